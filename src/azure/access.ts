@@ -1,0 +1,138 @@
+import { DefaultAzureCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/core-auth";
+import { createDefaultHttpClient, type HttpClient } from "@azure/core-rest-pipeline";
+import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
+import { KeyVaultManagementClient } from "@azure/arm-keyvault";
+import { MonitorClient } from "@azure/arm-monitor";
+import { LogsQueryClient } from "@azure/monitor-query-logs";
+import type { Client as GraphClient } from "@microsoft/microsoft-graph-client";
+import type { Clock } from "../clock.js";
+import type { CloudEndpoints } from "./clouds.js";
+import { createGraphClient } from "./graph.js";
+import type { HarFile } from "./har.js";
+import { ObservingCredential, replayCredential, type CollectingIdentity } from "./identity.js";
+import { Ledger, RecordingHttpClient } from "./ledger.js";
+import { HarReplayHttpClient } from "./replay.js";
+
+export type AccessMode =
+  | { kind: "live"; credential?: TokenCredential | undefined; transport?: HttpClient | undefined }
+  | { kind: "replay"; har: HarFile; source: string };
+
+/**
+ * Everything collectors use to reach Azure and Graph. Every client shares one HttpClient (live or
+ * replay, wrapped by the recorder), so the SDKs' own paging, retry and deserialisation run in every
+ * mode and every attempt lands in the ledger.
+ */
+export class AzureAccess {
+  readonly ledger = new Ledger();
+  readonly httpClient: HttpClient;
+  private readonly credential: TokenCredential;
+  private readonly observing: ObservingCredential | undefined;
+  private readonly recordedIdentity: CollectingIdentity | undefined;
+  private graphClient: GraphClient | undefined;
+
+  constructor(
+    readonly mode: AccessMode,
+    readonly endpoints: CloudEndpoints,
+    clock: Clock,
+  ) {
+    if (mode.kind === "replay") {
+      this.credential = replayCredential;
+      this.recordedIdentity = mode.har.log._hipaaEvidence?.identity;
+      this.httpClient = new RecordingHttpClient(new HarReplayHttpClient(mode.har, mode.source), this.ledger, clock);
+    } else {
+      const inner = mode.credential ?? new DefaultAzureCredential({ authorityHost: endpoints.authorityHost });
+      this.observing = new ObservingCredential(inner, endpoints.graph.scope);
+      this.credential = this.observing;
+      this.httpClient = new RecordingHttpClient(mode.transport ?? createDefaultHttpClient(), this.ledger, clock);
+    }
+  }
+
+  /**
+   * Live only: obtains an ARM token up front, so a missing credential ends the run before any
+   * collection (exit 3) and the collecting identity is known from the start.
+   */
+  async authenticate(): Promise<void> {
+    const token = await this.credential.getToken(this.endpoints.arm.scope);
+    if (!token) throw new Error("the credential returned no token");
+  }
+
+  /** Who collected: from token claims when live, from the recording when replayed. */
+  identity(): CollectingIdentity | undefined {
+    return this.observing?.observedIdentity() ?? this.recordedIdentity;
+  }
+
+  /**
+   * Replay serves answers instantly, so the SDKs' retry back-off is shortened there; retries still
+   * happen, and a recorded Retry-After header is still honoured.
+   */
+  private get retryOptions() {
+    return this.mode.kind === "replay"
+      ? { maxRetries: 3, retryDelayInMs: 5, maxRetryDelayInMs: 50 }
+      : { maxRetries: 3, retryDelayInMs: 1000, maxRetryDelayInMs: 64_000 };
+  }
+
+  /** Options for the HLC (core-client) ARM clients: endpoint moves the URL, credentialScopes keeps the audience. */
+  private hlcOptions() {
+    return {
+      httpClient: this.httpClient,
+      endpoint: this.endpoints.arm.url,
+      credentialScopes: [this.endpoints.arm.scope],
+      retryOptions: this.retryOptions,
+      userAgentOptions: { userAgentPrefix: "hipaa-evidence" },
+    };
+  }
+
+  /** Options for the modular (TypeSpec) ARM clients, which take `credentials.scopes` instead. */
+  private modularOptions() {
+    return {
+      httpClient: this.httpClient,
+      endpoint: this.endpoints.arm.url,
+      credentials: { scopes: [this.endpoints.arm.scope] },
+      retryOptions: this.retryOptions,
+      userAgentOptions: { userAgentPrefix: "hipaa-evidence" },
+    };
+  }
+
+  subscriptions(): SubscriptionClient {
+    return new SubscriptionClient(this.credential, this.hlcOptions());
+  }
+
+  authorization(subscriptionId: string): AuthorizationManagementClient {
+    return new AuthorizationManagementClient(this.credential, subscriptionId, this.hlcOptions());
+  }
+
+  keyVault(subscriptionId: string): KeyVaultManagementClient {
+    return new KeyVaultManagementClient(this.credential, subscriptionId, this.modularOptions());
+  }
+
+  monitor(subscriptionId: string): MonitorClient {
+    return new MonitorClient(this.credential, subscriptionId, this.hlcOptions());
+  }
+
+  logs(): LogsQueryClient {
+    return new LogsQueryClient(this.credential, {
+      httpClient: this.httpClient,
+      endpoint: this.endpoints.logAnalytics.url,
+      credentials: { scopes: [this.endpoints.logAnalytics.scope] },
+      retryOptions: this.retryOptions,
+    });
+  }
+
+  graph(): GraphClient {
+    this.graphClient ??= createGraphClient({
+      credential: this.credential,
+      transport: this.httpClient,
+      baseUrl: this.endpoints.graph.url,
+      scope: this.endpoints.graph.scope,
+      retry: this.mode.kind === "replay" ? { delaySeconds: 0.01, maxRetries: 3 } : { delaySeconds: 3, maxRetries: 3 },
+    });
+    return this.graphClient;
+  }
+
+  /** The ARM URL of a path, for calls the installed SDK only offers at an outdated api-version. */
+  armUrl(pathAndQuery: string): string {
+    return `${this.endpoints.arm.url}${pathAndQuery}`;
+  }
+}

@@ -1,0 +1,65 @@
+import type { CallError } from "../model/call-error.js";
+import type { Exchange } from "./exchange.js";
+import { notRecordedCode } from "./replay.js";
+
+/** Graph error codes that mean "this tenant lacks the licence", not "this identity lacks permission". */
+const licenceCodes = new Set([
+  "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+  "Authentication_RequestFromUnsupportedUserRole",
+]);
+
+function serviceError(exchange: Exchange | undefined): { code?: string; message?: string } {
+  const body = exchange?.response?.bodyText;
+  if (!body) return {};
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    const { code, message } = parsed.error ?? {};
+    return {
+      ...(typeof code === "string" ? { code } : {}),
+      ...(typeof message === "string" ? { message } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** ARM names the denied action in its message: "...does not have authorization to perform action 'X' over scope...". */
+function deniedAction(message: string | undefined): string | undefined {
+  return message ? /perform action '([^']+)'/.exec(message)?.[1] : undefined;
+}
+
+/**
+ * Turns whatever a call threw, plus the exchanges it made, into the CallError a finding and the
+ * collection-gaps section show. `permission` is what the dataset declares the call needs.
+ */
+export function describeFailure(error: unknown, exchanges: readonly Exchange[], permission: string): CallError {
+  const last = exchanges[exchanges.length - 1];
+  const call = last ? `${last.request.method} ${last.request.url}` : "(no request was sent)";
+  const thrown = error as { code?: unknown; statusCode?: unknown; message?: unknown; name?: unknown };
+  const thrownCode = typeof thrown?.code === "string" ? thrown.code : undefined;
+  const thrownMessage = typeof thrown?.message === "string" ? thrown.message : String(error);
+  const status = last?.response?.status ?? (typeof thrown?.statusCode === "number" ? thrown.statusCode : 0);
+  const fromService = serviceError(last);
+  const code = fromService.code ?? thrownCode;
+  const message = fromService.message ?? last?.failure?.message ?? thrownMessage;
+  const base = { call, status, ...(code ? { code } : {}), message };
+
+  if (thrownCode === notRecordedCode || last?.failure?.code === notRecordedCode) {
+    return { ...base, reason: "not-recorded" };
+  }
+  if (status === 401 || status === 403) {
+    if (code && licenceCodes.has(code)) return { ...base, reason: "licence" };
+    return { ...base, reason: "permission", missingPermission: deniedAction(message) ?? permission };
+  }
+  if (status === 429) {
+    const attempts = exchanges.filter((exchange) => exchange.request.url === last?.request.url).length;
+    return { ...base, message: `throttled after ${attempts} attempt(s): ${message}`, reason: "throttled" };
+  }
+  if (status >= 500) return { ...base, reason: "service" };
+  if (status === 0) return { ...base, reason: "network" };
+  if (status >= 200 && status < 300) {
+    // The call succeeded but the SDK could not read the answer: the payload is not what the API documents.
+    return { ...base, message: `response could not be read: ${thrownMessage}`, reason: "invalid-response" };
+  }
+  return { ...base, reason: "service" };
+}
