@@ -1,0 +1,136 @@
+import type { z } from "zod";
+import type { AzureAccess } from "../azure/access.js";
+import { describeFailure } from "../azure/failure.js";
+import { withExchangeCapture } from "../azure/ledger.js";
+import type { Exchange } from "../azure/exchange.js";
+import type { DatasetDefinition, EvidenceRecord } from "../model/evidence.js";
+import type { Progress } from "../progress.js";
+
+/** A subscription the run covers, as the subscriptions collector found it. */
+export interface SubscriptionInScope {
+  subscriptionId: string;
+  displayName: string;
+  /** "/subscriptions/<id>", the scope string records use. */
+  scope: string;
+}
+
+export interface CollectorContext {
+  readonly access: AzureAccess;
+  readonly tenantId: string;
+  readonly subscriptions: readonly SubscriptionInScope[];
+  readonly progress: Progress;
+  /** Evidence recorded so far by earlier collectors (read-only). */
+  readonly recorded: readonly EvidenceRecord[];
+  /**
+   * Runs one logical call (all its pages and retries) through an SDK and records the dataset: the
+   * items exactly as the service sent them, or the error that stopped it.
+   */
+  collect(request: CollectRequest): Promise<EvidenceRecord>;
+}
+
+export interface CollectRequest {
+  dataset: DatasetDefinition;
+  scope: string;
+  file: string;
+  /** Drives the SDK and returns what it yielded, so the raw pages can be checked against it. */
+  fetch: () => Promise<readonly unknown[]>;
+}
+
+export interface Collector {
+  readonly id: string;
+  readonly title: string;
+  readonly datasets: readonly DatasetDefinition[];
+  collect(context: CollectorContext): Promise<void>;
+}
+
+export function defineCollector(collector: Collector): Collector {
+  for (const dataset of collector.datasets) {
+    if (dataset.collector !== collector.id) {
+      throw new Error(`collector ${collector.id} declares dataset ${dataset.id} of collector ${dataset.collector}`);
+    }
+  }
+  return collector;
+}
+
+/** Drains an SDK pager into an array (the pager itself fetches every page). */
+export async function drain<T>(pager: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of pager) items.push(item);
+  return items;
+}
+
+/** Items of one response body: `value` for list responses (ARM and Graph), else the object itself. */
+function itemsOf(body: unknown): unknown[] {
+  if (body && typeof body === "object" && Array.isArray((body as { value?: unknown }).value)) {
+    return (body as { value: unknown[] }).value;
+  }
+  return body === undefined || body === null ? [] : [body];
+}
+
+/** The successful responses of a logical call: every 2xx exchange, in order (failed retries dropped). */
+function successfulPages(exchanges: readonly Exchange[]): Exchange[] {
+  return exchanges.filter((exchange) => exchange.response && exchange.response.status >= 200 && exchange.response.status < 300);
+}
+
+export async function collectDataset(
+  collectorId: string,
+  request: CollectRequest,
+): Promise<EvidenceRecord> {
+  const { dataset, scope, file } = request;
+  const { outcome, exchanges } = await withExchangeCapture(collectorId, request.fetch);
+  if (!outcome.ok) {
+    return { dataset: dataset.id, scope, file, status: "error", error: describeFailure(outcome.error, exchanges, dataset.permission) };
+  }
+  const pages = successfulPages(exchanges);
+  const value: unknown[] = [];
+  for (const page of pages) {
+    try {
+      value.push(...itemsOf(JSON.parse(page.response?.bodyText ?? "")));
+    } catch (error) {
+      return {
+        dataset: dataset.id,
+        scope,
+        file,
+        status: "error",
+        error: describeFailure(error, [page], dataset.permission),
+      };
+    }
+  }
+  const calls = pages.map((page) => `${page.request.method} ${page.request.url}`);
+  if (value.length !== outcome.value.length) {
+    // The SDK and the wire disagree; trusting either would hide something.
+    const last = pages[pages.length - 1];
+    return {
+      dataset: dataset.id,
+      scope,
+      file,
+      status: "error",
+      error: {
+        call: calls[calls.length - 1] ?? "(no successful response)",
+        status: last?.response?.status ?? 0,
+        message: `the SDK yielded ${outcome.value.length} item(s) but the responses held ${value.length}`,
+        reason: "invalid-response",
+      },
+    };
+  }
+  // Validate at the boundary, so a malformed payload is attributed to its call now, not to a check later.
+  for (const [index, item] of value.entries()) {
+    const parsed = (dataset.item as z.ZodType).safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        dataset: dataset.id,
+        scope,
+        file,
+        status: "error",
+        error: {
+          call: calls[0] ?? "(no successful response)",
+          status: 200,
+          message: `item /value/${index}/${issue?.path.map(String).join("/") ?? ""} does not have the documented shape: ${issue?.message ?? "invalid"}`,
+          reason: "invalid-response",
+        },
+      };
+    }
+  }
+  return { dataset: dataset.id, scope, file, status: "ok", calls, value };
+}

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
+import { defineDataset } from "../model/evidence.js";
+import { defineCollector, drain } from "./collector.js";
+
+/**
+ * Key Vaults per subscription with their properties (vaults.listBySubscription: `vaults.list` returns
+ * no properties), and each vault's diagnostic settings.
+ */
+
+// GET /subscriptions/{s}/providers/Microsoft.KeyVault/vaults?api-version=2026-02-01 (arm-keyvault 5)
+export const VaultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  location: z.string().optional(),
+  properties: z.object({
+    tenantId: z.string().optional(),
+    /** Absent means disabled: the API accepts only true and never turns it off again. */
+    enablePurgeProtection: z.boolean().nullable().optional(),
+    enableSoftDelete: z.boolean().nullable().optional(),
+    softDeleteRetentionInDays: z.number().nullable().optional(),
+    /** Absent is unknown here: its default changed with api-version 2026-02-01. */
+    enableRbacAuthorization: z.boolean().nullable().optional(),
+    accessPolicies: z.array(z.unknown()).nullable().optional(),
+    publicNetworkAccess: z.string().nullable().optional(),
+    networkAcls: z
+      .object({
+        defaultAction: z.string().nullable().optional(),
+        bypass: z.string().nullable().optional(),
+        ipRules: z.array(z.object({ value: z.string() })).nullable().optional(),
+        virtualNetworkRules: z.array(z.object({ id: z.string() })).nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+    vaultUri: z.string().optional(),
+  }),
+});
+export type Vault = z.infer<typeof VaultSchema>;
+
+// GET /{vaultId}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview
+export const DiagnosticSettingSchema = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  properties: z.object({
+    workspaceId: z.string().nullable().optional(),
+    storageAccountId: z.string().nullable().optional(),
+    eventHubAuthorizationRuleId: z.string().nullable().optional(),
+    marketplacePartnerId: z.string().nullable().optional(),
+    logs: z
+      .array(
+        z.object({
+          category: z.string().nullable().optional(),
+          categoryGroup: z.string().nullable().optional(),
+          enabled: z.boolean(),
+        }),
+      )
+      .optional(),
+  }),
+});
+export type DiagnosticSetting = z.infer<typeof DiagnosticSettingSchema>;
+
+export const vaultsDataset = defineDataset({
+  id: "key-vault/vaults",
+  collector: "key-vault",
+  title: "Key Vaults",
+  scope: "subscription",
+  item: VaultSchema,
+  permission: "Microsoft.KeyVault/vaults/read (Reader)",
+});
+
+export const vaultDiagnosticSettingsDataset = defineDataset({
+  id: "key-vault/diagnostic-settings",
+  collector: "key-vault",
+  title: "Key Vault diagnostic settings",
+  scope: "resource",
+  item: DiagnosticSettingSchema,
+  permission: "Microsoft.Insights/diagnosticSettings/read (Reader or Monitoring Reader)",
+});
+
+/**
+ * arm-monitor 7 (the newest major that runs on Node 20) reads diagnostic settings at api-version
+ * 2017-05-01-preview, which predates category groups ("audit", "allLogs"); a vault logging through
+ * a category group would look unlogged. So the call goes through the client's own pipeline (same
+ * auth, retry, recorder) at the version that knows them.
+ */
+const diagnosticSettingsApiVersion = "2021-05-01-preview";
+
+export const keyVaultCollector = defineCollector({
+  id: "key-vault",
+  title: "Key Vault",
+  datasets: [vaultsDataset, vaultDiagnosticSettingsDataset],
+  async collect(context) {
+    for (const subscription of context.subscriptions) {
+      context.progress.step(`key-vault: vaults in ${subscription.displayName}`);
+      const client = context.access.keyVault(subscription.subscriptionId);
+      const folder = `raw/key-vault/${subscription.subscriptionId}`;
+      const vaults = await context.collect({
+        dataset: vaultsDataset,
+        scope: subscription.scope,
+        file: `${folder}/vaults.json`,
+        fetch: () => drain(client.vaults.listBySubscription()),
+      });
+      if (vaults.status !== "ok") continue;
+
+      const monitor = context.access.monitor(subscription.subscriptionId);
+      for (const raw of vaults.value) {
+        const vault = VaultSchema.safeParse(raw);
+        if (!vault.success) continue; // the vault record itself is then reported as invalid by every check
+        await context.collect({
+          dataset: vaultDiagnosticSettingsDataset,
+          scope: vault.data.id,
+          file: `${folder}/diagnostic-settings/${vault.data.name}.json`,
+          fetch: async () => {
+            const url = context.access.armUrl(
+              `${vault.data.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=${diagnosticSettingsApiVersion}`,
+            );
+            const response = await monitor.sendRequest(createPipelineRequest({ url, method: "GET" }));
+            // sendRequest does not throw on error statuses; the SDK's operations would.
+            if (response.status !== 200) {
+              throw new RestError(`diagnostic settings of ${vault.data.name}: HTTP ${response.status}`, {
+                statusCode: response.status,
+                request: response.request,
+                response,
+              });
+            }
+            const body = JSON.parse(response.bodyAsText ?? "{}") as { value?: unknown[] };
+            return body.value ?? [];
+          },
+        });
+      }
+    }
+  },
+});

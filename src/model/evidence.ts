@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { CallErrorSchema, type CallError } from "./call-error.js";
+
+/**
+ * Evidence is a set of records. A record is one dataset (e.g. "key-vault/vaults") at one scope
+ * (a subscription, a resource, or the tenant): either the items exactly as the service returned them,
+ * merged across pages, or the error that prevented collecting them. Each record is one file under
+ * raw/, so an archive can be evaluated again years later without credentials.
+ */
+
+export type ScopeKind = "tenant" | "subscription" | "resource";
+
+export interface DatasetDefinition<Item extends z.ZodType = z.ZodType> {
+  /** "<collector>/<name>", e.g. "key-vault/vaults". */
+  readonly id: string;
+  readonly collector: string;
+  readonly title: string;
+  readonly scope: ScopeKind;
+  /** One item as the REST API returns it. Fields checks rely on are optional, never defaulted. */
+  readonly item: Item;
+  /** What the collecting identity needs for this call: an Azure action and role, or a Graph permission. */
+  readonly permission: string;
+}
+
+export function defineDataset<Item extends z.ZodType>(definition: DatasetDefinition<Item>): DatasetDefinition<Item> {
+  if (!definition.id.startsWith(`${definition.collector}/`)) {
+    throw new Error(`dataset ${definition.id} must be named after its collector ${definition.collector}`);
+  }
+  return definition;
+}
+
+export const EvidenceRecordSchema = z.discriminatedUnion("status", [
+  z.object({
+    dataset: z.string(),
+    scope: z.string(),
+    file: z.string(),
+    status: z.literal("ok"),
+    /** Every request whose response supplied items, in order ("GET https://..."). */
+    calls: z.array(z.string()),
+    value: z.array(z.unknown()),
+  }),
+  z.object({
+    dataset: z.string(),
+    scope: z.string(),
+    file: z.string(),
+    status: z.literal("error"),
+    error: CallErrorSchema,
+  }),
+]);
+export type EvidenceRecord = z.infer<typeof EvidenceRecordSchema>;
+
+/** Where in the archive a statement comes from: a file and an RFC 6901 JSON pointer into it. */
+export interface EvidenceRef {
+  file: string;
+  pointer: string;
+}
+
+export interface Located<T> {
+  value: T;
+  ref: EvidenceRef;
+}
+
+export type DatasetRead<T> =
+  | { ok: true; items: Located<T>[]; file: string; calls: string[] }
+  | { ok: false; error: CallError; file: string | undefined };
+
+function recordKey(dataset: string, scope: string): string {
+  return `${dataset}\u0000${scope.toLowerCase()}`;
+}
+
+/** All evidence of one run, indexed for checks. Items are validated against their dataset's schema on read. */
+export class EvidenceSet {
+  private readonly byKey = new Map<string, EvidenceRecord>();
+  private readonly validated = new Map<string, DatasetRead<unknown>>();
+
+  constructor(
+    readonly records: readonly EvidenceRecord[],
+    /** Why a dataset was never recorded, when a whole collector failed. */
+    private readonly collectorFailures: ReadonlyMap<string, string> = new Map(),
+  ) {
+    for (const record of records) this.byKey.set(recordKey(record.dataset, record.scope), record);
+  }
+
+  read<Item extends z.ZodType>(dataset: DatasetDefinition<Item>, scope: string): DatasetRead<z.infer<Item>> {
+    const key = recordKey(dataset.id, scope);
+    const cached = this.validated.get(key);
+    if (cached) return cached as DatasetRead<z.infer<Item>>;
+    const result = this.validate(dataset, scope);
+    this.validated.set(key, result);
+    return result;
+  }
+
+  private validate<Item extends z.ZodType>(dataset: DatasetDefinition<Item>, scope: string): DatasetRead<z.infer<Item>> {
+    const record = this.byKey.get(recordKey(dataset.id, scope));
+    if (!record) {
+      const why = this.collectorFailures.get(dataset.collector);
+      return {
+        ok: false,
+        file: undefined,
+        error: {
+          call: `(${dataset.title} for ${scope} was not collected)`,
+          status: 0,
+          message: why ? `collector "${dataset.collector}" failed: ${why}` : `no ${dataset.id} evidence was collected for ${scope}`,
+          reason: "not-collected",
+        },
+      };
+    }
+    if (record.status === "error") return { ok: false, error: record.error, file: record.file };
+    const items: Located<z.infer<Item>>[] = [];
+    for (const [index, raw] of record.value.entries()) {
+      const parsed = dataset.item.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue ? `/${issue.path.map(String).join("/")}` : "";
+        return {
+          ok: false,
+          file: record.file,
+          error: {
+            call: record.calls[0] ?? `(${dataset.id})`,
+            status: 200,
+            message: `item /value/${index}${where} does not have the expected shape: ${issue?.message ?? "invalid"}`,
+            reason: "invalid-response",
+          },
+        };
+      }
+      items.push({ value: parsed.data, ref: { file: record.file, pointer: `/value/${index}` } });
+    }
+    return { ok: true, items, file: record.file, calls: record.calls };
+  }
+}
