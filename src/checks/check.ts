@@ -1,0 +1,128 @@
+import type { z } from "zod";
+import type { SubscriptionInScope } from "../collectors/collector.js";
+import type { CallError } from "../model/call-error.js";
+import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located } from "../model/evidence.js";
+
+/**
+ * A check is a pure function from evidence to outcomes, one per resource, each a full sentence. It
+ * never does I/O and never names HIPAA: the mapping (data) decides which requirements it supports.
+ */
+export const severities = ["low", "medium", "high", "critical"] as const;
+export type Severity = (typeof severities)[number];
+
+export interface CheckSettings {
+  /** Bounds for the number of principals holding Owner on a subscription (inclusive). */
+  ownersPerSubscription: { min: number; max: number };
+}
+
+export const defaultCheckSettings: CheckSettings = {
+  // Microsoft Defender for Cloud recommends more than one and at most three subscription owners.
+  ownersPerSubscription: { min: 2, max: 3 },
+};
+
+export interface CheckInput {
+  evidence: EvidenceSet;
+  subscriptions: readonly SubscriptionInScope[];
+  tenantId: string;
+  settings: CheckSettings;
+}
+
+interface OutcomeBase {
+  /** ARM id as Azure returned it, an Entra object path, or /tenants/{id}. */
+  resourceId: string;
+  resourceName: string;
+  /** One full sentence naming the resource, its scope and the observed value. */
+  message: string;
+  evidence: EvidenceRef[];
+}
+
+export type CheckOutcome =
+  | (OutcomeBase & { status: "pass" | "fail" | "not_applicable" })
+  | (OutcomeBase & { status: "error"; error: CallError });
+
+export interface CheckDefinition {
+  /** Kebab-case, equal to the file name. */
+  readonly id: string;
+  /** What is true when the check passes. */
+  readonly title: string;
+  readonly severity: Severity;
+  /** Every dataset the verdict depends on. If one is missing for a scope, that scope is `error`. */
+  readonly requires: readonly DatasetDefinition[];
+  readonly rationale: string;
+  readonly remediation: string;
+  evaluate(input: CheckInput): CheckOutcome[];
+}
+
+export function defineCheck<const Definition extends CheckDefinition>(definition: Definition): Definition {
+  return definition;
+}
+
+type ReadMap = Record<string, DatasetDefinition>;
+type ReadResult<Datasets extends ReadMap> =
+  | {
+      ok: true;
+      data: { [K in keyof Datasets]: Located<z.infer<Datasets[K]["item"]>>[] };
+      /** Each dataset's file and the calls that supplied it, for evidence pointers and error findings. */
+      sources: { [K in keyof Datasets]: { file: string; calls: string[] } };
+    }
+  | { ok: false; dataset: DatasetDefinition; failure: Extract<DatasetRead<unknown>, { ok: false }> };
+
+/** Reads several datasets at one scope; the first that is missing decides the failure. */
+export function readAll<Datasets extends ReadMap>(
+  evidence: EvidenceSet,
+  scope: string,
+  datasets: Datasets,
+): ReadResult<Datasets> {
+  const data: Record<string, unknown> = {};
+  const sources: Record<string, { file: string; calls: string[] }> = {};
+  for (const [name, dataset] of Object.entries(datasets)) {
+    const read = evidence.read(dataset, scope);
+    if (!read.ok) return { ok: false, dataset, failure: read };
+    data[name] = read.items;
+    sources[name] = { file: read.file, calls: read.calls };
+  }
+  return {
+    ok: true,
+    data: data as { [K in keyof Datasets]: Located<z.infer<Datasets[K]["item"]>>[] },
+    sources: sources as { [K in keyof Datasets]: { file: string; calls: string[] } },
+  };
+}
+
+function explainError(error: CallError): string {
+  const status = error.status ? `returned HTTP ${error.status}` : "got no response";
+  switch (error.reason) {
+    case "permission":
+      return `${error.call} ${status}; the collecting identity lacks ${error.missingPermission ?? "a required permission"}`;
+    case "licence":
+      return `${error.call} ${status}; the tenant lacks the licence this API needs (${error.message})`;
+    case "throttled":
+      return `${error.call} was throttled and did not succeed within its retries`;
+    case "not-recorded":
+      return `${error.call} has no recorded response in the replayed recording`;
+    case "not-collected":
+      return error.message;
+    default:
+      return `${error.call} ${status} (${error.message})`;
+  }
+}
+
+/** The outcome for a resource whose evidence is missing: `error`, naming the call and the permission. */
+export function notEvaluated(
+  subject: { resourceId: string; resourceName: string },
+  what: string,
+  dataset: DatasetDefinition,
+  failure: { error: CallError; file: string | undefined },
+): CheckOutcome {
+  const message = `${what} could not be evaluated because the evidence "${dataset.title}" is unavailable: ${explainError(failure.error)}.`;
+  return {
+    status: "error",
+    ...subject,
+    message,
+    evidence: failure.file ? [{ file: failure.file, pointer: "/error" }] : [],
+    error: failure.error,
+  };
+}
+
+export function subscriptionSubject(subscription: SubscriptionInScope): { resourceId: string; resourceName: string } {
+  return { resourceId: subscription.scope, resourceName: subscription.displayName };
+}

@@ -1,0 +1,62 @@
+import { vaultDiagnosticSettingsDataset, vaultsDataset, type DiagnosticSetting } from "../collectors/key-vault.js";
+import { defineCheck, notEvaluated } from "./check.js";
+import { forEachVault, vaultLabel, vaultSubject } from "./support/key-vault.js";
+
+/** Log selections that include Key Vault's AuditEvent category. */
+function logsAudit(log: NonNullable<DiagnosticSetting["properties"]["logs"]>[number]): boolean {
+  return log.enabled && (log.category === "AuditEvent" || log.categoryGroup === "audit" || log.categoryGroup === "allLogs");
+}
+
+/** Destinations that keep the logs; an empty string (seen in Azure's own examples) is no destination. */
+function destinations(setting: DiagnosticSetting): string[] {
+  const { workspaceId, storageAccountId, eventHubAuthorizationRuleId, marketplacePartnerId } = setting.properties;
+  return [
+    workspaceId ? "a Log Analytics workspace" : "",
+    storageAccountId ? "a storage account" : "",
+    eventHubAuthorizationRuleId ? "an event hub" : "",
+    marketplacePartnerId ? "a partner solution" : "",
+  ].filter((name) => name !== "");
+}
+
+function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export const check = defineCheck({
+  id: "key-vault-audit-logging",
+  title: "Key Vaults send their audit logs to a destination",
+  severity: "high",
+  requires: [vaultsDataset, vaultDiagnosticSettingsDataset],
+  rationale:
+    "Key Vault records who read or used each key and secret only in its AuditEvent logs, and only when a diagnostic setting sends them somewhere; without it there is no record of access to the keys protecting ePHI.",
+  remediation:
+    "Add a diagnostic setting that sends the \"audit\" category group (or AuditEvent) to a Log Analytics workspace or an immutable storage account.",
+  evaluate({ evidence, subscriptions }) {
+    return forEachVault(evidence, subscriptions, "Audit logging", ({ value: vault, ref }, subscription) => {
+      const label = vaultLabel(vault, subscription);
+      const settings = evidence.read(vaultDiagnosticSettingsDataset, vault.id);
+      if (!settings.ok) return notEvaluated(vaultSubject(vault), `Audit logging of ${label}`, vaultDiagnosticSettingsDataset, settings);
+      const sending = settings.items.filter(({ value }) => destinations(value).length > 0 && (value.properties.logs ?? []).some(logsAudit));
+      const base = { ...vaultSubject(vault) };
+      const first = sending[0];
+      if (first) {
+        return {
+          status: "pass",
+          ...base,
+          message: `${label} sends its audit logs to ${inWords(destinations(first.value))} through diagnostic setting "${first.value.name}".`,
+          evidence: [ref, first.ref],
+        };
+      }
+      const observed =
+        settings.items.length === 0
+          ? "has no diagnostic setting, so its audit logs are not kept"
+          : `has ${settings.items.length} diagnostic setting(s), none of which sends AuditEvent or the audit category group to a destination`;
+      return {
+        status: "fail",
+        ...base,
+        message: `${label} ${observed}.`,
+        evidence: [ref, ...(settings.items.length > 0 ? settings.items.map((item) => item.ref) : [{ file: settings.file, pointer: "/value" }])],
+      };
+    });
+  },
+});

@@ -1,0 +1,43 @@
+import { vaultsDataset } from "../collectors/key-vault.js";
+import { defineCheck } from "./check.js";
+import { forEachVault, vaultLabel, vaultSubject } from "./support/key-vault.js";
+
+export const check = defineCheck({
+  id: "key-vault-rbac-authorization",
+  title: "Key Vaults authorise data access with Azure RBAC, not vault access policies",
+  severity: "medium",
+  requires: [vaultsDataset],
+  rationale:
+    "With Azure RBAC, access to keys and secrets is granted, reviewed and made just-in-time (PIM) like every other Azure access; vault access policies sit outside those controls and any vault Contributor can grant themselves access.",
+  remediation: "Migrate the vault's access policies to Azure RBAC role assignments and set enableRbacAuthorization to true.",
+  evaluate({ evidence, subscriptions }) {
+    return forEachVault(evidence, subscriptions, "The authorisation model", ({ value: vault, ref }, subscription, source) => {
+      const label = vaultLabel(vault, subscription);
+      const base = { ...vaultSubject(vault), evidence: [ref] };
+      const mode = vault.properties.enableRbacAuthorization;
+      if (mode === true) {
+        return { status: "pass", ...base, message: `${label} authorises data-plane access with Azure RBAC (enableRbacAuthorization true).` };
+      }
+      if (mode === false) {
+        const policies = vault.properties.accessPolicies?.length ?? 0;
+        return {
+          status: "fail",
+          ...base,
+          message: `${label} authorises data-plane access with vault access policies (enableRbacAuthorization false, ${policies} access polic${policies === 1 ? "y" : "ies"}).`,
+        };
+      }
+      // The default for an absent value changed with api-version 2026-02-01; guessing would be a verdict without evidence.
+      return {
+        status: "error",
+        ...base,
+        message: `${label} does not report enableRbacAuthorization, so its authorisation model cannot be determined from the response.`,
+        error: {
+          call: source.calls[0] ?? source.file,
+          status: 200,
+          message: "enableRbacAuthorization absent from the vault's properties",
+          reason: "incomplete-data",
+        },
+      };
+    });
+  },
+});

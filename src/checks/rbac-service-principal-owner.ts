@@ -1,0 +1,49 @@
+import { principalsDataset, roleAssignmentsDataset } from "../collectors/rbac.js";
+import { defineCheck, notEvaluated, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { builtInRoles, coversWholeSubscription, describePrincipal, describeScope, principalDirectory, roleGuid } from "./support/azure-rbac.js";
+
+export const check = defineCheck({
+  id: "rbac-service-principal-owner",
+  title: "No service principal or managed identity holds Owner on a whole subscription",
+  severity: "high",
+  requires: [roleAssignmentsDataset],
+  rationale:
+    "A workload identity's secret or federated credential is not protected by MFA; with Owner on a subscription, whoever obtains it can read ePHI stores and grant access to anyone.",
+  remediation:
+    "Give the workload the narrowest built-in role at the resource group or resource it deploys to (for example Contributor on one resource group), and remove the Owner assignment.",
+  evaluate({ evidence, subscriptions, tenantId }) {
+    const directory = principalDirectory(evidence.read(principalsDataset, `/tenants/${tenantId}`));
+    return subscriptions.flatMap((subscription): CheckOutcome[] => {
+      const read = evidence.read(roleAssignmentsDataset, subscription.scope);
+      if (!read.ok) {
+        return [notEvaluated(subscriptionSubject(subscription), `Service principal Owners of subscription ${subscription.displayName}`, roleAssignmentsDataset, read)];
+      }
+      const offending = read.items.filter(
+        ({ value }) =>
+          value.properties.principalType === "ServicePrincipal" &&
+          roleGuid(value.properties.roleDefinitionId) === builtInRoles.owner &&
+          coversWholeSubscription(value.properties.scope, subscription),
+      );
+      if (offending.length === 0) {
+        return [
+          {
+            status: "pass",
+            ...subscriptionSubject(subscription),
+            message: `No service principal or managed identity holds an active Owner assignment at subscription scope or above in subscription ${subscription.displayName}.`,
+            evidence: [{ file: read.file, pointer: "/value" }],
+          },
+        ];
+      }
+      return offending.map(({ value, ref }): CheckOutcome => {
+        const who = describePrincipal(directory, value.properties.principalId, value.properties.principalType);
+        return {
+          status: "fail",
+          resourceId: value.id,
+          resourceName: `Owner at ${describeScope(value.properties.scope, subscription)}`,
+          message: `${who.charAt(0).toUpperCase()}${who.slice(1)} holds Owner on subscription ${subscription.displayName} through an assignment at ${describeScope(value.properties.scope, subscription)}.`,
+          evidence: [ref],
+        };
+      });
+    });
+  },
+});

@@ -1,0 +1,82 @@
+import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../collectors/rbac.js";
+import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { describePrincipal, describeScope, principalDirectory, privilegedRoleName, roleGuid } from "./support/azure-rbac.js";
+
+export const check = defineCheck({
+  id: "rbac-standing-privileged-assignment",
+  title: "Users and groups hold privileged Azure roles only through just-in-time PIM activation",
+  severity: "medium",
+  requires: [roleAssignmentsDataset, roleAssignmentSchedulesDataset],
+  rationale:
+    "A standing Owner, Contributor or access-administration assignment is usable at any moment by anyone who takes over the account; PIM eligibility makes each use an authorised, time-bound and logged activation.",
+  remediation:
+    "Convert the active assignment into a PIM eligible assignment with MFA (and, for Owner, approval) on activation; keep standing access only for documented break-glass accounts.",
+  evaluate({ evidence, subscriptions, tenantId }) {
+    const directory = principalDirectory(evidence.read(principalsDataset, `/tenants/${tenantId}`));
+    return subscriptions.flatMap((subscription): CheckOutcome[] => {
+      const what = `Standing privileged access in subscription ${subscription.displayName}`;
+      const read = readAll(evidence, subscription.scope, { active: roleAssignmentsDataset, schedules: roleAssignmentSchedulesDataset });
+      if (!read.ok) return [notEvaluated(subscriptionSubject(subscription), what, read.dataset, read.failure)];
+
+      const privileged = read.data.active.filter(
+        ({ value }) =>
+          privilegedRoleName(value.properties.roleDefinitionId) !== undefined &&
+          (value.properties.principalType === "User" || value.properties.principalType === "Group"),
+      );
+      const outcomes: CheckOutcome[] = [];
+      let justInTime = 0;
+      for (const { value, ref } of privileged) {
+        const { principalId, principalType, roleDefinitionId, scope } = value.properties;
+        const schedule = read.data.schedules.find(
+          ({ value: instance }) =>
+            instance.properties.principalId.toLowerCase() === principalId.toLowerCase() &&
+            roleGuid(instance.properties.roleDefinitionId) === roleGuid(roleDefinitionId) &&
+            instance.properties.scope.toLowerCase() === scope.toLowerCase(),
+        );
+        if (schedule?.value.properties.assignmentType === "Activated") {
+          justInTime++;
+          continue;
+        }
+        const role = privilegedRoleName(roleDefinitionId) ?? roleDefinitionId;
+        const where = describeScope(scope, subscription);
+        const who = describePrincipal(directory, principalId, principalType);
+        const subject = { resourceId: value.id, resourceName: `${role} at ${where}` };
+        if (schedule && schedule.value.properties.assignmentType === undefined) {
+          outcomes.push({
+            status: "error",
+            ...subject,
+            message: `Whether the ${role} assignment of ${who} at ${where} is a PIM activation could not be determined: its schedule instance has no assignmentType.`,
+            evidence: [ref, schedule.ref],
+            error: {
+              call: read.sources.schedules.calls[0] ?? read.sources.schedules.file,
+              status: 200,
+              message: "the schedule instance has no assignmentType",
+              reason: "incomplete-data",
+            },
+          });
+          continue;
+        }
+        const end = schedule?.value.properties.endDateTime;
+        const how = !schedule ? "not managed by PIM" : end ? `assigned directly, active until ${end}` : "assigned directly, with no end date";
+        outcomes.push({
+          status: "fail",
+          ...subject,
+          message: `${who.charAt(0).toUpperCase()}${who.slice(1)} holds ${role} at ${where} as a standing assignment (${how}), not as a just-in-time PIM activation.`,
+          evidence: schedule ? [ref, schedule.ref] : [ref],
+        });
+      }
+      if (outcomes.length === 0) {
+        outcomes.push({
+          status: "pass",
+          ...subscriptionSubject(subscription),
+          message:
+            privileged.length === 0
+              ? `No user or group holds an active Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assignment in subscription ${subscription.displayName}.`
+              : `All ${justInTime} active privileged assignment(s) held by users or groups in subscription ${subscription.displayName} are just-in-time PIM activations.`,
+          evidence: privileged.length > 0 ? privileged.map(({ ref }) => ref) : [{ file: read.sources.active.file, pointer: "/value" }],
+        });
+      }
+      return outcomes;
+    });
+  },
+});

@@ -1,0 +1,63 @@
+import type { Mapping } from "../mapping/mapping.js";
+import type { Finding } from "../model/findings.js";
+import type { CheckDefinition, CheckInput, CheckOutcome } from "./check.js";
+
+/** Stable across runs and quarters: ARM ids are case-insensitive and Azure is not consistent about case. */
+export function findingId(checkId: string, resourceId: string): string {
+  return `${checkId}:${resourceId.toLowerCase()}`;
+}
+
+/** Which citations each check supports, read from the mapping (checks never name HIPAA themselves). */
+export function citationsByCheck(mapping: Mapping): Map<string, string[]> {
+  const byCheck = new Map<string, string[]>();
+  for (const row of mapping.requirements) {
+    for (const checkId of row.checks) byCheck.set(checkId, [...(byCheck.get(checkId) ?? []), row.citation]);
+  }
+  return byCheck;
+}
+
+/**
+ * Runs every check and turns outcomes into findings. A check that throws is a bug, but it must not
+ * cost the run: it becomes one `error` finding that says so.
+ */
+export function runChecks(checks: readonly CheckDefinition[], input: CheckInput, mapping: Mapping): Finding[] {
+  const citations = citationsByCheck(mapping);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const check of checks) {
+    let outcomes: CheckOutcome[];
+    try {
+      outcomes = check.evaluate(input);
+    } catch (error) {
+      outcomes = [
+        {
+          status: "error",
+          resourceId: `/tenants/${input.tenantId}`,
+          resourceName: input.tenantId,
+          message: `Check ${check.id} failed while evaluating the evidence: ${(error as Error).message}.`,
+          evidence: [],
+          error: { call: `(check ${check.id})`, status: 0, message: (error as Error).message, reason: "invalid-response" },
+        },
+      ];
+    }
+    for (const outcome of outcomes) {
+      const id = findingId(check.id, outcome.resourceId);
+      // Assignments inherited from a management group appear in every subscription's list; report them once.
+      if (seen.has(id)) continue;
+      seen.add(id);
+      findings.push({
+        id,
+        checkId: check.id,
+        status: outcome.status,
+        severity: check.severity,
+        resourceId: outcome.resourceId,
+        resourceName: outcome.resourceName,
+        message: outcome.message,
+        hipaa: citations.get(check.id) ?? [],
+        evidence: outcome.evidence,
+        ...(outcome.status === "error" ? { error: outcome.error } : {}),
+      });
+    }
+  }
+  return findings;
+}
