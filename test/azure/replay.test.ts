@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { AzureAccess } from "../../src/azure/access.js";
+import { resolveEndpoints } from "../../src/azure/clouds.js";
+import { exchangesToHar } from "../../src/azure/har.js";
+import { replayKey } from "../../src/azure/replay.js";
+import { fixedClock } from "../../src/clock.js";
+import { collectDataset, drain } from "../../src/collectors/collector.js";
+import { principalsDataset, roleAssignmentsDataset } from "../../src/collectors/rbac.js";
+import { har, type Answer } from "../support/har.js";
+import { firstExampleItem } from "../support/official-examples.js";
+
+const arm = "https://management.azure.com";
+const subscriptionId = "291bba3f-e0a5-47bc-a099-3bdcb2a50a05";
+const listUrl = `${arm}/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`;
+
+function replay(answers: readonly Answer[]): AzureAccess {
+  return new AzureAccess({ kind: "replay", har: har(answers), source: "test.har" }, resolveEndpoints("AzurePublic"), fixedClock("2026-11-24T09:30:00Z"));
+}
+
+function assignmentItem(name: string) {
+  const item = firstExampleItem("arm-role-assignments-list-for-scope.json");
+  item.name = name;
+  return item;
+}
+
+function collectAssignments(access: AzureAccess) {
+  const client = access.authorization(subscriptionId);
+  return collectDataset("rbac", {
+    dataset: roleAssignmentsDataset,
+    scope: `/subscriptions/${subscriptionId}`,
+    file: "raw/rbac/x/role-assignments.json",
+    fetch: () => drain(client.roleAssignments.listForSubscription()),
+  });
+}
+
+describe("replay matching (DESIGN §4)", () => {
+  it("ignores the order of query parameters and nothing else", () => {
+    expect(replayKey("get", `${arm}/x?b=2&a=1`)).toBe(replayKey("GET", `${arm}/x?a=1&b=2`));
+    expect(replayKey("GET", `${arm}/x?a=1`)).not.toBe(replayKey("GET", `${arm}/x?a=2`));
+    expect(replayKey("GET", `${arm}/x?a=1`)).not.toBe(replayKey("POST", `${arm}/x?a=1`));
+    expect(replayKey("GET", `${arm}/x`)).not.toBe(replayKey("GET", `${arm}/y`));
+  });
+});
+
+describe("collection through the real SDK clients and the replay seam", () => {
+  it("follows nextLink across pages and keeps the raw items exactly as sent", async () => {
+    const next = `${listUrl}&$skiptoken=abc`;
+    const access = replay([
+      { url: listUrl, body: { value: [assignmentItem("one"), assignmentItem("two")], nextLink: next } },
+      { url: next, body: { value: [assignmentItem("three")] } },
+    ]);
+    const record = await collectAssignments(access);
+    expect(record.status).toBe("ok");
+    if (record.status !== "ok") return;
+    expect(record.value.map((item) => (item as { name: string }).name)).toEqual(["one", "two", "three"]);
+    expect(record.value[0]).toEqual(assignmentItem("one"));
+    expect(record.calls).toEqual([`GET ${listUrl}`, `GET ${next}`]);
+  });
+
+  it("retries a 429 that carries Retry-After, as the SDK does live", async () => {
+    const access = replay([
+      { url: listUrl, status: 429, headers: { "retry-after": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } },
+      { url: listUrl, body: { value: [assignmentItem("one")] } },
+    ]);
+    const record = await collectAssignments(access);
+    expect(record.status).toBe("ok");
+    expect(access.ledger.exchanges.map((exchange) => exchange.response?.status)).toEqual([429, 200]);
+  });
+
+  it("a throttle that outlives the retries is an error that says so", async () => {
+    const access = replay([{ url: listUrl, status: 429, headers: { "retry-after": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } }]);
+    const record = await collectAssignments(access);
+    expect(record).toMatchObject({ status: "error", error: { reason: "throttled", status: 429, code: "TooManyRequests", call: `GET ${listUrl}` } });
+    // The first attempt and the SDK's three retries.
+    expect(access.ledger.exchanges).toHaveLength(4);
+    if (record.status === "error") expect(record.error.message).toContain("throttled after 4 attempt(s)");
+  });
+
+  it("a 429 without Retry-After is not retried by the Azure pipeline, and is still an error", async () => {
+    const access = replay([{ url: listUrl, status: 429, body: { error: { code: "TooManyRequests", message: "slow down" } } }]);
+    const record = await collectAssignments(access);
+    expect(record).toMatchObject({ status: "error", error: { reason: "throttled", status: 429 } });
+    expect(access.ledger.exchanges).toHaveLength(1);
+  });
+
+  it("a 403 names the action ARM says is missing", async () => {
+    const message = "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '/subscriptions/s' or the scope is invalid.";
+    const access = replay([{ url: listUrl, status: 403, body: { error: { code: "AuthorizationFailed", message } } }]);
+    const record = await collectAssignments(access);
+    expect(record).toEqual({
+      dataset: "rbac/role-assignments",
+      scope: `/subscriptions/${subscriptionId}`,
+      file: "raw/rbac/x/role-assignments.json",
+      status: "error",
+      error: { call: `GET ${listUrl}`, status: 403, code: "AuthorizationFailed", message, reason: "permission", missingPermission: "Microsoft.Authorization/roleAssignments/read" },
+    });
+  });
+
+  it("a request nobody recorded fails like a network error and invents nothing", async () => {
+    const access = replay([]);
+    const record = await collectAssignments(access);
+    expect(record).toMatchObject({ status: "error", error: { reason: "not-recorded", status: 0, call: `GET ${listUrl}` } });
+    if (record.status === "error") expect(record.error.message).toBe(`no recorded response for GET ${listUrl} in test.har`);
+  });
+
+  it("a payload that breaks the documented shape is an error, attributed to its call", async () => {
+    const broken = assignmentItem("one");
+    delete broken.properties.principalId;
+    const access = replay([{ url: listUrl, body: { value: [broken] } }]);
+    const record = await collectAssignments(access);
+    expect(record).toMatchObject({ status: "error", error: { reason: "invalid-response", status: 200, call: `GET ${listUrl}` } });
+  });
+});
+
+describe("the Graph client's middleware chain", () => {
+  const getByIds = "https://graph.microsoft.com/v1.0/directoryObjects/getByIds";
+  const collectPrincipals = (access: AzureAccess) =>
+    collectDataset("rbac", {
+      dataset: principalsDataset,
+      scope: "/tenants/t",
+      file: "raw/rbac/principals.json",
+      fetch: async () => ((await access.graph().api("/directoryObjects/getByIds").post({ ids: ["u1"] })) as { value: unknown[] }).value,
+    });
+  const person = { "@odata.type": "#microsoft.graph.user", id: "u1", displayName: "Avery", userType: "Member" };
+
+  it("retries a 429 through RetryHandler, even without Retry-After, and records both attempts", async () => {
+    const access = replay([
+      { method: "POST", url: getByIds, status: 429, body: { error: { code: "TooManyRequests", message: "throttled" } } },
+      { method: "POST", url: getByIds, body: { value: [person] } },
+    ]);
+    const record = await collectPrincipals(access);
+    expect(record).toMatchObject({ status: "ok", value: [person] });
+    expect(access.ledger.exchanges.map((exchange) => exchange.response?.status)).toEqual([429, 200]);
+    expect(access.ledger.exchanges[1]?.request.headers["retry-attempt"]).toBe("1");
+  });
+
+  it("a Graph 403 names the permission the dataset needs", async () => {
+    const access = replay([{ method: "POST", url: getByIds, status: 403, body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." } } }]);
+    const record = await collectPrincipals(access);
+    expect(record).toMatchObject({
+      status: "error",
+      error: { status: 403, code: "Authorization_RequestDenied", reason: "permission", missingPermission: "Microsoft Graph application permission Directory.Read.All", call: `POST ${getByIds}` },
+    });
+  });
+});
+
+describe("the Log Analytics query client shares the seam", () => {
+  it("sends its query through the recorder and reads the recorded table", async () => {
+    const workspace = "b5e1c0de-0000-4000-8000-000000000001";
+    const access = replay([
+      {
+        method: "POST",
+        url: `https://api.loganalytics.io/v1/workspaces/${workspace}/query`,
+        body: { tables: [{ name: "PrimaryResult", columns: [{ name: "newest", type: "datetime" }], rows: [["2026-11-20T09:59:00Z"]] }] },
+      },
+    ]);
+    const result = await access.logs().queryWorkspace(workspace, "AzureActivity | summarize newest = max(TimeGenerated)", { duration: "P1D" });
+    expect(result.status).toBe("Success");
+    expect(access.ledger.exchanges).toHaveLength(1);
+    expect(access.ledger.exchanges[0]?.request.body).toContain("AzureActivity");
+  });
+});
+
+describe("the ledger as raw/calls.har", () => {
+  it("records every attempt without any credential, and replays as it was recorded", async () => {
+    const access = replay([
+      { url: listUrl, status: 429, headers: { "retry-after": "0", "x-ms-ratelimit-remaining-subscription-reads": "0" }, body: { error: { code: "TooManyRequests", message: "x" } } },
+      { url: listUrl, headers: { "x-ms-request-id": "req-1" }, body: { value: [assignmentItem("one")] } },
+    ]);
+    await collectAssignments(access);
+    const written = JSON.stringify(exchangesToHar(access.ledger.exchanges, { tool: { name: "hipaa-evidence", version: "test" } }));
+    expect(written).not.toContain("replay-placeholder-not-a-token");
+    expect(written).not.toMatch(/Bearer /i);
+    const parsed = JSON.parse(written) as {
+      log: { entries: { request: { headers: { name: string }[] }; _throttling?: object; _requestId?: string; _collector?: string }[] };
+    };
+    const headerNames = parsed.log.entries.flatMap((entry) => entry.request.headers.map((header) => header.name));
+    expect(headerNames).toContain("user-agent");
+    expect(headerNames).not.toContain("authorization");
+    expect(parsed.log.entries).toHaveLength(2);
+    expect(parsed.log.entries[0]?._throttling).toEqual({ "retry-after": "0", "x-ms-ratelimit-remaining-subscription-reads": "0" });
+    expect(parsed.log.entries[1]?._requestId).toBe("req-1");
+    expect(parsed.log.entries[1]?._collector).toBe("rbac");
+
+    // The written HAR is itself a valid replay input.
+    const again = new AzureAccess({ kind: "replay", har: JSON.parse(written), source: "calls.har" }, resolveEndpoints("AzurePublic"), fixedClock("2026-11-24T09:30:00Z"));
+    expect(await collectAssignments(again)).toMatchObject({ status: "ok", value: [assignmentItem("one")] });
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import type { CheckDefinition, CheckOutcome } from "../../src/checks/check.js";
+import { goodTenant, type Tenant } from "./good-tenant.js";
+
+/**
+ * Table-driven check tests: every case starts from the one known-good tenant, makes one change, and
+ * states the exact outcomes (status and sentence) the check must give.
+ */
+export interface CheckCase {
+  name: string;
+  change?: (tenant: Tenant) => void;
+  expected: Pick<CheckOutcome, "status" | "message">[];
+}
+
+export function checkTable(check: CheckDefinition, cases: readonly CheckCase[]): void {
+  describe(check.id, () => {
+    it("passes on the known-good tenant (the first case)", () => {
+      expect(cases[0]?.change).toBeUndefined();
+      expect(cases[0]?.expected.every((outcome) => outcome.status === "pass")).toBe(true);
+    });
+    it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", (_name, testCase) => {
+      const tenant = goodTenant();
+      testCase.change?.(tenant);
+      const outcomes = tenant.run(check);
+      expect(outcomes.map(({ status, message }) => ({ status, message }))).toEqual(testCase.expected);
+    });
+  });
+}
