@@ -57,7 +57,7 @@ export class RecordingHttpClient implements HttpClient {
 
   async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
     const startedAt = this.clock.now();
-    const started = performance.now();
+    const started = this.clock.monotonicMs();
     const scope = callScope.getStore();
     const exchange: Exchange = {
       startedAt,
@@ -83,7 +83,7 @@ export class RecordingHttpClient implements HttpClient {
       exchange.failure = { code, message: message ?? String(error) };
       throw error;
     } finally {
-      exchange.durationMs = Math.round(performance.now() - started);
+      exchange.durationMs = Math.round(this.clock.monotonicMs() - started);
       this.ledger.record(exchange);
       scope?.exchanges.push(exchange);
     }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from "jsonc-parser";
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
@@ -77,9 +77,13 @@ export function parseJsonInput<S extends z.ZodType>(file: string, text: string, 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
-    const place = position ? lineColumn(text, Number(position[1])) : undefined;
-    throw new InputError(file, place, `expected valid JSON (${(error as Error).message})`);
+    // V8's messages do not always give a position; jsonc-parser reports where the syntax breaks.
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const place = first ? lineColumn(text, first.offset) : undefined;
+    const what = first ? printParseErrorCode(first.error) : (error as Error).message;
+    throw new InputError(file, place, `expected valid JSON (${what})`);
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;

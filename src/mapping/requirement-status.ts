@@ -8,8 +8,9 @@ import type { Mapping, RequirementRow } from "./mapping.js";
  * - an error and no fail: incomplete (never a verdict without evidence);
  * - nothing evaluated (every finding not_applicable, or none): attestation_required, since no
  *   automated evidence exists for it;
- * - all pass on a row whose evidence is "partial": attestation_required, because the checks show
- *   only part of what the requirement asks and claiming more would overstate the evidence;
+ * - all pass on a row that also asks for an attestation (every "partial" row, and "auto" rows whose
+ *   checks do not yet cover every system): attestation_required, because the checks show only
+ *   part of what the requirement asks and claiming more would overstate the evidence;
  * - all pass otherwise: satisfied.
  */
 export function requirementStatus(row: RequirementRow, findings: readonly Finding[]): RequirementStatus {
@@ -18,7 +19,7 @@ export function requirementStatus(row: RequirementRow, findings: readonly Findin
   if (relevant.some((finding) => finding.status === "fail")) return "not_satisfied";
   if (relevant.some((finding) => finding.status === "error")) return "incomplete";
   if (!relevant.some((finding) => finding.status === "pass")) return "attestation_required";
-  if (row.evidence === "partial") return "attestation_required";
+  if (row.attestation) return "attestation_required";
   return "satisfied";
 }
 

@@ -1,0 +1,59 @@
+import type { Finding, RequirementResult } from "../model/findings.js";
+
+/**
+ * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at its start)
+ * is prefixed with an apostrophe: names and messages come from the tenant, and an auditor opening
+ * the file must not execute them.
+ */
+function cell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function table(header: string[], rows: (string | number)[][]): string {
+  return `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+}
+
+export function findingsCsv(findings: readonly Finding[]): string {
+  return table(
+    ["id", "checkId", "status", "severity", "resourceId", "resourceName", "message", "hipaa", "evidence", "errorCall", "errorStatus", "missingPermission"],
+    findings.map((finding) => [
+      finding.id,
+      finding.checkId,
+      finding.status,
+      finding.severity,
+      finding.resourceId,
+      finding.resourceName,
+      finding.message,
+      finding.hipaa.join("; "),
+      finding.evidence.map((ref) => `${ref.file}#${ref.pointer}`).join("; "),
+      finding.error?.call ?? "",
+      finding.error ? finding.error.status : "",
+      finding.error?.missingPermission ?? "",
+    ]),
+  );
+}
+
+export function requirementsCsv(requirements: readonly RequirementResult[], findings: readonly Finding[]): string {
+  return table(
+    ["id", "title", "safeguard", "designation", "status", "checks", "attestations", "fail", "pass", "error", "notApplicable"],
+    requirements.map((requirement) => {
+      const own = findings.filter((finding) => requirement.checks.includes(finding.checkId));
+      const count = (status: Finding["status"]) => own.filter((finding) => finding.status === status).length;
+      return [
+        requirement.id,
+        requirement.title,
+        requirement.safeguard,
+        requirement.designation,
+        requirement.status,
+        requirement.checks.join("; "),
+        requirement.attestations.join("; "),
+        count("fail"),
+        count("pass"),
+        count("error"),
+        count("not_applicable"),
+      ];
+    }),
+  );
+}

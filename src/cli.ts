@@ -1,0 +1,144 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { verifyArchive } from "./archive/verify-archive.js";
+import { cloudNames, isCloudName } from "./azure/clouds.js";
+import { severities, type Severity } from "./checks/check.js";
+import { systemClock, type Clock } from "./clock.js";
+import { isExitCodeError } from "./errors.js";
+import { collect, reachesFailOn } from "./pipeline.js";
+import { createProgress } from "./progress.js";
+import { toolVersion } from "./tool-version.js";
+
+/** Argument parsing only: every command hands its options to the pipeline or the verifier. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  clock?: Clock;
+}
+
+const list = (value: string): string[] =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function httpsUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError("expected an absolute https:// URL");
+  }
+  // The Azure SDKs refuse to send a bearer token over plain http, so an http endpoint could never work.
+  if (url.protocol !== "https:") throw new InvalidArgumentError("expected an https:// URL (Azure SDKs send tokens only over TLS)");
+  return value;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const clock = io.clock ?? systemClock;
+  let exitCode = 0;
+  const program = new Command()
+    .name("hipaa-evidence")
+    .description("Collect HIPAA Security Rule evidence from Azure and Entra ID into a verifiable archive.")
+    .version(toolVersion)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+
+  program
+    .command("collect")
+    .description("collect evidence (live, or from a recording), evaluate, map, render and archive")
+    .option("--replay <file>", "replay a HAR 1.2 recording or an earlier archive (.zip) instead of calling Azure")
+    .option("--out <dir>", "folder for the archive", "out")
+    .option("--config <file>", "configuration file (YAML)")
+    .option("--mapping <file>", "HIPAA mapping file (default: the built-in mappings/hipaa-security-rule.yaml)")
+    .option("--sections <list>", "report only on these HIPAA sections, e.g. 164.312,164.308(a)(1)", list)
+    .option("--subscriptions <list>", "subscription ids to cover (default: all visible)", list)
+    .option("--tenant <id>", "tenant id, for recordings that do not name it")
+    .addOption(
+      new Option("--cloud <name>", "Azure cloud").choices(cloudNames as unknown as string[]).argParser((value) => {
+        if (!isCloudName(value)) throw new InvalidArgumentError(`expected one of ${cloudNames.join(", ")}`);
+        return value;
+      }),
+    )
+    .option("--arm-endpoint <url>", "override the Azure Resource Manager endpoint", httpsUrl)
+    .option("--graph-endpoint <url>", "override the Microsoft Graph endpoint", httpsUrl)
+    .option("--log-analytics-endpoint <url>", "override the Log Analytics query endpoint (include /v1)", httpsUrl)
+    .option("--authority-host <url>", "override the Entra ID authority host", httpsUrl)
+    .addOption(new Option("--fail-on <severity>", "exit 4 if a finding of this severity or higher fails").choices([...severities]))
+    .option("--json", "print a machine-readable summary on stdout instead of the archive path")
+    .option("--quiet", "no progress on stderr")
+    .action(async (options: Record<string, unknown>) => {
+      const progress = createProgress(io.stderr, options.quiet === true);
+      const result = await collect({
+        replay: options.replay as string | undefined,
+        outDir: options.out as string,
+        configFile: options.config as string | undefined,
+        mappingFile: options.mapping as string | undefined,
+        sections: options.sections as string[] | undefined,
+        subscriptions: options.subscriptions as string[] | undefined,
+        tenant: options.tenant as string | undefined,
+        cloud: options.cloud as (typeof cloudNames)[number] | undefined,
+        endpoints: {
+          arm: options.armEndpoint as string | undefined,
+          graph: options.graphEndpoint as string | undefined,
+          logAnalytics: options.logAnalyticsEndpoint as string | undefined,
+          authorityHost: options.authorityHost as string | undefined,
+        },
+        clock,
+        progress,
+      });
+      const counts = Object.fromEntries(
+        ["pass", "fail", "error", "not_applicable"].map((status) => [status, result.document.findings.filter((finding) => finding.status === status).length]),
+      );
+      if (options.json === true) {
+        io.stdout.write(
+          `${JSON.stringify({ archive: result.archivePath, tenantId: result.document.tenantId, coverage: result.coverage, findings: counts, collectionGaps: result.gaps.length })}\n`,
+        );
+      } else {
+        if (options.quiet !== true) {
+          io.stderr.write(
+            `${result.coverage.automated} of ${result.coverage.total} specifications have automated evidence; findings: ${counts.fail} fail, ${counts.pass} pass, ${counts.error} not evaluated; ${result.gaps.length} collection gap(s).\n`,
+          );
+        }
+        io.stdout.write(`${result.archivePath}\n`);
+      }
+      if (reachesFailOn(result.document.findings, options.failOn as Severity | undefined)) exitCode = 4;
+    });
+
+  program
+    .command("verify")
+    .description("re-hash every file of an archive against its manifest; exit 0 intact, 1 not intact, 2 unreadable")
+    .argument("<archive>", "the .zip archive to verify")
+    .option("--json", "print the result as JSON")
+    .action(async (archive: string, options: { json?: boolean }) => {
+      const result = await verifyArchive(archive);
+      if (options.json) {
+        io.stdout.write(`${JSON.stringify(result)}\n`);
+      } else if (result.intact) {
+        io.stdout.write(`intact: ${result.filesChecked} files match manifest.json and SHA256SUMS (${archive})\n`);
+        io.stdout.write("signature: none, this archive is unsigned; the hashes show consistency, not who wrote it\n");
+      } else {
+        io.stdout.write(`NOT INTACT: ${archive}\n${result.problems.map((problem) => `  ${problem}`).join("\n")}\n`);
+      }
+      exitCode = result.intact ? 0 : 1;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with code 0; usage errors were already printed.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isExitCodeError(error)) {
+      io.stderr.write(`hipaa-evidence: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`hipaa-evidence: unexpected error (a bug; please report it): ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+export async function runFromProcess(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+}

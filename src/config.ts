@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { cloudNames } from "./azure/clouds.js";
+import { defaultCheckSettings, type CheckSettings } from "./checks/check.js";
+import { parseYamlInput, readTextInput } from "./input/read-input.js";
+
+/** --config FILE: what an organisation sets once and keeps beside its archives. */
+const ConfigSchema = z.strictObject({
+  /** Printed on every report page. */
+  organization: z.string().min(1).optional(),
+  cloud: z.enum(cloudNames).optional(),
+  /** Subscription ids to cover; default: every subscription the identity can see. */
+  subscriptions: z.array(z.string().regex(/^[0-9a-fA-F-]{36}$/, "expected a subscription id (GUID)")).optional(),
+  /** HIPAA sections to report on, e.g. ["164.312"]. */
+  sections: z.array(z.string()).optional(),
+  checks: z
+    .strictObject({
+      ownersPerSubscription: z
+        .strictObject({ min: z.number().int().min(0), max: z.number().int().min(1) })
+        .refine(({ min, max }) => min <= max, "min must not exceed max")
+        .optional(),
+    })
+    .optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export async function loadConfig(file: string | undefined): Promise<Config> {
+  if (!file) return {};
+  return parseYamlInput(file, await readTextInput(file), ConfigSchema);
+}
+
+export function checkSettingsFrom(config: Config): CheckSettings {
+  return {
+    ownersPerSubscription: config.checks?.ownersPerSubscription ?? defaultCheckSettings.ownersPerSubscription,
+  };
+}

@@ -1,0 +1,304 @@
+import { basename } from "node:path";
+import { AzureAccess } from "./azure/access.js";
+import { resolveEndpoints, type CloudName, type EndpointOverrides } from "./azure/clouds.js";
+import { exchangesToHar } from "./azure/har.js";
+import type { TokenCredential } from "@azure/core-auth";
+import type { HttpClient } from "@azure/core-rest-pipeline";
+import { findingsCsv, requirementsCsv } from "./archive/csv.js";
+import { describeFiles, serializeManifest, sha256Sums, type Manifest } from "./archive/manifest.js";
+import { ensureWritableFolder, writeZip } from "./archive/write-archive.js";
+import { type CheckSettings, type Severity } from "./checks/check.js";
+import { checks } from "./checks/registry.js";
+import { runChecks } from "./checks/run-checks.js";
+import { compactTimestamp, type Clock } from "./clock.js";
+import type { SubscriptionInScope } from "./collectors/collector.js";
+import { roleAssignmentsDataset, roleDefinitionsDataset } from "./collectors/rbac.js";
+import { runCollectors } from "./collectors/run-collectors.js";
+import { collectors } from "./collectors/registry.js";
+import { checkSettingsFrom, loadConfig } from "./config.js";
+import { CollectionImpossibleError, InputError } from "./errors.js";
+import { defaultMappingFile, loadMapping, selectSections, type Mapping } from "./mapping/mapping.js";
+import { coverageOf, evaluateRequirements, type Coverage } from "./mapping/requirement-status.js";
+import { EvidenceSet, type EvidenceRecord } from "./model/evidence.js";
+import type { Finding, FindingsDocument, RequirementResult } from "./model/findings.js";
+import type { Progress } from "./progress.js";
+import { loadRecording } from "./recording.js";
+import { narrative } from "./report/narrative.js";
+import { renderReports } from "./report/render-reports.js";
+import type { CollectionGap, ReportInput, RunFacts } from "./report/report-model.js";
+import { toolVersion } from "./tool-version.js";
+
+/**
+ * collect → evaluate → map → render → archive. Stages hand off plain data; only collection talks to
+ * Azure and only the archive stage writes to disk.
+ */
+export interface CollectOptions {
+  /** A HAR recording or an earlier archive; absent means live collection. */
+  replay?: string | undefined;
+  outDir: string;
+  configFile?: string | undefined;
+  mappingFile?: string | undefined;
+  sections?: string[] | undefined;
+  subscriptions?: string[] | undefined;
+  cloud?: CloudName | undefined;
+  endpoints?: EndpointOverrides | undefined;
+  /** Tenant id, for recordings that do not name one. */
+  tenant?: string | undefined;
+  clock: Clock;
+  progress: Progress;
+  /** Live-mode seams for tests that run against an HTTPS server on loopback. */
+  live?: { credential?: TokenCredential; transport?: HttpClient } | undefined;
+}
+
+export interface CollectResult {
+  archivePath: string;
+  document: FindingsDocument;
+  coverage: Coverage;
+  gaps: CollectionGap[];
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  requirements: RequirementResult[];
+  coverage: Coverage;
+  gaps: CollectionGap[];
+}
+
+function scopeName(scope: string, subscriptions: readonly SubscriptionInScope[]): string {
+  if (scope.startsWith("/tenants/")) return `tenant ${scope.slice("/tenants/".length)}`;
+  const subscription = subscriptions.find((candidate) => scope.toLowerCase().startsWith(candidate.scope.toLowerCase()));
+  if (!subscription) return scope;
+  if (scope.toLowerCase() === subscription.scope.toLowerCase()) return `subscription ${subscription.displayName}`;
+  return `${scope.split("/").pop() ?? scope} in ${subscription.displayName}`;
+}
+
+/** Pure: evidence records in, findings, requirement statuses, coverage and gaps out. */
+export function evaluateEvidence(input: {
+  records: readonly EvidenceRecord[];
+  collectorFailures: ReadonlyMap<string, string>;
+  subscriptions: readonly SubscriptionInScope[];
+  tenantId: string;
+  mapping: Mapping;
+  settings: CheckSettings;
+}): Evaluation {
+  const evidence = new EvidenceSet(input.records, input.collectorFailures);
+  const findings = runChecks(checks, { evidence, subscriptions: input.subscriptions, tenantId: input.tenantId, settings: input.settings }, input.mapping);
+  const requirements = evaluateRequirements(input.mapping, findings);
+  const titles = new Map(collectors.flatMap((collector) => collector.datasets.map((dataset) => [dataset.id, dataset.title] as const)));
+  const gaps: CollectionGap[] = input.records.flatMap((record) =>
+    record.status === "error"
+      ? [
+          {
+            dataset: record.dataset,
+            datasetTitle: titles.get(record.dataset) ?? record.dataset,
+            scope: record.scope,
+            scopeName: scopeName(record.scope, input.subscriptions),
+            error: record.error,
+            affectedChecks: checks.filter((check) => check.requires.some((dataset) => dataset.id === record.dataset)).map((check) => check.id),
+          },
+        ]
+      : [],
+  );
+  for (const [collectorId, why] of input.collectorFailures) {
+    gaps.push({
+      dataset: collectorId,
+      datasetTitle: `Collector ${collectorId}`,
+      scope: `/tenants/${input.tenantId}`,
+      scopeName: "all subscriptions",
+      error: { call: `(collector ${collectorId})`, status: 0, message: why, reason: "not-collected" },
+      affectedChecks: checks.filter((check) => check.requires.some((dataset) => dataset.collector === collectorId)).map((check) => check.id),
+    });
+  }
+  return { findings, requirements, coverage: coverageOf(requirements, findings), gaps };
+}
+
+/** The collecting identity's own Azure roles, read from the evidence rather than asserted. */
+function identityAzureRoles(records: readonly EvidenceRecord[], objectId: string | undefined, subscriptions: readonly SubscriptionInScope[]): RunFacts["identityAzureRoles"] {
+  if (!objectId) return [];
+  const evidence = new EvidenceSet(records);
+  const roles = new Map<string, { role: string; scope: string }>();
+  for (const subscription of subscriptions) {
+    const assignments = evidence.read(roleAssignmentsDataset, subscription.scope);
+    const definitions = evidence.read(roleDefinitionsDataset, subscription.scope);
+    if (!assignments.ok) continue;
+    for (const { value } of assignments.items) {
+      if (value.properties.principalId.toLowerCase() !== objectId.toLowerCase()) continue;
+      const guid = value.properties.roleDefinitionId.split("/").pop()?.toLowerCase();
+      const role = (definitions.ok ? definitions.items.find((item) => item.value.name.toLowerCase() === guid)?.value.properties.roleName : undefined) ?? `role ${guid}`;
+      const key = `${role}|${value.properties.scope.toLowerCase()}`;
+      roles.set(key, { role, scope: value.properties.scope || "/" });
+    }
+  }
+  return [...roles.values()];
+}
+
+function rawFiles(records: readonly EvidenceRecord[]): { path: string; content: Buffer }[] {
+  return records.map((record) => ({ path: record.file, content: Buffer.from(`${JSON.stringify(record, null, 2)}\n`, "utf8") }));
+}
+
+export async function collect(options: CollectOptions): Promise<CollectResult> {
+  const { clock, progress } = options;
+  // Every input is read and checked before anything is collected or written.
+  const config = await loadConfig(options.configFile);
+  const mappingFile = options.mappingFile ?? defaultMappingFile;
+  const fullMapping = await loadMapping(mappingFile, new Set(checks.map((check) => check.id)));
+  const sections = options.sections ?? config.sections;
+  const mapping = selectSections(fullMapping, sections);
+  if (mapping.requirements.length === 0) {
+    throw new InputError("--sections", undefined, `expected HIPAA sections present in the mapping (such as 164.312), got ${sections?.join(", ")}`);
+  }
+  const recording = options.replay ? await loadRecording(options.replay) : undefined;
+  await ensureWritableFolder(options.outDir);
+
+  const cloud = options.cloud ?? config.cloud ?? "AzurePublic";
+  const endpoints = resolveEndpoints(cloud, options.endpoints);
+  const access = new AzureAccess(
+    recording
+      ? { kind: "replay", har: recording.har, source: recording.label }
+      : { kind: "live", credential: options.live?.credential, transport: options.live?.transport },
+    endpoints,
+    clock,
+  );
+  const startedAt = clock.now();
+
+  let tenantId: string | undefined;
+  if (recording) {
+    tenantId = access.identity()?.tenantId ?? options.tenant;
+    if (!tenantId) {
+      throw new InputError(recording.label, "log._hipaaEvidence.identity.tenantId", "expected the recording to name its tenant; pass --tenant for recordings made by other tools");
+    }
+  } else {
+    progress.step("authenticating (DefaultAzureCredential)");
+    try {
+      await access.authenticate();
+    } catch (error) {
+      throw new CollectionImpossibleError(`no usable Azure credential: ${(error as Error).message.split("\n")[0]}`);
+    }
+    tenantId = options.tenant ?? access.identity()?.tenantId;
+    if (!tenantId) throw new CollectionImpossibleError("the credential's token does not name a tenant; pass --tenant");
+  }
+
+  const collection = await runCollectors(access, { tenantId, subscriptionFilter: options.subscriptions ?? config.subscriptions, progress });
+  const finishedAt = clock.now();
+
+  progress.step("evaluating checks and mapping to the HIPAA Security Rule");
+  const evaluation = evaluateEvidence({
+    records: collection.records,
+    collectorFailures: collection.collectorFailures,
+    subscriptions: collection.subscriptions,
+    tenantId,
+    mapping,
+    settings: checkSettingsFrom(config),
+  });
+
+  const generatedAt = clock.now();
+  const archiveId = `hipaa-evidence-${tenantId}-${compactTimestamp(generatedAt)}`;
+  const identity = access.identity();
+  const window = recording?.window ?? { start: startedAt.toISOString(), end: finishedAt.toISOString() };
+  const run: RunFacts = {
+    tool: { name: "hipaa-evidence", version: toolVersion },
+    mapping: { id: mapping.id, version: mapping.version, title: mapping.title },
+    organization: config.organization ?? `Tenant ${tenantId}`,
+    tenantId,
+    archiveId,
+    generatedAt,
+    collection: {
+      mode: recording ? "replay" : "live",
+      cloud,
+      source: recording ? { file: basename(recording.label), sha256: recording.sha256 } : undefined,
+      window,
+    },
+    identity,
+    identityAzureRoles: identityAzureRoles(collection.records, identity?.objectId, collection.subscriptions),
+    subscriptions: collection.subscriptions,
+    subscriptionsNotVisible: collection.subscriptionsNotVisible,
+    sections,
+  };
+  const reportInput: ReportInput = { run, mapping, ...evaluation, checks };
+
+  progress.step("rendering reports");
+  const reports = await renderReports(reportInput);
+
+  const document: FindingsDocument = {
+    schemaVersion: 1,
+    tool: run.tool,
+    mapping: { id: mapping.id, version: mapping.version },
+    tenantId,
+    collectedAt: window.start,
+    findings: evaluation.findings,
+    requirements: evaluation.requirements,
+  };
+  const calls = exchangesToHar(access.ledger.exchanges, {
+    tool: run.tool,
+    cloud,
+    ...(identity ? { identity } : {}),
+  });
+  const readme = narrative("archive-readme.txt", {
+    archiveId,
+    organization: run.organization,
+    tenantId,
+    generatedAt: generatedAt.toISOString(),
+    windowStart: window.start,
+    windowEnd: window.end,
+    mode: recording ? `replayed from ${basename(recording.label)}` : "collected live",
+    toolVersion,
+    mappingId: mapping.id,
+    mappingVersion: mapping.version,
+    signed: false,
+    signatureText: "",
+  });
+  const contents = [
+    { path: "README.txt", content: Buffer.from(readme, "utf8") },
+    ...reports,
+    { path: "findings/findings.json", content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8") },
+    { path: "findings/findings.csv", content: Buffer.from(findingsCsv(evaluation.findings), "utf8") },
+    { path: "findings/requirements.csv", content: Buffer.from(requirementsCsv(evaluation.requirements, evaluation.findings), "utf8") },
+    { path: "raw/calls.har", content: Buffer.from(`${JSON.stringify(calls, null, 2)}\n`, "utf8") },
+    ...rawFiles(collection.records),
+  ];
+  const described = describeFiles(contents);
+  const manifest: Manifest = {
+    schemaVersion: 1,
+    archive: archiveId,
+    tool: run.tool,
+    mapping: { id: mapping.id, version: mapping.version },
+    organization: run.organization,
+    tenantId,
+    generatedAt: generatedAt.toISOString(),
+    scope: {
+      subscriptions: collection.subscriptions.map(({ subscriptionId, displayName }) => ({ subscriptionId, displayName })),
+      subscriptionsNotVisible: collection.subscriptionsNotVisible,
+      sections: sections ?? null,
+    },
+    collection: {
+      mode: run.collection.mode,
+      cloud,
+      source: run.collection.source ?? null,
+      window,
+      identity: identity ?? null,
+    },
+    signer: null,
+    files: described,
+  };
+
+  progress.step("writing the archive");
+  const archivePath = await writeZip(
+    options.outDir,
+    archiveId,
+    [
+      { path: "manifest.json", content: serializeManifest(manifest) },
+      { path: "SHA256SUMS", content: sha256Sums(described) },
+      ...contents,
+    ],
+    generatedAt,
+  );
+  progress.done();
+  return { archivePath, document, coverage: evaluation.coverage, gaps: evaluation.gaps };
+}
+
+/** Exit code 4 when a failing finding reaches the --fail-on severity. */
+export function reachesFailOn(findings: readonly Finding[], threshold: Severity | undefined): boolean {
+  if (!threshold) return false;
+  const rank = { low: 0, medium: 1, high: 2, critical: 3 } as const;
+  return findings.some((finding) => finding.status === "fail" && rank[finding.severity] >= rank[threshold]);
+}

@@ -1,0 +1,34 @@
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
+
+/**
+ * pdfmake on Node with the Roboto fonts it ships, embedded (subset) so the PDFs render the same
+ * anywhere years from now. No URL is ever fetched and no local file other than the fonts is read.
+ */
+const require = createRequire(import.meta.url);
+
+interface PdfMakeServer {
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let configured: PdfMakeServer | undefined;
+
+function pdfmake(): PdfMakeServer {
+  if (configured) return configured;
+  const instance = require("pdfmake") as PdfMakeServer;
+  const fonts = require("pdfmake/fonts/Roboto.js") as { Roboto: Record<string, string> };
+  const fontsDir = dirname(fonts.Roboto.normal ?? "");
+  instance.setFonts({ Roboto: fonts.Roboto });
+  instance.setUrlAccessPolicy(() => false);
+  instance.setLocalAccessPolicy((path) => path.startsWith(fontsDir));
+  configured = instance;
+  return instance;
+}
+
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake().createPdf(definition).getBuffer();
+}

@@ -1,0 +1,33 @@
+import { standardsOf } from "../mapping/mapping.js";
+import { renderPdf } from "./render-pdf.js";
+import type { ReportInput } from "./report-model.js";
+import { buildStandardReport } from "./standard-report.js";
+import { buildSummaryReport } from "./summary-report.js";
+
+export interface RenderedFile {
+  path: string;
+  content: Buffer;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** The summary first (00-), then one PDF per standard in the rule's order. */
+export async function renderReports(input: ReportInput): Promise<RenderedFile[]> {
+  const standards = standardsOf(input.mapping);
+  const width = String(standards.length).length < 2 ? 2 : String(standards.length).length;
+  const jobs = [
+    { path: "reports/00-summary.pdf", definition: buildSummaryReport(input) },
+    ...standards.map(({ standard, rows }, index) => ({
+      path: `reports/${String(index + 1).padStart(width, "0")}-${slug(standard.citation)}-${slug(standard.title)}.pdf`,
+      definition: buildStandardReport(standard, rows, input),
+    })),
+  ];
+  const files: RenderedFile[] = [];
+  for (const job of jobs) files.push({ path: job.path, content: await renderPdf(job.definition) });
+  return files;
+}

@@ -1,0 +1,159 @@
+import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { RequirementRow } from "../mapping/mapping.js";
+import type { Finding } from "../model/findings.js";
+import { paragraphs } from "./narrative.js";
+import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, statusColourOf, tableLayout } from "./page-frame.js";
+import type { ReportInput } from "./report-model.js";
+
+/**
+ * Exceptions (fail, not evaluated) are always listed; passing and not-applicable findings beyond
+ * this many per check are counted and left to findings.csv, so a tenant with thousands of resources
+ * still gets a readable report.
+ */
+const routineFindingLimit = 25;
+
+const statusOrder: Record<Finding["status"], number> = { fail: 0, error: 1, manual: 2, pass: 3, not_applicable: 4 };
+
+const evidenceModeText = {
+  auto: "automated checks decide it",
+  partial: "automated checks support it; an attestation completes it",
+  attest: "only an attestation or document can show it",
+} as const;
+
+const columnWidths = [90, "*", 56];
+const innerLayout = { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 3, paddingBottom: () => 2 };
+
+/**
+ * One finding is one unbreakable row: what was observed, then its evidence pointers across the full
+ * width, one per line, so a pointer never wraps (a reader copying it must get it exactly) and never
+ * lands on another page than its finding.
+ */
+function findingRow(finding: Finding): TableCell[] {
+  return [
+    {
+      table: {
+        widths: columnWidths,
+        body: [
+          [{ text: finding.resourceName }, { text: finding.message }, statusCell(finding.status, findingStatusLabel[finding.status])],
+          [
+            {
+              colSpan: 3,
+              columns: [
+                { text: "Evidence", bold: true, width: 36 },
+                { text: finding.evidence.map((ref) => `${ref.file}#${ref.pointer}`).join("\n"), width: "*" },
+              ],
+              style: "mono",
+              margin: [8, 0, 0, 2],
+            },
+            {},
+            {},
+          ],
+        ],
+      },
+      layout: innerLayout,
+    },
+  ];
+}
+
+function findingsTable(findings: readonly Finding[]): Content[] {
+  const ordered = [...findings].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
+  const exceptions = ordered.filter((finding) => finding.status === "fail" || finding.status === "error");
+  const routine = ordered.filter((finding) => finding.status !== "fail" && finding.status !== "error");
+  const shown = [...exceptions, ...routine.slice(0, routineFindingLimit)];
+  const content: Content[] = [
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: ["*"],
+        body: [[{ table: { widths: columnWidths, body: [headerRow("Resource", "Observed", "Status")] }, layout: innerLayout, fillColor: "#e4e7eb" }], ...shown.map(findingRow)],
+      },
+      layout: { ...tableLayout, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      style: "table",
+    },
+  ];
+  if (routine.length > routineFindingLimit) {
+    content.push({
+      text: `${routine.length - routineFindingLimit} further passing or not-applicable finding(s) for this check are listed in findings/findings.csv.`,
+      style: "small",
+      margin: [0, 0, 0, 6],
+    });
+  }
+  return content;
+}
+
+function requirementSection(row: RequirementRow, input: ReportInput): Content[] {
+  const result = input.requirements.find((requirement) => requirement.id === row.citation);
+  const status = result?.status ?? "attestation_required";
+  const content: Content[] = [
+    { text: `${row.citation}  ${row.title}`, style: "h2", headlineLevel: 2 },
+    {
+      columns: [
+        { text: [{ text: "Designation: ", bold: true }, row.designation], width: "auto" },
+        { text: [{ text: "Evidence: ", bold: true }, evidenceModeText[row.evidence]], width: "*", margin: [14, 0, 0, 0] },
+        { text: [{ text: "Status: ", bold: true }, { text: requirementStatusLabel[status], bold: true, color: statusColourOf(status) }], width: "auto" },
+      ],
+      margin: [0, 0, 0, 6],
+    },
+  ];
+  if (row.checks.length === 0) {
+    content.push({ text: "No automated check covers this requirement.", style: "paragraph", italics: true });
+  }
+  for (const checkId of row.checks) {
+    const check = input.checks.find((candidate) => candidate.id === checkId);
+    const findings = input.findings.filter((finding) => finding.checkId === checkId);
+    content.push({ text: check ? check.title : checkId, style: "h3", headlineLevel: 3 });
+    content.push({ text: [{ text: `${checkId} · ${check?.severity ?? ""} · `, style: "mono" }, check?.rationale ?? ""], style: "small", margin: [0, 0, 0, 4] });
+    if (findings.length === 0) {
+      content.push({ text: "This check produced no finding: there was nothing in scope for it to examine.", style: "paragraph" });
+    } else {
+      content.push(...findingsTable(findings));
+    }
+  }
+  if (row.attestation) {
+    content.push(
+      callout({
+        text: [
+          { text: row.checks.length > 0 && row.evidence !== "attest" ? "Attestation needed to complete this requirement: " : "Attestation required: ", bold: true },
+          row.attestation.shows,
+          { text: `  (attestation id ${row.attestation.id})`, style: "small" },
+        ],
+      }),
+    );
+  }
+  return content;
+}
+
+export function buildStandardReport(standard: RequirementRow, rows: readonly RequirementRow[], input: ReportInput): TDocumentDefinitions {
+  const title = `${standard.citation} ${standard.title}`;
+  const specifications = rows.filter((row) => row.citation !== standard.citation);
+  const content: Content[] = [
+    { text: title, style: "title" },
+    { text: `${input.run.organization} · ${standard.safeguard} safeguard · ${standard.designation}`, style: "subtitle" },
+    ...paragraphs("standard-introduction", {
+      citation: standard.citation,
+      title: standard.title,
+      safeguard: standard.safeguard,
+      specificationCount: specifications.length,
+      hasAddressable: specifications.some((row) => row.designation === "addressable"),
+      organization: input.run.organization,
+    }).map((text): Content => ({ text, style: "paragraph" })),
+    {
+      table: {
+        headerRows: 1,
+        widths: [90, "*", 64, 90],
+        body: [
+          headerRow("Citation", "Title", "Designation", "Status"),
+          ...rows.map((row): TableCell[] => {
+            const status = input.requirements.find((requirement) => requirement.id === row.citation)?.status ?? "attestation_required";
+            return [{ text: row.citation, noWrap: true }, row.title, row.designation, statusCell(status, requirementStatusLabel[status])];
+          }),
+        ],
+      },
+      layout: tableLayout,
+      style: "table",
+    },
+  ];
+  for (const row of rows) content.push(...requirementSection(row, input));
+  return pageFrame(input.run, title, content);
+}

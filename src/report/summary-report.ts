@@ -1,0 +1,247 @@
+import type { Content, TableCell } from "pdfmake/interfaces.js";
+import type { Finding } from "../model/findings.js";
+import { paragraphs } from "./narrative.js";
+import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, tableLayout, utc } from "./page-frame.js";
+import type { ReportInput } from "./report-model.js";
+import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
+
+export const summaryTitle = "Summary";
+
+/** Failing findings shown in the summary; the rest are in the per-standard reports and findings.csv. */
+const summaryFailLimit = 40;
+
+const severityRank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+function keyValueTable(rows: [string, string | Content][]): Content {
+  return {
+    table: {
+      widths: [130, "*"],
+      body: rows.map(([key, value]): TableCell[] => [{ text: key, bold: true, color: "#334e68" }, typeof value === "string" ? { text: value } : value]),
+    },
+    layout: tableLayout,
+    style: "table",
+  };
+}
+
+function identityLines(input: ReportInput): string {
+  const { identity, identityAzureRoles } = input.run;
+  if (!identity) return "Not recorded: the identity could not be read from the credential's tokens or the recording.";
+  const kind = { user: "User", servicePrincipal: "Service principal", managedIdentity: "Managed identity", unknown: "Identity" }[identity.kind];
+  const lines = [
+    `${kind} ${identity.displayName ?? ""}`.trim(),
+    identity.objectId ? `Object id ${identity.objectId}` : "",
+    identity.appId ? `Application id ${identity.appId}` : "",
+  ];
+  return lines.filter(Boolean).join("\n");
+}
+
+function permissionLines(input: ReportInput): string {
+  const { identity, identityAzureRoles } = input.run;
+  const azure =
+    identityAzureRoles.length > 0
+      ? identityAzureRoles.map(({ role, scope }) => `Azure: ${role} at ${scope}`)
+      : ["Azure: no role assignment of the collecting identity appears in the collected role assignments"];
+  const graph = identity?.graphAppRoles?.length
+    ? [`Microsoft Graph: ${identity.graphAppRoles.join(", ")}`]
+    : ["Microsoft Graph: application permissions not recorded (delegated sign-in, or a replay of a recording without them)"];
+  return [...azure, ...graph].join("\n");
+}
+
+function countBy(findings: readonly Finding[], status: Finding["status"]): number {
+  return findings.filter((finding) => finding.status === status).length;
+}
+
+export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
+  const { run, coverage, requirements, findings, gaps } = input;
+  const content: Content[] = [];
+  content.push({ text: "HIPAA Security Rule evidence", style: "title" });
+  content.push({ text: `${run.organization} · ${summaryTitle} · generated ${utc(run.generatedAt)}`, style: "subtitle" });
+
+  for (const text of paragraphs("summary-introduction", {
+    organization: run.organization,
+    tenantId: run.tenantId,
+    replay: run.collection.mode === "replay",
+    sourceFile: run.collection.source?.file ?? "",
+    sourceSha256: run.collection.source?.sha256 ?? "",
+    windowStart: utc(run.collection.window.start),
+    windowEnd: utc(run.collection.window.end),
+  })) {
+    content.push({ text, style: "paragraph" });
+  }
+
+  content.push({ text: "1. Scope and collection", style: "h1", headlineLevel: 1 });
+  const subscriptions = run.subscriptions.map((subscription) => `${subscription.displayName} (${subscription.subscriptionId})`).join("\n");
+  content.push(
+    keyValueTable([
+      ["Organisation", run.organization],
+      ["Entra ID tenant", run.tenantId],
+      ["Cloud", run.collection.cloud],
+      ["Subscriptions in scope", subscriptions || "none"],
+      ...(run.subscriptionsNotVisible.length > 0
+        ? ([["Requested, not visible", run.subscriptionsNotVisible.join("\n")]] as [string, string][])
+        : []),
+      ["HIPAA sections", run.sections?.length ? run.sections.join(", ") : "All of 45 CFR 164.308, .310, .312, .314 and .316"],
+      ["Collected by", identityLines(input)],
+      ["Its permissions", permissionLines(input)],
+      ["Collection", run.collection.mode === "replay" ? `Replay of ${run.collection.source?.file ?? "a recording"}` : "Live, through the Azure SDKs"],
+      ["Collection window", `${utc(run.collection.window.start)} to ${utc(run.collection.window.end)}`],
+      ["Tool", `${run.tool.name} ${run.tool.version}`],
+      ["Mapping", `${run.mapping.title}, ${run.mapping.id} version ${run.mapping.version}`],
+      ["Archive", run.archiveId],
+    ]),
+  );
+
+  content.push({ text: "2. Coverage", style: "h1", headlineLevel: 1 });
+  content.push({
+    text: [
+      { text: `${coverage.automated} of ${coverage.total} specifications have automated evidence`, bold: true },
+      `, ${coverage.attested} attested, ${coverage.open} open (awaiting an attestation or evidence that could not be collected).`,
+    ],
+    style: "paragraph",
+  });
+  content.push({
+    table: {
+      widths: ["*", 60],
+      body: [
+        headerRow("Requirement status", "Count"),
+        ...(Object.keys(requirementStatusLabel) as (keyof typeof requirementStatusLabel)[]).map((status): TableCell[] => [
+          statusCell(status, requirementStatusLabel[status]),
+          { text: String(coverage.byStatus[status]), alignment: "right" },
+        ]),
+      ],
+    },
+    layout: tableLayout,
+    style: "table",
+  });
+  content.push({
+    text: `Findings: ${findings.length} in all; ${countBy(findings, "fail")} fail, ${countBy(findings, "pass")} pass, ${countBy(findings, "error")} not evaluated, ${countBy(findings, "not_applicable")} not applicable.`,
+    style: "paragraph",
+  });
+
+  content.push({ text: "3. Status of every requirement", style: "h1", headlineLevel: 1 });
+  content.push({
+    table: {
+      headerRows: 1,
+      widths: [82, "*", 58, 84, 26, 26, 26],
+      body: [
+        headerRow("Citation", "Title", "Designation", "Status", "Fail", "Pass", "N/E"),
+        ...requirements.map((requirement): TableCell[] => {
+          const own = findings.filter((finding) => requirement.checks.includes(finding.checkId));
+          return [
+            { text: requirement.id, noWrap: true },
+            requirement.title,
+            requirement.designation,
+            statusCell(requirement.status, requirementStatusLabel[requirement.status]),
+            { text: String(countBy(own, "fail")), alignment: "right" },
+            { text: String(countBy(own, "pass")), alignment: "right" },
+            { text: String(countBy(own, "error")), alignment: "right" },
+          ];
+        }),
+      ],
+    },
+    layout: tableLayout,
+    style: "table",
+  });
+  content.push({ text: "N/E: findings not evaluated because evidence could not be collected.", style: "small" });
+
+  content.push({ text: "4. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
+  const failing = findings
+    .filter((finding) => finding.status === "fail")
+    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.checkId.localeCompare(b.checkId));
+  if (failing.length === 0) {
+    content.push({ text: "No check failed on the collected evidence.", style: "paragraph" });
+  } else {
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: [44, "*", 90],
+        body: [
+          headerRow("Severity", "Observation", "Supports"),
+          ...failing.slice(0, summaryFailLimit).map((finding): TableCell[] => [
+            finding.severity,
+            { text: [{ text: `${finding.checkId}\n`, style: "mono" }, finding.message] },
+            finding.hipaa.join("\n"),
+          ]),
+        ],
+      },
+      layout: tableLayout,
+      style: "table",
+    });
+    if (failing.length > summaryFailLimit) {
+      content.push({
+        text: `${failing.length - summaryFailLimit} further failing findings are listed in the per-standard reports and in findings/findings.csv.`,
+        style: "paragraph",
+      });
+    }
+  }
+
+  content.push({ text: "5. Collection gaps", style: "h1", headlineLevel: 1 });
+  if (gaps.length === 0) {
+    content.push({ text: "Every call needed by the checks succeeded.", style: "paragraph" });
+  } else {
+    content.push({
+      text: `${gaps.length} piece(s) of evidence could not be collected. Findings that depend on them are "Not evaluated", never pass or fail.`,
+      style: "paragraph",
+    });
+    content.push({
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [120, 36, "*"],
+        body: [
+          headerRow("Evidence and scope", "HTTP", "Missing permission or reason, and what it affects"),
+          ...gaps.flatMap((gap): TableCell[][] => [
+            [
+              { text: [{ text: `${gap.datasetTitle}\n`, bold: true }, gap.scopeName] },
+              gap.error.status ? String(gap.error.status) : "none",
+              {
+                text: [
+                  { text: gap.error.missingPermission ?? gap.error.reason, bold: true },
+                  gap.affectedChecks.length ? `\nChecks not evaluated there: ${gap.affectedChecks.join(", ")}` : "",
+                ],
+              },
+            ],
+            // The call and the service's answer across the full width, so the URL is not broken up.
+            [{ colSpan: 3, stack: [{ text: gap.error.call, style: "mono" }, { text: gap.error.message, style: "small" }], margin: [8, 0, 0, 2] }, {}, {}],
+          ]),
+        ],
+      },
+      layout: tableLayout,
+      style: "table",
+    });
+  }
+
+  content.push({ text: "6. What this report does not show", style: "h1", headlineLevel: 1 });
+  content.push(
+    callout({
+      stack: paragraphs("summary-limits", { organization: run.organization, checkCount: input.checks.length }).map((text) => ({
+        text,
+        margin: [0, 0, 0, 5],
+      })),
+    }),
+  );
+
+  content.push({ text: "7. Checks applied", style: "h1", headlineLevel: 1 });
+  content.push({
+    table: {
+      headerRows: 1,
+      widths: [150, "*", 44],
+      body: [
+        headerRow("Check", "What it examines", "Severity"),
+        ...input.checks.map((check): TableCell[] => [
+          { text: check.id, style: "mono" },
+          { text: [{ text: `${check.title}. `, bold: true }, check.rationale] },
+          check.severity,
+        ]),
+      ],
+    },
+    layout: tableLayout,
+    style: "table",
+  });
+  content.push({
+    text: `Finding statuses: ${Object.values(findingStatusLabel).join(", ")}. Every finding's evidence pointer is listed in the per-standard reports and in findings/findings.json.`,
+    style: "small",
+  });
+
+  return pageFrame(run, summaryTitle, content);
+}
