@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// npm run bench: how long the main job takes and how much memory it needs, on the sample tenant and
+// on a tenant scaled up from it (many role assignments and vaults), in-process on the built code.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { collect } from "../dist/pipeline.js";
+import { systemClock } from "../dist/clock.js";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const sample = join(root, "samples/contoso-clinic/recording.har");
+const config = join(root, "samples/contoso-clinic/hipaa-evidence.yaml");
+const silent = { step() {}, warn() {}, done() {} };
+
+/** The sample with its Clinic-Prod role assignments and vaults multiplied, to see how the job scales. */
+function scaled(assignments, vaults) {
+  const har = JSON.parse(readFileSync(sample, "utf8"));
+  for (const entry of har.log.entries) {
+    const url = entry.request.url;
+    const body = entry.response.content.text ? JSON.parse(entry.response.content.text) : undefined;
+    if (!body?.value) continue;
+    if (url.includes("4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/providers/Microsoft.Authorization/roleAssignments") && !url.includes("skiptoken")) {
+      const template = body.value[1]; // a Reader assignment: not privileged, so it scales the lists, not the failures
+      for (let index = 0; index < assignments; index++) {
+        const copy = structuredClone(template);
+        copy.name = `bench-${String(index).padStart(6, "0")}`;
+        copy.id = copy.id.replace(/[^/]+$/, copy.name);
+        copy.properties.principalId = `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
+        copy.properties.principalType = "User";
+        body.value.push(copy);
+      }
+    }
+    if (url.includes("4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/providers/Microsoft.KeyVault/vaults?")) {
+      const template = body.value[1];
+      for (let index = 0; index < vaults; index++) {
+        const copy = structuredClone(template);
+        copy.name = `kv-bench-${index}`;
+        copy.id = copy.id.replace(/[^/]+$/, copy.name);
+        body.value.push(copy);
+        har.log.entries.push({
+          request: { method: "GET", url: `https://management.azure.com${copy.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview` },
+          response: { status: 200, headers: [], content: { text: JSON.stringify({ value: [] }) } },
+        });
+      }
+    }
+    entry.response.content.text = JSON.stringify(body);
+  }
+  const file = join(mkdtempSync(join(tmpdir(), "hipaa-evidence-bench-")), "scaled.har");
+  writeFileSync(file, JSON.stringify(har));
+  return file;
+}
+
+async function measure(label, replay, runs) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const result = await collect({ replay, configFile: config, outDir: mkdtempSync(join(tmpdir(), "hipaa-evidence-bench-out-")), clock: systemClock, progress: silent });
+    times.push(performance.now() - started);
+    if (run === runs - 1) {
+      const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+      console.log(`${label}: median ${(median / 1000).toFixed(2)} s over ${runs} run(s), ${result.document.findings.length} findings, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+    }
+  }
+}
+
+await measure("sample tenant (16 calls, 15 assignments, 3 vaults)", sample, 5);
+await measure("scaled tenant (+5,000 assignments, +200 vaults)", scaled(5000, 200), 2);

@@ -1,0 +1,197 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { HarFileSchema } from "../src/azure/har.js";
+import { ManifestSchema } from "../src/archive/manifest.js";
+import { FindingsDocumentSchema, type FindingsDocument } from "../src/model/findings.js";
+import type { CollectResult } from "../src/pipeline.js";
+import { collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
+import { run } from "./support/tools.js";
+
+/**
+ * The archive as an auditor meets it years later: unzipped with stock tools, hashes checked with
+ * sha256sum, PDFs checked with qpdf and read with pdftotext, and every finding traced to the raw
+ * response it rests on.
+ */
+let result: CollectResult;
+let folder: string;
+const readJson = <T = any>(path: string): T => JSON.parse(readFileSync(join(folder, path), "utf8")) as T;
+const pdfText = (path: string, page?: number) =>
+  run("pdftotext", [...(page ? ["-f", String(page), "-l", String(page)] : []), join(folder, path), "-"]).stdout;
+/** Table cells wrap long identifiers at arbitrary points; compare such text without whitespace. */
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+beforeAll(async () => {
+  result = await collectSample();
+  folder = temporaryFolder("unzipped");
+  const unzipped = run("unzip", ["-q", result.archivePath, "-d", folder]);
+  expect(unzipped.status).toBe(0);
+});
+
+/** RFC 6901. */
+function resolvePointer(document: unknown, pointer: string): unknown {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token], document);
+}
+
+describe("the archive, with stock tools", () => {
+  it("passes unzip -t", () => {
+    const tested = run("unzip", ["-t", result.archivePath]);
+    expect(tested.status).toBe(0);
+    expect(tested.stdout).toContain("No errors detected");
+  });
+
+  it("passes sha256sum -c SHA256SUMS for every file the manifest lists", () => {
+    const checked = run("sha256sum", ["-c", "SHA256SUMS"], { cwd: folder });
+    expect(checked.status).toBe(0);
+    const lines = checked.stdout.trim().split("\n");
+    const manifest = ManifestSchema.parse(readJson("manifest.json"));
+    expect(lines).toHaveLength(manifest.files.length);
+    expect(lines.every((line) => line.endsWith(": OK"))).toBe(true);
+  });
+
+  it("has a manifest that lists every other file with its size and hash, and states the scope", () => {
+    const manifest = ManifestSchema.parse(readJson("manifest.json"));
+    const listing = run("unzip", ["-Z1", result.archivePath]).stdout.trim().split("\n").sort();
+    expect(manifest.files.map((file) => file.path)).toEqual(listing.filter((name) => name !== "manifest.json" && name !== "SHA256SUMS"));
+    expect(manifest).toMatchObject({
+      tenantId: sample.tenantId,
+      organization: "Contoso Clinic",
+      signer: null,
+      collection: { mode: "replay", cloud: "AzurePublic", window: { start: "2026-11-20T14:02:11.000Z" }, identity: { displayName: "hipaa-evidence-collector" } },
+    });
+    expect(manifest.scope.subscriptions.map((subscription) => subscription.displayName)).toEqual(["Clinic-Prod", "Clinic-Dev"]);
+  });
+
+  it("holds the layout of DESIGN §5", () => {
+    const root = readdirSync(folder).sort();
+    expect(root).toEqual(["README.txt", "SHA256SUMS", "findings", "manifest.json", "raw", "reports"]);
+    expect(readdirSync(join(folder, "findings")).sort()).toEqual(["findings.csv", "findings.json", "requirements.csv"]);
+    expect(readdirSync(join(folder, "reports"))).toHaveLength(23);
+  });
+
+  it("has findings.json following DESIGN §6 with every citation of the catalogue in requirements", () => {
+    const document = FindingsDocumentSchema.parse(readJson("findings/findings.json"));
+    const catalogue = readFileSync(new URL("../../shared/reference/hipaa-security-rule.md", import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("| 164."))
+      .map((line) => line.split("|")[1]!.trim());
+    expect(document.requirements.map((requirement) => requirement.id)).toEqual(catalogue);
+  });
+
+  it("traces every finding to the raw response: each evidence pointer resolves", () => {
+    const document = readJson<FindingsDocument>("findings/findings.json");
+    let resolved = 0;
+    for (const finding of document.findings) {
+      expect(finding.evidence.length, finding.id).toBeGreaterThan(0);
+      for (const { file, pointer } of finding.evidence) {
+        expect(resolvePointer(readJson(file), pointer), `${file}#${pointer}`).toBeDefined();
+        resolved++;
+      }
+    }
+    expect(resolved).toBeGreaterThan(document.findings.length);
+  });
+
+  it("stores payloads exactly as the service returned them, pages merged", () => {
+    const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { request: { url: string }; response: { content: { text: string } } }[] } };
+    const pages = recording.log.entries
+      .filter((entry) => entry.request.url.includes(`${sample.prod}/providers/Microsoft.Authorization/roleAssignments`))
+      .flatMap((entry) => (JSON.parse(entry.response.content.text) as { value: unknown[] }).value);
+    const raw = readJson("raw/rbac/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/role-assignments.json");
+    expect(pages).toHaveLength(10);
+    expect(raw.value).toEqual(pages);
+    expect(raw.calls).toHaveLength(2);
+    expect(raw.calls[1]).toContain("$skiptoken=");
+  });
+
+  it("records every call in raw/calls.har, valid for replay, with no credential", () => {
+    const text = readFileSync(join(folder, "raw/calls.har"), "utf8");
+    const calls = HarFileSchema.parse(JSON.parse(text));
+    expect(calls.log.entries).toHaveLength(16);
+    expect(calls.log.entries.map((entry) => entry.response.status).filter((status) => status !== 200)).toEqual([403]);
+    const headers = (JSON.parse(text) as { log: { entries: { request: { headers: { name: string }[] } }[] } }).log.entries.flatMap((entry) => entry.request.headers.map((header) => header.name));
+    expect(headers).not.toContain("authorization");
+    expect(text).not.toMatch(/Bearer|replay-placeholder-not-a-token|eyJ[\w-]+\.eyJ/);
+  });
+
+  it("writes CSVs with one row per finding and per requirement", () => {
+    const findings = readFileSync(join(folder, "findings/findings.csv"), "utf8").trim().split("\r\n");
+    expect(findings[0]).toBe("id,checkId,status,severity,resourceId,resourceName,message,hipaa,evidence,errorCall,errorStatus,missingPermission");
+    expect(findings).toHaveLength(result.document.findings.length + 1);
+    expect(readFileSync(join(folder, "findings/requirements.csv"), "utf8").trim().split("\r\n")).toHaveLength(66);
+  });
+
+  it("says in README.txt how to verify offline, and that it is not signed", () => {
+    const readme = readFileSync(join(folder, "README.txt"), "utf8");
+    expect(readme).toContain("sha256sum -c SHA256SUMS");
+    expect(readme).toContain("This archive is NOT signed.");
+    expect(readme).toContain(result.archivePath.split("/").pop()!.replace(/\.zip$/, ""));
+  });
+});
+
+describe("the reports", () => {
+  const reports = () => readdirSync(join(folder, "reports")).map((name) => `reports/${name}`);
+
+  it("are PDFs that qpdf finds structurally sound", () => {
+    for (const report of reports()) {
+      const checked = run("qpdf", ["--check", join(folder, report)]);
+      expect(checked.status, `${report}: ${checked.stdout}${checked.stderr}`).toBe(0);
+    }
+  });
+
+  it("carry organisation, tenant, title, archive id, page X of Y and the UTC time on every page", () => {
+    const archiveId = result.archivePath.split("/").pop()!.replace(/\.zip$/, "");
+    for (const report of reports()) {
+      const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [join(folder, report)]).stdout)?.[1]);
+      expect(pages).toBeGreaterThan(0);
+      for (let page = 1; page <= pages; page++) {
+        const text = pdfText(report, page).replace(/\s+/g, " ");
+        expect(text, `${report} page ${page}`).toContain("Contoso Clinic");
+        expect(text).toContain(`tenant ${sample.tenantId}`);
+        expect(text).toContain(`Archive ${archiveId}`);
+        expect(text).toContain(`Page ${page} of ${pages}`);
+        expect(text).toContain("Generated 2026-11-24 09:30:00 UTC");
+      }
+    }
+  });
+
+  it("summary: scope, identity, coverage, status of every requirement, gaps and limits", () => {
+    const text = pdfText("reports/00-summary.pdf").replace(/\s+/g, " ");
+    expect(text).toContain("8 of 65 specifications have automated evidence, 0 attested, 57 open");
+    expect(text).toContain("Clinic-Prod (4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3)");
+    expect(text).toContain("Service principal hipaa-evidence-collector");
+    expect(text).toContain("Azure: Reader at /providers/Microsoft.Management/managementGroups/mg-clinic-production");
+    expect(text).toContain("Microsoft Graph: Directory.Read.All");
+    expect(text).toContain("164.316(b)(2)(iii)");
+    expect(squash(text)).toContain("Microsoft.Authorization/roleEligibilityScheduleInstances/read");
+    expect(text).toContain("What this report does not show");
+    expect(text).not.toMatch(/\bcompliant\b|\bcertified\b/i);
+  });
+
+  it("per standard: citation, designation, findings with their evidence pointers, attestation", () => {
+    const text = pdfText("reports/15-164.312-b-audit-controls.pdf").replace(/\s+/g, " ");
+    expect(text).toContain("164.312(b) Audit controls");
+    expect(text).toContain("This standard has no implementation specifications, so the standard itself is mandatory.");
+    expect(squash(text)).toContain(squash("Key Vault kv-dev-sandbox-03 in subscription Clinic-Dev has no diagnostic setting, so its audit logs are not kept."));
+    expect(squash(text)).toContain("raw/key-vault/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/vaults.json#/value/0");
+    expect(text).toContain("Attestation needed to complete this requirement:");
+  });
+});
+
+describe("determinism", () => {
+  it("the same evidence and clock give identical files, calls.har differing only in the SDK's random request ids", async () => {
+    const again = await collectSample();
+    const otherFolder = temporaryFolder("unzipped-again");
+    expect(run("unzip", ["-q", again.archivePath, "-d", otherFolder]).status).toBe(0);
+    const manifest = (dir: string) => ManifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))).files;
+    const differing = manifest(folder)
+      .filter((file, index) => file.sha256 !== manifest(otherFolder)[index]?.sha256)
+      .map((file) => file.path);
+    expect(differing).toEqual(["raw/calls.har"]);
+    const withoutRequestIds = (dir: string) => readFileSync(join(dir, "raw/calls.har"), "utf8").replace(/("x-ms-client-request-id",\s*"value": )"[^"]+"/g, "$1\"\"");
+    expect(withoutRequestIds(otherFolder)).toBe(withoutRequestIds(folder));
+  });
+});

@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { severities, type CheckDefinition } from "../src/checks/check.js";
+import { checks } from "../src/checks/registry.js";
+import type { Collector } from "../src/collectors/collector.js";
+import { collectors } from "../src/collectors/registry.js";
+import { defaultMappingFile, loadMapping, standardsOf } from "../src/mapping/mapping.js";
+
+/** The registries, the files on disk, the mapping and the HIPAA catalogue must agree. */
+const srcDir = fileURLToPath(new URL("../src/", import.meta.url));
+const referenceFile = fileURLToPath(new URL("../../shared/reference/hipaa-security-rule.md", import.meta.url));
+
+/** Files in src/checks/ and src/collectors/ that are machinery, not checks or collectors. */
+const checkMachinery = new Set(["check", "registry", "run-checks"]);
+const collectorMachinery = new Set(["collector", "registry", "run-collectors"]);
+
+function modulesIn(folder: string, machinery: Set<string>): string[] {
+  return readdirSync(`${srcDir}${folder}`)
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => basename(name, ".ts"))
+    .filter((name) => !machinery.has(name))
+    .sort();
+}
+
+const knownChecks = new Set(checks.map((check) => check.id));
+
+describe("check registry", () => {
+  it("holds exactly one check per file in src/checks/, whose id is the file name", async () => {
+    const files = modulesIn("checks", checkMachinery);
+    const fromFiles: CheckDefinition[] = [];
+    for (const file of files) {
+      const module = (await import(`../src/checks/${file}.ts`)) as { check?: CheckDefinition };
+      expect(module.check?.id, `src/checks/${file}.ts must export its check as "check"`).toBe(file);
+      fromFiles.push(module.check!);
+    }
+    expect(checks.map((check) => check.id).sort()).toEqual(files);
+    expect(new Set(checks).size).toBe(checks.length);
+    for (const check of fromFiles) expect(checks).toContain(check);
+  });
+
+  it.each(checks.map((check) => [check.id, check] as const))("%s has complete metadata", (_id, check) => {
+    expect(check.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(severities).toContain(check.severity);
+    expect(check.title.length).toBeGreaterThan(10);
+    expect(check.rationale.length).toBeGreaterThan(40);
+    expect(check.remediation.length).toBeGreaterThan(20);
+    expect(check.requires.length).toBeGreaterThan(0);
+    // Checks never name HIPAA: the mapping does.
+    expect(JSON.stringify({ title: check.title, rationale: check.rationale, remediation: check.remediation })).not.toMatch(/164\.\d|HIPAA/);
+  });
+
+  it("every dataset a check requires is declared by a registered collector", () => {
+    const declared = new Map(collectors.flatMap((collector) => collector.datasets.map((dataset) => [dataset.id, collector.id] as const)));
+    for (const check of checks) {
+      for (const dataset of check.requires) {
+        expect(declared.get(dataset.id), `${check.id} requires ${dataset.id}`).toBe(dataset.collector);
+      }
+    }
+  });
+});
+
+describe("collector registry", () => {
+  it("holds exactly one collector per file in src/collectors/, whose id is the file name", async () => {
+    const files = modulesIn("collectors", collectorMachinery);
+    for (const file of files) {
+      const module = (await import(`../src/collectors/${file}.ts`)) as Record<string, unknown>;
+      const exported = Object.values(module).filter((value): value is Collector => typeof value === "object" && value !== null && "collect" in value && "datasets" in value);
+      expect(exported.map((collector) => collector.id), `src/collectors/${file}.ts`).toEqual([file]);
+      expect(collectors).toContain(exported[0]);
+    }
+    expect(collectors.map((collector) => collector.id).sort()).toEqual(files);
+    expect(collectors[0]?.id, "scope discovery runs first").toBe("subscriptions");
+  });
+
+  it("dataset ids are unique", () => {
+    const ids = collectors.flatMap((collector) => collector.datasets.map((dataset) => dataset.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+interface CatalogueRow {
+  citation: string;
+  title: string;
+  designation: string;
+  evidence: string;
+}
+
+function catalogue(): CatalogueRow[] {
+  const designations: Record<string, string> = { S: "standard", R: "required", A: "addressable" };
+  return readFileSync(referenceFile, "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("| 164."))
+    .map((line) => {
+      const [citation, title, designation, evidence] = line.split("|").slice(1, 5).map((cell) => cell.trim());
+      return { citation: citation!, title: title!, designation: designations[designation!]!, evidence: evidence!.split(" ")[0]! };
+    });
+}
+
+describe("mapping", () => {
+  it("has every row of the HIPAA Security Rule catalogue, in order, with its title, designation and evidence mode", async () => {
+    const mapping = await loadMapping(defaultMappingFile, knownChecks);
+    const rows = catalogue();
+    expect(rows).toHaveLength(65);
+    expect(mapping.requirements.map(({ citation, title, designation, evidence }) => ({ citation, title, designation, evidence }))).toEqual(rows);
+  });
+
+  it("maps every check to at least one requirement", async () => {
+    const mapping = await loadMapping(defaultMappingFile, knownChecks);
+    const mapped = new Set(mapping.requirements.flatMap((row) => row.checks));
+    expect([...knownChecks].filter((id) => !mapped.has(id))).toEqual([]);
+  });
+
+  it("gives every row without checks, and every partial or attest row, an attestation", async () => {
+    const mapping = await loadMapping(defaultMappingFile, knownChecks);
+    const missing = mapping.requirements.filter((row) => (row.checks.length === 0 || row.evidence !== "auto") && !row.attestation);
+    expect(missing.map((row) => row.citation)).toEqual([]);
+    for (const row of mapping.requirements) {
+      if (row.attestation) expect(row.attestation.shows).not.toMatch(/\bcompliant\b|\bcertified\b/i);
+    }
+  });
+
+  it("groups into the 22 standards of the rule, each with its own report", async () => {
+    const mapping = await loadMapping(defaultMappingFile, knownChecks);
+    const standards = standardsOf(mapping);
+    expect(standards).toHaveLength(22);
+    expect(standards.flatMap(({ rows }) => rows)).toHaveLength(65);
+  });
+});

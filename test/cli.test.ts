@@ -1,0 +1,186 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ZipArchive } from "archiver";
+import { createWriteStream } from "node:fs";
+import { readZip } from "../src/archive/read-zip.js";
+import { defaultMappingFile } from "../src/mapping/mapping.js";
+import { sample, sampleConfig, sampleRecording, temporaryFolder } from "./support/sample.js";
+import { hipaaEvidence } from "./support/tools.js";
+
+/** Writes entries as given, names included (archiver does not sanitise "../x"), to build tampered archives. */
+function writeRawZip(file: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const output = createWriteStream(file);
+    const zip = new ZipArchive();
+    output.on("close", resolve);
+    zip.on("error", reject);
+    zip.pipe(output);
+    for (const [name, content] of files) zip.append(content, { name });
+    void zip.finalize();
+  });
+}
+
+/** The command line as users and scripts meet it: exit codes, stdout, stderr, and what is left on disk. */
+const collectSample = (out: string, ...extra: string[]) => hipaaEvidence(["collect", "--replay", sampleRecording, "--config", sampleConfig, "--out", out, ...extra]);
+
+describe("collect on the sample tenant", () => {
+  let out: string;
+  let result: ReturnType<typeof hipaaEvidence>;
+  beforeAll(() => {
+    out = temporaryFolder("cli");
+    result = collectSample(out);
+  });
+
+  it("exits 0 and prints the archive path as the last line of stdout", () => {
+    expect(result.stderr).not.toContain("unexpected error");
+    expect(result.code).toBe(0);
+    const last = result.stdout.trim().split("\n").pop() ?? "";
+    expect(last).toMatch(new RegExp(`${out}/hipaa-evidence-${sample.tenantId}-\\d{8}T\\d{6}Z\\.zip$`));
+    expect(existsSync(last)).toBe(true);
+    // Only the finished archive: no temporary file is left behind.
+    expect(readdirSync(out)).toEqual([last.split("/").pop()]);
+  });
+
+  it("reports progress and the coverage line on stderr, not stdout", () => {
+    expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
+    expect(result.stderr).toContain("8 of 65 specifications have automated evidence; findings: 16 fail, 10 pass, 1 not evaluated; 1 collection gap(s).");
+    expect(result.stdout.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("verify re-hashes the archive and exits 0", () => {
+    const archive = result.stdout.trim();
+    const verified = hipaaEvidence(["verify", archive]);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^intact: 43 files match manifest\.json and SHA256SUMS/);
+    expect(verified.stdout).toContain("signature: none, this archive is unsigned");
+  });
+
+  it.each([
+    ["a changed file", (files: Map<string, Buffer>) => files.set("findings/findings.json", Buffer.from("{}")), "changed: findings/findings.json (its SHA-256 differs from manifest.json)"],
+    ["a missing file", (files: Map<string, Buffer>) => files.delete("raw/calls.har"), "missing: raw/calls.har"],
+    ["an added file", (files: Map<string, Buffer>) => files.set("reports/extra.pdf", Buffer.from("%PDF")), "added: reports/extra.pdf (not listed in manifest.json)"],
+    ["SHA256SUMS rewritten", (files: Map<string, Buffer>) => files.set("SHA256SUMS", Buffer.from("")), "changed: SHA256SUMS (it does not list the same hashes as manifest.json)"],
+    // archiver sanitises "../x" away; "zz/x" is renamed to "../x" in the written bytes below.
+    ["an entry named ../x", (files: Map<string, Buffer>) => files.set("zz/x", Buffer.from("escape")), "unsafe entry name refused: ../x"],
+  ] as const)("verify exits 1 and names the problem: %s", async (_name, tamper, problem) => {
+    const { files } = await readZip("archive", readFileSync(result.stdout.trim()));
+    tamper(files);
+    const tampered = join(temporaryFolder("tampered"), "tampered.zip");
+    await writeRawZip(tampered, files);
+    const written = readFileSync(tampered);
+    for (let at = written.indexOf("zz/x"); at >= 0; at = written.indexOf("zz/x", at + 1)) written.write("../x", at);
+    writeFileSync(tampered, written);
+    const verified = hipaaEvidence(["verify", tampered]);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain(`NOT INTACT: ${tampered}`);
+    expect(verified.stdout).toContain(problem);
+  });
+
+  it("--json prints one machine-readable summary instead of the path", () => {
+    const json = collectSample(temporaryFolder("cli-json"), "--json", "--quiet");
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe("");
+    const summary = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 16, pass: 10, error: 1, not_applicable: 0 }, collectionGaps: 1, coverage: { automated: 8, total: 65 } });
+    expect(existsSync(summary.archive as string)).toBe(true);
+  });
+
+  it("--fail-on exits 4 when a failing finding reaches the severity, after writing the archive", () => {
+    const folder = temporaryFolder("cli-fail-on");
+    const failing = collectSample(folder, "--fail-on", "high", "--quiet");
+    expect(failing.code).toBe(4);
+    expect(readdirSync(folder)).toHaveLength(1);
+    expect(collectSample(temporaryFolder("cli-fail-on-critical"), "--fail-on", "critical", "--quiet").code).toBe(0);
+  });
+});
+
+describe("bad input: exit 2, a message naming the file and the place, and no archive", () => {
+  const expectRefused = (args: string[], out: string, message: RegExp) => {
+    const result = hipaaEvidence(["collect", "--config", sampleConfig, "--out", out, ...args]);
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  };
+
+  it("a HAR that is not JSON", () => {
+    const folder = temporaryFolder("bad-har");
+    const file = join(folder, "broken.har");
+    writeFileSync(file, '{\n  "log": {\n    "entries": [ }\n');
+    expectRefused(["--replay", file], join(folder, "out"), new RegExp(`${file}: line 3, column 18: expected valid JSON`));
+  });
+
+  it("a HAR entry without a response status", () => {
+    const folder = temporaryFolder("bad-har-entry");
+    const file = join(folder, "entry.har");
+    const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { response: Record<string, unknown> }[] } };
+    delete recording.log.entries[2]!.response.status;
+    writeFileSync(file, JSON.stringify(recording, null, 2));
+    expectRefused(["--replay", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(log\\.entries\\[2\\]\\.response\\.status\\): missing required field "status"`));
+  });
+
+  it("a mapping that names an unknown check", () => {
+    const folder = temporaryFolder("bad-mapping");
+    const file = join(folder, "mapping.yaml");
+    writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace("checks: [key-vault-audit-logging]", "checks: [key-vault-audit-loging]"));
+    expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\[0\\]\\): unknown check "key-vault-audit-loging"`));
+  });
+
+  it("a mapping row missing a field", () => {
+    const folder = temporaryFolder("bad-mapping-row");
+    const file = join(folder, "mapping.yaml");
+    writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace("    designation: addressable\n", ""));
+    expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column 5 \\(requirements\\[\\d+\\]\\.designation\\): missing required field "designation"`));
+  });
+
+  it("a configuration with a misspelt setting", () => {
+    const folder = temporaryFolder("bad-config");
+    const file = join(folder, "config.yaml");
+    writeFileSync(file, "organization: Contoso Clinic\norganisation: typo\n");
+    const out = join(folder, "out");
+    const result = hipaaEvidence(["collect", "--replay", sampleRecording, "--config", file, "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}: line 1, column 1: unknown field(s) "organisation"`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an output folder that cannot be written", () => {
+    const folder = temporaryFolder("bad-out");
+    const blocker = join(folder, "a-file");
+    writeFileSync(blocker, "not a folder");
+    const result = hipaaEvidence(["collect", "--replay", sampleRecording, "--config", sampleConfig, "--out", join(blocker, "archives")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(blocker, "archives")}: expected a writable output folder (a file is in the way)`);
+    expect(readdirSync(folder)).toEqual(["a-file"]);
+  });
+
+  it("an unknown cloud or option is a usage error", () => {
+    expect(hipaaEvidence(["collect", "--cloud", "AzureMars"]).code).toBe(2);
+    expect(hipaaEvidence(["collect", "--arm-endpoint", "http://127.0.0.1:1"]).stderr).toContain("expected an https:// URL");
+    expect(hipaaEvidence(["collect", "--no-such-option"]).code).toBe(2);
+  });
+
+  it("verify of a file that is not a zip exits 2", () => {
+    const file = join(temporaryFolder("verify"), "not.zip");
+    writeFileSync(file, "plain text");
+    const result = hipaaEvidence(["verify", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}: expected a zip archive`);
+  });
+});
+
+describe("collection impossible: exit 3", () => {
+  it("when no subscription is visible", () => {
+    const folder = temporaryFolder("no-subscription");
+    const file = join(folder, "empty.har");
+    const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { response: { content: { text: string } } }[] } };
+    recording.log.entries[0]!.response.content.text = JSON.stringify({ value: [] });
+    writeFileSync(file, JSON.stringify(recording));
+    const out = join(folder, "out");
+    mkdirSync(out);
+    const result = hipaaEvidence(["collect", "--replay", file, "--out", out]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("the collecting identity cannot see any subscription; grant it Reader on the subscriptions to cover");
+    expect(readdirSync(out)).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CollectResult } from "../src/pipeline.js";
+import { FindingsDocumentSchema } from "../src/model/findings.js";
+import { collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
+
+/**
+ * The whole pipeline on the Contoso Clinic sample, through the real SDK clients: every planted
+ * problem is found, the planted 403 is `error` naming the permission, and nothing else is claimed.
+ */
+const { prod, dev } = sample;
+const assignmentId = (scope: string, name: string) => `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+const mg = "/providers/Microsoft.Management/managementGroups/mg-clinic-production";
+const vault = (subscription: string, group: string, name: string) => `${subscription}/resourceGroups/${group}/providers/Microsoft.KeyVault/vaults/${name}`;
+const phi = vault(prod, "rg-ehr-data", "kv-phi-prod-01");
+const app = vault(prod, "rg-ehr-app", "kv-clinic-app-02");
+const sandbox = vault(dev, "rg-dev-sandbox", "kv-dev-sandbox-03");
+
+/** Every finding of the sample: check, resource, status. */
+const expectedFindings: [string, string, string][] = [
+  ["rbac-subscription-owner-count", prod, "fail"],
+  ["rbac-subscription-owner-count", dev, "pass"],
+  ["rbac-guest-privileged-role", assignmentId(prod, "e0a1b2c3-0004-4000-8000-000000000004"), "fail"],
+  ["rbac-guest-privileged-role", dev, "error"],
+  ["rbac-service-principal-owner", assignmentId(prod, "e0a1b2c3-0005-4000-8000-000000000005"), "fail"],
+  ["rbac-service-principal-owner", dev, "pass"],
+  ["rbac-custom-role-wildcard", `${prod}/providers/Microsoft.Authorization/roleDefinitions/6c1d4e2f-3a5b-4c7d-8e9f-0a1b2c3d4e5f`, "fail"],
+  ["rbac-custom-role-wildcard", dev, "pass"],
+  ["rbac-standing-privileged-assignment", assignmentId(mg, "e0a1b2c3-0001-4000-8000-000000000001"), "fail"],
+  ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0003-4000-8000-000000000003"), "fail"],
+  ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0004-4000-8000-000000000004"), "fail"],
+  ["rbac-standing-privileged-assignment", assignmentId(`${prod}/resourceGroups/rg-ehr-app`, "e0a1b2c3-0007-4000-8000-000000000007"), "fail"],
+  ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0011-4000-8000-000000000011"), "fail"],
+  ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0012-4000-8000-000000000012"), "fail"],
+  ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0013-4000-8000-000000000013"), "fail"],
+  ["key-vault-purge-protection-enabled", phi, "pass"],
+  ["key-vault-purge-protection-enabled", app, "fail"],
+  ["key-vault-purge-protection-enabled", sandbox, "fail"],
+  ["key-vault-public-network-restricted", phi, "pass"],
+  ["key-vault-public-network-restricted", app, "fail"],
+  ["key-vault-public-network-restricted", sandbox, "pass"],
+  ["key-vault-rbac-authorization", phi, "pass"],
+  ["key-vault-rbac-authorization", app, "fail"],
+  ["key-vault-rbac-authorization", sandbox, "pass"],
+  ["key-vault-audit-logging", phi, "pass"],
+  ["key-vault-audit-logging", app, "pass"],
+  ["key-vault-audit-logging", sandbox, "fail"],
+];
+
+let result: CollectResult;
+beforeAll(async () => {
+  result = await collectSample();
+});
+
+describe("the sample tenant, replayed end to end", () => {
+  it("names the archive after the tenant and the generation time", () => {
+    expect(result.archivePath.endsWith(`hipaa-evidence-${sample.tenantId}-20261124T093000Z.zip`)).toBe(true);
+  });
+
+  it("finds exactly the planted results", () => {
+    const found = result.document.findings.map((finding) => [finding.checkId, finding.resourceId, finding.status]);
+    expect(found).toEqual(expectedFindings);
+  });
+
+  it("reports the planted guest Owner, custom wildcard role and unlogged vault in full sentences", () => {
+    const messages = result.document.findings.filter((finding) => finding.status === "fail").map((finding) => finding.message);
+    expect(messages).toContain(
+      "Guest user Morgan Lee (Northwind IT) (morgan.lee_northwindit.com#EXT#@contosoclinic.onmicrosoft.com) holds an active Owner assignment at subscription Clinic-Prod.",
+    );
+    expect(messages).toContain('Custom role "Clinic Operations Superuser", assignable at subscription Clinic-Prod, grants "*" in its actions, minus 1 excluded action(s).');
+    expect(messages).toContain("Key Vault kv-dev-sandbox-03 in subscription Clinic-Dev has no diagnostic setting, so its audit logs are not kept.");
+  });
+
+  it("turns the planted 403 into error, naming the call and the missing permission", () => {
+    const refused = result.document.findings.find((finding) => finding.checkId === "rbac-guest-privileged-role" && finding.resourceId === dev);
+    expect(refused?.error).toEqual({
+      call: `GET https://management.azure.com${dev}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01`,
+      status: 403,
+      code: "AuthorizationFailed",
+      message: expect.stringContaining("does not have authorization to perform action"),
+      missingPermission: "Microsoft.Authorization/roleEligibilityScheduleInstances/read",
+      reason: "permission",
+    });
+    expect(refused?.evidence).toEqual([{ file: "raw/rbac/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/role-eligibility-schedule-instances.json", pointer: "/error" }]);
+    expect(result.gaps).toHaveLength(1);
+    expect(result.gaps[0]).toMatchObject({ dataset: "rbac/role-eligibility-schedule-instances", scopeName: "subscription Clinic-Dev", affectedChecks: ["rbac-guest-privileged-role"] });
+  });
+
+  it("tags each finding with the citations the mapping gives its check", () => {
+    const audit = result.document.findings.find((finding) => finding.checkId === "key-vault-audit-logging");
+    expect(audit?.hipaa).toEqual(["164.308(a)(1)(ii)(D)", "164.312(b)"]);
+  });
+
+  it("derives requirement statuses from the findings", () => {
+    const status = Object.fromEntries(result.document.requirements.map((requirement) => [requirement.id, requirement.status]));
+    expect(status["164.312(b)"]).toBe("not_satisfied");
+    expect(status["164.312(a)(1)"]).toBe("not_satisfied");
+    expect(status["164.312(d)"]).toBe("attestation_required");
+    expect(status["164.310(a)(1)"]).toBe("attestation_required");
+    expect(result.document.requirements).toHaveLength(65);
+    expect(result.coverage).toMatchObject({ total: 65, automated: 8, attested: 0, open: 57 });
+  });
+
+  it("writes a findings document that follows DESIGN §6", () => {
+    expect(FindingsDocumentSchema.safeParse(result.document).success).toBe(true);
+    expect(result.document).toMatchObject({ schemaVersion: 1, tenantId: sample.tenantId, collectedAt: "2026-11-20T14:02:11.000Z", mapping: { id: "hipaa-security-rule" } });
+    expect(new Set(result.document.findings.map((finding) => finding.id)).size).toBe(result.document.findings.length);
+  });
+});
+
+describe("replay inputs", () => {
+  it("an earlier archive replays to the same findings", async () => {
+    const again = await collectSample({ replay: result.archivePath });
+    const summary = (r: CollectResult) => r.document.findings.map(({ id, status, message }) => ({ id, status, message }));
+    expect(summary(again)).toEqual(summary(result));
+  });
+
+  it("a request with no recording becomes error for what depended on it, and nothing is invented", async () => {
+    const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { request: { url: string } }[] } };
+    const devVaults = `https://management.azure.com${dev}/providers/Microsoft.KeyVault/vaults?api-version=2026-02-01`;
+    recording.log.entries = recording.log.entries.filter((entry) => entry.request.url !== devVaults);
+    const trimmed = join(temporaryFolder("har"), "without-dev-vaults.har");
+    writeFileSync(trimmed, JSON.stringify(recording));
+
+    const partial = await collectSample({ replay: trimmed });
+    const devVaultFindings = partial.document.findings.filter((finding) => finding.checkId.startsWith("key-vault-") && finding.resourceId === dev);
+    expect(devVaultFindings.map((finding) => finding.status)).toEqual(["error", "error", "error", "error"]);
+    expect(devVaultFindings[0]?.error).toMatchObject({ reason: "not-recorded", status: 0, call: `GET ${devVaults}` });
+    expect(partial.document.findings.some((finding) => finding.resourceId === sandbox)).toBe(false);
+    // Everything else is unchanged.
+    const others = (r: CollectResult) => r.document.findings.filter((finding) => !finding.resourceId.startsWith(dev) || !finding.checkId.startsWith("key-vault-"));
+    expect(others(partial).filter((finding) => finding.resourceId !== sandbox)).toEqual(others(result).filter((finding) => finding.resourceId !== sandbox));
+  });
+});
