@@ -16,7 +16,7 @@ import { roleAssignmentsDataset, roleDefinitionsDataset } from "./collectors/rba
 import { runCollectors } from "./collectors/run-collectors.js";
 import { collectors } from "./collectors/registry.js";
 import { checkSettingsFrom, loadConfig } from "./config.js";
-import { CollectionImpossibleError, InputError } from "./errors.js";
+import { CollectionImpossibleError, InputError, UsageError } from "./errors.js";
 import { defaultMappingFile, loadMapping, selectSections, type Mapping } from "./mapping/mapping.js";
 import { coverageOf, evaluateRequirements, type Coverage } from "./mapping/requirement-status.js";
 import { EvidenceSet, type EvidenceRecord } from "./model/evidence.js";
@@ -145,7 +145,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const sections = options.sections ?? config.sections;
   const mapping = selectSections(fullMapping, sections);
   if (mapping.requirements.length === 0) {
-    throw new InputError("--sections", undefined, `expected HIPAA sections present in the mapping (such as 164.312), got ${sections?.join(", ")}`);
+    throw new UsageError(`--sections: expected parts of the HIPAA Security Rule present in the mapping (such as 164.312), got ${sections?.join(", ")}`);
   }
   const recording = options.replay ? await loadRecording(options.replay) : undefined;
   await ensureWritableFolder(options.outDir);

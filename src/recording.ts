@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { HarFileSchema, type HarFile } from "./azure/har.js";
 import { readZip } from "./archive/read-zip.js";
 import { sha256Hex } from "./archive/manifest.js";
 import { InputError } from "./errors.js";
-import { parseJsonInput } from "./input/read-input.js";
+import { parseJsonInput, readBinaryInput } from "./input/read-input.js";
 
 export interface Recording {
   har: HarFile;
@@ -16,13 +15,7 @@ export interface Recording {
 
 /** A replay input: a HAR 1.2 file, or an earlier archive whose raw/calls.har is replayed. */
 export async function loadRecording(file: string): Promise<Recording> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, undefined, code === "ENOENT" ? "file not found" : `cannot be read (${(error as Error).message})`);
-  }
+  const bytes = await readBinaryInput(file);
   let label = file;
   let text: string;
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {

@@ -109,6 +109,29 @@ describe("the sample tenant, replayed end to end", () => {
   });
 });
 
+describe("scoped to a regulator's request", () => {
+  it("--sections 164.312 reports the technical safeguards only, with their own coverage", async () => {
+    const scoped = await collectSample({ sections: ["164.312"] });
+    expect(scoped.document.requirements.map((requirement) => requirement.id)).toEqual([
+      "164.312(a)(1)",
+      "164.312(a)(2)(i)",
+      "164.312(a)(2)(ii)",
+      "164.312(a)(2)(iii)",
+      "164.312(a)(2)(iv)",
+      "164.312(b)",
+      "164.312(c)(1)",
+      "164.312(c)(2)",
+      "164.312(d)",
+      "164.312(e)(1)",
+      "164.312(e)(2)(i)",
+      "164.312(e)(2)(ii)",
+    ]);
+    expect(scoped.coverage).toMatchObject({ total: 12, automated: 5 });
+    // Findings still carry every citation their check supports, so they stay traceable.
+    expect(scoped.document.findings.find((finding) => finding.checkId === "key-vault-audit-logging")?.hipaa).toEqual(["164.312(b)"]);
+  });
+});
+
 describe("replay inputs", () => {
   it("an earlier archive replays to the same findings", async () => {
     const again = await collectSample({ replay: result.archivePath });

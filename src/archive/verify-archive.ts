@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { InputError } from "../errors.js";
-import { parseJsonInput } from "../input/read-input.js";
+import { parseJsonInput, readBinaryInput } from "../input/read-input.js";
 import { ManifestSchema, selfDescribingFiles, sha256Hex, type Manifest } from "./manifest.js";
 import { readZip } from "./read-zip.js";
 
@@ -28,13 +26,7 @@ function parseSums(text: string): Map<string, string> {
 }
 
 export async function verifyArchive(file: string): Promise<VerifyResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, undefined, code === "ENOENT" ? "file not found" : `cannot be read (${(error as Error).message})`);
-  }
+  const bytes = await readBinaryInput(file);
   const { files, unsafeNames } = await readZip(file, bytes);
   const problems = unsafeNames.map((name) => `unsafe entry name refused: ${name}`);
   const manifestBytes = files.get("manifest.json");

@@ -3,6 +3,7 @@ import type { AzureAccess } from "../azure/access.js";
 import { describeFailure } from "../azure/failure.js";
 import { withExchangeCapture } from "../azure/ledger.js";
 import type { Exchange } from "../azure/exchange.js";
+import type { CallError } from "../model/call-error.js";
 import type { DatasetDefinition, EvidenceRecord } from "../model/evidence.js";
 import type { Progress } from "../progress.js";
 
@@ -19,8 +20,6 @@ export interface CollectorContext {
   readonly tenantId: string;
   readonly subscriptions: readonly SubscriptionInScope[];
   readonly progress: Progress;
-  /** Evidence recorded so far by earlier collectors (read-only). */
-  readonly recorded: readonly EvidenceRecord[];
   /**
    * Runs one logical call (all its pages and retries) through an SDK and records the dataset: the
    * items exactly as the service sent them, or the error that stopped it.
@@ -72,64 +71,35 @@ function successfulPages(exchanges: readonly Exchange[]): Exchange[] {
   return exchanges.filter((exchange) => exchange.response && exchange.response.status >= 200 && exchange.response.status < 300);
 }
 
-export async function collectDataset(
-  collectorId: string,
-  request: CollectRequest,
-): Promise<EvidenceRecord> {
+export async function collectDataset(collectorId: string, request: CollectRequest): Promise<EvidenceRecord> {
   const { dataset, scope, file } = request;
+  const failed = (error: CallError): EvidenceRecord => ({ dataset: dataset.id, scope, file, status: "error", error });
   const { outcome, exchanges } = await withExchangeCapture(collectorId, request.fetch);
-  if (!outcome.ok) {
-    return { dataset: dataset.id, scope, file, status: "error", error: describeFailure(outcome.error, exchanges, dataset.permission) };
-  }
+  if (!outcome.ok) return failed(describeFailure(outcome.error, exchanges, dataset.permission));
+
   const pages = successfulPages(exchanges);
   const value: unknown[] = [];
   for (const page of pages) {
     try {
       value.push(...itemsOf(JSON.parse(page.response?.bodyText ?? "")));
     } catch (error) {
-      return {
-        dataset: dataset.id,
-        scope,
-        file,
-        status: "error",
-        error: describeFailure(error, [page], dataset.permission),
-      };
+      return failed(describeFailure(error, [page], dataset.permission));
     }
   }
   const calls = pages.map((page) => `${page.request.method} ${page.request.url}`);
+  const invalid = (call: string | undefined, status: number, message: string) =>
+    failed({ call: call ?? "(no successful response)", status, message, reason: "invalid-response" });
+
   if (value.length !== outcome.value.length) {
     // The SDK and the wire disagree; trusting either would hide something.
-    const last = pages[pages.length - 1];
-    return {
-      dataset: dataset.id,
-      scope,
-      file,
-      status: "error",
-      error: {
-        call: calls[calls.length - 1] ?? "(no successful response)",
-        status: last?.response?.status ?? 0,
-        message: `the SDK yielded ${outcome.value.length} item(s) but the responses held ${value.length}`,
-        reason: "invalid-response",
-      },
-    };
+    return invalid(calls[calls.length - 1], pages[pages.length - 1]?.response?.status ?? 0, `the SDK yielded ${outcome.value.length} item(s) but the responses held ${value.length}`);
   }
   // Validate at the boundary, so a malformed payload is attributed to its call now, not to a check later.
   for (const [index, item] of value.entries()) {
     const parsed = (dataset.item as z.ZodType).safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return {
-        dataset: dataset.id,
-        scope,
-        file,
-        status: "error",
-        error: {
-          call: calls[0] ?? "(no successful response)",
-          status: 200,
-          message: `item /value/${index}/${issue?.path.map(String).join("/") ?? ""} does not have the documented shape: ${issue?.message ?? "invalid"}`,
-          reason: "invalid-response",
-        },
-      };
+      return invalid(calls[0], 200, `item /value/${index}/${issue?.path.map(String).join("/") ?? ""} does not have the documented shape: ${issue?.message ?? "invalid"}`);
     }
   }
   return { dataset: dataset.id, scope, file, status: "ok", calls, value };

@@ -30,7 +30,6 @@ export async function runCollectors(
     tenantId: options.tenantId,
     subscriptions,
     progress: options.progress,
-    recorded: records,
     async collect(request) {
       const record = await collectDataset(collectorId, request);
       records.push(record);

@@ -51,8 +51,12 @@ function fileError(file: string, error: unknown): InputError {
 }
 
 export async function readTextInput(file: string): Promise<string> {
+  return (await readBinaryInput(file)).toString("utf8");
+}
+
+export async function readBinaryInput(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, "utf8");
+    return await readFile(file);
   } catch (error) {
     throw fileError(file, error);
   }

@@ -24,7 +24,7 @@ function keyValueTable(rows: [string, string | Content][]): Content {
 }
 
 function identityLines(input: ReportInput): string {
-  const { identity, identityAzureRoles } = input.run;
+  const { identity } = input.run;
   if (!identity) return "Not recorded: the identity could not be read from the credential's tokens or the recording.";
   const kind = { user: "User", servicePrincipal: "Service principal", managedIdentity: "Managed identity", unknown: "Identity" }[identity.kind];
   const lines = [
