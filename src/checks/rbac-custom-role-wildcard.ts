@@ -21,13 +21,13 @@ export const check = defineCheck({
       const custom = read.items.filter(({ value }) => value.properties.type === "CustomRole");
       const outcomes: CheckOutcome[] = [];
       for (const { value, ref } of custom) {
-        const grants = (value.properties.permissions ?? []).flatMap((permission) => [
+        const grants = value.properties.permissions.flatMap((permission) => [
           ...(permission.actions ?? []).filter((action) => action === "*").map(() => "actions"),
           ...(permission.dataActions ?? []).filter((action) => action === "*").map(() => "data actions"),
         ]);
         if (grants.length === 0 || reported.has(roleGuid(value.id))) continue;
         reported.add(roleGuid(value.id));
-        const excluded = (value.properties.permissions ?? []).reduce((sum, permission) => sum + (permission.notActions?.length ?? 0), 0);
+        const excluded = value.properties.permissions.reduce((sum, permission) => sum + (permission.notActions?.length ?? 0), 0);
         const except = excluded > 0 ? `, minus ${excluded} excluded action(s)` : "";
         const scopes = (value.properties.assignableScopes ?? []).map((scope) => describeAssignableScope(scope, subscriptions)).join(", ") || "no listed scope";
         outcomes.push({

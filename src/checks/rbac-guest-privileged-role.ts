@@ -44,7 +44,9 @@ export const check = defineCheck({
           });
           continue;
         }
-        if (principalType !== "User") continue;
+        // Groups, service principals and devices are not guests; an unreported type is looked up.
+        if (principalType !== undefined && principalType !== "User") continue;
+        if (located && !located.value["@odata.type"].endsWith("user")) continue;
         const guest = isGuestUser(located?.value);
         if (guest === true) {
           outcomes.push({

@@ -18,32 +18,43 @@ export const check = defineCheck({
       if (!read.ok) {
         return [notEvaluated(subscriptionSubject(subscription), `Service principal Owners of subscription ${subscription.displayName}`, roleAssignmentsDataset, read)];
       }
-      const offending = read.items.filter(
-        ({ value }) =>
-          value.properties.principalType === "ServicePrincipal" &&
-          roleGuid(value.properties.roleDefinitionId) === builtInRoles.owner &&
-          coversWholeSubscription(value.properties.scope, subscription),
+      const owners = read.items.filter(
+        ({ value }) => roleGuid(value.properties.roleDefinitionId) === builtInRoles.owner && coversWholeSubscription(value.properties.scope, subscription),
       );
-      if (offending.length === 0) {
+      const exceptions = owners.flatMap(({ value, ref }): CheckOutcome[] => {
+        const where = describeScope(value.properties.scope, subscription);
+        const subject = { resourceId: value.id, resourceName: `Owner at ${where}` };
+        if (value.properties.principalType === undefined) {
+          return [
+            {
+              status: "error",
+              ...subject,
+              message: `Whether principal ${value.properties.principalId}, which holds Owner on subscription ${subscription.displayName}, is a service principal could not be determined: the assignment does not report its principalType.`,
+              evidence: [ref],
+              error: { call: read.calls[0] ?? read.file, status: 200, message: "principalType absent from the role assignment", reason: "incomplete-data" },
+            },
+          ];
+        }
+        if (value.properties.principalType !== "ServicePrincipal") return [];
+        const who = describePrincipal(directory, value.properties.principalId, value.properties.principalType);
         return [
           {
-            status: "pass",
-            ...subscriptionSubject(subscription),
-            message: `No service principal or managed identity holds an active Owner assignment at subscription scope or above in subscription ${subscription.displayName}.`,
-            evidence: [{ file: read.file, pointer: "/value" }],
+            status: "fail",
+            ...subject,
+            message: `${who.charAt(0).toUpperCase()}${who.slice(1)} holds Owner on subscription ${subscription.displayName} through an assignment at ${where}.`,
+            evidence: [ref],
           },
         ];
-      }
-      return offending.map(({ value, ref }): CheckOutcome => {
-        const who = describePrincipal(directory, value.properties.principalId, value.properties.principalType);
-        return {
-          status: "fail",
-          resourceId: value.id,
-          resourceName: `Owner at ${describeScope(value.properties.scope, subscription)}`,
-          message: `${who.charAt(0).toUpperCase()}${who.slice(1)} holds Owner on subscription ${subscription.displayName} through an assignment at ${describeScope(value.properties.scope, subscription)}.`,
-          evidence: [ref],
-        };
       });
+      if (exceptions.length > 0) return exceptions;
+      return [
+        {
+          status: "pass",
+          ...subscriptionSubject(subscription),
+          message: `No service principal or managed identity holds an active Owner assignment at subscription scope or above in subscription ${subscription.displayName}.`,
+          evidence: [{ file: read.file, pointer: "/value" }],
+        },
+      ];
     });
   },
 });

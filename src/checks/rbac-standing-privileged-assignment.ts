@@ -21,7 +21,7 @@ export const check = defineCheck({
       const privileged = read.data.active.filter(
         ({ value }) =>
           privilegedRoleName(value.properties.roleDefinitionId) !== undefined &&
-          (value.properties.principalType === "User" || value.properties.principalType === "Group"),
+          (value.properties.principalType === "User" || value.properties.principalType === "Group" || value.properties.principalType === undefined),
       );
       const outcomes: CheckOutcome[] = [];
       let justInTime = 0;
@@ -33,6 +33,18 @@ export const check = defineCheck({
             roleGuid(instance.properties.roleDefinitionId) === roleGuid(roleDefinitionId) &&
             instance.properties.scope.toLowerCase() === scope.toLowerCase(),
         );
+        if (principalType === undefined && schedule?.value.properties.assignmentType !== "Activated") {
+          const role = privilegedRoleName(roleDefinitionId) ?? roleDefinitionId;
+          outcomes.push({
+            status: "error",
+            resourceId: value.id,
+            resourceName: `${role} at ${describeScope(scope, subscription)}`,
+            message: `Whether the standing ${role} assignment of principal ${principalId} at ${describeScope(scope, subscription)} belongs to a user or group could not be determined: the assignment does not report its principalType.`,
+            evidence: schedule ? [ref, schedule.ref] : [ref],
+            error: { call: read.sources.active.calls[0] ?? read.sources.active.file, status: 200, message: "principalType absent from the role assignment", reason: "incomplete-data" },
+          });
+          continue;
+        }
         if (schedule?.value.properties.assignmentType === "Activated") {
           justInTime++;
           continue;

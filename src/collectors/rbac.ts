@@ -41,7 +41,8 @@ export const RoleDefinitionSchema = z.object({
     type: z.string(),
     description: z.string().nullable().optional(),
     assignableScopes: z.array(z.string()).optional(),
-    permissions: z.array(PermissionSchema).optional(),
+    /** Required: a definition whose permissions are not reported cannot be said to grant nothing. */
+    permissions: z.array(PermissionSchema),
   }),
 });
 export type RoleDefinition = z.infer<typeof RoleDefinitionSchema>;

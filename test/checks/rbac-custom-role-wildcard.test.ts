@@ -27,6 +27,19 @@ checkTable(check, [
     expected: [{ status: "pass", message: 'None of the 2 custom role(s) assignable in subscription Example Subscription grants "*" in its actions or data actions.' }],
   },
   {
+    name: "a definition that does not report its permissions is not evaluated",
+    change: (tenant) => {
+      delete tenant.items(roleDefinitionsDataset)[3]!.properties.permissions;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Custom roles assignable in subscription Example Subscription could not be evaluated because the evidence "Azure role definitions" is unavailable: GET https://management.azure.com/subscriptions/291bba3f-e0a5-47bc-a099-3bdcb2a50a05/rbac/role-definitions returned HTTP 200 (item /value/3/properties/permissions does not have the expected shape: Invalid input: expected array, received undefined).',
+      },
+    ],
+  },
+  {
     name: "role definitions refused: not evaluated",
     change: (tenant) => tenant.fail(roleDefinitionsDataset, forbidden),
     expected: [

@@ -75,6 +75,28 @@ checkTable(check, [
     ],
   },
   {
+    name: "a guest whose assignment does not report its principal type is still found through the directory",
+    change: (tenant) => {
+      delete tenant.items(roleAssignmentsDataset)[0]!.properties.principalType;
+      tenant.items(principalsDataset)[0]!.userType = "Guest";
+    },
+    expected: [{ status: "fail", message: "Guest user Avery Owner (avery.owner@example.com) holds an active Owner assignment at subscription Example Subscription." }],
+  },
+  {
+    name: "an untyped assignment of a service principal is not a guest",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).push(assignment("aaaaaaaa-0000-4000-8000-000000000022", people.readerApp, "ServicePrincipal", roleIds.contributor));
+      delete tenant.items(roleAssignmentsDataset)[3]!.properties.principalType;
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "No guest or external principal holds Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, active or PIM-eligible, in subscription Example Subscription (4 privileged assignment(s) examined).",
+      },
+    ],
+  },
+  {
     name: "PIM eligibility refused: not evaluated",
     change: (tenant) => tenant.fail(roleEligibilityDataset, forbidden),
     expected: [

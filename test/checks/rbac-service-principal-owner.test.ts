@@ -30,6 +30,18 @@ checkTable(check, [
     expected: [{ status: "pass", message: "No service principal or managed identity holds an active Owner assignment at subscription scope or above in subscription Example Subscription." }],
   },
   {
+    name: "an Owner whose principal type is not reported is unknown, not a user",
+    change: (tenant) => {
+      delete tenant.items(roleAssignmentsDataset)[1]!.properties.principalType;
+    },
+    expected: [
+      {
+        status: "error",
+        message: `Whether principal ${people.ownerB}, which holds Owner on subscription Example Subscription, is a service principal could not be determined: the assignment does not report its principalType.`,
+      },
+    ],
+  },
+  {
     name: "role assignments refused: not evaluated",
     change: (tenant) => tenant.fail(roleAssignmentsDataset, forbidden),
     expected: [

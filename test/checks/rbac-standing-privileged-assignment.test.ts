@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/rbac-standing-privileged-assignment.js";
 import { roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/collectors/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
+import { assignment, forbidden, people, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
 
 const averyStanding = (how: string) =>
   `User Avery Owner (avery.owner@example.com) holds Owner at subscription Example Subscription as a standing assignment (${how}), not as a just-in-time PIM activation.`;
@@ -69,6 +69,19 @@ checkTable(check, [
       {
         status: "pass",
         message: "No user or group holds an active Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assignment in subscription Example Subscription.",
+      },
+    ],
+  },
+  {
+    name: "a standing Owner whose principal type is not reported is unknown, not skipped",
+    change: (tenant) => {
+      delete tenant.items(roleAssignmentsDataset)[0]!.properties.principalType;
+      tenant.items(roleAssignmentSchedulesDataset)[0]!.properties.assignmentType = "Assigned";
+    },
+    expected: [
+      {
+        status: "error",
+        message: `Whether the standing Owner assignment of principal ${people.ownerA} at subscription Example Subscription belongs to a user or group could not be determined: the assignment does not report its principalType.`,
       },
     ],
   },
