@@ -1,7 +1,7 @@
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
-import { describePrincipal, describeScope, isGuestUser, principalDirectory, privilegedRoleName } from "./support/azure-rbac.js";
+import { capitalise, describePrincipal, describeScope, isGuestUser, principalDirectory, privilegedRoleName } from "./support/azure-rbac.js";
 
 export const check = defineCheck({
   id: "rbac-guest-privileged-role",
@@ -86,7 +86,3 @@ export const check = defineCheck({
     });
   },
 });
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,6 +1,6 @@
 import { principalsDataset, roleAssignmentsDataset } from "../collectors/rbac.js";
 import { defineCheck, notEvaluated, subscriptionSubject, type CheckOutcome } from "./check.js";
-import { builtInRoles, coversWholeSubscription, describePrincipal, describeScope, principalDirectory, roleGuid } from "./support/azure-rbac.js";
+import { builtInRoles, capitalise, coversWholeSubscription, describePrincipal, describeScope, principalDirectory, roleGuid } from "./support/azure-rbac.js";
 
 export const check = defineCheck({
   id: "rbac-service-principal-owner",
@@ -41,7 +41,7 @@ export const check = defineCheck({
           {
             status: "fail",
             ...subject,
-            message: `${who.charAt(0).toUpperCase()}${who.slice(1)} holds Owner on subscription ${subscription.displayName} through an assignment at ${where}.`,
+            message: `${capitalise(who)} holds Owner on subscription ${subscription.displayName} through an assignment at ${where}.`,
             evidence: [ref],
           },
         ];

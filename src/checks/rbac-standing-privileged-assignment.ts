@@ -1,6 +1,6 @@
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../collectors/rbac.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
-import { describePrincipal, describeScope, principalDirectory, privilegedRoleName, roleGuid } from "./support/azure-rbac.js";
+import { capitalise, describePrincipal, describeScope, principalDirectory, privilegedRoleName, roleGuid } from "./support/azure-rbac.js";
 
 export const check = defineCheck({
   id: "rbac-standing-privileged-assignment",
@@ -33,32 +33,31 @@ export const check = defineCheck({
             roleGuid(instance.properties.roleDefinitionId) === roleGuid(roleDefinitionId) &&
             instance.properties.scope.toLowerCase() === scope.toLowerCase(),
         );
-        if (principalType === undefined && schedule?.value.properties.assignmentType !== "Activated") {
-          const role = privilegedRoleName(roleDefinitionId) ?? roleDefinitionId;
-          outcomes.push({
-            status: "error",
-            resourceId: value.id,
-            resourceName: `${role} at ${describeScope(scope, subscription)}`,
-            message: `Whether the standing ${role} assignment of principal ${principalId} at ${describeScope(scope, subscription)} belongs to a user or group could not be determined: the assignment does not report its principalType.`,
-            evidence: schedule ? [ref, schedule.ref] : [ref],
-            error: { call: read.sources.active.calls[0] ?? read.sources.active.file, status: 200, message: "principalType absent from the role assignment", reason: "incomplete-data" },
-          });
-          continue;
-        }
         if (schedule?.value.properties.assignmentType === "Activated") {
           justInTime++;
           continue;
         }
         const role = privilegedRoleName(roleDefinitionId) ?? roleDefinitionId;
         const where = describeScope(scope, subscription);
-        const who = describePrincipal(directory, principalId, principalType);
         const subject = { resourceId: value.id, resourceName: `${role} at ${where}` };
+        const evidence = schedule ? [ref, schedule.ref] : [ref];
+        if (principalType === undefined) {
+          outcomes.push({
+            status: "error",
+            ...subject,
+            message: `Whether the standing ${role} assignment of principal ${principalId} at ${where} belongs to a user or group could not be determined: the assignment does not report its principalType.`,
+            evidence,
+            error: { call: read.sources.active.calls[0] ?? read.sources.active.file, status: 200, message: "principalType absent from the role assignment", reason: "incomplete-data" },
+          });
+          continue;
+        }
+        const who = describePrincipal(directory, principalId, principalType);
         if (schedule && schedule.value.properties.assignmentType === undefined) {
           outcomes.push({
             status: "error",
             ...subject,
             message: `Whether the ${role} assignment of ${who} at ${where} is a PIM activation could not be determined: its schedule instance has no assignmentType.`,
-            evidence: [ref, schedule.ref],
+            evidence,
             error: {
               call: read.sources.schedules.calls[0] ?? read.sources.schedules.file,
               status: 200,
@@ -73,8 +72,8 @@ export const check = defineCheck({
         outcomes.push({
           status: "fail",
           ...subject,
-          message: `${who.charAt(0).toUpperCase()}${who.slice(1)} holds ${role} at ${where} as a standing assignment (${how}), not as a just-in-time PIM activation.`,
-          evidence: schedule ? [ref, schedule.ref] : [ref],
+          message: `${capitalise(who)} holds ${role} at ${where} as a standing assignment (${how}), not as a just-in-time PIM activation.`,
+          evidence,
         });
       }
       if (outcomes.length === 0) {

@@ -71,6 +71,11 @@ export function principalDirectory(read: DatasetRead<DirectoryObject>): Principa
   return new Map(read.items.map((item) => [item.value.id.toLowerCase(), item]));
 }
 
+/** "user Avery ..." at the start of a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** How a principal reads in a sentence: "guest user Morgan Lee (morgan.lee_partner.example#EXT#@...)". */
 export function describePrincipal(directory: PrincipalDirectory, principalId: string, principalType: string | undefined): string {
   const object = directory?.get(principalId.toLowerCase())?.value;
