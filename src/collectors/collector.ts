@@ -1,10 +1,9 @@
-import type { z } from "zod";
 import type { AzureAccess } from "../azure/access.js";
 import { describeFailure } from "../azure/failure.js";
 import { withExchangeCapture } from "../azure/ledger.js";
 import type { Exchange } from "../azure/exchange.js";
 import type { CallError } from "../model/call-error.js";
-import type { DatasetDefinition, EvidenceRecord } from "../model/evidence.js";
+import { validateItems, type DatasetDefinition, type EvidenceRecord } from "../model/evidence.js";
 import type { Progress } from "../progress.js";
 
 /** A subscription the run covers, as the subscriptions collector found it. */
@@ -95,12 +94,7 @@ export async function collectDataset(collectorId: string, request: CollectReques
     return invalid(calls[calls.length - 1], pages[pages.length - 1]?.response?.status ?? 0, `the SDK yielded ${outcome.value.length} item(s) but the responses held ${value.length}`);
   }
   // Validate at the boundary, so a malformed payload is attributed to its call now, not to a check later.
-  for (const [index, item] of value.entries()) {
-    const parsed = (dataset.item as z.ZodType).safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return invalid(calls[0], 200, `item /value/${index}/${issue?.path.map(String).join("/") ?? ""} does not have the documented shape: ${issue?.message ?? "invalid"}`);
-    }
-  }
+  const validated = validateItems(dataset, value);
+  if (!validated.ok) return invalid(calls[0], 200, validated.message);
   return { dataset: dataset.id, scope, file, status: "ok", calls, value };
 }

@@ -103,21 +103,20 @@ export const keyVaultCollector = defineCollector({
       if (vaults.status !== "ok") continue;
 
       const monitor = context.access.monitor(subscription.subscriptionId);
-      for (const raw of vaults.value) {
-        const vault = VaultSchema.safeParse(raw);
-        if (!vault.success) continue; // the vault record itself is then reported as invalid by every check
+      // collectDataset validated the list, so every item parses.
+      for (const vault of vaults.value.map((raw) => VaultSchema.parse(raw))) {
         await context.collect({
           dataset: vaultDiagnosticSettingsDataset,
-          scope: vault.data.id,
-          file: `${folder}/diagnostic-settings/${vault.data.name}.json`,
+          scope: vault.id,
+          file: `${folder}/diagnostic-settings/${vault.name}.json`,
           fetch: async () => {
             const url = context.access.armUrl(
-              `${vault.data.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=${diagnosticSettingsApiVersion}`,
+              `${vault.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=${diagnosticSettingsApiVersion}`,
             );
             const response = await monitor.sendRequest(createPipelineRequest({ url, method: "GET" }));
             // sendRequest does not throw on error statuses; the SDK's operations would.
             if (response.status !== 200) {
-              throw new RestError(`diagnostic settings of ${vault.data.name}: HTTP ${response.status}`, {
+              throw new RestError(`diagnostic settings of ${vault.name}: HTTP ${response.status}`, {
                 statusCode: response.status,
                 request: response.request,
                 response,

@@ -46,10 +46,8 @@ export async function runCollectors(
     const why = listing?.status === "error" ? `${listing.error.call} failed: ${listing.error.message}` : "the subscriptions call was not made";
     throw new CollectionImpossibleError(`no subscription can be listed, so nothing can be collected: ${why}`);
   }
-  const visible = listing.value.flatMap((item) => {
-    const parsed = SubscriptionSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
+  // collectDataset validated the listing, so every item parses.
+  const visible = listing.value.map((item) => SubscriptionSchema.parse(item));
   const wanted = options.subscriptionFilter?.map((id) => id.toLowerCase());
   const inScope = visible
     .filter((subscription) => !wanted || wanted.includes(subscription.subscriptionId.toLowerCase()))

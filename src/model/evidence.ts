@@ -64,6 +64,27 @@ export type DatasetRead<T> =
   | { ok: true; items: Located<T>[]; file: string; calls: string[] }
   | { ok: false; error: CallError; file: string | undefined };
 
+/**
+ * Validates raw items against a dataset's schema: at collection (so a malformed payload is blamed
+ * on its call) and again when an archive's evidence is read back.
+ */
+export function validateItems<Item extends z.ZodType>(
+  dataset: DatasetDefinition<Item>,
+  items: readonly unknown[],
+): { ok: true; values: z.infer<Item>[] } | { ok: false; message: string } {
+  const values: z.infer<Item>[] = [];
+  for (const [index, item] of items.entries()) {
+    const parsed = dataset.item.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `/${issue.path.map(String).join("/")}` : "";
+      return { ok: false, message: `item /value/${index}${where} does not have the expected shape: ${issue?.message ?? "invalid"}` };
+    }
+    values.push(parsed.data);
+  }
+  return { ok: true, values };
+}
+
 function recordKey(dataset: string, scope: string): string {
   return `${dataset}\u0000${scope.toLowerCase()}`;
 }
@@ -106,25 +127,15 @@ export class EvidenceSet {
       };
     }
     if (record.status === "error") return { ok: false, error: record.error, file: record.file };
-    const items: Located<z.infer<Item>>[] = [];
-    for (const [index, raw] of record.value.entries()) {
-      const parsed = dataset.item.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue ? `/${issue.path.map(String).join("/")}` : "";
-        return {
-          ok: false,
-          file: record.file,
-          error: {
-            call: record.calls[0] ?? `(${dataset.id})`,
-            status: 200,
-            message: `item /value/${index}${where} does not have the expected shape: ${issue?.message ?? "invalid"}`,
-            reason: "invalid-response",
-          },
-        };
-      }
-      items.push({ value: parsed.data, ref: { file: record.file, pointer: `/value/${index}` } });
+    const validated = validateItems(dataset, record.value);
+    if (!validated.ok) {
+      return {
+        ok: false,
+        file: record.file,
+        error: { call: record.calls[0] ?? `(${dataset.id})`, status: 200, message: validated.message, reason: "invalid-response" },
+      };
     }
+    const items = validated.values.map((value, index) => ({ value, ref: { file: record.file, pointer: `/value/${index}` } }));
     return { ok: true, items, file: record.file, calls: record.calls };
   }
 }
