@@ -7,7 +7,7 @@ import type { HttpClient } from "@azure/core-rest-pipeline";
 import { findingsCsv, requirementsCsv } from "./archive/csv.js";
 import { describeFiles, serializeManifest, sha256Sums, type Manifest } from "./archive/manifest.js";
 import { ensureWritableFolder, writeZip } from "./archive/write-archive.js";
-import { type CheckSettings, type Severity } from "./checks/check.js";
+import { severityRank, type CheckSettings, type Severity } from "./checks/check.js";
 import { checks } from "./checks/registry.js";
 import { runChecks } from "./checks/run-checks.js";
 import { compactTimestamp, type Clock } from "./clock.js";
@@ -74,18 +74,17 @@ function scopeName(scope: string, subscriptions: readonly SubscriptionInScope[])
 
 /** Pure: evidence records in, findings, requirement statuses, coverage and gaps out. */
 export function evaluateEvidence(input: {
-  records: readonly EvidenceRecord[];
-  collectorFailures: ReadonlyMap<string, string>;
+  evidence: EvidenceSet;
   subscriptions: readonly SubscriptionInScope[];
   tenantId: string;
   mapping: Mapping;
   settings: CheckSettings;
 }): Evaluation {
-  const evidence = new EvidenceSet(input.records, input.collectorFailures);
+  const { evidence } = input;
   const findings = runChecks(checks, { evidence, subscriptions: input.subscriptions, tenantId: input.tenantId, settings: input.settings }, input.mapping);
   const requirements = evaluateRequirements(input.mapping, findings);
   const titles = new Map(collectors.flatMap((collector) => collector.datasets.map((dataset) => [dataset.id, dataset.title] as const)));
-  const gaps: CollectionGap[] = input.records.flatMap((record) =>
+  const gaps: CollectionGap[] = evidence.records.flatMap((record) =>
     record.status === "error"
       ? [
           {
@@ -99,7 +98,7 @@ export function evaluateEvidence(input: {
         ]
       : [],
   );
-  for (const [collectorId, why] of input.collectorFailures) {
+  for (const [collectorId, why] of evidence.collectorFailures) {
     gaps.push({
       dataset: collectorId,
       datasetTitle: `Collector ${collectorId}`,
@@ -113,9 +112,8 @@ export function evaluateEvidence(input: {
 }
 
 /** The collecting identity's own Azure roles, read from the evidence rather than asserted. */
-function identityAzureRoles(records: readonly EvidenceRecord[], objectId: string | undefined, subscriptions: readonly SubscriptionInScope[]): RunFacts["identityAzureRoles"] {
+function identityAzureRoles(evidence: EvidenceSet, objectId: string | undefined, subscriptions: readonly SubscriptionInScope[]): RunFacts["identityAzureRoles"] {
   if (!objectId) return [];
-  const evidence = new EvidenceSet(records);
   const roles = new Map<string, { role: string; scope: string }>();
   for (const subscription of subscriptions) {
     const assignments = evidence.read(roleAssignmentsDataset, subscription.scope);
@@ -182,9 +180,9 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const finishedAt = clock.now();
 
   progress.step("evaluating checks and mapping to the HIPAA Security Rule");
+  const evidence = new EvidenceSet(collection.records, collection.collectorFailures);
   const evaluation = evaluateEvidence({
-    records: collection.records,
-    collectorFailures: collection.collectorFailures,
+    evidence,
     subscriptions: collection.subscriptions,
     tenantId,
     mapping,
@@ -209,7 +207,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       window,
     },
     identity,
-    identityAzureRoles: identityAzureRoles(collection.records, identity?.objectId, collection.subscriptions),
+    identityAzureRoles: identityAzureRoles(evidence, identity?.objectId, collection.subscriptions),
     subscriptions: collection.subscriptions,
     subscriptionsNotVisible: collection.subscriptionsNotVisible,
     sections,
@@ -299,6 +297,5 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
 /** Exit code 4 when a failing finding reaches the --fail-on severity. */
 export function reachesFailOn(findings: readonly Finding[], threshold: Severity | undefined): boolean {
   if (!threshold) return false;
-  const rank = { low: 0, medium: 1, high: 2, critical: 3 } as const;
-  return findings.some((finding) => finding.status === "fail" && rank[finding.severity] >= rank[threshold]);
+  return findings.some((finding) => finding.status === "fail" && severityRank(finding.severity) >= severityRank(threshold));
 }

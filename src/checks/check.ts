@@ -10,6 +10,11 @@ import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located 
 export const severities = ["low", "medium", "high", "critical"] as const;
 export type Severity = (typeof severities)[number];
 
+/** 0 for low up to 3 for critical. */
+export function severityRank(severity: Severity): number {
+  return severities.indexOf(severity);
+}
+
 export interface CheckSettings {
   /** Bounds for the number of principals holding Owner on a subscription (inclusive). */
   ownersPerSubscription: { min: number; max: number };

@@ -97,7 +97,7 @@ export class EvidenceSet {
   constructor(
     readonly records: readonly EvidenceRecord[],
     /** Why a dataset was never recorded, when a whole collector failed. */
-    private readonly collectorFailures: ReadonlyMap<string, string> = new Map(),
+    readonly collectorFailures: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const record of records) this.byKey.set(recordKey(record.dataset, record.scope), record);
   }

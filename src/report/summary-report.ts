@@ -1,4 +1,5 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
+import { severityRank } from "../checks/check.js";
 import type { Finding } from "../model/findings.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, tableLayout, utc } from "./page-frame.js";
@@ -10,7 +11,6 @@ export const summaryTitle = "Summary";
 /** Failing findings shown in the summary; the rest are in the per-standard reports and findings.csv. */
 const summaryFailLimit = 40;
 
-const severityRank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 function keyValueTable(rows: [string, string | Content][]): Content {
   return {
@@ -147,7 +147,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   content.push({ text: "4. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
   const failing = findings
     .filter((finding) => finding.status === "fail")
-    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.checkId.localeCompare(b.checkId));
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId));
   if (failing.length === 0) {
     content.push({ text: "No check failed on the collected evidence.", style: "paragraph" });
   } else {
