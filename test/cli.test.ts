@@ -156,7 +156,9 @@ describe("bad input: exit 2, a message naming the file and the place, and no arc
 
   it("an unknown cloud or option is a usage error", () => {
     expect(hipaaEvidence(["collect", "--cloud", "AzureMars"]).code).toBe(2);
-    expect(hipaaEvidence(["collect", "--arm-endpoint", "http://127.0.0.1:1"]).stderr).toContain("expected an https:// URL");
+    const insecure = hipaaEvidence(["collect", "--arm-endpoint", "http://127.0.0.1:1"]);
+    expect(insecure.code).toBe(2);
+    expect(insecure.stderr).toContain("expected an https:// URL");
     expect(hipaaEvidence(["collect", "--no-such-option"]).code).toBe(2);
   });
 

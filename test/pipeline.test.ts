@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CollectResult } from "../src/pipeline.js";
+import { checks } from "../src/checks/registry.js";
+import { defaultMappingFile, loadMapping } from "../src/mapping/mapping.js";
 import { FindingsDocumentSchema } from "../src/model/findings.js";
 import { collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
 
@@ -87,7 +89,13 @@ describe("the sample tenant, replayed end to end", () => {
     expect(result.gaps[0]).toMatchObject({ dataset: "rbac/role-eligibility-schedule-instances", scopeName: "subscription Clinic-Dev", affectedChecks: ["rbac-guest-privileged-role"] });
   });
 
-  it("tags each finding with the citations the mapping gives its check", () => {
+  it("tags each finding with the citations the mapping gives its check", async () => {
+    const mapping = await loadMapping(defaultMappingFile, new Set(checks.map((check) => check.id)));
+    for (const finding of result.document.findings) {
+      const expected = mapping.requirements.filter((row) => row.checks.includes(finding.checkId)).map((row) => row.citation);
+      expect(expected.length, finding.checkId).toBeGreaterThan(0);
+      expect(finding.hipaa, finding.id).toEqual(expected);
+    }
     const audit = result.document.findings.find((finding) => finding.checkId === "key-vault-audit-logging");
     expect(audit?.hipaa).toEqual(["164.308(a)(1)(ii)(D)", "164.312(b)"]);
   });

@@ -51,6 +51,9 @@ describe("the Contoso Clinic sample", () => {
     expect(itemsFrom("/subscriptions?")).toHaveLength(2);
     const assignments = itemsFrom("/roleAssignments?");
     expect(assignments).toHaveLength(15);
+    const guests = itemsFrom("/directoryObjects/getByIds").filter((object) => object.userType === "Guest").map((object) => object.id);
+    const guestOwners = assignments.filter((assignment) => guests.includes(assignment.properties.principalId) && assignment.properties.roleDefinitionId.endsWith("8e3af657-a8ff-443c-a75c-2fe8c4bcb635"));
+    expect(guestOwners).toHaveLength(1);
     expect(itemsFrom("/roleEligibilityScheduleInstances?").length).toBeGreaterThan(0);
     expect(itemsFrom("/Microsoft.KeyVault/vaults?")).toHaveLength(3);
     expect(entries.some((entry) => (JSON.parse(entry.response.content.text || "{}") as { nextLink?: string }).nextLink)).toBe(true);
