@@ -15,12 +15,21 @@ export const check = defineCheck({
   remediation:
     "Disable public network access and use a private endpoint, or set the firewall's default action to Deny and allow only named networks and trusted services.",
   evaluate({ evidence, subscriptions }) {
-    return forEachVault(evidence, subscriptions, "Public network exposure", ({ value: vault, ref }, subscription) => {
+    return forEachVault(evidence, subscriptions, "Public network exposure", ({ value: vault, ref }, subscription, source) => {
       const { publicNetworkAccess, networkAcls } = vault.properties;
       const label = vaultLabel(vault, subscription);
       const base = { ...vaultSubject(vault), evidence: [ref] };
       if (publicNetworkAccess === "Disabled") {
         return { status: "pass", ...base, message: `${label} has public network access disabled.` };
+      }
+      // Values this check does not know (SecuredByPerimeter, ...) hand control elsewhere: no verdict.
+      if (publicNetworkAccess !== undefined && publicNetworkAccess !== null && publicNetworkAccess !== "Enabled") {
+        return {
+          status: "error",
+          ...base,
+          message: `${label} reports public network access "${publicNetworkAccess}", a setting this check cannot evaluate.`,
+          error: { call: source.calls[0] ?? source.file, status: 200, message: `unrecognised publicNetworkAccess value ${publicNetworkAccess}`, reason: "incomplete-data" },
+        };
       }
       const ipRules = (networkAcls?.ipRules ?? []).map((rule) => rule.value);
       const networks = networkAcls?.virtualNetworkRules?.length ?? 0;

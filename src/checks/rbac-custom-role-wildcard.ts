@@ -22,8 +22,8 @@ export const check = defineCheck({
       const outcomes: CheckOutcome[] = [];
       for (const { value, ref } of custom) {
         const grants = value.properties.permissions.flatMap((permission) => [
-          ...(permission.actions ?? []).filter((action) => action === "*").map(() => "actions"),
-          ...(permission.dataActions ?? []).filter((action) => action === "*").map(() => "data actions"),
+          ...permission.actions.filter((action) => action === "*").map(() => "actions"),
+          ...permission.dataActions.filter((action) => action === "*").map(() => "data actions"),
         ]);
         if (grants.length === 0 || reported.has(roleGuid(value.id))) continue;
         reported.add(roleGuid(value.id));

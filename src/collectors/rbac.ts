@@ -24,10 +24,11 @@ export const RoleAssignmentSchema = z.object({
 });
 export type RoleAssignment = z.infer<typeof RoleAssignmentSchema>;
 
+/** What a role grants: absent lists would read as "grants nothing", so the granting ones are required. */
 const PermissionSchema = z.object({
-  actions: z.array(z.string()).optional(),
+  actions: z.array(z.string()),
   notActions: z.array(z.string()).optional(),
-  dataActions: z.array(z.string()).optional(),
+  dataActions: z.array(z.string()),
   notDataActions: z.array(z.string()).optional(),
 });
 

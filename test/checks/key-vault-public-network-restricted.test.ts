@@ -42,6 +42,13 @@ checkTable(check, [
     expected: [{ status: "fail", message: `${vault} denies public traffic by default but its firewall allows 0.0.0.0/0, which is every address.` }],
   },
   {
+    name: "a public network access value the check does not know gets no verdict",
+    change: (tenant) => {
+      tenant.items(vaultsDataset)[0]!.properties.publicNetworkAccess = "SecuredByPerimeter";
+    },
+    expected: [{ status: "error", message: `${vault} reports public network access "SecuredByPerimeter", a setting this check cannot evaluate.` }],
+  },
+  {
     name: "vault list refused: not evaluated",
     change: (tenant) => tenant.fail(vaultsDataset, forbidden),
     expected: [

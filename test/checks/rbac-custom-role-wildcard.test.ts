@@ -40,6 +40,19 @@ checkTable(check, [
     ],
   },
   {
+    name: "a definition that omits its data actions does not pass as granting none",
+    change: (tenant) => {
+      delete tenant.items(roleDefinitionsDataset)[3]!.properties.permissions[0].dataActions;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Custom roles assignable in subscription Example Subscription could not be evaluated because the evidence "Azure role definitions" is unavailable: GET https://management.azure.com/subscriptions/291bba3f-e0a5-47bc-a099-3bdcb2a50a05/rbac/role-definitions returned HTTP 200 (item /value/3/properties/permissions/0/dataActions does not have the expected shape: Invalid input: expected array, received undefined).',
+      },
+    ],
+  },
+  {
     name: "role definitions refused: not evaluated",
     change: (tenant) => tenant.fail(roleDefinitionsDataset, forbidden),
     expected: [
