@@ -33,8 +33,14 @@ export class CollectionImpossibleError extends Error {
   readonly exitCode = 3;
 }
 
-export type ExitCodeError = InputError | UsageError | CollectionImpossibleError;
+/** The archive cannot be signed as asked (key unusable, a required timestamp refused): exit 3. */
+export class SigningError extends Error {
+  override readonly name = "SigningError";
+  readonly exitCode = 3;
+}
+
+export type ExitCodeError = InputError | UsageError | CollectionImpossibleError | SigningError;
 
 export function isExitCodeError(error: unknown): error is ExitCodeError {
-  return error instanceof InputError || error instanceof UsageError || error instanceof CollectionImpossibleError;
+  return error instanceof InputError || error instanceof UsageError || error instanceof CollectionImpossibleError || error instanceof SigningError;
 }

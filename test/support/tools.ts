@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** Stock tools the tests call as an auditor would. Missing ones fail loudly: they are never skipped. */
-const packages: Record<string, string> = { unzip: "unzip", sha256sum: "coreutils", qpdf: "qpdf", pdftotext: "poppler-utils", pdfinfo: "poppler-utils" };
+const packages: Record<string, string> = { openssl: "openssl", pdfsig: "poppler-utils", unzip: "unzip", sha256sum: "coreutils", qpdf: "qpdf", pdftotext: "poppler-utils", pdfinfo: "poppler-utils" };
 
 export function run(tool: string, args: readonly string[], options: { cwd?: string } = {}): SpawnSyncReturns<string> {
   const result = spawnSync(tool, args, { encoding: "utf8", cwd: options.cwd, maxBuffer: 64 * 1024 * 1024 });
