@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { describeVerification } from "./archive/describe-verification.js";
 import { verifyArchive } from "./archive/verify-archive.js";
+import { writeDevelopmentPfx } from "./signing/keygen.js";
 import { cloudNames, isCloudName } from "./azure/clouds.js";
 import { severities, type Severity } from "./checks/check.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -64,6 +66,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--log-analytics-endpoint <url>", "override the Log Analytics query endpoint (include /v1)", httpsUrl)
     .option("--authority-host <url>", "override the Entra ID authority host", httpsUrl)
     .addOption(new Option("--fail-on <severity>", "exit 4 if a finding of this severity or higher fails").choices([...severities]))
+    .option("--sign-pfx <file>", "sign with the key and certificate in this PFX (PKCS #12) file")
+    .option("--sign-pfx-password-env <name>", "environment variable holding the PFX password", "HIPAA_EVIDENCE_PFX_PASSWORD")
+    .option("--sign-key-vault-key <url>", "sign with this Azure Key Vault key (https://<vault>.vault.azure.net/keys/<name>[/<version>]); the key never leaves the vault", httpsUrl)
+    .option("--tsa-url <url>", "RFC 3161 timestamp authority for the signatures (PAdES B-T)")
+    .option("--require-timestamp", "fail instead of signing without a timestamp when the authority does not answer")
     .option("--json", "print a machine-readable summary on stdout instead of the archive path")
     .option("--quiet", "no progress on stderr")
     .action(async (options: Record<string, unknown>) => {
@@ -82,6 +89,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           graph: options.graphEndpoint as string | undefined,
           logAnalytics: options.logAnalyticsEndpoint as string | undefined,
           authorityHost: options.authorityHost as string | undefined,
+        },
+        signing: {
+          pfx: options.signPfx ? { file: options.signPfx as string, passwordVariable: options.signPfxPasswordEnv as string } : undefined,
+          keyVaultKey: options.signKeyVaultKey as string | undefined,
+          tsaUrl: options.tsaUrl as string | undefined,
+          requireTimestamp: options.requireTimestamp === true,
         },
         clock,
         progress,
@@ -106,20 +119,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command("verify")
-    .description("re-hash every file of an archive against its manifest; exit 0 intact, 1 not intact, 2 unreadable")
+    .description("re-hash every file of an archive and check every signature; exit 0 intact, 1 not intact, 2 unreadable")
     .argument("<archive>", "the .zip archive to verify")
+    .option("--trust <file>", "PEM file of the certificate authorities you trust to have signed the archive")
     .option("--json", "print the result as JSON")
-    .action(async (archive: string, options: { json?: boolean }) => {
-      const result = await verifyArchive(archive);
-      if (options.json) {
-        io.stdout.write(`${JSON.stringify(result)}\n`);
-      } else if (result.intact) {
-        io.stdout.write(`intact: ${result.filesChecked} files match manifest.json and SHA256SUMS (${archive})\n`);
-        io.stdout.write("signature: none, this archive is unsigned; the hashes show consistency, not who wrote it\n");
-      } else {
-        io.stdout.write(`NOT INTACT: ${archive}\n${result.problems.map((problem) => `  ${problem}`).join("\n")}\n`);
-      }
+    .action(async (archive: string, options: { json?: boolean; trust?: string }) => {
+      const result = await verifyArchive(archive, { trust: options.trust });
+      io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : describeVerification(result));
       exitCode = result.intact ? 0 : 1;
+    });
+
+  program
+    .command("keygen")
+    .description("make a self-signed development signing certificate and key as a PFX file (not for evidence given to auditors)")
+    .option("--out <file>", "the PFX file to write", "hipaa-evidence-development.pfx")
+    .option("--password-env <name>", "environment variable holding the password for the PFX", "HIPAA_EVIDENCE_PFX_PASSWORD")
+    .option("--organization <name>", "organisation named in the certificate")
+    .action(async (options: { out: string; passwordEnv: string; organization?: string }) => {
+      const written = await writeDevelopmentPfx({ file: options.out, passwordVariable: options.passwordEnv, organization: options.organization, now: clock.now() });
+      io.stderr.write(`wrote a development certificate (not trusted): ${written.subject}\nSHA-256 fingerprint ${written.sha256Fingerprint}\n`);
+      io.stdout.write(`${options.out}\n`);
     });
 
   try {

@@ -26,6 +26,8 @@ import { loadRecording } from "./recording.js";
 import { narrative } from "./report/narrative.js";
 import { renderReports } from "./report/render-reports.js";
 import type { CollectionGap, ReportInput, RunFacts } from "./report/report-model.js";
+import { toPem } from "./signing/certificate.js";
+import { resolveSigner, type SigningOptions } from "./signing/resolve-signer.js";
 import { toolVersion } from "./tool-version.js";
 
 /**
@@ -46,12 +48,15 @@ export interface CollectOptions {
   tenant?: string | undefined;
   clock: Clock;
   progress: Progress;
+  /** Key source and timestamp authority; by default the development key. */
+  signing?: SigningOptions | undefined;
   /** Live-mode seams for tests that run against an HTTPS server on loopback. */
   live?: { credential?: TokenCredential; transport?: HttpClient } | undefined;
 }
 
 export interface CollectResult {
   archivePath: string;
+  signing: { milliseconds: number; signatures: number; timestamped: number };
   document: FindingsDocument;
   coverage: Coverage;
   gaps: CollectionGap[];
@@ -147,6 +152,12 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   }
   const recording = options.replay ? await loadRecording(options.replay) : undefined;
   await ensureWritableFolder(options.outDir);
+  const signer = await resolveSigner(options.signing ?? {}, {
+    now: clock.now(),
+    warn: (message) => progress.warn(message),
+    azure: { credential: options.live?.credential, httpClient: options.live?.transport },
+  });
+  const signature = signer.describe();
 
   const cloud = options.cloud ?? config.cloud ?? "AzurePublic";
   const endpoints = resolveEndpoints(cloud, options.endpoints);
@@ -211,11 +222,12 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     subscriptions: collection.subscriptions,
     subscriptionsNotVisible: collection.subscriptionsNotVisible,
     sections,
+    signature,
   };
   const reportInput: ReportInput = { run, mapping, ...evaluation, checks };
 
   progress.step("rendering reports");
-  const reports = await renderReports(reportInput);
+  const reports = await renderReports(reportInput, signer);
 
   const document: FindingsDocument = {
     schemaVersion: 1,
@@ -242,11 +254,12 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     toolVersion,
     mappingId: mapping.id,
     mappingVersion: mapping.version,
-    signed: false,
-    signatureText: "",
+    signature,
+    keySource: { development: "a development key created on the machine that ran the tool", pfx: `a key from the PFX file ${signature.reference ?? ""}`, "azure-key-vault": `the Azure Key Vault key ${signature.reference ?? ""}, which never left the vault` }[signature.source],
   });
   const contents = [
     { path: "README.txt", content: Buffer.from(readme, "utf8") },
+    { path: "signer.pem", content: Buffer.from(signer.key.chain.map((certificate) => toPem(certificate.der)).join(""), "ascii") },
     ...reports,
     { path: "findings/findings.json", content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8") },
     { path: "findings/findings.csv", content: Buffer.from(findingsCsv(evaluation.findings), "utf8") },
@@ -275,23 +288,30 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       window,
       identity: identity ?? null,
     },
-    signer: null,
+    signer: signature,
     files: described,
   };
+  progress.step("signing the manifest");
+  const manifestBytes = serializeManifest(manifest);
+  const sumsBytes = sha256Sums(described);
+  const manifestSignature = await signer.signDetached(manifestBytes);
+  const sumsSignature = await signer.signDetached(sumsBytes);
 
   progress.step("writing the archive");
   const archivePath = await writeZip(
     options.outDir,
     archiveId,
     [
-      { path: "manifest.json", content: serializeManifest(manifest) },
-      { path: "SHA256SUMS", content: sha256Sums(described) },
+      { path: "manifest.json", content: manifestBytes },
+      { path: "manifest.json.p7s", content: manifestSignature },
+      { path: "SHA256SUMS", content: sumsBytes },
+      { path: "SHA256SUMS.p7s", content: sumsSignature },
       ...contents,
     ],
     generatedAt,
   );
   progress.done();
-  return { archivePath, document, coverage: evaluation.coverage, gaps: evaluation.gaps };
+  return { archivePath, signing: signer.statistics(), document, coverage: evaluation.coverage, gaps: evaluation.gaps };
 }
 
 /** Exit code 4 when a failing finding reaches the --fail-on severity. */

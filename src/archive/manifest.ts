@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CollectingIdentitySchema } from "../azure/identity.js";
+import { SignerDescriptionSchema } from "../signing/evidence-signer.js";
 
 /** manifest.json: what the archive is, and the size and SHA-256 of every other file in it (DESIGN §5). */
 export const ManifestFileSchema = z.object({
@@ -30,14 +31,14 @@ export const ManifestSchema = z.object({
     window: z.object({ start: z.string(), end: z.string() }),
     identity: CollectingIdentitySchema.nullable(),
   }),
-  /** Who signed manifest.json.p7s and the PDFs; null while the archive is unsigned. */
-  signer: z.null(),
+  /** Who signed manifest.json.p7s, SHA256SUMS.p7s and the PDFs. */
+  signer: SignerDescriptionSchema,
   files: z.array(ManifestFileSchema),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** Files that describe the others and so cannot list themselves. */
-export const selfDescribingFiles = new Set(["manifest.json", "SHA256SUMS"]);
+/** Files that describe or sign the others and so cannot list themselves. */
+export const selfDescribingFiles = new Set(["manifest.json", "manifest.json.p7s", "SHA256SUMS", "SHA256SUMS.p7s"]);
 
 export function sha256Hex(content: Buffer | string): string {
   return createHash("sha256").update(content).digest("hex");

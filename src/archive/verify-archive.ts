@@ -1,19 +1,38 @@
+import { InputError } from "../errors.js";
 import { parseJsonInput, readBinaryInput } from "../input/read-input.js";
+import { certificateFacts, certificatesFromPem, type CertificateFacts } from "../signing/certificate.js";
+import { chainsToTrustAnchor, checkDetachedSignature, checkPdfSignature, type SignatureCheck } from "../signing/verify-signature.js";
 import { ManifestSchema, selfDescribingFiles, sha256Hex, type Manifest } from "./manifest.js";
-import { readZip } from "./read-zip.js";
+import { readZip, type ZipContents } from "./read-zip.js";
 
 /**
- * Re-checks an archive the way an auditor would with sha256sum: every file listed in the manifest is
- * present with its size and hash, nothing unlisted was added, and SHA256SUMS agrees with the manifest.
- * Signatures are not checked yet; the result says so rather than implying they were.
+ * Re-checks an archive the way an auditor would with sha256sum, openssl cms and pdfsig, without
+ * extracting anything: every listed file is present with its hash, nothing was added, both
+ * detached signatures and every PDF signature hold, all made by the certificate in signer.pem, and
+ * (with --trust) that certificate chains to the auditor's own trust anchors.
  */
 export interface VerifyResult {
+  /** Every file, hash and signature is as the tool wrote it. */
   intact: boolean;
   archive: string;
   manifest: Pick<Manifest, "archive" | "tenantId" | "generatedAt" | "tool" | "mapping"> | undefined;
   filesChecked: number;
   problems: string[];
-  signature: "unsigned";
+  signer:
+    | {
+        subject: string;
+        issuer: string;
+        sha256Fingerprint: string;
+        source: Manifest["signer"]["source"] | "unknown";
+        development: boolean;
+        trust: "trusted" | "not trusted" | "not checked";
+        trustDetail: string;
+        /** The signing time the tool claims, and the RFC 3161 times, if any, that back it. */
+        claimedSigningTime: string | undefined;
+        timestamps: { file: string; time: string; authority: string }[];
+      }
+    | undefined;
+  signatures: SignatureCheck[];
 }
 
 function parseSums(text: string): Map<string, string> {
@@ -25,28 +44,15 @@ function parseSums(text: string): Map<string, string> {
   return sums;
 }
 
-export async function verifyArchive(file: string): Promise<VerifyResult> {
-  const bytes = await readBinaryInput(file);
-  const { files, unsafeNames } = await readZip(file, bytes);
-  const problems = unsafeNames.map((name) => `unsafe entry name refused: ${name}`);
-  const manifestBytes = files.get("manifest.json");
-  if (!manifestBytes) {
-    return { intact: false, archive: file, manifest: undefined, filesChecked: 0, problems: [...problems, "manifest.json is missing"], signature: "unsigned" };
-  }
-  let manifest: Manifest;
-  try {
-    manifest = parseJsonInput(`${file}!manifest.json`, manifestBytes.toString("utf8"), ManifestSchema);
-  } catch (error) {
-    return { intact: false, archive: file, manifest: undefined, filesChecked: 0, problems: [...problems, `manifest.json is not valid: ${(error as Error).message}`], signature: "unsigned" };
-  }
+const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+function hashProblems(files: Map<string, Buffer>, manifest: Manifest): string[] {
+  const problems: string[] = [];
   const listed = new Set(manifest.files.map((entry) => entry.path));
   for (const entry of manifest.files) {
     const content = files.get(entry.path);
-    if (!content) {
-      problems.push(`missing: ${entry.path}`);
-      continue;
-    }
-    if (content.length !== entry.bytes || sha256Hex(content) !== entry.sha256) problems.push(`changed: ${entry.path} (its SHA-256 differs from manifest.json)`);
+    if (!content) problems.push(`missing: ${entry.path}`);
+    else if (content.length !== entry.bytes || sha256Hex(content) !== entry.sha256) problems.push(`changed: ${entry.path} (its SHA-256 differs from manifest.json)`);
   }
   for (const name of files.keys()) {
     if (!listed.has(name) && !selfDescribingFiles.has(name)) problems.push(`added: ${name} (not listed in manifest.json)`);
@@ -59,12 +65,97 @@ export async function verifyArchive(file: string): Promise<VerifyResult> {
     const agrees = sums.size === manifest.files.length && manifest.files.every((entry) => sums.get(entry.path) === entry.sha256);
     if (!agrees) problems.push("changed: SHA256SUMS (it does not list the same hashes as manifest.json)");
   }
+  return problems;
+}
+
+function signatureChecks(files: Map<string, Buffer>): SignatureCheck[] {
+  const checks: SignatureCheck[] = [];
+  for (const [signed, signature] of [
+    ["manifest.json", "manifest.json.p7s"],
+    ["SHA256SUMS", "SHA256SUMS.p7s"],
+  ] as const) {
+    const content = files.get(signed);
+    const cms = files.get(signature);
+    if (!cms) checks.push({ file: signature, kind: "detached CMS", valid: false, problems: ["missing: the archive is not signed"] });
+    else if (content) checks.push(checkDetachedSignature(signature, cms, content));
+  }
+  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (name.toLowerCase().endsWith(".pdf")) checks.push(checkPdfSignature(name, content));
+  }
+  return checks;
+}
+
+export async function verifyArchive(file: string, options: { trust?: string | undefined } = {}): Promise<VerifyResult> {
+  const anchors = options.trust ? certificatesFromPem((await readBinaryInput(options.trust)).toString("utf8")) : undefined;
+  if (options.trust && anchors?.length === 0) throw new InputError(options.trust, undefined, "expected one or more PEM certificates (-----BEGIN CERTIFICATE-----)");
+  const bytes = await readBinaryInput(file);
+  const empty = { archive: file, manifest: undefined, filesChecked: 0, signer: undefined, signatures: [] };
+  let zip: ZipContents;
+  try {
+    zip = await readZip(file, bytes);
+  } catch (error) {
+    // Not a zip at all is a wrong input; a zip that cannot be read to the end was damaged.
+    if (!bytes.subarray(0, 4).equals(zipSignature)) throw error;
+    return { ...empty, intact: false, problems: [`damaged: the zip cannot be read completely (${(error as Error).message}); it may be truncated`] };
+  }
+  const { files, unsafeNames } = zip;
+  const problems = unsafeNames.map((name) => `unsafe entry name refused: ${name}`);
+  const manifestBytes = files.get("manifest.json");
+  if (!manifestBytes) return { ...empty, intact: false, problems: [...problems, "missing: manifest.json"] };
+  let manifest: Manifest;
+  try {
+    manifest = parseJsonInput(`${file}!manifest.json`, manifestBytes.toString("utf8"), ManifestSchema);
+  } catch (error) {
+    return { ...empty, intact: false, problems: [...problems, `manifest.json is not valid: ${(error as Error).message}`] };
+  }
+  problems.push(...hashProblems(files, manifest));
+
+  const signatures = signatureChecks(files);
+  for (const check of signatures) problems.push(...check.problems.map((problem) => `${check.file}: ${problem}`));
+
+  let certificates: CertificateFacts[] = [];
+  try {
+    certificates = certificatesFromPem(files.get("signer.pem")?.toString("ascii") ?? "").map((der) => certificateFacts(der));
+  } catch (error) {
+    problems.push(`signer.pem cannot be read: ${(error as Error).message}`);
+  }
+  const leaf = certificates[0];
+  if (!leaf) problems.push("signer.pem holds no certificate");
+  const fingerprint = leaf?.sha256Fingerprint ?? manifest.signer.sha256Fingerprint;
+  if (leaf && leaf.sha256Fingerprint !== manifest.signer.sha256Fingerprint) problems.push("signer.pem is not the certificate manifest.json names as signer");
+  for (const check of signatures) {
+    if (check.signer && check.signer.sha256Fingerprint !== fingerprint) problems.push(`${check.file}: signed by ${check.signer.subject}, not by the archive's signer`);
+  }
+
+  const development = manifest.signer.development;
+  let trust: "trusted" | "not trusted" | "not checked" = "not checked";
+  let trustDetail = development
+    ? "development signature: it proves the files are unchanged since signing, not who signed them"
+    : "no --trust given: the signatures prove the files are unchanged since signing; pass --trust CA.pem to check who signed";
+  if (anchors && leaf) {
+    const anchor = chainsToTrustAnchor(leaf, certificates.slice(1), anchors);
+    trust = anchor ? "trusted" : "not trusted";
+    trustDetail = anchor ? `chains to ${anchor.subject} from ${options.trust}` : `does not chain to any certificate in ${options.trust}`;
+    if (!anchor) problems.push(`signer not trusted: ${leaf.subject} ${trustDetail}`);
+  }
+
   return {
     intact: problems.length === 0,
     archive: file,
     manifest: { archive: manifest.archive, tenantId: manifest.tenantId, generatedAt: manifest.generatedAt, tool: manifest.tool, mapping: manifest.mapping },
     filesChecked: manifest.files.length,
     problems,
-    signature: "unsigned",
+    signer: {
+      subject: leaf?.subject ?? manifest.signer.subject,
+      issuer: leaf?.issuer ?? manifest.signer.issuer,
+      sha256Fingerprint: fingerprint,
+      source: manifest.signer.source,
+      development,
+      trust,
+      trustDetail,
+      claimedSigningTime: manifest.generatedAt,
+      timestamps: signatures.flatMap((check) => (check.timestamp ? [{ file: check.file, ...check.timestamp }] : [])),
+    },
+    signatures,
   };
 }

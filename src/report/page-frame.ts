@@ -91,7 +91,7 @@ export function callout(content: Content, fill = "#f0f4f8"): Content {
 export function pageFrame(run: RunFacts, reportTitle: string, content: Content[]): TDocumentDefinitions {
   return {
     pageSize: "A4",
-    pageMargins: [44, 60, 44, 58],
+    pageMargins: [44, 60, 44, 62],
     info: {
       title: `${reportTitle} - ${run.organization}`,
       author: "hipaa-evidence",
@@ -108,9 +108,18 @@ export function pageFrame(run: RunFacts, reportTitle: string, content: Content[]
       ],
     }),
     footer: (currentPage: number, pageCount: number) => ({
-      margin: [44, 18, 44, 0],
+      margin: [44, 16, 44, 0],
       columns: [
-        { text: `Archive ${run.archiveId}\nGenerated ${utc(run.generatedAt)}`, style: "small", width: "*" },
+        {
+          text: [
+            `Archive ${run.archiveId}\nGenerated ${utc(run.generatedAt)}\n`,
+            run.signature.development
+              ? { text: "Development signature, not trusted: proves the file is unchanged, not who made it", color: "#b71c1c" }
+              : `Digitally signed by ${run.signature.subject}`,
+          ],
+          style: "small",
+          width: "*",
+        },
         { text: `Page ${currentPage} of ${pageCount}`, style: "small", alignment: "right", width: 70 },
       ],
     }),

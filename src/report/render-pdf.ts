@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { EvidenceSigner } from "../signing/evidence-signer.js";
+import { addSignaturePlaceholder, type SignatureDictionary } from "../signing/pdf-signature.js";
 
 /**
  * pdfmake on Node with the Roboto fonts it ships, embedded (subset) so the PDFs render the same
@@ -12,7 +14,7 @@ interface PdfMakeServer {
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  createPdf(definition: TDocumentDefinitions): { getStream(): Promise<unknown>; getBuffer(): Promise<Buffer> };
 }
 
 let configured: PdfMakeServer | undefined;
@@ -29,6 +31,13 @@ function pdfmake(): PdfMakeServer {
   return instance;
 }
 
-export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake().createPdf(definition).getBuffer();
+/**
+ * Renders one PDF and, when a signer is given, signs it in the same pass: the signature field is
+ * added to the document before PDFKit writes it, and the written bytes are signed in place.
+ */
+export async function renderPdf(definition: TDocumentDefinitions, signing?: { signer: EvidenceSigner; dictionary: SignatureDictionary }): Promise<Buffer> {
+  const output = pdfmake().createPdf(definition);
+  if (!signing) return output.getBuffer();
+  addSignaturePlaceholder(await output.getStream(), signing.dictionary);
+  return signing.signer.signPdf(await output.getBuffer());
 }

@@ -1,4 +1,5 @@
 import { standardsOf } from "../mapping/mapping.js";
+import type { EvidenceSigner } from "../signing/evidence-signer.js";
 import { renderPdf } from "./render-pdf.js";
 import type { ReportInput } from "./report-model.js";
 import { buildStandardReport } from "./standard-report.js";
@@ -17,7 +18,7 @@ function slug(text: string): string {
 }
 
 /** The summary first (00-), then one PDF per standard in the rule's order. */
-export async function renderReports(input: ReportInput): Promise<RenderedFile[]> {
+export async function renderReports(input: ReportInput, signer: EvidenceSigner): Promise<RenderedFile[]> {
   const standards = standardsOf(input.mapping);
   const width = String(standards.length).length < 2 ? 2 : String(standards.length).length;
   const jobs = [
@@ -28,6 +29,12 @@ export async function renderReports(input: ReportInput): Promise<RenderedFile[]>
     })),
   ];
   const files: RenderedFile[] = [];
-  for (const job of jobs) files.push({ path: job.path, content: await renderPdf(job.definition) });
+  const dictionary = {
+    signingTime: input.run.generatedAt,
+    reason: `HIPAA Security Rule evidence, archive ${input.run.archiveId}`,
+    signerName: input.run.signature.subject,
+    application: `${input.run.tool.name} ${input.run.tool.version}`,
+  };
+  for (const job of jobs) files.push({ path: job.path, content: await renderPdf(job.definition, { signer, dictionary }) });
   return files;
 }

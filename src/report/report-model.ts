@@ -1,3 +1,4 @@
+import type { SignerDescription } from "../signing/evidence-signer.js";
 import type { CollectingIdentity } from "../azure/identity.js";
 import type { CheckDefinition } from "../checks/check.js";
 import type { SubscriptionInScope } from "../collectors/collector.js";
@@ -30,6 +31,8 @@ export interface RunFacts {
   /** Subscriptions named with --subscriptions that the identity could not see. */
   subscriptionsNotVisible: readonly string[];
   sections: readonly string[] | undefined;
+  /** Who signs the PDFs and the manifest: every report says so, and says when it is not to be trusted. */
+  signature: SignerDescription;
 }
 
 /** One call that failed and what it cost: the report's collection-gaps section. */

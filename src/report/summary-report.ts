@@ -88,8 +88,27 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
       ["Tool", `${run.tool.name} ${run.tool.version}`],
       ["Mapping", `${run.mapping.title}, ${run.mapping.id} version ${run.mapping.version}`],
       ["Archive", run.archiveId],
+      ["Signed by", `${run.signature.subject}\nSHA-256 fingerprint ${run.signature.sha256Fingerprint}`],
+      [
+        "Signature",
+        `${run.signature.development ? "Development key (not trusted)" : run.signature.source === "azure-key-vault" ? "Azure Key Vault key" : "Key from a PFX file"}; ` +
+          (run.signature.timestampAuthority ? `timestamps requested from ${run.signature.timestampAuthority}` : "no timestamp authority, so the signing time is the tool's own claim"),
+      ],
     ]),
   );
+  if (run.signature.development) {
+    content.push(
+      callout(
+        {
+          text: [
+            { text: "Development signature. ", bold: true },
+            "This report and the archive it belongs to were signed with a development key that the tool created itself. The signature shows that the files were not changed after signing; it does not show who produced them, and it should not be trusted as the organisation's signature. Sign with --sign-pfx or --sign-key-vault-key for evidence meant for an auditor.",
+          ],
+        },
+        "#fdecea",
+      ),
+    );
+  }
 
   content.push({ text: "2. Coverage", style: "h1", headlineLevel: 1 });
   content.push({

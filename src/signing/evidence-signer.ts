@@ -1,0 +1,93 @@
+import { performance } from "node:perf_hooks";
+import { z } from "zod";
+import { isDevelopmentCertificate } from "./certificate.js";
+import { buildDetachedCms, type SignatureTimestamper } from "./cms.js";
+import { fillSignature } from "./pdf-signature.js";
+import { signingCertificate, type SigningKey } from "./signing-key.js";
+
+/** Who signed an archive, as manifest.json records it and `verify` compares against the signatures. */
+export const SignerDescriptionSchema = z.object({
+  source: z.enum(["development", "pfx", "azure-key-vault"]),
+  /** The Key Vault key URL or the PFX file name; null for the development key. */
+  reference: z.string().nullable(),
+  subject: z.string(),
+  issuer: z.string(),
+  sha256Fingerprint: z.string(),
+  keyType: z.enum(["RSA", "ECDSA"]),
+  development: z.boolean(),
+  profile: z.literal("PAdES baseline B-B, B-T when timestamped; detached CMS (DER) for manifest.json and SHA256SUMS"),
+  timestampAuthority: z.string().nullable(),
+});
+export type SignerDescription = z.infer<typeof SignerDescriptionSchema>;
+
+/**
+ * Signs everything in one archive with one key: the PDFs in the render pass, then manifest.json and
+ * SHA256SUMS as detached CMS. It keeps the time spent signing so the cost can be measured.
+ */
+export class EvidenceSigner {
+  private spentMs = 0;
+  private timestamped = 0;
+  private signatures = 0;
+
+  constructor(
+    readonly key: SigningKey,
+    private readonly timestamp: { url: string; stamp: SignatureTimestamper } | undefined,
+  ) {}
+
+  describe(): SignerDescription {
+    const certificate = signingCertificate(this.key);
+    return {
+      source: this.key.source,
+      // A PFX path says where the key sat on the signing machine, which an auditor has no use for.
+      reference: this.key.source === "pfx" ? (this.key.reference?.split(/[\\/]/).pop() ?? null) : (this.key.reference ?? null),
+      subject: certificate.subject,
+      issuer: certificate.issuer,
+      sha256Fingerprint: certificate.sha256Fingerprint,
+      keyType: certificate.keyType,
+      development: this.key.source === "development" || isDevelopmentCertificate(certificate),
+      profile: "PAdES baseline B-B, B-T when timestamped; detached CMS (DER) for manifest.json and SHA256SUMS",
+      timestampAuthority: this.timestamp?.url ?? null,
+    };
+  }
+
+  /** Signs PDF byte ranges or a whole file, counting time and timestamps. */
+  private async cms(content: Buffer[]): Promise<Buffer> {
+    const started = performance.now();
+    let stamped = false;
+    const stamp = this.timestamp?.stamp;
+    try {
+      return await buildDetachedCms({
+        content,
+        key: this.key,
+        timestamp: stamp
+          ? async (value) => {
+              const token = await stamp(value);
+              stamped = token !== undefined;
+              return token;
+            }
+          : undefined,
+      });
+    } finally {
+      this.signatures += 1;
+      if (stamped) this.timestamped += 1;
+      this.spentMs += performance.now() - started;
+    }
+  }
+
+  signDetached(content: Buffer): Promise<Buffer> {
+    return this.cms([content]);
+  }
+
+  async signPdf(pdfWithPlaceholder: Buffer): Promise<Buffer> {
+    return fillSignature(pdfWithPlaceholder, (ranges) => this.cms(ranges));
+  }
+
+  /** Time spent in signing so far, and how many signatures carry a timestamp. */
+  statistics(): { milliseconds: number; signatures: number; timestamped: number } {
+    return { milliseconds: this.spentMs, signatures: this.signatures, timestamped: this.timestamped };
+  }
+
+  addTime(milliseconds: number): void {
+    this.spentMs += milliseconds;
+  }
+}

@@ -1,0 +1,80 @@
+import { certificateFacts, type CertificateFacts } from "./certificate.js";
+import { checkSignedData, parseSignedData, sha256Digest } from "./cms.js";
+import { DerError } from "./der.js";
+import { locatePdfSignatures } from "./pdf-signature.js";
+import { readTimestampToken } from "./timestamp.js";
+
+/**
+ * The verifier's view of one signature: whether it holds, who made it, and when a timestamp
+ * authority (not the tool) says it existed. Used by `verify`; never by the signing path.
+ */
+export interface SignatureCheck {
+  file: string;
+  kind: "detached CMS" | "PDF";
+  valid: boolean;
+  problems: string[];
+  signer?: { subject: string; sha256Fingerprint: string } | undefined;
+  /** The RFC 3161 time, when the signature carries a token. */
+  timestamp?: { time: string; authority: string } | undefined;
+}
+
+function signerOf(certificate: CertificateFacts | undefined): SignatureCheck["signer"] {
+  return certificate ? { subject: certificate.subject, sha256Fingerprint: certificate.sha256Fingerprint } : undefined;
+}
+
+function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, contentDigest: Buffer, problems: string[]): SignatureCheck {
+  try {
+    const parsed = parseSignedData(cms);
+    const result = checkSignedData(parsed, contentDigest);
+    if (!result.valid) problems.push(result.problem ?? "the signature does not verify");
+    let timestamp: SignatureCheck["timestamp"];
+    if (result.timestampToken) {
+      const reading = readTimestampToken(result.timestampToken, parsed.signature);
+      if (!reading.valid) problems.push(`its timestamp does not verify (${reading.problem ?? "unknown reason"})`);
+      else if (reading.time) timestamp = { time: reading.time.toISOString(), authority: reading.authority ?? "unknown authority" };
+    }
+    return { file, kind, valid: problems.length === 0, problems, signer: signerOf(result.signer ?? parsed.signer), timestamp };
+  } catch (error) {
+    const why = error instanceof DerError ? error.message : `unreadable (${(error as Error).message})`;
+    problems.push(`the signature cannot be read: ${why}`);
+    return { file, kind, valid: false, problems };
+  }
+}
+
+export function checkDetachedSignature(file: string, signature: Buffer, content: Buffer): SignatureCheck {
+  return checkCms(file, "detached CMS", signature, sha256Digest(content), []);
+}
+
+/** A report must carry exactly one signature, over the whole file, in the PAdES profile. */
+export function checkPdfSignature(file: string, pdf: Buffer): SignatureCheck {
+  const { signatures, signatureDictionaries } = locatePdfSignatures(pdf);
+  const only = signatures[0];
+  if (!only) return { file, kind: "PDF", valid: false, problems: ["the PDF carries no signature"] };
+  const problems: string[] = [];
+  if (signatures.length > 1 || signatureDictionaries > 1) problems.push(`the PDF carries ${Math.max(signatures.length, signatureDictionaries)} signatures; the tool writes one`);
+  problems.push(...only.problems);
+  if (!only.coversWholeFile && only.problems.length === 0) {
+    const [, , start, length] = only.byteRange;
+    problems.push(`not total document signed: ${pdf.length - (start + length)} bytes follow the signed range`);
+  }
+  if (only.subFilter !== "ETSI.CAdES.detached") problems.push(`signature profile ${only.subFilter ?? "unknown"} is not PAdES (ETSI.CAdES.detached)`);
+  if (!only.cms || only.signedBytes.length === 0) return { file, kind: "PDF", valid: false, problems };
+  return checkCms(file, "PDF", only.cms, sha256Digest(...only.signedBytes), problems);
+}
+
+/**
+ * Whether the signing certificate chains, through the certificates the archive ships, to one of the
+ * auditor's trust anchors. Each link is checked by issuer name and by signature.
+ */
+export function chainsToTrustAnchor(signer: CertificateFacts, intermediates: readonly CertificateFacts[], anchors: readonly Buffer[]): CertificateFacts | undefined {
+  const trusted = anchors.map((der) => certificateFacts(der));
+  let current = signer;
+  for (let depth = 0; depth < 8; depth += 1) {
+    const anchor = trusted.find((candidate) => candidate.der.equals(current.der) || (current.x509.checkIssued(candidate.x509) && current.x509.verify(candidate.x509.publicKey)));
+    if (anchor) return anchor;
+    const issuer = intermediates.find((candidate) => !candidate.der.equals(current.der) && current.x509.checkIssued(candidate.x509) && current.x509.verify(candidate.x509.publicKey));
+    if (!issuer) return undefined;
+    current = issuer;
+  }
+  return undefined;
+}
