@@ -56,11 +56,11 @@ describe("the archive, with stock tools", () => {
   it("has a manifest that lists every other file with its size and hash, and states the scope", () => {
     const manifest = ManifestSchema.parse(readJson("manifest.json"));
     const listing = run("unzip", ["-Z1", result.archivePath]).stdout.trim().split("\n").sort();
-    expect(manifest.files.map((file) => file.path)).toEqual(listing.filter((name) => name !== "manifest.json" && name !== "SHA256SUMS"));
+    expect(manifest.files.map((file) => file.path)).toEqual(listing.filter((name) => !["manifest.json", "manifest.json.p7s", "SHA256SUMS", "SHA256SUMS.p7s"].includes(name)));
     expect(manifest).toMatchObject({
       tenantId: sample.tenantId,
       organization: "Contoso Clinic",
-      signer: null,
+      signer: { source: "development", development: true, keyType: "RSA", reference: null, timestampAuthority: null },
       collection: { mode: "replay", cloud: "AzurePublic", window: { start: "2026-11-20T14:02:11.000Z" }, identity: { displayName: "hipaa-evidence-collector" } },
     });
     expect(manifest.scope.subscriptions.map((subscription) => subscription.displayName)).toEqual(["Clinic-Prod", "Clinic-Dev"]);
@@ -68,7 +68,7 @@ describe("the archive, with stock tools", () => {
 
   it("holds the layout of DESIGN §5", () => {
     const root = readdirSync(folder).sort();
-    expect(root).toEqual(["README.txt", "SHA256SUMS", "findings", "manifest.json", "raw", "reports"]);
+    expect(root).toEqual(["README.txt", "SHA256SUMS", "SHA256SUMS.p7s", "findings", "manifest.json", "manifest.json.p7s", "raw", "reports", "signer.pem"]);
     expect(readdirSync(join(folder, "findings")).sort()).toEqual(["findings.csv", "findings.json", "requirements.csv"]);
     expect(readdirSync(join(folder, "reports"))).toHaveLength(23);
   });
@@ -124,16 +124,50 @@ describe("the archive, with stock tools", () => {
     expect(readFileSync(join(folder, "findings/requirements.csv"), "utf8").trim().split("\r\n")).toHaveLength(66);
   });
 
-  it("says in README.txt how to verify offline, and that it is not signed", () => {
+  it("passes openssl cms -verify on manifest.json.p7s and SHA256SUMS.p7s, as README.txt tells the auditor", () => {
+    for (const signed of ["manifest.json", "SHA256SUMS"]) {
+      const args = ["cms", "-verify", "-binary", "-inform", "DER", "-in", `${signed}.p7s`, "-content", signed, "-CAfile", "signer.pem", "-out", "/dev/null"];
+      const verified = run("openssl", args, { cwd: folder });
+      expect(verified.stderr, signed).toContain("CMS Verification successful");
+      expect(verified.status).toBe(0);
+      expect(readFileSync(join(folder, "README.txt"), "utf8")).toContain(`openssl ${args.join(" ")}`);
+    }
+  });
+
+  it("gives in README.txt the offline commands, the signer, and that the signature is a development one", () => {
     const readme = readFileSync(join(folder, "README.txt"), "utf8");
+    const manifest = ManifestSchema.parse(readJson("manifest.json"));
     expect(readme).toContain("sha256sum -c SHA256SUMS");
-    expect(readme).toContain("This archive is NOT signed.");
+    expect(readme).toContain('for f in reports/*.pdf; do echo "$f"; pdfsig "$f"; done');
+    expect(readme).toContain(`Fingerprint:  SHA-256 ${manifest.signer.sha256Fingerprint}`);
+    expect(readme).toContain("WARNING: THIS IS A DEVELOPMENT SIGNATURE AND IS NOT TRUSTED.");
     expect(readme).toContain(result.archivePath.split("/").pop()!.replace(/\.zip$/, ""));
   });
 });
 
 describe("the reports", () => {
   const reports = () => readdirSync(join(folder, "reports")).map((name) => `reports/${name}`);
+
+  it("each carry one valid PAdES signature over the whole file, as pdfsig reads it", () => {
+    for (const report of reports()) {
+      const checked = run("pdfsig", [join(folder, report)]);
+      // pdfsig exits 0 even on a digest mismatch: the verdict is in its output.
+      expect(checked.stdout, report).toContain("Signature #1:");
+      expect(checked.stdout, report).not.toContain("Signature #2:");
+      expect(checked.stdout, report).toContain("Signature Type: ETSI.CAdES.detached");
+      expect(checked.stdout, report).toContain("Signature Validation: Signature is Valid.");
+      expect(checked.stdout, report).toContain("Total document signed");
+      expect(checked.stdout, report).toContain("Signing Hash Algorithm: SHA-256");
+    }
+  });
+
+  it("say on every page that the signature is a development one", () => {
+    for (const report of reports()) {
+      expect(squash(pdfText(report)), report).toContain(squash("Development signature, not trusted: proves the file is unchanged, not who made it"));
+      const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [join(folder, report)]).stdout)?.[1]);
+      expect(pdfText(report).split("Development signature, not trusted").length - 1, report).toBe(pages);
+    }
+  });
 
   it("are PDFs that qpdf finds structurally sound", () => {
     for (const report of reports()) {

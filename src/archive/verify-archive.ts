@@ -1,6 +1,8 @@
 import { InputError } from "../errors.js";
 import { parseJsonInput, readBinaryInput } from "../input/read-input.js";
+import type { KeyObject } from "node:crypto";
 import { certificateFacts, certificatesFromPem, type CertificateFacts } from "../signing/certificate.js";
+import { parseSignedData } from "../signing/cms.js";
 import { chainsToTrustAnchor, checkDetachedSignature, checkPdfSignature, type SignatureCheck } from "../signing/verify-signature.js";
 import { ManifestSchema, selfDescribingFiles, sha256Hex, type Manifest } from "./manifest.js";
 import { readZip, type ZipContents } from "./read-zip.js";
@@ -68,21 +70,41 @@ function hashProblems(files: Map<string, Buffer>, manifest: Manifest): string[] 
   return problems;
 }
 
-function signatureChecks(files: Map<string, Buffer>): SignatureCheck[] {
+function signatureChecks(files: Map<string, Buffer>, signerKey: KeyObject | undefined): SignatureCheck[] {
   const checks: SignatureCheck[] = [];
-  for (const [signed, signature] of [
-    ["manifest.json", "manifest.json.p7s"],
-    ["SHA256SUMS", "SHA256SUMS.p7s"],
-  ] as const) {
+  for (const [signed, signature] of detachedSignatures) {
     const content = files.get(signed);
     const cms = files.get(signature);
     if (!cms) checks.push({ file: signature, kind: "detached CMS", valid: false, problems: ["missing: the archive is not signed"] });
-    else if (content) checks.push(checkDetachedSignature(signature, cms, content));
+    else if (content) checks.push(checkDetachedSignature(signature, cms, content, signerKey));
   }
   for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (name.toLowerCase().endsWith(".pdf")) checks.push(checkPdfSignature(name, content));
+    if (name.toLowerCase().endsWith(".pdf")) checks.push(checkPdfSignature(name, content, signerKey));
   }
   return checks;
+}
+
+const detachedSignatures = [
+  ["manifest.json", "manifest.json.p7s"],
+  ["SHA256SUMS", "SHA256SUMS.p7s"],
+] as const;
+
+/** Certificates from signer.pem and from inside the detached signatures, where readable. */
+function certificatesOf(files: Map<string, Buffer>, problems: string[]): { pem: CertificateFacts[]; embedded: CertificateFacts[] } {
+  let pem: CertificateFacts[] = [];
+  try {
+    pem = certificatesFromPem(files.get("signer.pem")?.toString("ascii") ?? "").map((der) => certificateFacts(der));
+  } catch (error) {
+    problems.push(`signer.pem cannot be read: ${(error as Error).message}`);
+  }
+  const embedded = detachedSignatures.flatMap(([, signature]) => {
+    try {
+      return parseSignedData(files.get(signature) ?? Buffer.alloc(0)).certificates;
+    } catch {
+      return [];
+    }
+  });
+  return { pem, embedded };
 }
 
 export async function verifyArchive(file: string, options: { trust?: string | undefined } = {}): Promise<VerifyResult> {
@@ -110,22 +132,20 @@ export async function verifyArchive(file: string, options: { trust?: string | un
   }
   problems.push(...hashProblems(files, manifest));
 
-  const signatures = signatureChecks(files);
-  for (const check of signatures) problems.push(...check.problems.map((problem) => `${check.file}: ${problem}`));
-
-  let certificates: CertificateFacts[] = [];
-  try {
-    certificates = certificatesFromPem(files.get("signer.pem")?.toString("ascii") ?? "").map((der) => certificateFacts(der));
-  } catch (error) {
-    problems.push(`signer.pem cannot be read: ${(error as Error).message}`);
-  }
-  const leaf = certificates[0];
-  if (!leaf) problems.push("signer.pem holds no certificate");
-  const fingerprint = leaf?.sha256Fingerprint ?? manifest.signer.sha256Fingerprint;
-  if (leaf && leaf.sha256Fingerprint !== manifest.signer.sha256Fingerprint) problems.push("signer.pem is not the certificate manifest.json names as signer");
+  // The archive's signer is the certificate manifest.json names; signer.pem should hold it, and
+  // every signature must verify with its key.
+  const named = manifest.signer.sha256Fingerprint;
+  const { pem, embedded } = certificatesOf(files, problems);
+  const leaf = [...pem, ...embedded].find((certificate) => certificate.sha256Fingerprint === named);
+  if (pem[0]?.sha256Fingerprint !== named) problems.push(pem.length ? "signer.pem is not the certificate manifest.json names as signer" : "signer.pem holds no certificate");
+  if (!leaf) problems.push(`no certificate with the fingerprint manifest.json names (${named}) is in the archive`);
+  const signatures = signatureChecks(files, leaf?.x509.publicKey);
   for (const check of signatures) {
-    if (check.signer && check.signer.sha256Fingerprint !== fingerprint) problems.push(`${check.file}: signed by ${check.signer.subject}, not by the archive's signer`);
+    problems.push(...check.problems.map((problem) => `${check.file}: ${problem}`));
+    if (check.signer && check.signer.sha256Fingerprint !== named) problems.push(`${check.file}: the certificate inside the signature (SHA-256 ${check.signer.sha256Fingerprint}) is not the archive's signer`);
   }
+  const certificates = pem.length ? pem : leaf ? [leaf] : [];
+  const fingerprint = named;
 
   const development = manifest.signer.development;
   let trust: "trusted" | "not trusted" | "not checked" = "not checked";
@@ -133,7 +153,7 @@ export async function verifyArchive(file: string, options: { trust?: string | un
     ? "development signature: it proves the files are unchanged since signing, not who signed them"
     : "no --trust given: the signatures prove the files are unchanged since signing; pass --trust CA.pem to check who signed";
   if (anchors && leaf) {
-    const anchor = chainsToTrustAnchor(leaf, certificates.slice(1), anchors);
+    const anchor = chainsToTrustAnchor(leaf, [...certificates, ...embedded], anchors);
     trust = anchor ? "trusted" : "not trusted";
     trustDetail = anchor ? `chains to ${anchor.subject} from ${options.trust}` : `does not chain to any certificate in ${options.trust}`;
     if (!anchor) problems.push(`signer not trusted: ${leaf.subject} ${trustDetail}`);

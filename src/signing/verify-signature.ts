@@ -1,6 +1,7 @@
+import type { KeyObject } from "node:crypto";
 import { certificateFacts, type CertificateFacts } from "./certificate.js";
 import { checkSignedData, parseSignedData, sha256Digest } from "./cms.js";
-import { DerError } from "./der.js";
+import { DerError, readElement } from "./der.js";
 import { locatePdfSignatures } from "./pdf-signature.js";
 import { readTimestampToken } from "./timestamp.js";
 
@@ -22,10 +23,14 @@ function signerOf(certificate: CertificateFacts | undefined): SignatureCheck["si
   return certificate ? { subject: certificate.subject, sha256Fingerprint: certificate.sha256Fingerprint } : undefined;
 }
 
-function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, contentDigest: Buffer, problems: string[]): SignatureCheck {
+/**
+ * `signerKey` is the archive signer's public key: each signature is checked against it, not against
+ * whatever certificate the signature itself carries.
+ */
+function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, contentDigest: Buffer, problems: string[], signerKey: KeyObject | undefined): SignatureCheck {
   try {
     const parsed = parseSignedData(cms);
-    const result = checkSignedData(parsed, contentDigest);
+    const result = checkSignedData(parsed, contentDigest, signerKey);
     if (!result.valid) problems.push(result.problem ?? "the signature does not verify");
     let timestamp: SignatureCheck["timestamp"];
     if (result.timestampToken) {
@@ -41,12 +46,12 @@ function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, conte
   }
 }
 
-export function checkDetachedSignature(file: string, signature: Buffer, content: Buffer): SignatureCheck {
-  return checkCms(file, "detached CMS", signature, sha256Digest(content), []);
+export function checkDetachedSignature(file: string, signature: Buffer, content: Buffer, signerKey: KeyObject | undefined): SignatureCheck {
+  return checkCms(file, "detached CMS", signature, sha256Digest(content), [], signerKey);
 }
 
 /** A report must carry exactly one signature, over the whole file, in the PAdES profile. */
-export function checkPdfSignature(file: string, pdf: Buffer): SignatureCheck {
+export function checkPdfSignature(file: string, pdf: Buffer, signerKey: KeyObject | undefined): SignatureCheck {
   const { signatures, signatureDictionaries } = locatePdfSignatures(pdf);
   const only = signatures[0];
   if (!only) return { file, kind: "PDF", valid: false, problems: ["the PDF carries no signature"] };
@@ -59,7 +64,13 @@ export function checkPdfSignature(file: string, pdf: Buffer): SignatureCheck {
   }
   if (only.subFilter !== "ETSI.CAdES.detached") problems.push(`signature profile ${only.subFilter ?? "unknown"} is not PAdES (ETSI.CAdES.detached)`);
   if (!only.cms || only.signedBytes.length === 0) return { file, kind: "PDF", valid: false, problems };
-  return checkCms(file, "PDF", only.cms, sha256Digest(...only.signedBytes), problems);
+  // What follows the DER in the reserved space must be the zero padding the tool wrote.
+  try {
+    if (only.cms.subarray(readElement(only.cms).raw.length).some((byte) => byte !== 0)) problems.push("/Contents holds bytes after the signature that are not zero padding");
+  } catch {
+    // An unreadable signature is reported by checkCms.
+  }
+  return checkCms(file, "PDF", only.cms, sha256Digest(...only.signedBytes), problems, signerKey);
 }
 
 /**

@@ -1,0 +1,173 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyArchive } from "../../src/archive/verify-archive.js";
+import { InputError, SigningError } from "../../src/errors.js";
+import { developmentSigningKey } from "../../src/signing/development-key.js";
+import { closedPortUrl, startLocalTsa, type LocalTsa } from "../support/local-tsa.js";
+import { collectSample, silent, temporaryFolder } from "../support/sample.js";
+import { makeTestCa, type TestCa } from "../support/test-ca.js";
+import { hipaaEvidence, run } from "../support/tools.js";
+
+/** Key sources, trust and timestamps, end to end through the main job and checked with stock tools. */
+const reportCount = 23;
+const passwordVariable = "HIPAA_EVIDENCE_TEST_PFX_PASSWORD";
+let ca: TestCa;
+
+beforeAll(() => {
+  ca = makeTestCa();
+  process.env[passwordVariable] = ca.pfxPassword;
+});
+
+function unzip(archive: string): string {
+  const folder = temporaryFolder("signed");
+  expect(run("unzip", ["-q", archive, "-d", folder]).status).toBe(0);
+  return folder;
+}
+
+function cmsVerify(folder: string, signed: string, caFile: string) {
+  return run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", `${signed}.p7s`, "-content", signed, "-CAfile", caFile, "-out", "/dev/null"], { cwd: folder });
+}
+
+describe("signing with a PFX issued by the organisation's CA", () => {
+  it.each([
+    ["RSA, OpenSSL 3 default PFX", "rsa", "RSA"],
+    ["RSA, legacy PFX", "rsaLegacy", "RSA"],
+    ["EC P-256", "ec", "ECDSA"],
+  ] as const)("%s: trusted by verify --trust and by openssl cms against the CA", async (_name, which, keyType) => {
+    const result = await collectSample({ signing: { pfx: { file: ca.pfx[which], passwordVariable } } });
+    const verified = await verifyArchive(result.archivePath, { trust: ca.caPem });
+    expect(verified.problems).toEqual([]);
+    expect(verified.intact).toBe(true);
+    expect(verified.signer).toMatchObject({ source: "pfx", development: false, trust: "trusted" });
+    expect(verified.signer?.subject).toContain("CN=Contoso Clinic Evidence Signing");
+    expect(verified.signatures).toHaveLength(reportCount + 2);
+
+    const folder = unzip(result.archivePath);
+    const manifest = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")) as { signer: Record<string, unknown> };
+    expect(manifest.signer).toMatchObject({ source: "pfx", keyType, development: false, reference: ca.pfx[which].split("/").pop() });
+    // signer.pem carries the chain, so an auditor with only the CA certificate can check who signed.
+    expect(readFileSync(join(folder, "signer.pem"), "utf8").match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+    for (const signed of ["manifest.json", "SHA256SUMS"]) {
+      const checked = cmsVerify(folder, signed, ca.caPem);
+      expect(checked.stderr, signed).toContain("Verification successful");
+      expect(checked.status).toBe(0);
+    }
+    const pdfsig = run("pdfsig", [join(folder, "reports/00-summary.pdf")]).stdout;
+    expect(pdfsig).toContain("Signature is Valid.");
+    expect(pdfsig).toContain("Total document signed");
+    expect(pdfsig).toContain("Signer Certificate Common Name: Contoso Clinic Evidence Signing");
+  });
+
+  it("verify --trust with another organisation's CA: exit 1, signer not trusted", async () => {
+    const result = await collectSample({ signing: { pfx: { file: ca.pfx.rsa, passwordVariable } } });
+    const stranger = makeTestCa("Fabrikam Root CA");
+    const verified = hipaaEvidence(["verify", result.archivePath, "--trust", stranger.caPem]);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain(`signer not trusted: CN=Contoso Clinic Evidence Signing rsa, O=Contoso Clinic does not chain to any certificate in ${stranger.caPem}`);
+    expect(verified.stdout).toContain("trust:      not trusted");
+  });
+
+  it("a wrong PFX password stops the run before collection, naming the file and the variable", async () => {
+    const out = temporaryFolder("wrong-password");
+    process.env.HIPAA_EVIDENCE_TEST_WRONG = "not the password";
+    const refused = collectSample({ outDir: out, signing: { pfx: { file: ca.pfx.rsa, passwordVariable: "HIPAA_EVIDENCE_TEST_WRONG" } } });
+    await expect(refused).rejects.toThrow(InputError);
+    await expect(refused).rejects.toThrow(`${ca.pfx.rsa}: expected a PKCS #12 (PFX) file readable with the password in HIPAA_EVIDENCE_TEST_WRONG`);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("an unset password variable is named, exit 2 from the command line", () => {
+    const out = temporaryFolder("no-password");
+    const refused = hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--sign-pfx", ca.pfx.rsa, "--sign-pfx-password-env", "HIPAA_EVIDENCE_TEST_UNSET"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${ca.pfx.rsa}: expected the PFX password in the environment variable HIPAA_EVIDENCE_TEST_UNSET, which is not set`);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe("timestamps (PAdES B-T) from an RFC 3161 authority", () => {
+  let tsa: LocalTsa;
+  beforeAll(async () => {
+    tsa = await startLocalTsa();
+  });
+  afterAll(() => tsa.close());
+
+  it("every PDF and both detached signatures carry a token that verify reads", async () => {
+    const before = tsa.requests;
+    const result = await collectSample({ signing: { tsaUrl: tsa.url, requireTimestamp: true } });
+    expect(result.signing).toMatchObject({ signatures: reportCount + 2, timestamped: reportCount + 2 });
+    expect(tsa.requests - before).toBe(reportCount + 2);
+    const verified = await verifyArchive(result.archivePath);
+    expect(verified.intact).toBe(true);
+    expect(verified.signer?.timestamps).toHaveLength(reportCount + 2);
+    expect(verified.signer?.timestamps[0]?.authority).toContain("CN=");
+    const described = hipaaEvidence(["verify", result.archivePath]).stdout;
+    expect(described).toMatch(/timestamp: {2}RFC 3161, 25 of 25 signatures, by .+, at \d{4}-/);
+    const pdfsig = run("pdfsig", [join(unzip(result.archivePath), "reports/00-summary.pdf")]).stdout;
+    expect(pdfsig).toContain("Signature is Valid.");
+  });
+
+  it("an unreachable authority: one warning, and the archive is signed without timestamps", async () => {
+    const url = await closedPortUrl();
+    const warnings: string[] = [];
+    const result = await collectSample({ signing: { tsaUrl: url }, progress: { ...silent, warn: (message) => warnings.push(message) } });
+    expect(warnings.filter((message) => message.includes(url))).toHaveLength(1);
+    expect(result.signing).toMatchObject({ signatures: reportCount + 2, timestamped: 0 });
+    const verified = await verifyArchive(result.archivePath);
+    expect(verified.intact).toBe(true);
+    expect(verified.signer?.timestamps).toEqual([]);
+  });
+
+  it("an unreachable authority with --require-timestamp: exit 3 and no archive", async () => {
+    const url = await closedPortUrl();
+    const out = temporaryFolder("required-timestamp");
+    const refused = hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--tsa-url", url, "--require-timestamp", "--quiet"]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`timestamp authority ${url}`);
+    expect(readdirSync(out)).toEqual([]);
+    await expect(collectSample({ outDir: out, signing: { tsaUrl: url, requireTimestamp: true } })).rejects.toThrow(SigningError);
+  });
+});
+
+describe("development keys", () => {
+  it("are created on first use, kept private, reused, and named as development by verify", async () => {
+    const file = join(temporaryFolder("dev-key"), "nested", "development-signing-key.pem");
+    const first = await developmentSigningKey(new Date(), file);
+    expect(first.created).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = await developmentSigningKey(new Date(), file);
+    expect(second.created).toBe(false);
+    expect(second.key.chain[0]?.sha256Fingerprint).toBe(first.key.chain[0]?.sha256Fingerprint);
+
+    const result = await collectSample({ signing: { developmentKeyFile: file } });
+    const described = hipaaEvidence(["verify", result.archivePath]);
+    expect(described.code).toBe(0);
+    expect(described.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
+    expect(described.stdout).toContain(`SHA-256:    ${first.key.chain[0]?.sha256Fingerprint}`);
+  });
+
+  it("a damaged development key file is named, with what to do", async () => {
+    const file = join(temporaryFolder("dev-key-damaged"), "development-signing-key.pem");
+    writeFileSync(file, "-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----\n");
+    await expect(developmentSigningKey(new Date(), file)).rejects.toThrow(`${file}: expected a PEM private key followed by its certificate`);
+  });
+
+  it("keygen writes a password-protected PFX that openssl reads, never overwrites, and signs as development", async () => {
+    const out = join(temporaryFolder("keygen"), "dev.pfx");
+    const made = hipaaEvidence(["keygen", "--out", out, "--password-env", passwordVariable, "--organization", "Contoso Clinic"]);
+    expect(made.code).toBe(0);
+    expect(made.stdout.trim()).toBe(out);
+    expect(made.stderr).toContain("wrote a development certificate (not trusted)");
+    const read = run("openssl", ["pkcs12", "-in", out, "-nokeys", "-passin", `env:${passwordVariable}`]);
+    expect(read.status).toBe(0);
+    expect(read.stdout).toContain("OU = hipaa-evidence development signature (not trusted)");
+    expect(hipaaEvidence(["keygen", "--out", out, "--password-env", passwordVariable]).code).toBe(2);
+
+    const result = await collectSample({ signing: { pfx: { file: out, passwordVariable } } });
+    const verified = await verifyArchive(result.archivePath);
+    expect(verified.intact).toBe(true);
+    expect(verified.signer).toMatchObject({ source: "pfx", development: true });
+    expect(existsSync(result.archivePath)).toBe(true);
+  });
+});
