@@ -119,6 +119,8 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     style: "paragraph",
   });
   content.push({
+    // Seven rows: split across a page they read as two unrelated tables.
+    unbreakable: true,
     table: {
       widths: ["*", 60],
       body: [
