@@ -35,6 +35,18 @@ function httpsUrl(value: string): string {
   return value;
 }
 
+/** Timestamp authorities are commonly plain http: the token is signed, so the transport need not be. */
+function timestampUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError("expected an absolute http:// or https:// URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InvalidArgumentError("expected an http:// or https:// URL");
+  return value;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const clock = io.clock ?? systemClock;
   let exitCode = 0;
@@ -69,7 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--sign-pfx <file>", "sign with the key and certificate in this PFX (PKCS #12) file")
     .option("--sign-pfx-password-env <name>", "environment variable holding the PFX password", "HIPAA_EVIDENCE_PFX_PASSWORD")
     .option("--sign-key-vault-key <url>", "sign with this Azure Key Vault key (https://<vault>.vault.azure.net/keys/<name>[/<version>]); the key never leaves the vault", httpsUrl)
-    .option("--tsa-url <url>", "RFC 3161 timestamp authority for the signatures (PAdES B-T)")
+    .option("--tsa-url <url>", "RFC 3161 timestamp authority for the signatures (PAdES B-T)", timestampUrl)
     .option("--require-timestamp", "fail instead of signing without a timestamp when the authority does not answer")
     .option("--json", "print a machine-readable summary on stdout instead of the archive path")
     .option("--quiet", "no progress on stderr")

@@ -123,6 +123,15 @@ describe("bad input: exit 2, a message naming the file and the place, and no arc
     expect(insecure.code).toBe(2);
     expect(insecure.stderr).toContain("expected an https:// URL");
     expect(hipaaEvidence(["collect", "--no-such-option"]).code).toBe(2);
+    const tsa = hipaaEvidence(["collect", "--tsa-url", "ldap://tsa.example"]);
+    expect(tsa.code).toBe(2);
+    expect(tsa.stderr).toContain("expected an http:// or https:// URL");
+    const both = hipaaEvidence(["collect", "--replay", sampleRecording, "--out", temporaryFolder("two-keys"), "--sign-pfx", "a.pfx", "--sign-key-vault-key", "https://v.vault.azure.net/keys/k"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--sign-pfx and --sign-key-vault-key: expected one key source, not both");
+    const bare = hipaaEvidence(["collect", "--replay", sampleRecording, "--out", temporaryFolder("bare-require"), "--require-timestamp"]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("--require-timestamp: expected --tsa-url");
   });
 
   it("verify of a file that is not a zip exits 2", () => {
