@@ -194,5 +194,9 @@ describe("the other tampering cases, through the command line", () => {
     const verified = hipaaEvidence(["verify", archive, "--trust", file]);
     expect(verified.code).toBe(2);
     expect(verified.stderr).toContain(`${file}: expected one or more PEM certificates`);
+    writeFileSync(file, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+    const damaged = hipaaEvidence(["verify", archive, "--trust", file]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain(`${file}: certificate 1: expected one or more PEM certificates`);
   });
 });

@@ -25,7 +25,7 @@ export interface VerifyResult {
         subject: string;
         issuer: string;
         sha256Fingerprint: string;
-        source: Manifest["signer"]["source"] | "unknown";
+        source: Manifest["signer"]["source"];
         development: boolean;
         trust: "trusted" | "not trusted" | "not checked";
         trustDetail: string;
@@ -107,9 +107,21 @@ function certificatesOf(files: Map<string, Buffer>, problems: string[]): { pem: 
   return { pem, embedded };
 }
 
+async function readTrustAnchors(file: string): Promise<CertificateFacts[]> {
+  const expected = "expected one or more PEM certificates (-----BEGIN CERTIFICATE-----)";
+  const blocks = certificatesFromPem((await readBinaryInput(file)).toString("utf8"));
+  if (blocks.length === 0) throw new InputError(file, undefined, expected);
+  return blocks.map((der, index) => {
+    try {
+      return certificateFacts(der);
+    } catch (error) {
+      throw new InputError(file, `certificate ${index + 1}`, `${expected} (${(error as Error).message})`);
+    }
+  });
+}
+
 export async function verifyArchive(file: string, options: { trust?: string | undefined } = {}): Promise<VerifyResult> {
-  const anchors = options.trust ? certificatesFromPem((await readBinaryInput(options.trust)).toString("utf8")) : undefined;
-  if (options.trust && anchors?.length === 0) throw new InputError(options.trust, undefined, "expected one or more PEM certificates (-----BEGIN CERTIFICATE-----)");
+  const anchors = options.trust ? await readTrustAnchors(options.trust) : undefined;
   const bytes = await readBinaryInput(file);
   const empty = { archive: file, manifest: undefined, filesChecked: 0, signer: undefined, signatures: [] };
   let zip: ZipContents;

@@ -86,8 +86,4 @@ export class EvidenceSigner {
   statistics(): { milliseconds: number; signatures: number; timestamped: number } {
     return { milliseconds: this.spentMs, signatures: this.signatures, timestamped: this.timestamped };
   }
-
-  addTime(milliseconds: number): void {
-    this.spentMs += milliseconds;
-  }
 }

@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import { certificateFacts, type CertificateFacts } from "./certificate.js";
+import type { CertificateFacts } from "./certificate.js";
 import { checkSignedData, parseSignedData, sha256Digest } from "./cms.js";
 import { DerError, readElement } from "./der.js";
 import { locatePdfSignatures } from "./pdf-signature.js";
@@ -77,8 +77,7 @@ export function checkPdfSignature(file: string, pdf: Buffer, signerKey: KeyObjec
  * Whether the signing certificate chains, through the certificates the archive ships, to one of the
  * auditor's trust anchors. Each link is checked by issuer name and by signature.
  */
-export function chainsToTrustAnchor(signer: CertificateFacts, intermediates: readonly CertificateFacts[], anchors: readonly Buffer[]): CertificateFacts | undefined {
-  const trusted = anchors.map((der) => certificateFacts(der));
+export function chainsToTrustAnchor(signer: CertificateFacts, intermediates: readonly CertificateFacts[], trusted: readonly CertificateFacts[]): CertificateFacts | undefined {
   let current = signer;
   for (let depth = 0; depth < 8; depth += 1) {
     const anchor = trusted.find((candidate) => candidate.der.equals(current.der) || (current.x509.checkIssued(candidate.x509) && current.x509.verify(candidate.x509.publicKey)));
