@@ -18,8 +18,16 @@ const ConfigSchema = z.strictObject({
         .strictObject({ min: z.number().int().min(0), max: z.number().int().min(1) })
         .refine(({ min, max }) => min <= max, "min must not exceed max")
         .optional(),
+      globalAdministrators: z
+        .strictObject({ min: z.number().int().min(0), max: z.number().int().min(1) })
+        .refine(({ min, max }) => min <= max, "min must not exceed max")
+        .optional(),
+      /** An account with no sign-in for this many days is stale. */
+      staleAccountDays: z.number().int().min(1).optional(),
     })
     .optional(),
+  /** Emergency access ("break-glass") accounts, by user principal name or object id. */
+  breakGlassAccounts: z.array(z.string().min(1)).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -31,5 +39,8 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
 export function checkSettingsFrom(config: Config): CheckSettings {
   return {
     ownersPerSubscription: config.checks?.ownersPerSubscription ?? defaultCheckSettings.ownersPerSubscription,
+    globalAdministrators: config.checks?.globalAdministrators ?? defaultCheckSettings.globalAdministrators,
+    staleAccountDays: config.checks?.staleAccountDays ?? defaultCheckSettings.staleAccountDays,
+    breakGlassAccounts: config.breakGlassAccounts ?? defaultCheckSettings.breakGlassAccounts,
   };
 }

@@ -7,7 +7,7 @@ import type { HttpClient } from "@azure/core-rest-pipeline";
 import { findingsCsv, requirementsCsv } from "./archive/csv.js";
 import { describeFiles, serializeManifest, sha256Sums, type Manifest } from "./archive/manifest.js";
 import { ensureWritableFolder, writeZip } from "./archive/write-archive.js";
-import { severityRank, type CheckSettings, type Severity } from "./checks/check.js";
+import { readsOf, severityRank, type CheckSettings, type Severity } from "./checks/check.js";
 import { checks } from "./checks/registry.js";
 import { runChecks } from "./checks/run-checks.js";
 import { compactTimestamp, type Clock } from "./clock.js";
@@ -25,7 +25,8 @@ import type { Progress } from "./progress.js";
 import { loadRecording } from "./recording.js";
 import { narrative } from "./report/narrative.js";
 import { renderReports } from "./report/render-reports.js";
-import type { CollectionGap, ReportInput, RunFacts } from "./report/report-model.js";
+import type { CollectionGap, PrivilegedMfaTable, ReportInput, RunFacts } from "./report/report-model.js";
+import { privilegedUsersMfa } from "./checks/support/mfa-coverage.js";
 import { toPem } from "./signing/certificate.js";
 import { resolveSigner, type SigningOptions } from "./signing/resolve-signer.js";
 import { toolVersion } from "./tool-version.js";
@@ -64,6 +65,7 @@ export interface CollectResult {
 
 export interface Evaluation {
   findings: Finding[];
+  privilegedMfa: PrivilegedMfaTable;
   requirements: RequirementResult[];
   coverage: Coverage;
   gaps: CollectionGap[];
@@ -84,9 +86,14 @@ export function evaluateEvidence(input: {
   tenantId: string;
   mapping: Mapping;
   settings: CheckSettings;
+  collectedAt: Date;
 }): Evaluation {
   const { evidence } = input;
-  const findings = runChecks(checks, { evidence, subscriptions: input.subscriptions, tenantId: input.tenantId, settings: input.settings }, input.mapping);
+  const findings = runChecks(
+    checks,
+    { evidence, subscriptions: input.subscriptions, tenantId: input.tenantId, settings: input.settings, collectedAt: input.collectedAt },
+    input.mapping,
+  );
   const requirements = evaluateRequirements(input.mapping, findings);
   const titles = new Map(collectors.flatMap((collector) => collector.datasets.map((dataset) => [dataset.id, dataset.title] as const)));
   const gaps: CollectionGap[] = evidence.records.flatMap((record) =>
@@ -98,7 +105,7 @@ export function evaluateEvidence(input: {
             scope: record.scope,
             scopeName: scopeName(record.scope, input.subscriptions),
             error: record.error,
-            affectedChecks: checks.filter((check) => check.requires.some((dataset) => dataset.id === record.dataset)).map((check) => check.id),
+            affectedChecks: checks.filter((check) => readsOf(check).some((dataset) => dataset.id === record.dataset)).map((check) => check.id),
           },
         ]
       : [],
@@ -110,10 +117,14 @@ export function evaluateEvidence(input: {
       scope: `/tenants/${input.tenantId}`,
       scopeName: "all subscriptions",
       error: { call: `(collector ${collectorId})`, status: 0, message: why, reason: "not-collected" },
-      affectedChecks: checks.filter((check) => check.requires.some((dataset) => dataset.collector === collectorId)).map((check) => check.id),
+      affectedChecks: checks.filter((check) => readsOf(check).some((dataset) => dataset.collector === collectorId)).map((check) => check.id),
     });
   }
-  return { findings, requirements, coverage: coverageOf(requirements, findings), gaps };
+  const table = privilegedUsersMfa(evidence, input.tenantId, input.subscriptions, input.settings.breakGlassAccounts);
+  const privilegedMfa: PrivilegedMfaTable = table.ok
+    ? { ok: true, rows: table.rows }
+    : { ok: false, reason: `${table.dataset.title} could not be collected (${table.failure.error.call}: ${table.failure.error.message})` };
+  return { findings, privilegedMfa, requirements, coverage: coverageOf(requirements, findings), gaps };
 }
 
 /** The collecting identity's own Azure roles, read from the evidence rather than asserted. */
@@ -198,6 +209,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     tenantId,
     mapping,
     settings: checkSettingsFrom(config),
+    collectedAt: new Date(recording?.window?.end ?? finishedAt.toISOString()),
   });
 
   const generatedAt = clock.now();

@@ -18,12 +18,16 @@ export async function loadRecording(file: string): Promise<Recording> {
   const bytes = await readBinaryInput(file);
   let label = file;
   let text: string;
+  let archivedWindow: { start: string; end: string } | undefined;
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     const { files } = await readZip(file, bytes);
     const calls = files.get("raw/calls.har");
     if (!calls) throw new InputError(file, "raw/calls.har", "expected an archive made by hipaa-evidence, holding raw/calls.har");
     label = `${file}!raw/calls.har`;
     text = calls.toString("utf8");
+    // The calls in an archive carry the times of the run that wrote it; when the evidence was
+    // collected is what its manifest says, and ages ("no sign-in for 90 days") are measured from that.
+    archivedWindow = collectionWindowOf(files.get("manifest.json"));
   } else {
     text = bytes.toString("utf8");
   }
@@ -38,6 +42,16 @@ export async function loadRecording(file: string): Promise<Recording> {
     har,
     label,
     sha256: sha256Hex(bytes),
-    window: first && last ? { start: new Date(first).toISOString(), end: new Date(last).toISOString() } : undefined,
+    window: archivedWindow ?? (first && last ? { start: new Date(first).toISOString(), end: new Date(last).toISOString() } : undefined),
   };
+}
+
+function collectionWindowOf(manifest: Buffer | undefined): { start: string; end: string } | undefined {
+  if (!manifest) return undefined;
+  try {
+    const window = (JSON.parse(manifest.toString("utf8")) as { collection?: { window?: { start?: unknown; end?: unknown } } }).collection?.window;
+    return typeof window?.start === "string" && typeof window.end === "string" ? { start: window.start, end: window.end } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { severities, type CheckDefinition } from "../src/checks/check.js";
+import { readsOf, severities, type CheckDefinition } from "../src/checks/check.js";
 import { checks } from "../src/checks/registry.js";
 import type { Collector } from "../src/collectors/collector.js";
 import { collectors } from "../src/collectors/registry.js";
@@ -54,7 +54,7 @@ describe("check registry", () => {
   it("every dataset a check requires is declared by a registered collector", () => {
     const declared = new Map(collectors.flatMap((collector) => collector.datasets.map((dataset) => [dataset.id, collector.id] as const)));
     for (const check of checks) {
-      for (const dataset of check.requires) {
+      for (const dataset of readsOf(check)) {
         expect(declared.get(dataset.id), `${check.id} requires ${dataset.id}`).toBe(dataset.collector);
       }
     }

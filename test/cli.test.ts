@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultMappingFile } from "../src/mapping/mapping.js";
+import type { Finding } from "../src/model/findings.js";
+import { reachesFailOn } from "../src/pipeline.js";
 import { sample, sampleConfig, sampleRecording, temporaryFolder } from "./support/sample.js";
 import { hipaaEvidence } from "./support/tools.js";
 
@@ -28,7 +30,7 @@ describe("collect on the sample tenant", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("8 of 65 specifications have automated evidence; findings: 16 fail, 10 pass, 1 not evaluated; 1 collection gap(s).");
+    expect(result.stderr).toContain("12 of 65 specifications have automated evidence; findings: 26 fail, 32 pass, 3 not evaluated; 1 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -36,7 +38,7 @@ describe("collect on the sample tenant", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}44 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}59 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
@@ -45,7 +47,7 @@ describe("collect on the sample tenant", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 16, pass: 10, error: 1, not_applicable: 0 }, collectionGaps: 1, coverage: { automated: 8, total: 65 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 26, pass: 32, error: 3, not_applicable: 0 }, collectionGaps: 1, coverage: { automated: 12, total: 65 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 
@@ -54,7 +56,9 @@ describe("collect on the sample tenant", () => {
     const failing = collectSample(folder, "--fail-on", "high", "--quiet");
     expect(failing.code).toBe(4);
     expect(readdirSync(folder)).toHaveLength(1);
-    expect(collectSample(temporaryFolder("cli-fail-on-critical"), "--fail-on", "critical", "--quiet").code).toBe(0);
+    // Below the threshold nothing changes: only failing findings at or above it count.
+    const findings = [{ status: "fail", severity: "medium" }, { status: "error", severity: "critical" }] as Finding[];
+    expect([reachesFailOn(findings, "high"), reachesFailOn(findings, "medium"), reachesFailOn(findings, undefined)]).toEqual([false, true, false]);
   });
 });
 

@@ -101,12 +101,12 @@ describe("live collection against an HTTPS server on loopback", () => {
     expect(run("unzip", ["-q", archive, "-d", unzipped]).status).toBe(0);
 
     // Every call reached the overridden endpoints with the credential's token (ARM and Graph alike).
-    expect(seenAuthorization).toHaveLength(16);
+    expect(seenAuthorization).toHaveLength(31);
     expect(new Set(seenAuthorization)).toEqual(new Set([`Bearer ${token}`]));
 
     const document = JSON.parse(readFileSync(join(unzipped, "findings/findings.json"), "utf8")) as FindingsDocument;
     const counts = (status: string) => document.findings.filter((finding) => finding.status === status).length;
-    expect([counts("fail"), counts("pass"), counts("error")]).toEqual([16, 10, 1]);
+    expect([counts("fail"), counts("pass"), counts("error")]).toEqual([26, 32, 3]);
 
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(unzipped, "manifest.json"), "utf8")));
     expect(manifest.collection.mode).toBe("live");

@@ -18,6 +18,10 @@ const vault = (subscription: string, group: string, name: string) => `${subscrip
 const phi = vault(prod, "rg-ehr-data", "kv-phi-prod-01");
 const app = vault(prod, "rg-ehr-app", "kv-clinic-app-02");
 const sandbox = vault(dev, "rg-dev-sandbox", "kv-dev-sandbox-03");
+const tenant = `/tenants/${sample.tenantId}`;
+/** The sample's people have ids a1e5c0de-NNNN-4a6b-8c9d-0e1f2a3b4c5d. */
+const user = (number: string) => `${tenant}/users/a1e5c0de-${number}-4a6b-8c9d-0e1f2a3b4c5d`;
+const globalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
 
 /** Every finding of the sample: check, resource, status. */
 const expectedFindings: [string, string, string][] = [
@@ -33,6 +37,7 @@ const expectedFindings: [string, string, string][] = [
   ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0003-4000-8000-000000000003"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0004-4000-8000-000000000004"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(`${prod}/resourceGroups/rg-ehr-app`, "e0a1b2c3-0007-4000-8000-000000000007"), "fail"],
+  ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0016-4000-8000-000000000016"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0011-4000-8000-000000000011"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0012-4000-8000-000000000012"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0013-4000-8000-000000000013"), "fail"],
@@ -48,6 +53,33 @@ const expectedFindings: [string, string, string][] = [
   ["key-vault-audit-logging", phi, "pass"],
   ["key-vault-audit-logging", app, "pass"],
   ["key-vault-audit-logging", sandbox, "fail"],
+  ["entra-mfa-all-users", tenant, "fail"],
+  ["entra-mfa-privileged-users", user("0001"), "pass"],
+  ["entra-mfa-privileged-users", user("0009"), "pass"],
+  ["entra-mfa-privileged-users", user("0010"), "pass"],
+  ["entra-mfa-privileged-users", user("0006"), "pass"],
+  ["entra-mfa-privileged-users", user("0002"), "fail"],
+  ["entra-mfa-privileged-users", user("0007"), "pass"],
+  ["entra-mfa-privileged-users", user("0003"), "pass"],
+  ["entra-mfa-privileged-users", user("0004"), "pass"],
+  ["entra-mfa-privileged-users", user("0005"), "pass"],
+  ["entra-mfa-privileged-users", tenant, "error"],
+  ["entra-mfa-azure-management", tenant, "fail"],
+  ["entra-legacy-authentication-blocked", tenant, "pass"],
+  ["entra-mfa-policy-not-enforcing", `${tenant}/conditionalAccessPolicies/ca5e1d00-0002-4c1a-8b2d-3e4f5a6b7c8d`, "fail"],
+  ["entra-mfa-policy-not-enforcing", `${tenant}/conditionalAccessPolicies/ca5e1d00-0005-4c1a-8b2d-3e4f5a6b7c8d`, "fail"],
+  ["entra-security-defaults-consistency", tenant, "pass"],
+  ["entra-break-glass-accounts", user("0009"), "pass"],
+  ["entra-break-glass-accounts", user("0010"), "pass"],
+  ["entra-global-administrator-count", tenant, "pass"],
+  ["entra-standing-privileged-role", `${user("0001")}/roles/${globalAdministrator}`, "fail"],
+  ["entra-standing-privileged-role", `${user("0003")}/roles/${globalAdministrator}`, "fail"],
+  ["entra-guest-privileged-role", `${user("0003")}/roles/${globalAdministrator}`, "fail"],
+  ...["0001", "0002", "0003", "0004", "0005"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
+  ["entra-stale-account-with-role", user("0006"), "fail"],
+  ...["0007", "0009", "0010"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
+  ["entra-stale-account-with-role", tenant, "error"],
+  ["entra-sign-in-frequency", tenant, "pass"],
 ];
 
 let result: CollectResult;
@@ -86,7 +118,11 @@ describe("the sample tenant, replayed end to end", () => {
     });
     expect(refused?.evidence).toEqual([{ file: "raw/rbac/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/role-eligibility-schedule-instances.json", pointer: "/error" }]);
     expect(result.gaps).toHaveLength(1);
-    expect(result.gaps[0]).toMatchObject({ dataset: "rbac/role-eligibility-schedule-instances", scopeName: "subscription Clinic-Dev", affectedChecks: ["rbac-guest-privileged-role"] });
+    expect(result.gaps[0]).toMatchObject({
+      dataset: "rbac/role-eligibility-schedule-instances",
+      scopeName: "subscription Clinic-Dev",
+      affectedChecks: ["rbac-guest-privileged-role", "entra-mfa-privileged-users", "entra-stale-account-with-role"],
+    });
   });
 
   it("tags each finding with the citations the mapping gives its check", async () => {
@@ -104,10 +140,11 @@ describe("the sample tenant, replayed end to end", () => {
     const status = Object.fromEntries(result.document.requirements.map((requirement) => [requirement.id, requirement.status]));
     expect(status["164.312(b)"]).toBe("not_satisfied");
     expect(status["164.312(a)(1)"]).toBe("not_satisfied");
-    expect(status["164.312(d)"]).toBe("attestation_required");
+    expect(status["164.312(d)"]).toBe("not_satisfied");
+    expect(status["164.312(a)(2)(iii)"]).toBe("attestation_required");
     expect(status["164.310(a)(1)"]).toBe("attestation_required");
     expect(result.document.requirements).toHaveLength(65);
-    expect(result.coverage).toMatchObject({ total: 65, automated: 8, attested: 0, open: 57 });
+    expect(result.coverage).toMatchObject({ total: 65, automated: 12, attested: 0, open: 55 });
   });
 
   it("writes a findings document that follows DESIGN §6", () => {
@@ -134,7 +171,7 @@ describe("scoped to a regulator's request", () => {
       "164.312(e)(2)(i)",
       "164.312(e)(2)(ii)",
     ]);
-    expect(scoped.coverage).toMatchObject({ total: 12, automated: 5 });
+    expect(scoped.coverage).toMatchObject({ total: 12, automated: 7 });
     // Findings still carry every citation their check supports, so they stay traceable.
     expect(scoped.document.findings.find((finding) => finding.checkId === "key-vault-audit-logging")?.hipaa).toEqual(["164.312(b)"]);
   });

@@ -131,6 +131,14 @@ export class AzureAccess {
     return this.graphClient;
   }
 
+  /**
+   * Conditional Access endpoints allow one request per second per tenant and throttle without
+   * Retry-After, so live calls to them are spaced out; a replay has nothing to wait for.
+   */
+  get conditionalAccessIntervalMs(): number {
+    return this.mode.kind === "replay" ? 0 : 1100;
+  }
+
   /** The ARM URL of a path, for calls the installed SDK only offers at an outdated api-version. */
   armUrl(pathAndQuery: string): string {
     return `${this.endpoints.arm.url}${pathAndQuery}`;

@@ -2,10 +2,16 @@ import type { CallError } from "../model/call-error.js";
 import type { Exchange } from "./exchange.js";
 import { notRecordedCode } from "./replay.js";
 
+/** Thrown by a collector that stopped on purpose (a bound was reached): the data is incomplete, not wrong. */
+export class IncompleteDataError extends Error {
+  override readonly name = "IncompleteDataError";
+}
+
 /** Graph error codes that mean "this tenant lacks the licence", not "this identity lacks permission". */
 const licenceCodes = new Set([
   "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
   "Authentication_RequestFromUnsupportedUserRole",
+  "AadPremiumLicenseRequired",
 ]);
 
 function serviceError(exchange: Exchange | undefined): { code?: string; message?: string } {
@@ -44,6 +50,7 @@ export function describeFailure(error: unknown, exchanges: readonly Exchange[], 
   const message = fromService.message ?? last?.failure?.message ?? thrownMessage;
   const base = { call, status, ...(code ? { code } : {}), message };
 
+  if (error instanceof IncompleteDataError) return { ...base, message: error.message, reason: "incomplete-data" };
   if (thrownCode === notRecordedCode || last?.failure?.code === notRecordedCode) {
     return { ...base, reason: "not-recorded" };
   }

@@ -18,11 +18,22 @@ export function severityRank(severity: Severity): number {
 export interface CheckSettings {
   /** Bounds for the number of principals holding Owner on a subscription (inclusive). */
   ownersPerSubscription: { min: number; max: number };
+  /** Bounds for the number of Global Administrators (active or eligible), inclusive. */
+  globalAdministrators: { min: number; max: number };
+  /** Days without a sign-in after which an account holding a role is stale. */
+  staleAccountDays: number;
+  /** Emergency access accounts (user principal names or object ids) named in the configuration. */
+  breakGlassAccounts: readonly string[];
 }
 
 export const defaultCheckSettings: CheckSettings = {
   // Microsoft Defender for Cloud recommends more than one and at most three subscription owners.
   ownersPerSubscription: { min: 2, max: 3 },
+  // Microsoft recommends fewer than five Global Administrators and at least two (one may be break-glass);
+  // eight leaves room for two emergency accounts without hiding a sprawl.
+  globalAdministrators: { min: 2, max: 8 },
+  staleAccountDays: 90,
+  breakGlassAccounts: [],
 };
 
 export interface CheckInput {
@@ -30,6 +41,8 @@ export interface CheckInput {
   subscriptions: readonly SubscriptionInScope[];
   tenantId: string;
   settings: CheckSettings;
+  /** When the evidence was collected: the reference for ages ("no sign-in for 90 days"), never today. */
+  collectedAt: Date;
 }
 
 interface OutcomeBase {
@@ -53,9 +66,20 @@ export interface CheckDefinition {
   readonly severity: Severity;
   /** Every dataset the verdict depends on. If one is missing for a scope, that scope is `error`. */
   readonly requires: readonly DatasetDefinition[];
+  /**
+   * Datasets that add detail or decide the verdict for some subjects only (one subscription's role
+   * list, a group's members). Without one, the subjects it decides become `error`; the others keep
+   * their verdicts, and never pass on a guess.
+   */
+  readonly alsoReads?: readonly DatasetDefinition[];
   readonly rationale: string;
   readonly remediation: string;
   evaluate(input: CheckInput): CheckOutcome[];
+}
+
+/** Every dataset a check reads, required or not. */
+export function readsOf(check: CheckDefinition): readonly DatasetDefinition[] {
+  return [...check.requires, ...(check.alsoReads ?? [])];
 }
 
 export function defineCheck<const Definition extends CheckDefinition>(definition: Definition): Definition {

@@ -1,4 +1,16 @@
 import type { CheckDefinition } from "./check.js";
+import { check as entraMfaAllUsers } from "./entra-mfa-all-users.js";
+import { check as entraMfaPrivilegedUsers } from "./entra-mfa-privileged-users.js";
+import { check as entraMfaAzureManagement } from "./entra-mfa-azure-management.js";
+import { check as entraLegacyAuthenticationBlocked } from "./entra-legacy-authentication-blocked.js";
+import { check as entraMfaPolicyNotEnforcing } from "./entra-mfa-policy-not-enforcing.js";
+import { check as entraSecurityDefaultsConsistency } from "./entra-security-defaults-consistency.js";
+import { check as entraBreakGlassAccounts } from "./entra-break-glass-accounts.js";
+import { check as entraGlobalAdministratorCount } from "./entra-global-administrator-count.js";
+import { check as entraStandingPrivilegedRole } from "./entra-standing-privileged-role.js";
+import { check as entraGuestPrivilegedRole } from "./entra-guest-privileged-role.js";
+import { check as entraStaleAccountWithRole } from "./entra-stale-account-with-role.js";
+import { check as entraSignInFrequency } from "./entra-sign-in-frequency.js";
 import { check as keyVaultAuditLogging } from "./key-vault-audit-logging.js";
 import { check as keyVaultPublicNetworkRestricted } from "./key-vault-public-network-restricted.js";
 import { check as keyVaultPurgeProtectionEnabled } from "./key-vault-purge-protection-enabled.js";
@@ -20,4 +32,16 @@ export const checks: readonly CheckDefinition[] = [
   keyVaultPublicNetworkRestricted,
   keyVaultRbacAuthorization,
   keyVaultAuditLogging,
+  entraMfaAllUsers,
+  entraMfaPrivilegedUsers,
+  entraMfaAzureManagement,
+  entraLegacyAuthenticationBlocked,
+  entraMfaPolicyNotEnforcing,
+  entraSecurityDefaultsConsistency,
+  entraBreakGlassAccounts,
+  entraGlobalAdministratorCount,
+  entraStandingPrivilegedRole,
+  entraGuestPrivilegedRole,
+  entraStaleAccountWithRole,
+  entraSignInFrequency,
 ];

@@ -32,6 +32,8 @@ export interface CollectRequest {
   file: string;
   /** Drives the SDK and returns what it yielded, so the raw pages can be checked against it. */
   fetch: () => Promise<readonly unknown[]>;
+  /** Whether the tenant holds the dataset's licence (from subscribedSkus); undefined when unknown. */
+  licenceHeld?: boolean | undefined;
 }
 
 export interface Collector {
@@ -70,11 +72,23 @@ function successfulPages(exchanges: readonly Exchange[]): Exchange[] {
   return exchanges.filter((exchange) => exchange.response && exchange.response.status >= 200 && exchange.response.status < 300);
 }
 
+/**
+ * Graph answers a tenant without the licence with a 403 (or 400) that often reads like a missing
+ * permission. When the tenant's own subscribed SKUs show the licence is absent, say so instead.
+ */
+function licenceGap(error: CallError, request: CollectRequest): CallError {
+  const licence = request.dataset.licence;
+  if (!licence || request.licenceHeld !== false || error.reason === "licence") return error;
+  if (error.status !== 400 && error.status !== 401 && error.status !== 403) return error;
+  const { missingPermission: _ignored, ...rest } = error;
+  return { ...rest, reason: "licence", message: `${error.message} (the tenant's subscribed SKUs include no ${licence} service plan, which this API needs)` };
+}
+
 export async function collectDataset(collectorId: string, request: CollectRequest): Promise<EvidenceRecord> {
   const { dataset, scope, file } = request;
   const failed = (error: CallError): EvidenceRecord => ({ dataset: dataset.id, scope, file, status: "error", error });
   const { outcome, exchanges } = await withExchangeCapture(collectorId, request.fetch);
-  if (!outcome.ok) return failed(describeFailure(outcome.error, exchanges, dataset.permission));
+  if (!outcome.ok) return failed(licenceGap(describeFailure(outcome.error, exchanges, dataset.permission), request));
 
   const pages = successfulPages(exchanges);
   const value: unknown[] = [];

@@ -20,7 +20,11 @@ export interface DatasetDefinition<Item extends z.ZodType = z.ZodType> {
   readonly item: Item;
   /** What the collecting identity needs for this call: an Azure action and role, or a Graph permission. */
   readonly permission: string;
+  /** The Entra ID licence the API needs, so a refusal in a tenant without it is reported as a licence gap. */
+  readonly licence?: EntraLicence;
 }
+
+export type EntraLicence = "Entra ID P1" | "Entra ID P2";
 
 export function defineDataset<Item extends z.ZodType>(definition: DatasetDefinition<Item>): DatasetDefinition<Item> {
   if (!definition.id.startsWith(`${definition.collector}/`)) {

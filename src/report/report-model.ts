@@ -1,3 +1,4 @@
+import type { PrivilegedUserMfa } from "../checks/support/mfa-coverage.js";
 import type { SignerDescription } from "../signing/evidence-signer.js";
 import type { CollectingIdentity } from "../azure/identity.js";
 import type { CheckDefinition } from "../checks/check.js";
@@ -46,8 +47,12 @@ export interface CollectionGap {
   affectedChecks: string[];
 }
 
+/** Enforced versus registered MFA for each privileged user, or why it could not be read. */
+export type PrivilegedMfaTable = { ok: true; rows: PrivilegedUserMfa[] } | { ok: false; reason: string };
+
 export interface ReportInput {
   run: RunFacts;
+  privilegedMfa: PrivilegedMfaTable;
   mapping: Mapping;
   findings: readonly Finding[];
   requirements: readonly RequirementResult[];

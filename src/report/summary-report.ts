@@ -51,6 +51,85 @@ function countBy(findings: readonly Finding[], status: Finding["status"]): numbe
   return findings.filter((finding) => finding.status === status).length;
 }
 
+const verdictLabel: Record<string, { text: string; status: "pass" | "fail" | "error" }> = {
+  enforced: { text: "Enforced", status: "pass" },
+  conditional: { text: "Only under conditions", status: "fail" },
+  "not-enforced": { text: "Not enforced", status: "fail" },
+  unknown: { text: "Unknown", status: "error" },
+};
+
+/** Graph's method names (userRegistrationDetails.methodsRegistered), as an auditor reads them. */
+const methodNames: Record<string, string> = {
+  fido2: "FIDO2 security key",
+  windowsHelloForBusiness: "Windows Hello for Business",
+  microsoftAuthenticatorPush: "Authenticator (push)",
+  microsoftAuthenticatorPasswordless: "Authenticator (passwordless)",
+  softwareOneTimePasscode: "Software OTP",
+  hardwareOneTimePasscode: "Hardware OTP",
+  mobilePhone: "Mobile phone (SMS, voice)",
+  alternateMobilePhone: "Alternate phone",
+  officePhone: "Office phone",
+  email: "Email",
+  temporaryAccessPass: "Temporary Access Pass",
+  passKeyDeviceBound: "Passkey (device-bound)",
+  passKeyDeviceBoundAuthenticator: "Passkey (Authenticator)",
+  passKeyDeviceBoundWindowsHello: "Passkey (Windows Hello)",
+  securityQuestion: "Security questions",
+};
+
+/** Who holds privileged roles, whether an enabled policy makes them pass MFA, and what they registered. */
+function privilegedMfaSection(input: ReportInput): Content[] {
+  // A page of its own: the table is the answer to the first question auditors ask about sign-in.
+  const section: Content[] = [{ text: "4. MFA for privileged users: enforced versus registered", style: "h1", headlineLevel: 1, pageBreak: "before" }];
+  section.push({
+    text: "Every user holding a privileged Entra ID role or a privileged Azure role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator), active or PIM-eligible. \"Enforced\" means an enabled Conditional Access policy covering all cloud apps requires MFA of them without conditions; a registered method alone does not make Entra ID ask for it, and report-only policies enforce nothing.",
+    style: "paragraph",
+  });
+  const table = input.privilegedMfa;
+  if (!table.ok) {
+    section.push(callout({ text: `Not evaluated: ${table.reason}.` }, "#fff4e5"));
+    return section;
+  }
+  if (table.rows.length === 0) {
+    section.push({ text: "No user holds a privileged role.", style: "paragraph" });
+    return section;
+  }
+  section.push({
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [96, 96, 46, "*", 84],
+      body: [
+        headerRow("User", "Privileged roles", "MFA", "Decided by", "Registered methods"),
+        ...table.rows.map((row): TableCell[] => {
+          const verdict = row.breakGlass
+            ? { text: "Emergency access", status: "pass" as const }
+            : row.coverage.verdict === "not-enforced" && row.bySecurityDefaults === true
+              ? { text: "Enforced (security defaults)", status: "pass" as const }
+              : (verdictLabel[row.coverage.verdict] ?? { text: row.coverage.verdict, status: "error" as const });
+          const decided = [
+            ...row.coverage.enforcedBy.map((policy) => `Required by "${policy.displayName}"${policy.authenticationStrength ? ` (${policy.authenticationStrength.displayName}${policy.authenticationStrength.phishingResistant ? ", phishing-resistant" : ""})` : ""}${policy.narrowing.length ? `: ${policy.narrowing.join(", ")}` : ""}`),
+            ...row.coverage.excludedBy.map((policy) => `Excluded from "${policy.displayName}" (${policy.excludedAs.join(", ")})`),
+            ...row.coverage.reportOnly.map((policy) => `"${policy.displayName}" is report-only`),
+            ...row.coverage.disabled.map((policy) => `"${policy.displayName}" is disabled`),
+            ...row.coverage.unknowns,
+          ];
+          return [
+            { text: row.name },
+            { text: row.roles.join("\n") },
+            statusCell(verdict.status, verdict.text),
+            { text: decided.join("\n") || "No enabled policy requires MFA of this user", style: "small" },
+            { text: row.registeredMethods === undefined ? "unknown" : row.registeredMethods.length ? row.registeredMethods.map((method) => methodNames[method] ?? method).join("\n") : "none", style: "small" },
+          ];
+        }),
+      ],
+    },
+    layout: tableLayout,
+    style: "table",
+  });
+  return section;
+}
+
 export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   const { run, coverage, requirements, findings, gaps } = input;
   const content: Content[] = [];
@@ -165,7 +244,9 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   });
   content.push({ text: "N/E: findings not evaluated because evidence could not be collected.", style: "small" });
 
-  content.push({ text: "4. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
+  content.push(...privilegedMfaSection(input));
+
+  content.push({ text: "5. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
   const failing = findings
     .filter((finding) => finding.status === "fail")
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId));
@@ -196,7 +277,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     }
   }
 
-  content.push({ text: "5. Collection gaps", style: "h1", headlineLevel: 1 });
+  content.push({ text: "6. Collection gaps", style: "h1", headlineLevel: 1 });
   if (gaps.length === 0) {
     content.push({ text: "Every call needed by the checks succeeded.", style: "paragraph" });
   } else {
@@ -232,7 +313,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     });
   }
 
-  content.push({ text: "6. What this report does not show", style: "h1", headlineLevel: 1 });
+  content.push({ text: "7. What this report does not show", style: "h1", headlineLevel: 1 });
   content.push(
     callout({
       stack: paragraphs("summary-limits", { organization: run.organization, checkCount: input.checks.length }).map((text) => ({
@@ -242,7 +323,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     }),
   );
 
-  content.push({ text: "7. Checks applied", style: "h1", headlineLevel: 1 });
+  content.push({ text: "8. Checks applied", style: "h1", headlineLevel: 1 });
   content.push({
     table: {
       headerRows: 1,

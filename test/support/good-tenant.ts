@@ -1,5 +1,21 @@
 import { defaultCheckSettings, type CheckDefinition, type CheckOutcome, type CheckSettings } from "../../src/checks/check.js";
 import type { SubscriptionInScope } from "../../src/collectors/collector.js";
+import {
+  authenticationMethodsPolicyDataset,
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  namedLocationsDataset,
+  organizationDataset,
+  securityDefaultsDataset,
+  signInActivityDataset,
+  subscribedSkusDataset,
+  userRegistrationDetailsDataset,
+  usersDataset,
+} from "../../src/collectors/entra.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
 import {
   principalsDataset,
@@ -11,7 +27,7 @@ import {
 import { subscriptionsDataset } from "../../src/collectors/subscriptions.js";
 import type { CallError } from "../../src/model/call-error.js";
 import { EvidenceSet, type DatasetDefinition, type EvidenceRecord } from "../../src/model/evidence.js";
-import { firstExampleItem } from "./official-examples.js";
+import { firstExampleItem, officialExample } from "./official-examples.js";
 
 /**
  * One known-good tenant, on which every check passes. Each table-driven case clones it and makes
@@ -21,6 +37,8 @@ type Raw = Record<string, any>;
 
 const subscriptionExample = firstExampleItem("arm-subscriptions-list.json");
 export const tenantId: string = subscriptionExample.tenantId;
+/** The good tenant's collection time; ages (stale accounts) are measured from it. */
+export const collectedAt = new Date("2026-11-20T14:03:00Z");
 export const subscription: SubscriptionInScope = {
   subscriptionId: subscriptionExample.subscriptionId,
   displayName: subscriptionExample.displayName,
@@ -41,6 +59,21 @@ export const people = {
   ownerB: "11111111-0000-4000-8000-00000000000b",
   readerApp: "11111111-0000-4000-8000-00000000000c",
   eligible: "a3bb8764-cb92-4276-9d2a-ca1e895e55ea",
+};
+
+/** Emergency access accounts of the good tenant: excluded from Conditional Access, standing Global Administrators. */
+export const breakGlass = {
+  first: { id: "eeeeeeee-0000-4000-8000-0000000000b1", upn: "bg-admin-01@example.onmicrosoft.com" },
+  second: { id: "eeeeeeee-0000-4000-8000-0000000000b2", upn: "bg-admin-02@example.onmicrosoft.com" },
+};
+
+/** A group the good MFA policy excludes; it has no members, so it hides nobody. */
+export const exclusionGroup = "99999999-0000-4000-8000-0000000000e1";
+
+export const directoryRoles = {
+  globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
+  securityAdministrator: "194ae4cb-b126-40b2-bd5b-6091b380977d",
+  helpdeskAdministrator: "729827e3-9c14-49f7-bb1b-9608f156bbb8",
 };
 
 export function roleDefinitionId(roleId: string): string {
@@ -106,6 +139,43 @@ function goodDiagnosticSetting(): Raw {
   return setting;
 }
 
+/** A Conditional Access policy from the official example, made to require MFA of all users on all apps. */
+export function mfaPolicy(id: string, displayName: string): Raw {
+  const policy = structuredClone(officialExample("graph-conditional-access-policies-list.json").value![1]) as Raw;
+  policy.id = id;
+  policy.displayName = displayName;
+  policy.state = "enabled";
+  policy.conditions.applications.includeApplications = ["All"];
+  policy.conditions.users = { ...policy.conditions.users, includeUsers: ["All"], excludeUsers: [breakGlass.first.id, breakGlass.second.id], excludeGroups: [exclusionGroup] };
+  return policy;
+}
+
+export function legacyBlockPolicy(): Raw {
+  const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c2", "Block legacy authentication");
+  policy.conditions.clientAppTypes = ["exchangeActiveSync", "other"];
+  policy.conditions.users.excludeGroups = [];
+  policy.grantControls.builtInControls = ["block"];
+  return policy;
+}
+
+export function signInFrequencyPolicy(): Raw {
+  const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c3", "Administrators sign in every 4 hours");
+  policy.conditions.users = { ...policy.conditions.users, includeUsers: [], excludeGroups: [], includeRoles: [directoryRoles.globalAdministrator] };
+  policy.sessionControls = { signInFrequency: { isEnabled: true, value: 4, type: "hours", frequencyInterval: "timeBased", authenticationType: "primaryAndSecondaryAuthentication" }, persistentBrowser: { isEnabled: true, mode: "never" } };
+  return policy;
+}
+
+function registration(id: string, upn: string, methods: string[]): Raw {
+  const item = firstExampleItem("graph-user-registration-details-list.json");
+  return { ...item, id, userPrincipalName: upn, userDisplayName: upn.split("@")[0], isMfaRegistered: methods.length > 0, isMfaCapable: methods.length > 0, methodsRegistered: methods, userType: "member" };
+}
+
+function directoryUser(id: string, displayName: string, upn: string): Raw {
+  return { id, displayName, userPrincipalName: upn, userType: "Member", accountEnabled: true, createdDateTime: "2024-01-10T09:00:00Z" };
+}
+
+const permanent = { startDateTime: "2025-01-01T00:00:00Z", expiration: { type: "noExpiration", endDateTime: null, duration: null } };
+
 export const files = {
   assignments: `raw/rbac/${subscription.subscriptionId}/role-assignments.json`,
   definitions: `raw/rbac/${subscription.subscriptionId}/role-definitions.json`,
@@ -113,6 +183,8 @@ export const files = {
   schedules: `raw/rbac/${subscription.subscriptionId}/role-assignment-schedule-instances.json`,
   principals: "raw/rbac/principals.json",
   vaults: `raw/key-vault/${subscription.subscriptionId}/vaults.json`,
+  users: "raw/entra/users.json",
+  policies: "raw/entra/conditional-access-policies.json",
   diagnostics: `raw/key-vault/${subscription.subscriptionId}/diagnostic-settings/${vaultName}.json`,
 };
 
@@ -121,7 +193,7 @@ function ok(dataset: DatasetDefinition, atScope: string, file: string, value: Ra
 }
 
 export class Tenant {
-  settings: CheckSettings = structuredClone(defaultCheckSettings);
+  settings: CheckSettings = { ...structuredClone(defaultCheckSettings), breakGlassAccounts: [breakGlass.first.upn, breakGlass.second.upn] };
   subscriptions: SubscriptionInScope[] = [subscription];
 
   constructor(readonly records: EvidenceRecord[]) {}
@@ -143,7 +215,7 @@ export class Tenant {
   }
 
   run(check: CheckDefinition): CheckOutcome[] {
-    return check.evaluate({ evidence: new EvidenceSet(this.records), subscriptions: this.subscriptions, tenantId, settings: this.settings });
+    return check.evaluate({ evidence: new EvidenceSet(this.records), subscriptions: this.subscriptions, tenantId, settings: this.settings, collectedAt });
   }
 }
 
@@ -179,7 +251,57 @@ export function goodTenant(): Tenant {
     ]),
     ok(vaultsDataset, scope, files.vaults, [goodVault()]),
     ok(vaultDiagnosticSettingsDataset, vaultId, files.diagnostics, [goodDiagnosticSetting()]),
+    ...goodEntra(),
   ]);
+}
+
+/** The identity side of the good tenant: MFA for everyone, two break-glass accounts, Global Administrator through PIM. */
+function goodEntra(): EvidenceRecord[] {
+  const tenant = `/tenants/${tenantId}`;
+  const entra = (dataset: DatasetDefinition, file: string, value: Raw[]) => ok(dataset, tenant, `raw/entra/${file}`, value);
+  const recently = { lastSignInDateTime: "2026-11-18T08:00:00Z", lastSuccessfulSignInDateTime: "2026-11-18T08:00:00Z", lastNonInteractiveSignInDateTime: null };
+  const everyone = [
+    directoryUser(people.ownerA, "Avery Owner", "avery.owner@example.com"),
+    directoryUser(people.ownerB, "Blake Owner", "blake.owner@example.com"),
+    directoryUser(breakGlass.first.id, "Break Glass 1", breakGlass.first.upn),
+    directoryUser(breakGlass.second.id, "Break Glass 2", breakGlass.second.upn),
+  ];
+  const roleAssignment = (id: string, principalId: string, roleId: string) => ({ id, principalId, roleDefinitionId: roleId, directoryScopeId: "/", principal: { "@odata.type": "#microsoft.graph.user", id: principalId } });
+  return [
+    entra(organizationDataset, "organization.json", [{ id: tenantId, displayName: "Example Clinic" }]),
+    entra(subscribedSkusDataset, "subscribed-skus.json", [
+      { skuId: "84a661c4-e949-4bd2-a560-ed7766fcaf2b", skuPartNumber: "AAD_PREMIUM_P2", capabilityStatus: "Enabled", servicePlans: [{ servicePlanId: "eec0eb4f-6444-4f95-aba0-50c24d67f998", servicePlanName: "AAD_PREMIUM_P2", provisioningStatus: "Success" }] },
+    ]),
+    entra(conditionalAccessPoliciesDataset, "conditional-access-policies.json", [
+      mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c1", "Require MFA for all users"),
+      legacyBlockPolicy(),
+      signInFrequencyPolicy(),
+    ]),
+    entra(namedLocationsDataset, "named-locations.json", []),
+    { dataset: groupMembersDataset.id, scope: `${tenant}/groups/${exclusionGroup}`, file: `raw/entra/groups/${exclusionGroup}/transitive-members.json`, status: "ok", calls: [`GET https://graph.microsoft.com/v1.0/groups/${exclusionGroup}/transitiveMembers`], value: [] },
+    entra(securityDefaultsDataset, "security-defaults.json", [{ id: "00000000-0000-0000-0000-000000000000", isEnabled: false }]),
+    entra(authenticationMethodsPolicyDataset, "authentication-methods-policy.json", [{ id: "authenticationMethodsPolicy", authenticationMethodConfigurations: [{ id: "Fido2", state: "enabled" }] }]),
+    entra(usersDataset, "users.json", everyone),
+    entra(signInActivityDataset, "user-sign-in-activity.json", everyone.map((item) => ({ id: item.id, userPrincipalName: item.userPrincipalName, signInActivity: recently }))),
+    entra(userRegistrationDetailsDataset, "user-registration-details.json", everyone.map((item) => registration(item.id, item.userPrincipalName, ["fido2"]))),
+    entra(directoryRoleDefinitionsDataset, "directory-role-definitions.json", [
+      { id: directoryRoles.globalAdministrator, displayName: "Global Administrator", templateId: directoryRoles.globalAdministrator, isBuiltIn: true },
+      { id: directoryRoles.helpdeskAdministrator, displayName: "Helpdesk Administrator", templateId: directoryRoles.helpdeskAdministrator, isBuiltIn: true },
+    ]),
+    entra(directoryRoleAssignmentsDataset, "directory-role-assignments.json", [
+      roleAssignment("ra-bg-1", breakGlass.first.id, directoryRoles.globalAdministrator),
+      roleAssignment("ra-bg-2", breakGlass.second.id, directoryRoles.globalAdministrator),
+      roleAssignment("ra-helpdesk", people.ownerB, directoryRoles.helpdeskAdministrator),
+    ]),
+    entra(directoryRoleEligibilityDataset, "directory-role-eligibility-schedules.json", [
+      { id: "es-owner-a", principalId: people.ownerA, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", scheduleInfo: permanent, principal: { "@odata.type": "#microsoft.graph.user", id: people.ownerA } },
+    ]),
+    entra(directoryRoleAssignmentSchedulesDataset, "directory-role-assignment-schedules.json", [
+      { id: "as-bg-1", principalId: breakGlass.first.id, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
+      { id: "as-bg-2", principalId: breakGlass.second.id, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
+      { id: "as-helpdesk", principalId: people.ownerB, roleDefinitionId: directoryRoles.helpdeskAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
+    ]),
+  ];
 }
 
 export const forbidden: CallError = {

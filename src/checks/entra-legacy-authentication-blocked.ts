@@ -1,0 +1,51 @@
+import { conditionalAccessPoliciesDataset, securityDefaultsDataset, usersDataset } from "../collectors/entra.js";
+import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
+import { legacyAuthenticationBlocks, type PolicyUsers } from "./support/conditional-access.js";
+import { isBreakGlass, tenantScope, tenantSubject } from "./support/entra-identity.js";
+
+export const check = defineCheck({
+  id: "entra-legacy-authentication-blocked",
+  title: "Legacy authentication (protocols that cannot do MFA) is blocked for all users",
+  severity: "high",
+  requires: [conditionalAccessPoliciesDataset],
+  alsoReads: [securityDefaultsDataset, usersDataset],
+  rationale: "IMAP, POP, SMTP AUTH and Exchange ActiveSync basic authentication cannot ask for a second factor, so they let a stolen password past any MFA policy.",
+  remediation: "Enable a Conditional Access policy for all users and all cloud apps, client app types Exchange ActiveSync and other clients, granting Block; exclude only the emergency access accounts.",
+  evaluate({ evidence, tenantId, settings }) {
+    const subject = tenantSubject(tenantId);
+    const scope = tenantScope(tenantId);
+    const defaults = evidence.read(securityDefaultsDataset, scope);
+    if (defaults.ok && defaults.items[0]?.value.isEnabled === true) {
+      return [{ status: "pass", ...subject, message: "Security defaults are enabled, which block legacy authentication for all users.", evidence: [defaults.items[0].ref] }];
+    }
+    const policies = evidence.read(conditionalAccessPoliciesDataset, scope);
+    if (!policies.ok) return [notEvaluated(subject, "Blocking of legacy authentication", conditionalAccessPoliciesDataset, policies)];
+    const users = evidence.read(usersDataset, scope);
+    const breakGlassIds = new Set(users.ok ? users.items.filter(({ value }) => isBreakGlass(value, settings.breakGlassAccounts)).map(({ value }) => value.id.toLowerCase()) : []);
+    const blocks = legacyAuthenticationBlocks(policies.items.map(({ value }) => value));
+    const refOf = (id: string) => policies.items.find(({ value }) => value.id === id)?.ref ?? { file: policies.file, pointer: "/value" };
+    const holes = (excluded: PolicyUsers, narrowing: string[], excludedApplications: string[]) => [
+      ...excluded.users.filter((id) => !breakGlassIds.has(id.toLowerCase())).map((id) => `user ${id}`),
+      ...excluded.groups.map((id) => `group ${id}`),
+      ...excluded.roles.map((id) => `role ${id}`),
+      ...(excluded.guestsOrExternalUsers ? [`guests (${excluded.guestsOrExternalUsers})`] : []),
+      ...excludedApplications.map((id) => `application ${id}`),
+      ...narrowing,
+    ];
+    // Which excluded users are emergency access accounts needs the users; without them an exclusion is unexplained.
+    if (!users.ok && blocks.enforced.some((block) => block.excluded.users.length > 0)) return [notEvaluated(subject, "Blocking of legacy authentication (who its exclusions are)", usersDataset, users)];
+    const complete = blocks.enforced.find((block) => holes(block.excluded, block.narrowing, block.excludedApplications).length === 0);
+    if (complete) {
+      return [{ status: "pass", ...subject, message: `Enabled policy "${complete.displayName}" blocks legacy authentication for all users and all cloud apps, excluding only emergency access accounts.`, evidence: [refOf(complete.id)] }];
+    }
+    const outcomes: CheckOutcome[] = blocks.enforced.map((block) => ({
+      status: "fail",
+      ...subject,
+      message: `Enabled policy "${block.displayName}" blocks legacy authentication, but not for ${holes(block.excluded, block.narrowing, block.excludedApplications).join("; ")}.`,
+      evidence: [refOf(block.id)],
+    }));
+    for (const block of blocks.reportOnly) outcomes.push({ status: "fail", ...subject, message: `Policy "${block.displayName}" would block legacy authentication but is report-only, so it blocks nothing.`, evidence: [refOf(block.id)] });
+    if (outcomes.length === 0) outcomes.push({ status: "fail", ...subject, message: `No enabled Conditional Access policy blocks legacy authentication (${policies.items.length} policies examined), and security defaults are not enabled.`, evidence: [{ file: policies.file, pointer: "/value" }] });
+    return outcomes;
+  },
+});

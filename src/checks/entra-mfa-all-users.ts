@@ -1,0 +1,17 @@
+import { conditionalAccessPoliciesDataset, groupMembersDataset, securityDefaultsDataset, usersDataset } from "../collectors/entra.js";
+import { defineCheck } from "./check.js";
+import { tenantMfaOutcomes } from "./support/mfa-coverage.js";
+
+export const check = defineCheck({
+  id: "entra-mfa-all-users",
+  title: "MFA is required, by an enabled policy, of every enabled user for all cloud apps",
+  severity: "high",
+  requires: [usersDataset, conditionalAccessPoliciesDataset],
+  alsoReads: [securityDefaultsDataset, groupMembersDataset],
+  rationale:
+    "Any workforce account can open ePHI in clinical and business apps; the person signing in must be verified, and a password alone does not verify a person.",
+  remediation: "Require MFA (or an authentication strength) for all users and all cloud apps in one enabled policy, excluding only the emergency access accounts.",
+  evaluate({ evidence, tenantId, settings }) {
+    return tenantMfaOutcomes(evidence, tenantId, settings, "all-cloud-apps", "all cloud apps");
+  },
+});

@@ -1,0 +1,35 @@
+import { conditionalAccessPoliciesDataset } from "../collectors/entra.js";
+import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
+import { tenantScope, tenantSubject } from "./support/entra-identity.js";
+
+const stateWords: Record<string, string> = { enabledForReportingButNotEnforced: "report-only", disabled: "disabled" };
+
+export const check = defineCheck({
+  id: "entra-mfa-policy-not-enforcing",
+  title: "No MFA policy is left report-only or disabled",
+  severity: "medium",
+  requires: [conditionalAccessPoliciesDataset],
+  rationale: "A report-only or disabled policy that requires MFA looks like protection in the portal but enforces nothing; auditors and administrators both misread it.",
+  remediation: "Turn the policy on once its report-only results are reviewed, or delete it so that nobody counts on it.",
+  evaluate({ evidence, tenantId }) {
+    const subject = tenantSubject(tenantId);
+    const policies = evidence.read(conditionalAccessPoliciesDataset, tenantScope(tenantId));
+    if (!policies.ok) return [notEvaluated(subject, "Report-only and disabled MFA policies", conditionalAccessPoliciesDataset, policies)];
+    const outcomes: CheckOutcome[] = [];
+    for (const { value, ref } of policies.items) {
+      const grant = value.grantControls;
+      const asksMfa = (grant?.builtInControls ?? []).includes("mfa") || Boolean(grant?.authenticationStrength);
+      const state = stateWords[value.state];
+      if (!asksMfa || !state) continue;
+      outcomes.push({
+        status: "fail",
+        resourceId: `${tenantScope(tenantId)}/conditionalAccessPolicies/${value.id}`,
+        resourceName: value.displayName ?? value.id,
+        message: `Conditional Access policy "${value.displayName ?? value.id}" requires ${grant?.authenticationStrength ? `authentication strength ${grant.authenticationStrength.displayName ?? grant.authenticationStrength.id}` : "MFA"} but is ${state}, so it enforces nothing.`,
+        evidence: [ref],
+      });
+    }
+    if (outcomes.length === 0) outcomes.push({ status: "pass", ...subject, message: `Every Conditional Access policy that requires MFA is enabled (${policies.items.length} policies examined).`, evidence: [{ file: policies.file, pointer: "/value" }] });
+    return outcomes;
+  },
+});

@@ -1,0 +1,67 @@
+import {
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  securityDefaultsDataset,
+  userRegistrationDetailsDataset,
+  usersDataset,
+} from "../collectors/entra.js";
+import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
+import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
+import { tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";
+import { describeEnforcement, describeGaps, describeRegistration, privilegedUsersMfa, type PrivilegedUserMfa } from "./support/mfa-coverage.js";
+
+/** The finding for one privileged user: enforced versus registered, and the policy that decides it. */
+export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, target: string, groupGap: Failure | undefined, securityDefaultsGap: Failure | undefined): CheckOutcome {
+  const subject = { resourceId: `${tenantScope(tenantId)}/users/${row.userId}`, resourceName: row.name };
+  const who = `${row.name} (${row.roles.join("; ")})`;
+  const registered = describeRegistration(row.registeredMethods);
+  const { coverage } = row;
+  const gaps = describeGaps(coverage);
+  if (row.breakGlass) {
+    return { status: "pass", ...subject, message: `${who} is a configured emergency access account, excluded from Conditional Access by design${gaps ? ` (${gaps})` : ""}; ${registered}.`, evidence: row.refs };
+  }
+  if (coverage.verdict === "enforced") {
+    const weak = row.registeredMethods !== undefined && row.registeredMethods.length === 0 ? " but has not registered a method yet, so the first sign-in will ask them to register one" : "";
+    return { status: "pass", ...subject, message: `MFA is enforced for ${who} on ${target} by ${describeEnforcement(coverage)}; ${registered}${weak}.`, evidence: row.refs };
+  }
+  if (coverage.verdict === "unknown") {
+    return {
+      status: "error",
+      ...subject,
+      message: `Whether MFA is enforced for ${who} on ${target} is unknown: ${coverage.unknowns.join("; ")}; ${registered}.`,
+      evidence: row.refs,
+      error: groupGap?.failure.error ?? { call: "(evaluation of Conditional Access)", status: 0, message: coverage.unknowns.join("; "), reason: "incomplete-data" },
+    };
+  }
+  if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === true) {
+    return { status: "pass", ...subject, message: `MFA is enforced for ${who} by security defaults, which require it of administrators; ${registered}.`, evidence: row.refs };
+  }
+  if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === undefined && securityDefaultsGap) {
+    return notEvaluated(subject, `MFA for ${who} (no Conditional Access policy requires it, so security defaults decide)`, securityDefaultsGap.dataset, securityDefaultsGap.failure);
+  }
+  const conditional = coverage.verdict === "conditional" ? `only conditionally, by ${describeEnforcement(coverage)}` : "by no enabled Conditional Access policy";
+  return { status: "fail", ...subject, message: `MFA is required of ${who} on ${target} ${conditional}${gaps ? `; ${gaps}` : ""}; ${registered}.`, evidence: row.refs };
+}
+
+export const check = defineCheck({
+  id: "entra-mfa-privileged-users",
+  title: "MFA is enforced, by an enabled policy, for every holder of a privileged Entra ID or Azure role",
+  severity: "critical",
+  requires: [usersDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset],
+  alsoReads: [securityDefaultsDataset, userRegistrationDetailsDataset, directoryRoleEligibilityDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset],
+  rationale:
+    "Privileged accounts can reach or expose all ePHI; a password alone is phished or sprayed daily. Registered methods are not enough: only an enabled policy that covers the user and does not exclude them makes MFA happen.",
+  remediation:
+    "Cover every privileged user with an enabled Conditional Access policy for all cloud apps requiring MFA (preferably a phishing-resistant authentication strength); remove exclusions other than the emergency access accounts; turn report-only policies on.",
+  evaluate({ evidence, tenantId, subscriptions, settings }) {
+    const subject = tenantSubject(tenantId);
+    const read = privilegedUsersMfa(evidence, tenantId, subscriptions, settings.breakGlassAccounts);
+    if (!read.ok) return [notEvaluated(subject, "MFA for privileged users", read.dataset, read.failure)];
+    const outcomes = read.rows.map((row) => privilegedUserOutcome(row, tenantId, "all cloud apps", read.identity.groupGaps[0], read.identity.securityDefaultsGap));
+    for (const gap of read.gaps) outcomes.push(notEvaluated(subject, `MFA for privileged users (holders in ${gap.failure.file ?? gap.dataset.title})`, gap.dataset, gap.failure));
+    if (outcomes.length === 0) outcomes.push({ status: "pass", ...subject, message: "No user holds a privileged Entra ID or Azure role.", evidence: [{ file: read.identity.policiesFile, pointer: "/value" }] });
+    return outcomes;
+  },
+});

@@ -1,0 +1,176 @@
+import type { SubscriptionInScope } from "../../collectors/collector.js";
+import {
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  type DirectoryRoleAssignmentSchedule,
+  type EntraUser,
+} from "../../collectors/entra.js";
+import { roleAssignmentsDataset, roleEligibilityDataset } from "../../collectors/rbac.js";
+import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import { privilegedRoleName } from "./azure-rbac.js";
+
+/** Entra ID roles that can take over the tenant or its security settings (template ids are the same in every tenant). */
+export const globalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
+export const privilegedDirectoryRoles: Readonly<Record<string, string>> = {
+  [globalAdministrator]: "Global Administrator",
+  "e8611ab8-c189-46e8-94e1-60213ab1f814": "Privileged Role Administrator",
+  "7be44c8a-adaf-4e2a-84d6-ab2649e08a13": "Privileged Authentication Administrator",
+  "194ae4cb-b126-40b2-bd5b-6091b380977d": "Security Administrator",
+  "b1be1c3e-b65d-4f19-8427-f6fa0d97feb9": "Conditional Access Administrator",
+  "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3": "Application Administrator",
+  "158c047a-c907-4556-b7ef-446551a6b5f7": "Cloud Application Administrator",
+  "fe930be7-5e62-47db-91af-98c3a49a38b1": "User Administrator",
+  "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2": "Hybrid Identity Administrator",
+};
+
+export const tenantSubject = (tenantId: string) => ({ resourceId: `/tenants/${tenantId}`, resourceName: "Entra ID tenant" });
+export const tenantScope = (tenantId: string) => `/tenants/${tenantId}`;
+
+export type Failure = { dataset: DatasetDefinition; failure: Extract<DatasetRead<unknown>, { ok: false }> };
+
+/** How a directory role is held: standing, activated through PIM for a while, or eligible to activate. */
+export type HoldingKind = "permanent" | "time-bound" | "activated" | "active (schedule unknown)" | "eligible";
+
+export interface DirectoryRoleHolding {
+  principalId: string;
+  /** The user the role reaches: the principal itself, or a member of the group that holds it. */
+  userId: string;
+  viaGroup?: string | undefined;
+  roleTemplateId: string;
+  roleName: string;
+  kind: HoldingKind;
+  ref: EvidenceRef;
+}
+
+function kindOfActive(schedules: readonly DirectoryRoleAssignmentSchedule[] | undefined, principalId: string, roleDefinitionId: string): HoldingKind {
+  if (!schedules) return "active (schedule unknown)";
+  const schedule = schedules.find((item) => item.principalId === principalId && item.roleDefinitionId === roleDefinitionId);
+  if (!schedule) return "active (schedule unknown)";
+  if (schedule.assignmentType === "Activated") return "activated";
+  const expiration = schedule.scheduleInfo?.expiration?.type;
+  if (expiration === "noExpiration") return "permanent";
+  if (expiration === "afterDateTime" || expiration === "afterDuration") return "time-bound";
+  return "active (schedule unknown)";
+}
+
+/** Transitive members per group id, or why they could not be read. */
+type Members = { ok: true; members: Located<{ id: string; "@odata.type": string }>[] } | ({ ok: false } & Failure);
+
+export function groupMemberships(evidence: EvidenceSet, tenantId: string, groupIds: Iterable<string>): Map<string, Members> {
+  const members = new Map<string, Members>();
+  for (const groupId of groupIds) {
+    if (members.has(groupId)) continue;
+    const read = evidence.read(groupMembersDataset, `${tenantScope(tenantId)}/groups/${groupId}`);
+    members.set(groupId, read.ok ? { ok: true, members: read.items } : { ok: false, dataset: groupMembersDataset, failure: read });
+  }
+  return members;
+}
+
+/**
+ * Every privileged Entra role holding that reaches a user, active or eligible, directly or through a
+ * role-assignable group. Needs the active assignments; PIM schedules refine "active" when available.
+ */
+export function privilegedDirectoryHoldings(
+  evidence: EvidenceSet,
+  tenantId: string,
+): { ok: true; holdings: DirectoryRoleHolding[]; unexpandedGroups: ({ groupId: string } & Failure)[]; scheduleGaps: Failure[]; sources: string[] } | ({ ok: false } & Failure) {
+  const scope = tenantScope(tenantId);
+  const active = evidence.read(directoryRoleAssignmentsDataset, scope);
+  if (!active.ok) return { ok: false, dataset: directoryRoleAssignmentsDataset, failure: active };
+  const schedules = evidence.read(directoryRoleAssignmentSchedulesDataset, scope);
+  const eligible = evidence.read(directoryRoleEligibilityDataset, scope);
+  const definitions = evidence.read(directoryRoleDefinitionsDataset, scope);
+  const templateOf = (roleDefinitionId: string) =>
+    (definitions.ok ? definitions.items.find(({ value }) => value.id === roleDefinitionId)?.value.templateId : undefined) ?? roleDefinitionId;
+
+  type Raw = Omit<DirectoryRoleHolding, "userId" | "viaGroup"> & { principalType: string | undefined };
+  const raw: Raw[] = [];
+  const add = (value: { principalId: string; roleDefinitionId: string; directoryScopeId?: string | null | undefined; principal?: { "@odata.type": string } | null | undefined }, ref: EvidenceRef, kind: HoldingKind) => {
+    const roleTemplateId = templateOf(value.roleDefinitionId);
+    const roleName = privilegedDirectoryRoles[roleTemplateId];
+    if (!roleName || (value.directoryScopeId ?? "/") !== "/") return;
+    raw.push({ principalId: value.principalId, principalType: value.principal?.["@odata.type"], roleTemplateId, roleName, kind, ref });
+  };
+  const activeSchedules = schedules.ok ? schedules.items.map((item) => item.value) : undefined;
+  for (const { value, ref } of active.items) add(value, ref, kindOfActive(activeSchedules, value.principalId, value.roleDefinitionId));
+  if (eligible.ok) for (const { value, ref } of eligible.items) add(value, ref, "eligible");
+  const isGroup = (holding: Raw) => holding.principalType === "#microsoft.graph.group";
+  // Applications holding roles are workload identities: they do not sign in with MFA and are not users.
+  const isApplication = (holding: Raw) => holding.principalType === "#microsoft.graph.servicePrincipal";
+  const groups = groupMemberships(evidence, tenantId, raw.filter(isGroup).map((holding) => holding.principalId));
+  const holdings: DirectoryRoleHolding[] = [];
+  const unexpandedGroups = new Map<string, { groupId: string } & Failure>();
+  for (const entry of raw) {
+    const { principalType: _type, ...holding } = entry;
+    if (isApplication(entry)) continue;
+    if (!isGroup(entry)) {
+      holdings.push({ ...holding, userId: holding.principalId });
+      continue;
+    }
+    const group = groups.get(holding.principalId);
+    if (!group) continue;
+    if (!group.ok) {
+      unexpandedGroups.set(holding.principalId, { groupId: holding.principalId, dataset: group.dataset, failure: group.failure });
+      continue;
+    }
+    for (const member of group.members) {
+      if (member.value["@odata.type"] === "#microsoft.graph.user") holdings.push({ ...holding, userId: member.value.id, viaGroup: holding.principalId });
+    }
+  }
+  const scheduleGaps: Failure[] = [
+    ...(schedules.ok ? [] : [{ dataset: directoryRoleAssignmentSchedulesDataset, failure: schedules }]),
+    ...(eligible.ok ? [] : [{ dataset: directoryRoleEligibilityDataset, failure: eligible }]),
+  ];
+  return { ok: true, holdings, unexpandedGroups: [...unexpandedGroups.values()], scheduleGaps, sources: [active.file] };
+}
+
+/** A privileged Azure RBAC role held by a user (directly) in a subscription in scope. */
+export interface AzureRoleHolding {
+  userId: string;
+  roleName: string;
+  where: string;
+  kind: "active" | "eligible";
+  ref: EvidenceRef;
+}
+
+export function privilegedAzureHoldings(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[]): { holdings: AzureRoleHolding[]; gaps: Failure[] } {
+  const holdings: AzureRoleHolding[] = [];
+  const gaps: Failure[] = [];
+  const add = (items: readonly Located<{ properties: { roleDefinitionId: string; principalId: string; principalType?: string | undefined } }>[], kind: AzureRoleHolding["kind"], where: string) => {
+    for (const { value, ref } of items) {
+      const roleName = privilegedRoleName(value.properties.roleDefinitionId);
+      const principalType = value.properties.principalType;
+      if (!roleName || (principalType !== undefined && principalType !== "User")) continue;
+      holdings.push({ userId: value.properties.principalId, roleName, where, kind, ref });
+    }
+  };
+  for (const subscription of subscriptions) {
+    const active = evidence.read(roleAssignmentsDataset, subscription.scope);
+    if (active.ok) add(active.items, "active", subscription.displayName);
+    else gaps.push({ dataset: roleAssignmentsDataset, failure: active });
+    const eligible = evidence.read(roleEligibilityDataset, subscription.scope);
+    if (eligible.ok) add(eligible.items, "eligible", subscription.displayName);
+    else gaps.push({ dataset: roleEligibilityDataset, failure: eligible });
+  }
+  return { holdings, gaps };
+}
+
+export function userLabel(user: EntraUser | undefined, id: string): string {
+  if (!user) return `user ${id}`;
+  const name = user.displayName ?? user.userPrincipalName ?? id;
+  return user.userPrincipalName && user.userPrincipalName !== name ? `${name} (${user.userPrincipalName})` : name;
+}
+
+export function isGuest(user: EntraUser | undefined): boolean | undefined {
+  const type = user?.userType;
+  if (type === undefined || type === null) return undefined;
+  return type.toLowerCase() === "guest";
+}
+
+/** Whether a configured break-glass entry (UPN or object id) names this user. */
+export function isBreakGlass(user: Pick<EntraUser, "id" | "userPrincipalName">, configured: readonly string[]): boolean {
+  return configured.some((entry) => entry.toLowerCase() === user.id.toLowerCase() || entry.toLowerCase() === user.userPrincipalName?.toLowerCase());
+}

@@ -1,0 +1,237 @@
+import type { SubscriptionInScope } from "../../collectors/collector.js";
+import {
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  securityDefaultsDataset,
+  userRegistrationDetailsDataset,
+  usersDataset,
+  type ConditionalAccessPolicy,
+  type EntraUser,
+  type UserRegistrationDetails,
+} from "../../collectors/entra.js";
+import type { EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import { notEvaluated, type CheckOutcome, type CheckSettings } from "../check.js";
+import { mfaCoverage, type MfaCoverage, type SignInSubject, type SignInTarget } from "./conditional-access.js";
+import { isBreakGlass, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel, type Failure } from "./entra-identity.js";
+
+/**
+ * Who must pass MFA, read from the evidence: each user's groups and directory roles as Conditional
+ * Access sees them, the policies, security defaults and the methods each user registered.
+ */
+export interface IdentityEvidence {
+  users: Located<EntraUser>[];
+  policies: Located<ConditionalAccessPolicy>[];
+  policiesFile: string;
+  securityDefaultsEnabled: boolean | undefined;
+  /** Why security defaults are unknown, when they are. */
+  securityDefaultsGap: Failure | undefined;
+  subjectOf(user: EntraUser): SignInSubject;
+  /** Methods the user registered; undefined when the registration report is unavailable or silent. */
+  registrationOf(userId: string): Located<UserRegistrationDetails> | undefined;
+  registrationGap: Failure | undefined;
+  /** Groups referenced by policies whose members could not be read. */
+  groupGaps: Failure[];
+}
+
+export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): ({ ok: true } & IdentityEvidence) | ({ ok: false } & Failure) {
+  const scope = tenantScope(tenantId);
+  const users = evidence.read(usersDataset, scope);
+  if (!users.ok) return { ok: false, dataset: usersDataset, failure: users };
+  const policies = evidence.read(conditionalAccessPoliciesDataset, scope);
+  if (!policies.ok) return { ok: false, dataset: conditionalAccessPoliciesDataset, failure: policies };
+  const defaults = evidence.read(securityDefaultsDataset, scope);
+  const policyItems = policies.items;
+
+  const referencedGroups = new Set(
+    policyItems.flatMap(({ value }) => [...(value.conditions.users?.includeGroups ?? []), ...(value.conditions.users?.excludeGroups ?? [])].map((id) => id.toLowerCase())),
+  );
+  const memberOf = new Map<string, Set<string>>();
+  const groupGaps: Failure[] = [];
+  for (const groupId of referencedGroups) {
+    const read = evidence.read(groupMembersDataset, `${scope}/groups/${groupId}`);
+    if (!read.ok) {
+      groupGaps.push({ dataset: groupMembersDataset, failure: read });
+      continue;
+    }
+    for (const { value } of read.items) {
+      const groups = memberOf.get(value.id.toLowerCase()) ?? new Set<string>();
+      groups.add(groupId);
+      memberOf.set(value.id.toLowerCase(), groups);
+    }
+  }
+
+  const definitions = evidence.read(directoryRoleDefinitionsDataset, scope);
+  const templateOf = (roleDefinitionId: string) =>
+    ((definitions.ok ? definitions.items.find(({ value }) => value.id === roleDefinitionId)?.value.templateId : undefined) ?? roleDefinitionId).toLowerCase();
+  const rolesOf = new Map<string, Set<string>>();
+  const addRole = (principalId: string, roleDefinitionId: string) => {
+    const targets = [principalId.toLowerCase(), ...[...memberOf].filter(([, groups]) => groups.has(principalId.toLowerCase())).map(([userId]) => userId)];
+    for (const target of targets) {
+      const roles = rolesOf.get(target) ?? new Set<string>();
+      roles.add(templateOf(roleDefinitionId));
+      rolesOf.set(target, roles);
+    }
+  };
+  for (const dataset of [directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset]) {
+    const read = evidence.read(dataset, scope);
+    if (read.ok) for (const { value } of read.items) addRole(value.principalId, value.roleDefinitionId);
+  }
+
+  const registrations = evidence.read(userRegistrationDetailsDataset, scope);
+  return {
+    ok: true,
+    users: users.items,
+    policies: policyItems,
+    policiesFile: policies.file,
+    securityDefaultsEnabled: defaults.ok ? (defaults.items[0]?.value.isEnabled ?? undefined) : undefined,
+    securityDefaultsGap: defaults.ok ? undefined : { dataset: securityDefaultsDataset, failure: defaults },
+    subjectOf: (user) => ({
+      id: user.id,
+      userType: user.userType,
+      groupIds: groupGaps.length > 0 ? undefined : (memberOf.get(user.id.toLowerCase()) ?? new Set()),
+      roleTemplateIds: rolesOf.get(user.id.toLowerCase()) ?? new Set(),
+    }),
+    registrationOf: (userId) => (registrations.ok ? registrations.items.find(({ value }) => value.id.toLowerCase() === userId.toLowerCase()) : undefined),
+    registrationGap: registrations.ok ? undefined : { dataset: userRegistrationDetailsDataset, failure: registrations },
+    groupGaps,
+  };
+}
+
+/** One privileged user: the roles that make them privileged, and how MFA stands for them. */
+export interface PrivilegedUserMfa {
+  userId: string;
+  name: string;
+  roles: string[];
+  breakGlass: boolean;
+  coverage: MfaCoverage;
+  /** Security defaults require MFA of administrators whatever Conditional Access says; undefined when unknown. */
+  bySecurityDefaults: boolean | undefined;
+  registeredMethods: string[] | undefined;
+  refs: EvidenceRef[];
+}
+
+export function describeRegistration(methods: string[] | undefined): string {
+  if (methods === undefined) return "registered methods unknown";
+  return methods.length ? `registered: ${methods.join(", ")}` : "no MFA method registered";
+}
+
+/**
+ * Every user who holds a privileged Entra ID role or a privileged Azure role (active or eligible),
+ * with the Conditional Access verdict for all cloud apps.
+ */
+export function privilegedUsersMfa(
+  evidence: EvidenceSet,
+  tenantId: string,
+  subscriptions: readonly SubscriptionInScope[],
+  breakGlassAccounts: readonly string[],
+  target: SignInTarget = "all-cloud-apps",
+): ({ ok: true; rows: PrivilegedUserMfa[]; identity: IdentityEvidence; gaps: Failure[] }) | ({ ok: false } & Failure) {
+  const identity = readIdentityEvidence(evidence, tenantId);
+  if (!identity.ok) return identity;
+  const directory = privilegedDirectoryHoldings(evidence, tenantId);
+  if (!directory.ok) return directory;
+  const azure = privilegedAzureHoldings(evidence, subscriptions);
+  const roles = new Map<string, { roles: string[]; refs: EvidenceRef[] }>();
+  const add = (userId: string, role: string, ref: EvidenceRef) => {
+    const entry = roles.get(userId.toLowerCase()) ?? { roles: [], refs: [] };
+    if (!entry.roles.includes(role)) entry.roles.push(role);
+    entry.refs.push(ref);
+    roles.set(userId.toLowerCase(), entry);
+  };
+  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref);
+  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref);
+  const policies = identity.policies.map(({ value }) => value);
+  const rows: PrivilegedUserMfa[] = [];
+  for (const located of identity.users) {
+    const entry = roles.get(located.value.id.toLowerCase());
+    if (!entry) continue;
+    const registration = identity.registrationOf(located.value.id);
+    rows.push({
+      userId: located.value.id,
+      name: userLabel(located.value, located.value.id),
+      roles: entry.roles,
+      breakGlass: isBreakGlass(located.value, breakGlassAccounts),
+      coverage: mfaCoverage(policies, identity.subjectOf(located.value), target),
+      bySecurityDefaults: identity.securityDefaultsEnabled ?? undefined,
+      registeredMethods: registration ? (registration.value.methodsRegistered ?? undefined) : undefined,
+      refs: [located.ref, ...entry.refs, ...(registration ? [registration.ref] : [])],
+    });
+  }
+  // Assignment schedules only say how a role is held; eligibility says who holds one.
+  const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
+  return { ok: true, rows: rows.sort((a, b) => a.name.localeCompare(b.name)), identity, gaps: [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps] };
+}
+
+/** "policy A (phishing-resistant MFA strength)", "policy B, only outside trusted locations". */
+export function describeEnforcement(coverage: MfaCoverage): string {
+  return coverage.enforcedBy
+    .map((policy) => {
+      const how = policy.via === "authentication-strength" ? ` (authentication strength ${policy.authenticationStrength?.displayName ?? "?"}${policy.authenticationStrength?.phishingResistant ? ", phishing-resistant" : ""})` : "";
+      return `"${policy.displayName}"${how}${policy.narrowing.length ? `, ${policy.narrowing.join(", ")}` : ""}`;
+    })
+    .join("; ");
+}
+
+export function describeGaps(coverage: MfaCoverage): string {
+  const parts = [
+    ...coverage.excludedBy.map((policy) => `excluded from "${policy.displayName}" as ${policy.excludedAs.join(", ")}`),
+    ...coverage.reportOnly.map((policy) => `"${policy.displayName}" is report-only`),
+    ...coverage.disabled.map((policy) => `"${policy.displayName}" is disabled`),
+    ...coverage.blockedBy.map((policy) => `blocked by "${policy.displayName}"`),
+  ];
+  return parts.join("; ");
+}
+
+/** Lists are cut here in the sentence; findings.json and the raw files hold everyone. */
+const named = 15;
+
+function list(names: string[]): string {
+  return names.length > named ? `${names.slice(0, named).join("; ")}; and ${names.length - named} more` : names.join("; ");
+}
+
+/** Tenant-wide MFA coverage of enabled users at one target (all cloud apps, or Azure management). */
+export function tenantMfaOutcomes(evidence: EvidenceSet, tenantId: string, settings: CheckSettings, target: SignInTarget, targetName: string): CheckOutcome[] {
+  const subject = tenantSubject(tenantId);
+  const what = `MFA for every user on ${targetName}`;
+  const identity = readIdentityEvidence(evidence, tenantId);
+  if (!identity.ok) return [notEvaluated(subject, what, identity.dataset, identity.failure)];
+  const policies = identity.policies.map(({ value }) => value);
+  const enabled = identity.users.filter(({ value }) => value.accountEnabled !== false && !isBreakGlass(value, settings.breakGlassAccounts));
+  const uncovered: string[] = [];
+  const conditional: string[] = [];
+  const unknown: string[] = [];
+  for (const { value } of enabled) {
+    const coverage = mfaCoverage(policies, identity.subjectOf(value), target);
+    const gaps = describeGaps(coverage);
+    const name = `${userLabel(value, value.id)}${gaps ? ` (${gaps})` : ""}`;
+    if (coverage.verdict === "not-enforced") uncovered.push(name);
+    else if (coverage.verdict === "conditional") conditional.push(name);
+    else if (coverage.verdict === "unknown") unknown.push(name);
+  }
+  const evidenceRefs = [{ file: identity.policiesFile, pointer: "/value" }, ...(identity.users[0] ? [{ file: identity.users[0].ref.file, pointer: "/value" }] : [])];
+  const counted = `${enabled.length} enabled user(s), emergency access accounts aside`;
+  if (identity.securityDefaultsEnabled !== false && identity.policies.every(({ value }) => value.state !== "enabled")) {
+    const gap = identity.securityDefaultsGap;
+    if (gap) return [notEvaluated(subject, `${what} (no Conditional Access policy is enabled, so security defaults decide)`, gap.dataset, gap.failure)];
+  }
+  if (identity.securityDefaultsEnabled === true && identity.policies.length === 0) {
+    return [{ status: "fail", ...subject, message: `Security defaults are on and no Conditional Access policy exists: for the ${counted}, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on ${targetName}.`, evidence: evidenceRefs }];
+  }
+  const outcomes: CheckOutcome[] = [];
+  if (uncovered.length > 0) outcomes.push({ status: "fail", ...subject, message: `MFA is required by no enabled policy on ${targetName} for ${uncovered.length} of ${counted}: ${list(uncovered)}.`, evidence: evidenceRefs });
+  if (conditional.length > 0) outcomes.push({ status: "fail", ...subject, message: `MFA is required only under conditions on ${targetName} for ${conditional.length} of ${counted}: ${list(conditional)}.`, evidence: evidenceRefs });
+  if (unknown.length > 0) {
+    const gap = identity.groupGaps[0];
+    outcomes.push(
+      gap
+        ? notEvaluated(subject, `${what} (${unknown.length} user(s) whose group membership decides it: ${list(unknown)})`, gap.dataset, gap.failure)
+        : { status: "error", ...subject, message: `Whether MFA is required on ${targetName} is unknown for ${unknown.length} of ${counted}: ${list(unknown)}.`, evidence: evidenceRefs, error: { call: "(evaluation of Conditional Access)", status: 0, message: "a policy condition could not be evaluated", reason: "incomplete-data" } },
+    );
+  }
+  if (outcomes.length === 0) outcomes.push({ status: "pass", ...subject, message: `An enabled Conditional Access policy requires MFA on ${targetName}, without conditions, for all ${counted}.`, evidence: evidenceRefs });
+  return outcomes;
+}
+

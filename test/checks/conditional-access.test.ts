@@ -1,0 +1,474 @@
+import { describe, expect, it } from "vitest";
+import {
+  azureManagementAppId,
+  legacyAuthenticationBlocks,
+  mfaCoverage,
+  signInFrequencyControls,
+  type MfaCoverage,
+  type MfaPolicy,
+  type SignInSubject,
+  type SignInTarget,
+} from "../../src/checks/support/conditional-access.js";
+import { ConditionalAccessPolicySchema, type ConditionalAccessPolicy } from "../../src/collectors/entra.js";
+import { officialExample } from "../support/official-examples.js";
+
+const userId = "6e7b768e-07e2-4810-8459-485f84f8f204";
+const otherUserId = "0c2f4c8e-4a3b-4f4e-9d3e-1d2c3b4a5f60";
+const breakGlassGroup = "aa3f0c4d-1111-4c2b-9a0e-5b6c7d8e9f01";
+const cliniciansGroup = "bb4e1d5e-2222-4d3c-8b1f-6c7d8e9f0a12";
+const globalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
+const compliantNetworkLocation = "3d46dbda-8382-466a-856d-eb00cbc6b910";
+const telehealthAppId = "00000003-0000-0ff1-ce00-000000000000";
+
+/** The official list example's MFA policy, made the one good policy: enabled, all users, all apps. */
+function goodPolicy(): ConditionalAccessPolicy {
+  const example = officialExample("graph-conditional-access-policies-list.json");
+  const raw = structuredClone(example.value?.find((policy) => (policy as { displayName?: string }).displayName === "SimplePolicy2")) as Record<string, any>;
+  expect(raw.grantControls.builtInControls).toEqual(["mfa"]);
+  expect(raw.conditions.clientAppTypes).toEqual(["all"]);
+  raw.displayName = "Require MFA for all users";
+  raw.state = "enabled";
+  raw.conditions.users.includeUsers = ["All"];
+  raw.conditions.applications.includeApplications = ["All"];
+  return ConditionalAccessPolicySchema.parse(raw);
+}
+
+function policy(id: string, displayName: string, change: (policy: ConditionalAccessPolicy) => void): ConditionalAccessPolicy {
+  const made = { ...goodPolicy(), id, displayName };
+  change(made);
+  return ConditionalAccessPolicySchema.parse(made);
+}
+
+const goodMember: SignInSubject = {
+  id: userId,
+  userType: "Member",
+  groupIds: new Set([cliniciansGroup]),
+  roleTemplateIds: new Set(),
+};
+
+const good = { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users" };
+const second = { id: "5e0f4c1a-0000-4000-8000-000000000002", displayName: "Require MFA for admins" };
+const viaMfa = (narrowing: string[] = [], ref = good): MfaPolicy => ({ ...ref, via: "mfa", narrowing });
+
+const phishingResistantStrength = {
+  id: "00000000-0000-0000-0000-000000000004",
+  displayName: "Phishing-resistant MFA",
+  policyType: "builtIn",
+  allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
+};
+const multifactorStrength = {
+  id: "00000000-0000-0000-0000-000000000002",
+  displayName: "Multifactor authentication",
+  policyType: "builtIn",
+  allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush", "temporaryAccessPassOneTime", "password,microsoftAuthenticatorPush", "password,sms"],
+};
+
+interface Case {
+  name: string;
+  /** Changes the one good policy. */
+  change?: (policy: ConditionalAccessPolicy) => void;
+  /** Policies evaluated after the good one. */
+  more?: ConditionalAccessPolicy[];
+  user?: Partial<SignInSubject>;
+  target?: SignInTarget;
+  expected: Partial<MfaCoverage> & Pick<MfaCoverage, "verdict">;
+}
+
+const users = (policy: ConditionalAccessPolicy) => policy.conditions.users!;
+const apps = (policy: ConditionalAccessPolicy) => policy.conditions.applications!;
+
+const cases: Case[] = [
+  { name: "the good policy enforces MFA for a member", expected: { verdict: "enforced", enforcedBy: [viaMfa()] } },
+  {
+    name: "a nested group exclusion: the user's transitive groups contain the excluded group",
+    change: (p) => (users(p).excludeGroups = [breakGlassGroup]),
+    user: { groupIds: new Set([cliniciansGroup, breakGlassGroup]) },
+    expected: { verdict: "not-enforced", excludedBy: [{ ...good, excludedAs: [`group ${breakGlassGroup}`] }] },
+  },
+  {
+    name: "an excluded group the user is not in changes nothing",
+    change: (p) => (users(p).excludeGroups = [breakGlassGroup]),
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "a role-based include reaches a user holding Global Administrator as eligible",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeRoles = [globalAdministrator];
+    },
+    user: { roleTemplateIds: new Set([globalAdministrator]) },
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "a role-based include does not reach a user without the role",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeRoles = [globalAdministrator];
+    },
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "an excluded role the user holds excludes them",
+    change: (p) => (users(p).excludeRoles = [globalAdministrator]),
+    user: { roleTemplateIds: new Set([globalAdministrator]) },
+    expected: { verdict: "not-enforced", excludedBy: [{ ...good, excludedAs: [`role ${globalAdministrator}`] }] },
+  },
+  {
+    name: "report-only enforces nothing",
+    change: (p) => (p.state = "enabledForReportingButNotEnforced"),
+    expected: { verdict: "not-enforced", reportOnly: [viaMfa()] },
+  },
+  { name: "disabled enforces nothing", change: (p) => (p.state = "disabled"), expected: { verdict: "not-enforced", disabled: [viaMfa()] } },
+  {
+    name: "a block grant blocks the user outright",
+    change: (p) => (p.grantControls!.builtInControls = ["block"]),
+    expected: { verdict: "not-enforced", blockedBy: [good] },
+  },
+  {
+    name: "the phishing-resistant authentication strength enforces MFA",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = phishingResistantStrength;
+    },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ ...good, via: "authentication-strength", authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true }, narrowing: [] }],
+    },
+  },
+  {
+    name: "the built-in MFA authentication strength enforces MFA, not phishing-resistant",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = multifactorStrength;
+    },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ ...good, via: "authentication-strength", authenticationStrength: { id: multifactorStrength.id, displayName: "Multifactor authentication", phishingResistant: false }, narrowing: [] }],
+    },
+  },
+  {
+    name: "a custom authentication strength that accepts a password alone is not MFA",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = { id: "9f1e0b1e-0000-4000-8000-00000000000c", displayName: "Legacy kiosk", policyType: "custom", allowedCombinations: ["password", "password,sms"] };
+    },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          ...good,
+          via: "authentication-strength",
+          authenticationStrength: { id: "9f1e0b1e-0000-4000-8000-00000000000c", displayName: "Legacy kiosk", phishingResistant: false },
+          narrowing: ["authentication strength Legacy kiosk also accepts single-factor password"],
+        },
+      ],
+    },
+  },
+  {
+    name: "all apps minus an excluded app is conditional",
+    change: (p) => (apps(p).excludeApplications = [telehealthAppId]),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa([`excludes application ${telehealthAppId}`])] },
+  },
+  {
+    name: "an Office 365-only policy is conditional for all cloud apps",
+    change: (p) => (apps(p).includeApplications = ["Office365"]),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["only applications Office 365"])] },
+  },
+  {
+    name: "azure management: an Office 365-only policy does not cover it",
+    change: (p) => (apps(p).includeApplications = ["Office365"]),
+    target: "azure-management",
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "azure management: a policy on the Azure management app enforces",
+    change: (p) => (apps(p).includeApplications = [azureManagementAppId]),
+    target: "azure-management",
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  { name: "azure management: all apps covers it", target: "azure-management", expected: { verdict: "enforced", enforcedBy: [viaMfa()] } },
+  {
+    name: "azure management: all apps minus an unrelated app still covers it",
+    change: (p) => (apps(p).excludeApplications = [telehealthAppId]),
+    target: "azure-management",
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "azure management: all apps minus the Azure management app excludes it",
+    change: (p) => (apps(p).excludeApplications = [azureManagementAppId]),
+    target: "azure-management",
+    expected: { verdict: "not-enforced", excludedBy: [{ ...good, excludedAs: [`application Azure management (${azureManagementAppId})`] }] },
+  },
+  {
+    name: "azure management: Microsoft Admin Portals covers the Azure portal only",
+    change: (p) => (apps(p).includeApplications = ["MicrosoftAdminPortals"]),
+    target: "azure-management",
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["only Microsoft Admin Portals: the Azure portal, not Azure CLI, PowerShell or the Resource Manager API"])] },
+  },
+  {
+    name: "a guest is included by includeGuestsOrExternalUsers",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeGuestsOrExternalUsers = { guestOrExternalUserTypes: "internalGuest,b2bCollaborationGuest" };
+    },
+    user: { userType: "Guest" },
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "a member is not included by includeGuestsOrExternalUsers",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeGuestsOrExternalUsers = { guestOrExternalUserTypes: "internalGuest,b2bCollaborationGuest" };
+    },
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "a guest is excluded by excludeGuestsOrExternalUsers",
+    change: (p) => (users(p).excludeGuestsOrExternalUsers = { guestOrExternalUserTypes: "b2bCollaborationGuest" }),
+    user: { userType: "guest" },
+    expected: { verdict: "not-enforced", excludedBy: [{ ...good, excludedAs: ["guest or external user"] }] },
+  },
+  {
+    name: "a guest is excluded by the legacy GuestsOrExternalUsers user value",
+    change: (p) => (users(p).excludeUsers = ["GuestsOrExternalUsers"]),
+    user: { userType: "Guest" },
+    expected: { verdict: "not-enforced", excludedBy: [{ ...good, excludedAs: ["guest or external user"] }] },
+  },
+  {
+    name: "a user both included by id and excluded by group is excluded",
+    change: (p) => {
+      users(p).includeUsers = [userId];
+      users(p).excludeGroups = [cliniciansGroup];
+    },
+    expected: { verdict: "not-enforced", excludedBy: [{ ...good, excludedAs: [`group ${cliniciansGroup}`] }] },
+  },
+  {
+    name: "a user both included and excluded by id is excluded",
+    change: (p) => {
+      users(p).includeUsers = [userId];
+      users(p).excludeUsers = [userId.toUpperCase()];
+    },
+    expected: { verdict: "not-enforced", excludedBy: [{ ...good, excludedAs: ["user"] }] },
+  },
+  {
+    name: "includeUsers None includes no one",
+    change: (p) => (users(p).includeUsers = ["None"]),
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "mfa OR compliantDevice is conditional",
+    change: (p) => {
+      p.grantControls!.operator = "OR";
+      p.grantControls!.builtInControls = ["mfa", "compliantDevice"];
+    },
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["MFA or compliant device"])] },
+  },
+  {
+    name: "mfa AND compliantDevice enforces",
+    change: (p) => {
+      p.grantControls!.operator = "AND";
+      p.grantControls!.builtInControls = ["mfa", "compliantDevice"];
+    },
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "an excluded trusted location is conditional",
+    change: (p) => (p.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted", compliantNetworkLocation] }),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa([`only outside all trusted locations, named location ${compliantNetworkLocation}`])] },
+  },
+  {
+    name: "browser-only client apps are conditional",
+    change: (p) => (p.conditions.clientAppTypes = ["browser"]),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["only client app types browser"])] },
+  },
+  {
+    name: "a sign-in risk condition is conditional",
+    change: (p) => (p.conditions.signInRiskLevels = ["high", "medium"]),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["only at sign-in risk high, medium"])] },
+  },
+  {
+    name: "unknown group membership against an excluded group is unknown",
+    change: (p) => (users(p).excludeGroups = [breakGlassGroup]),
+    user: { groupIds: undefined },
+    expected: { verdict: "unknown", unknowns: [`policy "Require MFA for all users": membership of excluded group ${breakGlassGroup} is unknown`] },
+  },
+  {
+    name: "unknown group membership against an included group is unknown",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeGroups = [cliniciansGroup];
+    },
+    user: { groupIds: undefined },
+    expected: { verdict: "unknown", unknowns: [`policy "Require MFA for all users": membership of included group ${cliniciansGroup} is unknown`] },
+  },
+  {
+    name: "unknown userType against a guest exclusion is unknown",
+    change: (p) => (users(p).excludeGuestsOrExternalUsers = { guestOrExternalUserTypes: "b2bCollaborationGuest" }),
+    user: { userType: null },
+    expected: {
+      verdict: "unknown",
+      unknowns: ['policy "Require MFA for all users": the user\'s type (member or guest) is unknown, and it excludes guest or external users'],
+    },
+  },
+  {
+    name: "a policy with no grant controls (session only) requires nothing",
+    change: (p) => (p.grantControls = null),
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "a policy that does not say which users it covers is never counted as enforcing",
+    change: (p) => (p.conditions.users = null),
+    expected: { verdict: "unknown", unknowns: ['policy "Require MFA for all users": it does not say which users it applies to'] },
+  },
+  {
+    name: "a user-action policy (register security info) is not a sign-in policy",
+    change: (p) => {
+      apps(p).includeApplications = [];
+      apps(p).includeUserActions = ["urn:user:registersecurityinfo"];
+    },
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "one policy excludes the user, another enforces",
+    change: (p) => (users(p).excludeUsers = [userId]),
+    more: [policy(second.id, second.displayName, (p) => (users(p).includeUsers = [otherUserId, userId]))],
+    expected: { verdict: "enforced", enforcedBy: [viaMfa([], second)], excludedBy: [{ ...good, excludedAs: ["user"] }] },
+  },
+  {
+    name: "certain enforcement stands even when another policy's scope is unknown",
+    more: [policy(second.id, second.displayName, (p) => (users(p).excludeGroups = [breakGlassGroup]))],
+    user: { groupIds: undefined },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [viaMfa()],
+      unknowns: [`policy "Require MFA for admins": membership of excluded group ${breakGlassGroup} is unknown`],
+    },
+  },
+  {
+    name: "a narrowed policy that certainly applies and an unconditional one whose scope is unknown is unknown",
+    change: (p) => (p.conditions.clientAppTypes = ["browser"]),
+    more: [policy(second.id, second.displayName, (p) => (users(p).excludeGroups = [breakGlassGroup]))],
+    user: { groupIds: undefined },
+    expected: {
+      verdict: "unknown",
+      enforcedBy: [viaMfa(["only client app types browser"])],
+      unknowns: [`policy "Require MFA for admins": membership of excluded group ${breakGlassGroup} is unknown`],
+    },
+  },
+];
+
+describe("mfaCoverage", () => {
+  it.each(cases)("$name", ({ change, more, user, target, expected }) => {
+    const base = goodPolicy();
+    change?.(base);
+    const policies = [ConditionalAccessPolicySchema.parse(base), ...(more ?? [])];
+    const result = mfaCoverage(policies, { ...goodMember, ...user }, target ?? "all-cloud-apps");
+    expect(result).toEqual({ enforcedBy: [], excludedBy: [], reportOnly: [], disabled: [], blockedBy: [], unknowns: [], ...expected });
+  });
+});
+
+describe("legacyAuthenticationBlocks", () => {
+  const blockLegacy = (id: string, displayName: string, change: (p: ConditionalAccessPolicy) => void = () => {}) =>
+    policy(id, displayName, (p) => {
+      p.conditions.clientAppTypes = ["exchangeActiveSync", "other"];
+      p.grantControls!.builtInControls = ["block"];
+      change(p);
+    });
+
+  it("lists enforced blocks with their exclusions and report-only blocks apart", () => {
+    const result = legacyAuthenticationBlocks([
+      goodPolicy(),
+      blockLegacy("11111111-0000-4000-8000-000000000001", "Block legacy authentication", (p) => {
+        users(p).excludeUsers = [otherUserId];
+        users(p).excludeGroups = [breakGlassGroup];
+        users(p).excludeRoles = [globalAdministrator];
+      }),
+      blockLegacy("11111111-0000-4000-8000-000000000002", "Block legacy authentication (report-only)", (p) => (p.state = "enabledForReportingButNotEnforced")),
+      blockLegacy("11111111-0000-4000-8000-000000000003", "Block legacy authentication for clinicians", (p) => {
+        users(p).includeUsers = [];
+        users(p).includeGroups = [cliniciansGroup];
+      }),
+      blockLegacy("11111111-0000-4000-8000-000000000004", "Block legacy authentication (disabled)", (p) => (p.state = "disabled")),
+      blockLegacy("11111111-0000-4000-8000-000000000005", "Block legacy authentication off-site", (p) => (p.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] })),
+    ]);
+    const noExclusions = { users: [], groups: [], roles: [], guestsOrExternalUsers: undefined };
+    expect(result).toEqual({
+      enforced: [
+        {
+          id: "11111111-0000-4000-8000-000000000001",
+          displayName: "Block legacy authentication",
+          excluded: { users: [otherUserId], groups: [breakGlassGroup], roles: [globalAdministrator], guestsOrExternalUsers: undefined },
+          excludedApplications: [],
+          narrowing: [],
+        },
+        {
+          id: "11111111-0000-4000-8000-000000000005",
+          displayName: "Block legacy authentication off-site",
+          excluded: noExclusions,
+          excludedApplications: [],
+          narrowing: ["only outside all trusted locations"],
+        },
+      ],
+      reportOnly: [
+        { id: "11111111-0000-4000-8000-000000000002", displayName: "Block legacy authentication (report-only)", excluded: noExclusions, excludedApplications: [], narrowing: [] },
+      ],
+    });
+  });
+
+  it("a block of exchangeActiveSync alone is not a legacy-authentication block", () => {
+    expect(legacyAuthenticationBlocks([blockLegacy("11111111-0000-4000-8000-000000000006", "Block EAS", (p) => (p.conditions.clientAppTypes = ["exchangeActiveSync"]))])).toEqual({
+      enforced: [],
+      reportOnly: [],
+    });
+  });
+});
+
+describe("signInFrequencyControls", () => {
+  it("lists enabled sign-in frequency and never-persistent-browser controls with whom they apply to", () => {
+    const adminSessions = policy("22222222-0000-4000-8000-000000000001", "Admin sessions: 4 hours, no persistent browser", (p) => {
+      p.grantControls = null;
+      users(p).includeUsers = [];
+      users(p).includeRoles = [globalAdministrator];
+      p.sessionControls = {
+        signInFrequency: { isEnabled: true, value: 4, type: "hours", frequencyInterval: "timeBased", authenticationType: "primaryAndSecondaryAuthentication" },
+        persistentBrowser: { isEnabled: true, mode: "never" },
+      };
+    });
+    const azureEveryTime = policy("22222222-0000-4000-8000-000000000002", "Azure management: sign in every time", (p) => {
+      users(p).excludeUsers = [otherUserId];
+      apps(p).includeApplications = [azureManagementAppId];
+      p.sessionControls = { signInFrequency: { isEnabled: true, frequencyInterval: "everyTime", authenticationType: "primaryAndSecondaryAuthentication" } };
+    });
+    const disabled = policy("22222222-0000-4000-8000-000000000003", "Disabled frequency", (p) => {
+      p.state = "disabled";
+      p.sessionControls = { signInFrequency: { isEnabled: true, value: 1, type: "days" } };
+    });
+    const switchedOff = policy("22222222-0000-4000-8000-000000000004", "Frequency switched off", (p) => {
+      p.sessionControls = { signInFrequency: { isEnabled: false, value: 1, type: "days" }, persistentBrowser: { isEnabled: true, mode: "always" } };
+    });
+
+    const none = { users: [], groups: [], roles: [], guestsOrExternalUsers: undefined };
+    expect(signInFrequencyControls([goodPolicy(), adminSessions, azureEveryTime, disabled, switchedOff])).toEqual([
+      {
+        id: "22222222-0000-4000-8000-000000000001",
+        displayName: "Admin sessions: 4 hours, no persistent browser",
+        signInFrequency: { everyTime: false, value: 4, unit: "hours" },
+        persistentBrowserNever: true,
+        included: { allUsers: false, ...none, roles: [globalAdministrator] },
+        excluded: none,
+        applications: ["All"],
+        narrowing: [],
+      },
+      {
+        id: "22222222-0000-4000-8000-000000000002",
+        displayName: "Azure management: sign in every time",
+        signInFrequency: { everyTime: true },
+        persistentBrowserNever: false,
+        included: { allUsers: true, ...none },
+        excluded: { ...none, users: [otherUserId] },
+        applications: [azureManagementAppId],
+        narrowing: [`only applications Azure management (${azureManagementAppId})`],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,62 @@
+import { check } from "../../src/checks/entra-mfa-all-users.js";
+import * as entra from "../../src/collectors/entra.js";
+import * as rbac from "../../src/collectors/rbac.js";
+import { checkTable } from "../support/check-table.js";
+import { breakGlass, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
+
+type Raw = Record<string, any>;
+const x = { entra, rbac, people, breakGlass, directoryRoles, exclusionGroup, forbidden };
+const users = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.usersDataset);
+const policies = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.conditionalAccessPoliciesDataset);
+const mfa = (t: Tenant, _x?: unknown): Raw => policies(t)[0]!;
+
+checkTable(check, [
+  {
+    name: "the known-good tenant",
+    expected: [
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
+    ],
+  },
+  {
+    name: "user excluded directly",
+    change: (t: Tenant) => { mfa(t, x).conditions.users.excludeUsers.push(x.people.ownerB); },
+    expected: [
+      { status: "fail", message: "MFA is required by no enabled policy on all cloud apps for 1 of 2 enabled user(s), emergency access accounts aside: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
+    ],
+  },
+  {
+    name: "office 365 only",
+    change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["Office365"]; },
+    expected: [
+      { status: "fail", message: "MFA is required only under conditions on all cloud apps for 1 of 2 enabled user(s), emergency access accounts aside: Blake Owner (blake.owner@example.com)." },
+    ],
+  },
+  {
+    name: "disabled user ignored",
+    change: (t: Tenant) => { mfa(t, x).conditions.users.excludeUsers.push(x.people.ownerB); users(t, x).find((u: Raw) => u.id === x.people.ownerB)!.accountEnabled = false; },
+    expected: [
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 1 enabled user(s), emergency access accounts aside." },
+    ],
+  },
+  {
+    name: "group members unknown",
+    change: (t: Tenant) => t.fail(x.entra.groupMembersDataset, x.forbidden),
+    expected: [
+      { status: "error", message: "MFA for every user on all cloud apps (1 user(s) whose group membership decides it: Blake Owner (blake.owner@example.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+    ],
+  },
+  {
+    name: "SD only",
+    change: (t: Tenant) => { policies(t, x).splice(0, 3); t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled = true; },
+    expected: [
+      { status: "fail", message: "Security defaults are on and no Conditional Access policy exists: for the 2 enabled user(s), emergency access accounts aside, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on all cloud apps." },
+    ],
+  },
+  {
+    name: "no policies, SD unknown",
+    change: (t: Tenant) => { policies(t, x).splice(0, 3); t.fail(x.entra.securityDefaultsDataset, x.forbidden); },
+    expected: [
+      { status: "error", message: "MFA for every user on all cloud apps (no Conditional Access policy is enabled, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+    ],
+  },
+]);

@@ -1,0 +1,33 @@
+import { check } from "../../src/checks/entra-mfa-azure-management.js";
+import * as entra from "../../src/collectors/entra.js";
+import * as rbac from "../../src/collectors/rbac.js";
+import { checkTable } from "../support/check-table.js";
+import { breakGlass, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
+
+type Raw = Record<string, any>;
+const x = { entra, rbac, people, breakGlass, directoryRoles, exclusionGroup, forbidden };
+const policies = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.conditionalAccessPoliciesDataset);
+const mfa = (t: Tenant, _x?: unknown): Raw => policies(t)[0]!;
+
+checkTable(check, [
+  {
+    name: "the known-good tenant",
+    expected: [
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on Azure management, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
+    ],
+  },
+  {
+    name: "admin portals only",
+    change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["MicrosoftAdminPortals"]; },
+    expected: [
+      { status: "fail", message: "MFA is required only under conditions on Azure management for 1 of 2 enabled user(s), emergency access accounts aside: Blake Owner (blake.owner@example.com)." },
+    ],
+  },
+  {
+    name: "azure management app",
+    change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["797f4846-ba00-4fd7-ba43-dac1f8f63013"]; },
+    expected: [
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on Azure management, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
+    ],
+  },
+]);

@@ -1,0 +1,55 @@
+import { check } from "../../src/checks/entra-standing-privileged-role.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset } from "../../src/collectors/entra.js";
+import { checkTable } from "../support/check-table.js";
+import { directoryRoles, forbidden, people, type Tenant } from "../support/good-tenant.js";
+
+const standingSecurityAdmin = (assignmentType: string, expiration: Record<string, unknown>) => (tenant: Tenant) => {
+  tenant.items(directoryRoleAssignmentsDataset).push({ id: "ra-sec", principalId: people.ownerB, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/" });
+  tenant.items(directoryRoleAssignmentSchedulesDataset).push({ id: "as-sec", principalId: people.ownerB, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/", assignmentType, scheduleInfo: { startDateTime: "2026-11-20T09:00:00Z", expiration } });
+};
+
+checkTable(check, [
+  {
+    name: "only the break-glass accounts hold standing Global Administrator",
+    expected: [{ status: "pass", message: "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (3 holding(s) examined)." }],
+  },
+  {
+    name: "a permanent Security Administrator",
+    change: standingSecurityAdmin("Assigned", { type: "noExpiration" }),
+    expected: [{ status: "fail", message: "Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment, outside PIM eligibility." }],
+  },
+  {
+    name: "a time-bound direct assignment is still standing access",
+    change: standingSecurityAdmin("Assigned", { type: "afterDateTime", endDateTime: "2027-01-01T00:00:00Z" }),
+    expected: [{ status: "fail", message: "Blake Owner (blake.owner@example.com) holds a standing time-bound Security Administrator assignment, outside PIM eligibility." }],
+  },
+  {
+    name: "a PIM activation passes",
+    change: standingSecurityAdmin("Activated", { type: "afterDateTime", endDateTime: "2026-11-20T17:00:00Z" }),
+    expected: [{ status: "pass", message: "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (4 holding(s) examined)." }],
+  },
+  {
+    name: "without the configured break-glass list their standing roles fail",
+    change: (tenant) => {
+      tenant.settings.breakGlassAccounts = [];
+    },
+    expected: [
+      { status: "fail", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds a standing permanent Global Administrator assignment, outside PIM eligibility." },
+      { status: "fail", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds a standing permanent Global Administrator assignment, outside PIM eligibility." },
+    ],
+  },
+  {
+    name: "schedules unreadable: an active role cannot be called standing or activated",
+    change: (tenant) => {
+      standingSecurityAdmin("Activated", {})(tenant);
+      tenant.fail(directoryRoleAssignmentSchedulesDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether Blake Owner (blake.owner@example.com)\'s active Security Administrator is standing or a PIM activation could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+]);
