@@ -26,6 +26,13 @@ const ConfigSchema = z.strictObject({
       staleAccountDays: z.number().int().min(1).optional(),
     })
     .optional(),
+  /**
+   * Log Analytics workspaces (ARM resource ids) that receive Entra ID sign-in logs. Entra's own
+   * diagnostic settings name them too, but that API refuses service principals.
+   */
+  signInLogsWorkspaces: z
+    .array(z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i, "expected a workspace resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.OperationalInsights/workspaces/…)"))
+    .optional(),
   /** Emergency access ("break-glass") accounts, by user principal name or object id. */
   breakGlassAccounts: z.array(z.string().min(1)).optional(),
 });

@@ -198,7 +198,12 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     if (!tenantId) throw new CollectionImpossibleError("the credential's token does not name a tenant; pass --tenant");
   }
 
-  const collection = await runCollectors(access, { tenantId, subscriptionFilter: options.subscriptions ?? config.subscriptions, progress });
+  const collection = await runCollectors(access, {
+    tenantId,
+    subscriptionFilter: options.subscriptions ?? config.subscriptions,
+    progress,
+    signInLogsWorkspaces: config.signInLogsWorkspaces,
+  });
   const finishedAt = clock.now();
 
   progress.step("evaluating checks and mapping to the HIPAA Security Rule");

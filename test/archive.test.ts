@@ -110,7 +110,7 @@ describe("the archive, with stock tools", () => {
   it("records every call in raw/calls.har, valid for replay, with no credential", () => {
     const text = readFileSync(join(folder, "raw/calls.har"), "utf8");
     const calls = HarFileSchema.parse(JSON.parse(text));
-    expect(calls.log.entries).toHaveLength(31);
+    expect(calls.log.entries).toHaveLength(35);
     expect(calls.log.entries.map((entry) => entry.response.status).filter((status) => status !== 200)).toEqual([403]);
     const headers = (JSON.parse(text) as { log: { entries: { request: { headers: { name: string }[] } }[] } }).log.entries.flatMap((entry) => entry.request.headers.map((header) => header.name));
     expect(headers).not.toContain("authorization");
@@ -194,7 +194,7 @@ describe("the reports", () => {
 
   it("summary: scope, identity, coverage, status of every requirement, gaps and limits", () => {
     const text = pdfText("reports/00-summary.pdf").replace(/\s+/g, " ");
-    expect(text).toContain("12 of 65 specifications have automated evidence, 0 attested, 55 open");
+    expect(text).toContain("13 of 65 specifications have automated evidence, 0 attested, 54 open");
     expect(text).toContain("Clinic-Prod (4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3)");
     expect(text).toContain("Service principal hipaa-evidence-collector");
     expect(text).toContain("Azure: Reader at /providers/Microsoft.Management/managementGroups/mg-clinic-production");

@@ -30,7 +30,7 @@ describe("collect on the sample tenant", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("12 of 65 specifications have automated evidence; findings: 26 fail, 32 pass, 3 not evaluated; 1 collection gap(s).");
+    expect(result.stderr).toContain("13 of 65 specifications have automated evidence; findings: 27 fail, 38 pass, 4 not evaluated; 1 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -38,7 +38,7 @@ describe("collect on the sample tenant", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}59 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}63 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
@@ -47,7 +47,7 @@ describe("collect on the sample tenant", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 26, pass: 32, error: 3, not_applicable: 0 }, collectionGaps: 1, coverage: { automated: 12, total: 65 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 27, pass: 38, error: 4, not_applicable: 3 }, collectionGaps: 1, coverage: { automated: 13, total: 65 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 

@@ -80,6 +80,13 @@ const expectedFindings: [string, string, string][] = [
   ...["0007", "0009", "0010"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
   ["entra-stale-account-with-role", tenant, "error"],
   ["entra-sign-in-frequency", tenant, "pass"],
+  ["entra-sign-in-logs-exported", tenant, "pass"],
+  ...["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009", "0010"].map((id): [string, string, string] => [
+    "entra-privileged-single-factor-sign-ins",
+    `${user(id)}/sign-ins`,
+    id === "0002" ? "fail" : ["0006", "0009", "0010"].includes(id) ? "not_applicable" : "pass",
+  ]),
+  ["entra-privileged-single-factor-sign-ins", tenant, "error"],
 ];
 
 let result: CollectResult;
@@ -121,7 +128,7 @@ describe("the sample tenant, replayed end to end", () => {
     expect(result.gaps[0]).toMatchObject({
       dataset: "rbac/role-eligibility-schedule-instances",
       scopeName: "subscription Clinic-Dev",
-      affectedChecks: ["rbac-guest-privileged-role", "entra-mfa-privileged-users", "entra-stale-account-with-role"],
+      affectedChecks: ["rbac-guest-privileged-role", "entra-mfa-privileged-users", "entra-stale-account-with-role", "entra-privileged-single-factor-sign-ins"],
     });
   });
 
@@ -144,7 +151,8 @@ describe("the sample tenant, replayed end to end", () => {
     expect(status["164.312(a)(2)(iii)"]).toBe("attestation_required");
     expect(status["164.310(a)(1)"]).toBe("attestation_required");
     expect(result.document.requirements).toHaveLength(65);
-    expect(result.coverage).toMatchObject({ total: 65, automated: 12, attested: 0, open: 55 });
+    expect(result.coverage).toMatchObject({ total: 65, automated: 13, attested: 0, open: 54 });
+    expect(status["164.308(a)(5)(ii)(C)"]).toBe("not_satisfied");
   });
 
   it("writes a findings document that follows DESIGN §6", () => {

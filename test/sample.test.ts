@@ -36,7 +36,7 @@ describe("the Contoso Clinic sample", () => {
     ["/roleEligibilityScheduleInstances?", "arm-role-eligibility-schedule-instances-list.json", []],
     // hsmPoolResourceId is absent from real standard-SKU vaults; enablePurgeProtection is planted absent.
     ["/Microsoft.KeyVault/vaults?", "arm-key-vault-vaults-list-by-subscription.json", ["hsmPoolResourceId"]],
-    ["/diagnosticSettings?", "arm-monitor-diagnostic-settings-list.json", []],
+    ["/providers/Microsoft.Insights/diagnosticSettings?", "arm-monitor-diagnostic-settings-list.json", []],
     ["/identity/conditionalAccess/policies", "graph-conditional-access-policies-list.json", []],
     ["/reports/authenticationMethods/userRegistrationDetails", "graph-user-registration-details-list.json", []],
   ] as const)("items of %s carry every field of %s", (urlPart, exampleFile, omitted) => {

@@ -23,7 +23,7 @@ export const check = defineCheck({
           status: "error",
           ...subject,
           message: "Emergency access could not be evaluated: the configuration names no emergency access accounts (breakGlassAccounts).",
-          evidence: [],
+          evidence: [{ file: "raw/entra/users.json", pointer: "/value" }],
           error: { call: "(configuration)", status: 0, message: "breakGlassAccounts is not set in the configuration", reason: "not-collected" },
         },
       ];

@@ -11,6 +11,8 @@ import { check as entraStandingPrivilegedRole } from "./entra-standing-privilege
 import { check as entraGuestPrivilegedRole } from "./entra-guest-privileged-role.js";
 import { check as entraStaleAccountWithRole } from "./entra-stale-account-with-role.js";
 import { check as entraSignInFrequency } from "./entra-sign-in-frequency.js";
+import { check as entraSignInLogsExported } from "./entra-sign-in-logs-exported.js";
+import { check as entraPrivilegedSingleFactorSignIns } from "./entra-privileged-single-factor-sign-ins.js";
 import { check as keyVaultAuditLogging } from "./key-vault-audit-logging.js";
 import { check as keyVaultPublicNetworkRestricted } from "./key-vault-public-network-restricted.js";
 import { check as keyVaultPurgeProtectionEnabled } from "./key-vault-purge-protection-enabled.js";
@@ -44,4 +46,6 @@ export const checks: readonly CheckDefinition[] = [
   entraGuestPrivilegedRole,
   entraStaleAccountWithRole,
   entraSignInFrequency,
+  entraSignInLogsExported,
+  entraPrivilegedSingleFactorSignIns,
 ];

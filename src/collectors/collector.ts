@@ -19,6 +19,8 @@ export interface CollectorContext {
   readonly tenantId: string;
   readonly subscriptions: readonly SubscriptionInScope[];
   readonly progress: Progress;
+  /** Log Analytics workspaces (ARM ids) the configuration names as receiving Entra ID sign-in logs. */
+  readonly signInLogsWorkspaces: readonly string[];
   /**
    * Runs one logical call (all its pages and retries) through an SDK and records the dataset: the
    * items exactly as the service sent them, or the error that stopped it.

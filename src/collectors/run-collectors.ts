@@ -21,7 +21,7 @@ export interface CollectionResult {
  */
 export async function runCollectors(
   access: AzureAccess,
-  options: { tenantId: string; subscriptionFilter: readonly string[] | undefined; progress: Progress },
+  options: { tenantId: string; subscriptionFilter: readonly string[] | undefined; progress: Progress; signInLogsWorkspaces?: readonly string[] | undefined },
 ): Promise<CollectionResult> {
   const records: EvidenceRecord[] = [];
   const collectorFailures = new Map<string, string>();
@@ -30,6 +30,7 @@ export async function runCollectors(
     tenantId: options.tenantId,
     subscriptions,
     progress: options.progress,
+    signInLogsWorkspaces: options.signInLogsWorkspaces ?? [],
     async collect(request) {
       const record = await collectDataset(collectorId, request);
       records.push(record);

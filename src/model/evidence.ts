@@ -106,6 +106,11 @@ export class EvidenceSet {
     for (const record of records) this.byKey.set(recordKey(record.dataset, record.scope), record);
   }
 
+  /** The scopes a dataset was collected at (or failed at), as recorded: e.g. every workspace queried. */
+  scopesOf(dataset: DatasetDefinition): string[] {
+    return this.records.filter((record) => record.dataset === dataset.id).map((record) => record.scope);
+  }
+
   read<Item extends z.ZodType>(dataset: DatasetDefinition<Item>, scope: string): DatasetRead<z.infer<Item>> {
     const key = recordKey(dataset.id, scope);
     const cached = this.validated.get(key);

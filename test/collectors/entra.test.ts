@@ -64,6 +64,7 @@ async function collectEntra(access: AzureAccess): Promise<EvidenceRecord[]> {
     tenantId: sample.tenantId,
     subscriptions: [],
     progress: silent,
+    signInLogsWorkspaces: [],
     async collect(request) {
       const record = await collectDataset(entraCollector.id, request);
       records.push(record);

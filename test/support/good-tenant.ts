@@ -16,6 +16,7 @@ import {
   userRegistrationDetailsDataset,
   usersDataset,
 } from "../../src/collectors/entra.js";
+import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/collectors/entra-sign-ins.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
 import {
   principalsDataset,
@@ -267,7 +268,9 @@ function goodEntra(): EvidenceRecord[] {
     directoryUser(breakGlass.second.id, "Break Glass 2", breakGlass.second.upn),
   ];
   const roleAssignment = (id: string, principalId: string, roleId: string) => ({ id, principalId, roleDefinitionId: roleId, directoryScopeId: "/", principal: { "@odata.type": "#microsoft.graph.user", id: principalId } });
+  const signInRecords = signInLogs(tenant, everyone.map((item) => [item.id, item.userPrincipalName] as [string, string]));
   return [
+    ...signInRecords,
     entra(organizationDataset, "organization.json", [{ id: tenantId, displayName: "Example Clinic" }]),
     entra(subscribedSkusDataset, "subscribed-skus.json", [
       { skuId: "84a661c4-e949-4bd2-a560-ed7766fcaf2b", skuPartNumber: "AAD_PREMIUM_P2", capabilityStatus: "Enabled", servicePlans: [{ servicePlanId: "eec0eb4f-6444-4f95-aba0-50c24d67f998", servicePlanName: "AAD_PREMIUM_P2", provisioningStatus: "Success" }] },
@@ -301,6 +304,26 @@ function goodEntra(): EvidenceRecord[] {
       { id: "as-bg-2", principalId: breakGlass.second.id, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
       { id: "as-helpdesk", principalId: people.ownerB, roleDefinitionId: directoryRoles.helpdeskAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
     ]),
+  ];
+}
+
+/** The workspace that receives the good tenant's sign-in logs. */
+export const signInWorkspace = `${scope}/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/law-security`;
+
+/** Sign-in logs exported to a workspace, fresh at collection, every sign-in with MFA. */
+function signInLogs(tenant: string, people: [string, string][]): EvidenceRecord[] {
+  const folder = "raw/entra-sign-ins/law-security";
+  const table = (columns: string[], rows: unknown[][]) => [{ tables: [{ name: "PrimaryResult", columns: columns.map((name) => ({ name, type: "string" })), rows }] }];
+  return [
+    ok(entraDiagnosticSettingsDataset, tenant, "raw/entra-sign-ins/diagnostic-settings.json", [
+      { id: "/providers/microsoft.aadiam/diagnosticSettings/to-law-security", name: "to-law-security", properties: { workspaceId: signInWorkspace, logs: [{ category: "SignInLogs", enabled: true }, { category: "AuditLogs", enabled: true }] } },
+    ]),
+    ok(signInWorkspaceDataset, signInWorkspace, `${folder}/workspace.json`, [{ id: signInWorkspace, name: "law-security", properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90 } }]),
+    ok(signInArrivalDataset, signInWorkspace, `${folder}/sign-in-arrival.json`, table(["signIns", "newest", "oldest"], [[420, "2026-11-20T13:40:00Z", "2026-10-21T14:10:00Z"]])),
+    ok(signInAuthenticationDataset, signInWorkspace, `${folder}/sign-in-authentication.json`, table(
+      ["UserId", "UserPrincipalName", "AuthenticationRequirement", "succeeded", "signIns", "lastSignIn"],
+      people.map(([id, upn]) => [id, upn, "multiFactorAuthentication", true, 12, "2026-11-18T08:00:00Z"]),
+    )),
   ];
 }
 

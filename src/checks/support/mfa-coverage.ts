@@ -100,6 +100,32 @@ export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): (
   };
 }
 
+/**
+ * Everyone who holds a privileged Entra ID role or a privileged Azure role, active or eligible, by
+ * lower-cased user id, with the roles in words and the evidence of each; and what could not be read.
+ */
+export function privilegedRoleHolders(
+  evidence: EvidenceSet,
+  tenantId: string,
+  subscriptions: readonly SubscriptionInScope[],
+): { ok: true; holders: Map<string, { roles: string[]; refs: EvidenceRef[] }>; gaps: Failure[] } | ({ ok: false } & Failure) {
+  const directory = privilegedDirectoryHoldings(evidence, tenantId);
+  if (!directory.ok) return directory;
+  const azure = privilegedAzureHoldings(evidence, subscriptions);
+  const holders = new Map<string, { roles: string[]; refs: EvidenceRef[] }>();
+  const add = (userId: string, role: string, ref: EvidenceRef) => {
+    const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [] };
+    if (!entry.roles.includes(role)) entry.roles.push(role);
+    entry.refs.push(ref);
+    holders.set(userId.toLowerCase(), entry);
+  };
+  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref);
+  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref);
+  // Assignment schedules only say how a role is held; eligibility says who holds one.
+  const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
+  return { ok: true, holders, gaps: [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps] };
+}
+
 /** One privileged user: the roles that make them privileged, and how MFA stands for them. */
 export interface PrivilegedUserMfa {
   userId: string;
@@ -131,18 +157,9 @@ export function privilegedUsersMfa(
 ): ({ ok: true; rows: PrivilegedUserMfa[]; identity: IdentityEvidence; gaps: Failure[] }) | ({ ok: false } & Failure) {
   const identity = readIdentityEvidence(evidence, tenantId);
   if (!identity.ok) return identity;
-  const directory = privilegedDirectoryHoldings(evidence, tenantId);
-  if (!directory.ok) return directory;
-  const azure = privilegedAzureHoldings(evidence, subscriptions);
-  const roles = new Map<string, { roles: string[]; refs: EvidenceRef[] }>();
-  const add = (userId: string, role: string, ref: EvidenceRef) => {
-    const entry = roles.get(userId.toLowerCase()) ?? { roles: [], refs: [] };
-    if (!entry.roles.includes(role)) entry.roles.push(role);
-    entry.refs.push(ref);
-    roles.set(userId.toLowerCase(), entry);
-  };
-  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref);
-  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref);
+  const holders = privilegedRoleHolders(evidence, tenantId, subscriptions);
+  if (!holders.ok) return holders;
+  const roles = holders.holders;
   const policies = identity.policies.map(({ value }) => value);
   const rows: PrivilegedUserMfa[] = [];
   for (const located of identity.users) {
@@ -160,9 +177,7 @@ export function privilegedUsersMfa(
       refs: [located.ref, ...entry.refs, ...(registration ? [registration.ref] : [])],
     });
   }
-  // Assignment schedules only say how a role is held; eligibility says who holds one.
-  const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
-  return { ok: true, rows: rows.sort((a, b) => a.name.localeCompare(b.name)), identity, gaps: [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps] };
+  return { ok: true, rows: rows.sort((a, b) => a.name.localeCompare(b.name)), identity, gaps: holders.gaps };
 }
 
 /** "policy A (phishing-resistant MFA strength)", "policy B, only outside trusted locations". */

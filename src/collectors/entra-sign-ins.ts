@@ -1,0 +1,171 @@
+import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
+import { LogsQueryResultStatus } from "@azure/monitor-query-logs";
+import { z } from "zod";
+import { IncompleteDataError } from "../azure/failure.js";
+import { defineDataset } from "../model/evidence.js";
+import { defineCollector, type CollectorContext } from "./collector.js";
+
+/**
+ * Sign-in evidence from Log Analytics: which workspaces receive Entra ID sign-in logs (Entra's own
+ * diagnostic settings, or the workspaces the configuration names), whether records arrive, and how
+ * each user authenticated over the last 30 days (AuthenticationRequirement).
+ */
+
+// GET /providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01 (tenant scope)
+export const EntraDiagnosticSettingSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({
+    workspaceId: z.string().nullable().optional(),
+    storageAccountId: z.string().nullable().optional(),
+    eventHubAuthorizationRuleId: z.string().nullable().optional(),
+    logs: z.array(z.object({ category: z.string().nullable().optional(), enabled: z.boolean() })).nullable().optional(),
+  }),
+});
+export type EntraDiagnosticSetting = z.infer<typeof EntraDiagnosticSettingSchema>;
+
+// GET {workspace id}?api-version=2022-10-01
+export const WorkspaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({
+    /** The workspace's GUID, which queries address; the ARM id does not work there. */
+    customerId: z.string(),
+    retentionInDays: z.number().nullable().optional(),
+  }),
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+// POST https://api.loganalytics.io/v1/workspaces/{customerId}/query: the response body as sent
+export const QueryResponseSchema = z.object({
+  tables: z.array(
+    z.object({
+      name: z.string(),
+      columns: z.array(z.object({ name: z.string(), type: z.string().optional() })),
+      rows: z.array(z.array(z.unknown())),
+    }),
+  ),
+});
+export type QueryResponse = z.infer<typeof QueryResponseSchema>;
+
+export const entraDiagnosticSettingsDataset = defineDataset({
+  id: "entra-sign-ins/diagnostic-settings",
+  collector: "entra-sign-ins",
+  title: "Entra ID diagnostic settings (where sign-in and audit logs are sent)",
+  scope: "tenant",
+  item: EntraDiagnosticSettingSchema,
+  permission: "microsoft.aadiam/diagnosticSettings/read: an Entra ID role such as Security Reader; this API does not accept service principals, so name the workspace in signInLogsWorkspaces instead",
+});
+
+export const signInWorkspaceDataset = defineDataset({
+  id: "entra-sign-ins/workspace",
+  collector: "entra-sign-ins",
+  title: "Log Analytics workspace receiving sign-in logs",
+  scope: "resource",
+  item: WorkspaceSchema,
+  permission: "Microsoft.OperationalInsights/workspaces/read (Reader)",
+});
+
+export const signInArrivalDataset = defineDataset({
+  id: "entra-sign-ins/arrival",
+  collector: "entra-sign-ins",
+  title: "Sign-in log records in the workspace (newest, oldest, count over 30 days)",
+  scope: "resource",
+  item: QueryResponseSchema,
+  permission: "Microsoft.OperationalInsights/workspaces/query/read (Log Analytics Reader)",
+});
+
+export const signInAuthenticationDataset = defineDataset({
+  id: "entra-sign-ins/authentication",
+  collector: "entra-sign-ins",
+  title: "Sign-ins per user over 30 days, by authentication requirement",
+  scope: "resource",
+  item: QueryResponseSchema,
+  permission: "Microsoft.OperationalInsights/workspaces/query/read (Log Analytics Reader)",
+});
+
+export const signInLookback = "P30D";
+
+const arrivalQuery = "SigninLogs | summarize signIns = count(), newest = max(TimeGenerated), oldest = min(TimeGenerated)";
+const authenticationQuery = [
+  "SigninLogs",
+  'extend succeeded = ResultType == "0"',
+  "summarize signIns = count(), lastSignIn = max(TimeGenerated) by UserId, UserPrincipalName, AuthenticationRequirement, succeeded",
+].join(" | ");
+
+const entraDiagnosticSettingsApiVersion = "2017-04-01";
+const workspaceApiVersion = "2022-10-01";
+
+/** Rows of a query's first table as objects keyed by column name. */
+export function queryRows(response: QueryResponse): Record<string, unknown>[] {
+  const table = response.tables[0];
+  if (!table) return [];
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column.name, row[index]])));
+}
+
+/** Workspaces Entra sends SignInLogs to, by ARM id. */
+export function signInWorkspaces(settings: readonly EntraDiagnosticSetting[]): string[] {
+  return settings
+    .filter((setting) => setting.properties.workspaceId && (setting.properties.logs ?? []).some((log) => log.enabled && log.category === "SignInLogs"))
+    .map((setting) => setting.properties.workspaceId!);
+}
+
+/** ARM ids are case-insensitive: the same workspace named twice is queried once, as first written. */
+function distinctIds(ids: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const id of ids) if (!seen.has(id.toLowerCase())) seen.set(id.toLowerCase(), id);
+  return [...seen.values()];
+}
+
+async function armGet(context: CollectorContext, path: string): Promise<unknown> {
+  const subscription = context.subscriptions[0];
+  if (!subscription) throw new Error("no subscription in scope to send the request through");
+  const client = context.access.monitor(subscription.subscriptionId);
+  const response = await client.sendRequest(createPipelineRequest({ url: context.access.armUrl(path), method: "GET" }));
+  // sendRequest does not throw on error statuses; the SDK's operations would.
+  if (response.status !== 200) throw new RestError(`GET ${path}: HTTP ${response.status}`, { statusCode: response.status, request: response.request, response });
+  return JSON.parse(response.bodyAsText ?? "{}");
+}
+
+/** Runs one query; a partial result is incomplete evidence, never a smaller truth. */
+async function query(context: CollectorContext, customerId: string, kql: string): Promise<unknown[]> {
+  const result = await context.access.logs().queryWorkspace(customerId, kql, { duration: signInLookback });
+  if (result.status === LogsQueryResultStatus.PartialFailure) {
+    throw new IncompleteDataError(`the query returned a partial result: ${result.partialError.message}`);
+  }
+  // The SDK's tables are reshaped; the raw body the recorder captured is what the archive keeps.
+  return [result];
+}
+
+export const entraSignInsCollector = defineCollector({
+  id: "entra-sign-ins",
+  title: "Entra ID sign-in logs in Log Analytics",
+  datasets: [entraDiagnosticSettingsDataset, signInWorkspaceDataset, signInArrivalDataset, signInAuthenticationDataset],
+  async collect(context) {
+    const tenant = `/tenants/${context.tenantId}`;
+    context.progress.step("entra-sign-ins: where Entra ID sends its sign-in logs");
+    const settings = await context.collect({
+      dataset: entraDiagnosticSettingsDataset,
+      scope: tenant,
+      file: "raw/entra-sign-ins/diagnostic-settings.json",
+      fetch: async () => ((await armGet(context, `/providers/microsoft.aadiam/diagnosticSettings?api-version=${entraDiagnosticSettingsApiVersion}`)) as { value?: unknown[] }).value ?? [],
+    });
+    const exported = settings.status === "ok" ? signInWorkspaces(settings.value.map((item) => EntraDiagnosticSettingSchema.parse(item))) : [];
+    const workspaces = distinctIds([...exported, ...context.signInLogsWorkspaces]);
+    for (const workspaceId of workspaces) {
+      const name = workspaceId.split("/").pop() ?? workspaceId;
+      const folder = `raw/entra-sign-ins/${name}`;
+      context.progress.step(`entra-sign-ins: sign-in records in workspace ${name}`);
+      const workspace = await context.collect({
+        dataset: signInWorkspaceDataset,
+        scope: workspaceId,
+        file: `${folder}/workspace.json`,
+        fetch: async () => [await armGet(context, `${workspaceId}?api-version=${workspaceApiVersion}`)],
+      });
+      if (workspace.status !== "ok") continue;
+      const customerId = WorkspaceSchema.parse(workspace.value[0]).properties.customerId;
+      await context.collect({ dataset: signInArrivalDataset, scope: workspaceId, file: `${folder}/sign-in-arrival.json`, fetch: () => query(context, customerId, arrivalQuery) });
+      await context.collect({ dataset: signInAuthenticationDataset, scope: workspaceId, file: `${folder}/sign-in-authentication.json`, fetch: () => query(context, customerId, authenticationQuery) });
+    }
+  },
+});
