@@ -933,6 +933,43 @@ record("POST", logsQuery, 200, {
   },
 });
 
+// ---------------------------------------------------------------- alert rules
+// A log search alert rule in Clinic-Prod pages the security on-call when an emergency account signs in.
+record("GET", `${arm}/subscriptions/${prod.id}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview`, 200, {
+  value: [
+    {
+      id: `/subscriptions/${prod.id}/resourceGroups/rg-security-logs/providers/Microsoft.Insights/scheduledQueryRules/emergency-account-sign-in`,
+      name: "emergency-account-sign-in",
+      type: "Microsoft.Insights/scheduledQueryRules",
+      location: "eastus2",
+      kind: "LogAlert",
+      properties: {
+        displayName: "Emergency access account signed in",
+        description: "Any sign-in by bg-admin-01 or bg-admin-02 pages the security on-call.",
+        severity: 0,
+        enabled: true,
+        evaluationFrequency: "PT5M",
+        scopes: [workspace],
+        windowSize: "PT5M",
+        criteria: {
+          allOf: [
+            {
+              query: `SigninLogs | where UserPrincipalName in~ ("${principals.breakGlass1.upn}", "${principals.breakGlass2.upn}")`,
+              timeAggregation: "Count",
+              operator: "GreaterThan",
+              threshold: 0,
+              failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 },
+            },
+          ],
+        },
+        autoMitigate: false,
+        actions: { actionGroups: [`/subscriptions/${prod.id}/resourceGroups/rg-security-logs/providers/Microsoft.Insights/actionGroups/security-on-call`] },
+      },
+    },
+  ],
+});
+record("GET", `${arm}/subscriptions/${dev.id}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview`, 200, { value: [] });
+
 const har = {
   log: {
     version: "1.2",

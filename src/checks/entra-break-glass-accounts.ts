@@ -1,21 +1,47 @@
 import { conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, groupMembersDataset, usersDataset } from "../collectors/entra.js";
+import { isEnabledRule, scheduledQueryRulesDataset, type ScheduledQueryRule } from "../collectors/alert-rules.js";
+import type { SubscriptionInScope } from "../collectors/collector.js";
+import type { EntraUser } from "../collectors/entra.js";
+import type { EvidenceSet, Located } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
+
+/**
+ * Enabled log search alert rules that query sign-in logs for this account (by UPN or object id) and
+ * notify someone (an action group): sign-ins by an emergency account must never go unnoticed.
+ */
+function alertWatching(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[], account: EntraUser): { watched: Located<ScheduledQueryRule>[]; gaps: Failure[] } {
+  const names = [account.id, account.userPrincipalName].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
+  const watched: Located<ScheduledQueryRule>[] = [];
+  const gaps: Failure[] = [];
+  for (const subscription of subscriptions) {
+    const rules = evidence.read(scheduledQueryRulesDataset, subscription.scope);
+    if (!rules.ok) {
+      gaps.push({ dataset: scheduledQueryRulesDataset, failure: rules });
+      continue;
+    }
+    for (const rule of rules.items) {
+      const queries = (rule.value.properties.criteria?.allOf ?? []).map((criterion) => (criterion.query ?? "").toLowerCase());
+      const notifies = (rule.value.properties.actions?.actionGroups ?? []).length > 0;
+      if (isEnabledRule(rule.value) && notifies && queries.some((query) => query.includes("signinlogs") && names.some((name) => query.includes(name)))) watched.push(rule);
+    }
+  }
+  return { watched, gaps };
+}
 import { enabledPoliciesReaching } from "./support/conditional-access.js";
-import { globalAdministrator, isBreakGlass, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
+import { globalAdministrator, isBreakGlass, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel, type Failure } from "./support/entra-identity.js";
 import { readIdentityEvidence } from "./support/mfa-coverage.js";
 
 export const check = defineCheck({
   id: "entra-break-glass-accounts",
-  // Whether sign-ins by these accounts raise an alert needs Azure Monitor alert rules, which this version does not collect.
-  title: "Each configured emergency access account exists, holds standing Global Administrator and is excluded from every Conditional Access policy",
+  title: "Each configured emergency access account exists, holds standing Global Administrator, is excluded from every Conditional Access policy and is watched by an alert rule",
   severity: "high",
   requires: [usersDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [directoryRoleAssignmentSchedulesDataset, groupMembersDataset],
+  alsoReads: [directoryRoleAssignmentSchedulesDataset, groupMembersDataset, scheduledQueryRulesDataset],
   rationale:
     "An emergency needs a way into the tenant when Conditional Access, MFA or federation fails; that is what emergency access accounts are, and a policy that reaches them can lock everyone out.",
   remediation:
     "Keep two cloud-only accounts with permanent Global Administrator, exclude them from every Conditional Access policy, protect them with FIDO2 keys kept in a safe, and alert on every sign-in by them.",
-  evaluate({ evidence, tenantId, settings }) {
+  evaluate({ evidence, tenantId, settings, subscriptions }) {
     const subject = tenantSubject(tenantId);
     if (settings.breakGlassAccounts.length === 0) {
       return [
@@ -55,7 +81,9 @@ export const check = defineCheck({
       const reaching = enabledPoliciesReaching(identity.policies.map(({ value }) => value), identity.subjectOf(located.value), "all-cloud-apps");
       const applying = reaching.filter((item) => item.status === "applies");
       if (applying.length) problems.push(`is not excluded from ${applying.map((item) => `"${item.policy.displayName}"`).join(", ")}`);
-      const refs = [located.ref, ...globalAdmin.map((holding) => holding.ref), ...identity.policies.filter(({ value }) => reaching.some((item) => item.policy.id === value.id)).map(({ ref }) => ref)];
+      const alert = alertWatching(evidence, subscriptions, located.value);
+      if (alert.watched.length === 0 && alert.gaps.length === 0) problems.push("is watched by no enabled log search alert rule on its sign-ins");
+      const refs = [...alert.watched.map((rule) => rule.ref), located.ref, ...globalAdmin.map((holding) => holding.ref), ...identity.policies.filter(({ value }) => reaching.some((item) => item.policy.id === value.id)).map(({ ref }) => ref)];
       if (problems.length) {
         outcomes.push({ status: "fail", ...accountSubject, message: `Emergency access account ${who} ${problems.join("; ")}.`, evidence: refs });
       } else if (reaching.length) {
@@ -67,7 +95,17 @@ export const check = defineCheck({
             : { status: "error", ...accountSubject, message: `Whether emergency access account ${who} is excluded from ${unknown} is unknown.`, evidence: refs, error: { call: "(evaluation of Conditional Access)", status: 0, message: "policy scope unknown", reason: "incomplete-data" } },
         );
       } else {
-        outcomes.push({ status: "pass", ...accountSubject, message: `Emergency access account ${who} holds permanent Global Administrator and no enabled Conditional Access policy applies to it (${identity.policies.length} policies examined).`, evidence: refs });
+        const gap = alert.gaps[0];
+        outcomes.push(
+          gap && alert.watched.length === 0
+            ? notEvaluated(accountSubject, `Whether sign-ins by emergency access account ${who} raise an alert`, gap.dataset, gap.failure)
+            : {
+                status: "pass",
+                ...accountSubject,
+                message: `Emergency access account ${who} holds permanent Global Administrator, no enabled Conditional Access policy applies to it (${identity.policies.length} policies examined), and alert rule ${alert.watched.map((rule) => `"${rule.value.properties.displayName ?? rule.value.name}"`).join(", ")} watches its sign-ins.`,
+                evidence: refs,
+              },
+        );
       }
     }
     return outcomes;

@@ -18,6 +18,7 @@ import {
 } from "../../src/collectors/entra.js";
 import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/collectors/entra-sign-ins.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
+import { scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
 import {
   principalsDataset,
   roleAssignmentSchedulesDataset,
@@ -250,6 +251,7 @@ export function goodTenant(): Tenant {
       user(people.eligible, "User Account", "Member", "user@my-tenant.com"),
       { "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "inventory-reader", appId: "22222222-0000-4000-8000-00000000000c", servicePrincipalType: "Application" },
     ]),
+    ok(scheduledQueryRulesDataset, scope, `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`, [breakGlassAlertRule()]),
     ok(vaultsDataset, scope, files.vaults, [goodVault()]),
     ok(vaultDiagnosticSettingsDataset, vaultId, files.diagnostics, [goodDiagnosticSetting()]),
     ...goodEntra(),
@@ -325,6 +327,25 @@ function signInLogs(tenant: string, people: [string, string][]): EvidenceRecord[
       people.map(([id, upn]) => [id, upn, "multiFactorAuthentication", true, 12, "2026-11-18T08:00:00Z"]),
     )),
   ];
+}
+
+/** A log search alert rule that pages someone when an emergency access account signs in. */
+export function breakGlassAlertRule(): Raw {
+  return {
+    id: `${scope}/resourceGroups/logs/providers/Microsoft.Insights/scheduledQueryRules/break-glass-sign-in`,
+    name: "break-glass-sign-in",
+    type: "Microsoft.Insights/scheduledQueryRules",
+    location: "eastus",
+    properties: {
+      displayName: "Emergency access account signed in",
+      enabled: true,
+      severity: 0,
+      scopes: [signInWorkspace],
+      evaluationFrequency: "PT5M",
+      criteria: { allOf: [{ query: `SigninLogs | where UserPrincipalName in~ ("${breakGlass.first.upn}", "${breakGlass.second.upn}")`, timeAggregation: "Count", operator: "GreaterThan", threshold: 0 }] },
+      actions: { actionGroups: [`${scope}/resourceGroups/logs/providers/Microsoft.Insights/actionGroups/security-on-call`] },
+    },
+  };
 }
 
 export const forbidden: CallError = {
