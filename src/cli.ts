@@ -134,9 +134,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description("re-hash every file of an archive and check every signature; exit 0 intact, 1 not intact, 2 unreadable")
     .argument("<archive>", "the .zip archive to verify")
     .option("--trust <file>", "PEM file of the certificate authorities you trust to have signed the archive")
+    .option("--trust-tsa <file>", "PEM file of the timestamp authorities (or their CAs) whose times you trust")
     .option("--json", "print the result as JSON")
-    .action(async (archive: string, options: { json?: boolean; trust?: string }) => {
-      const result = await verifyArchive(archive, { trust: options.trust });
+    .action(async (archive: string, options: { json?: boolean; trust?: string; trustTsa?: string }) => {
+      const result = await verifyArchive(archive, { trust: options.trust, trustTsa: options.trustTsa });
       io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : describeVerification(result));
       exitCode = result.intact ? 0 : 1;
     });

@@ -141,7 +141,7 @@ describe("the archive, with stock tools", () => {
     const manifest = ManifestSchema.parse(readJson("manifest.json"));
     expect(readme).toContain("sha256sum -c SHA256SUMS");
     expect(readme).toContain('for f in reports/*.pdf; do echo "$f"; pdfsig "$f"; done');
-    expect(readme).toContain(`Fingerprint:  SHA-256 ${manifest.signer.sha256Fingerprint}`);
+    expect(readme).toContain(`Fingerprint:  SHA-256 ${manifest.signer?.sha256Fingerprint}`);
     expect(readme).toContain("WARNING: THIS IS A DEVELOPMENT SIGNATURE AND IS NOT TRUSTED.");
     expect(readme).toContain(result.archivePath.split("/").pop()!.replace(/\.zip$/, ""));
   });

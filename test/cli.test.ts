@@ -30,7 +30,7 @@ describe("collect on the sample tenant", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("13 of 65 specifications have automated evidence; findings: 27 fail, 38 pass, 4 not evaluated; 1 collection gap(s).");
+    expect(result.stderr).toContain("13 of 65 specifications have automated evidence; findings: 27 fail, 36 pass, 4 not evaluated; 1 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -47,7 +47,7 @@ describe("collect on the sample tenant", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 27, pass: 38, error: 4, not_applicable: 3 }, collectionGaps: 1, coverage: { automated: 13, total: 65 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 27, pass: 36, error: 4, not_applicable: 5 }, collectionGaps: 1, coverage: { automated: 13, total: 65 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 

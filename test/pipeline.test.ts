@@ -55,15 +55,15 @@ const expectedFindings: [string, string, string][] = [
   ["key-vault-audit-logging", sandbox, "fail"],
   ["entra-mfa-all-users", tenant, "fail"],
   ["entra-mfa-privileged-users", user("0001"), "pass"],
-  ["entra-mfa-privileged-users", user("0009"), "pass"],
-  ["entra-mfa-privileged-users", user("0010"), "pass"],
+  ["entra-mfa-privileged-users", user("0009"), "not_applicable"],
+  ["entra-mfa-privileged-users", user("0010"), "not_applicable"],
   ["entra-mfa-privileged-users", user("0006"), "pass"],
   ["entra-mfa-privileged-users", user("0002"), "fail"],
   ["entra-mfa-privileged-users", user("0007"), "pass"],
   ["entra-mfa-privileged-users", user("0003"), "pass"],
   ["entra-mfa-privileged-users", user("0004"), "pass"],
   ["entra-mfa-privileged-users", user("0005"), "pass"],
-  ["entra-mfa-privileged-users", tenant, "error"],
+  ["entra-mfa-privileged-users", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
   ["entra-mfa-azure-management", tenant, "fail"],
   ["entra-legacy-authentication-blocked", tenant, "pass"],
   ["entra-mfa-policy-not-enforcing", `${tenant}/conditionalAccessPolicies/ca5e1d00-0002-4c1a-8b2d-3e4f5a6b7c8d`, "fail"],
@@ -78,7 +78,7 @@ const expectedFindings: [string, string, string][] = [
   ...["0001", "0002", "0003", "0004", "0005"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
   ["entra-stale-account-with-role", user("0006"), "fail"],
   ...["0007", "0009", "0010"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
-  ["entra-stale-account-with-role", tenant, "error"],
+  ["entra-stale-account-with-role", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
   ["entra-sign-in-frequency", tenant, "pass"],
   ["entra-sign-in-logs-exported", tenant, "pass"],
   ...["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009", "0010"].map((id): [string, string, string] => [
@@ -86,7 +86,7 @@ const expectedFindings: [string, string, string][] = [
     `${user(id)}/sign-ins`,
     id === "0002" ? "fail" : ["0006", "0009", "0010"].includes(id) ? "not_applicable" : "pass",
   ]),
-  ["entra-privileged-single-factor-sign-ins", tenant, "error"],
+  ["entra-privileged-single-factor-sign-ins", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
 ];
 
 let result: CollectResult;

@@ -62,10 +62,10 @@ describe("verify on the archive as written", () => {
     const lines = verified.stdout.split("\n");
     expect(lines[0]).toBe(`INTACT: ${archive}`);
     expect(verified.stdout).toContain("manifest:   manifest.json.p7s valid; SHA256SUMS.p7s valid");
-    expect(verified.stdout).toContain("reports:    23 of 23 PDF signatures valid, each covering the whole file");
+    expect(verified.stdout).toContain("reports:    all 23 PDF signatures valid, each covering the whole file");
     expect(verified.stdout).toMatch(/signer: {5}CN=hipaa-evidence development key on .+, OU=hipaa-evidence development signature \(not trusted\)/);
     expect(verified.stdout).toMatch(/SHA-256: {4}([0-9A-F]{2}:){31}[0-9A-F]{2}/);
-    expect(verified.stdout).toContain("trust:      not checked: development signature");
+    expect(verified.stdout).toContain("trust:      not checked: development or self-signed signature");
     expect(verified.stdout).toContain("timestamp:  none; signing time 2026-11-24T09:30:00.000Z is the tool's own claim");
   });
 });

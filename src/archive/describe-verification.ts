@@ -8,20 +8,28 @@ export function describeVerification(result: VerifyResult): string {
   const detached = result.signatures.filter((check) => check.kind === "detached CMS");
   const pdfs = result.signatures.filter((check) => check.kind === "PDF");
   if (detached.length) lines.push(`  manifest:   ${detached.map((check) => `${check.file} ${check.valid ? "valid" : "INVALID"}`).join("; ")}`);
-  if (pdfs.length) lines.push(`  reports:    ${pdfs.filter((check) => check.valid).length} of ${pdfs.length} PDF signatures valid, each covering the whole file (PAdES, ETSI.CAdES.detached)`);
+  if (pdfs.length) {
+    const valid = pdfs.filter((check) => check.valid).length;
+    lines.push(
+      valid === pdfs.length
+        ? `  reports:    all ${pdfs.length} PDF signatures valid, each covering the whole file (PAdES, ETSI.CAdES.detached)`
+        : `  reports:    ${valid} of ${pdfs.length} PDF signatures valid; the others are named above`,
+    );
+  }
   const signer = result.signer;
   if (signer) {
     lines.push(`  signer:     ${signer.subject}`);
     lines.push(`  issuer:     ${signer.issuer}`);
     lines.push(`  SHA-256:    ${signer.sha256Fingerprint}`);
-    lines.push(`  key:        ${signer.development ? "DEVELOPMENT KEY, NOT TRUSTED" : signer.source}`);
+    lines.push(`  key:        ${signer.development ? "DEVELOPMENT KEY, NOT TRUSTED" : `${signer.source} (as manifest.json states it)`}`);
     lines.push(`  trust:      ${signer.trust}: ${signer.trustDetail}`);
-    const stamped = new Set(signer.timestamps.map((stamp) => stamp.time));
-    lines.push(
-      signer.timestamps.length
-        ? `  timestamp:  RFC 3161, ${signer.timestamps.length} of ${result.signatures.length} signatures, by ${signer.timestamps[0]?.authority}, at ${[...stamped].join(", ")}`
-        : `  timestamp:  none; signing time ${signer.claimedSigningTime ?? "unknown"} is the tool's own claim`,
-    );
+    if (signer.timestamps.length === 0) {
+      lines.push(`  timestamp:  none; signing time ${signer.claimedSigningTime ?? "unknown"} is the tool's own claim`);
+    } else {
+      const authorities = [...new Set(signer.timestamps.map((stamp) => `${stamp.authority} (${stamp.trusted === "not checked" ? "authority not checked: pass --trust-tsa" : stamp.trusted})`))];
+      const times = [...new Set(signer.timestamps.map((stamp) => stamp.time))];
+      lines.push(`  timestamp:  RFC 3161 on ${signer.timestamps.length} of ${result.signatures.length} signatures, by ${authorities.join("; ")}, at ${times.join(", ")}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

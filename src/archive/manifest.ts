@@ -31,8 +31,8 @@ export const ManifestSchema = z.object({
     window: z.object({ start: z.string(), end: z.string() }),
     identity: CollectingIdentitySchema.nullable(),
   }),
-  /** Who signed manifest.json.p7s, SHA256SUMS.p7s and the PDFs. */
-  signer: SignerDescriptionSchema,
+  /** Who signed manifest.json.p7s, SHA256SUMS.p7s and the PDFs; null in archives of versions that did not sign. */
+  signer: SignerDescriptionSchema.nullable(),
   files: z.array(ManifestFileSchema),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

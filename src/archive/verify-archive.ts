@@ -1,7 +1,6 @@
 import { InputError } from "../errors.js";
 import { parseJsonInput, readBinaryInput } from "../input/read-input.js";
-import type { KeyObject } from "node:crypto";
-import { certificateFacts, certificatesFromPem, type CertificateFacts } from "../signing/certificate.js";
+import { certificateFacts, certificatesFromPem, isDevelopmentCertificate, type CertificateFacts } from "../signing/certificate.js";
 import { parseSignedData } from "../signing/cms.js";
 import { chainsToTrustAnchor, checkDetachedSignature, checkPdfSignature, type SignatureCheck } from "../signing/verify-signature.js";
 import { ManifestSchema, selfDescribingFiles, sha256Hex, type Manifest } from "./manifest.js";
@@ -25,16 +24,19 @@ export interface VerifyResult {
         subject: string;
         issuer: string;
         sha256Fingerprint: string;
-        source: Manifest["signer"]["source"];
+        /** As manifest.json states it: the archive cannot prove where its key was kept. */
+        source: NonNullable<Manifest["signer"]>["source"];
         development: boolean;
         trust: "trusted" | "not trusted" | "not checked";
         trustDetail: string;
         /** The signing time the tool claims, and the RFC 3161 times, if any, that back it. */
         claimedSigningTime: string | undefined;
-        timestamps: { file: string; time: string; authority: string }[];
+        /** RFC 3161 times; "trusted" only when --trust-tsa was given and the authority chains to it. */
+        timestamps: { file: string; time: string; authority: string; trusted: "trusted" | "not trusted" | "not checked" }[];
       }
     | undefined;
-  signatures: SignatureCheck[];
+  /** Each signature's verdict, without the certificates used to reach it (they are in the archive). */
+  signatures: (Omit<SignatureCheck, "timestamp"> & { timestamp?: { time: string; authority: string } })[];
 }
 
 function parseSums(text: string): Map<string, string> {
@@ -70,16 +72,16 @@ function hashProblems(files: Map<string, Buffer>, manifest: Manifest): string[] 
   return problems;
 }
 
-function signatureChecks(files: Map<string, Buffer>, signerKey: KeyObject | undefined): SignatureCheck[] {
+function signatureChecks(files: Map<string, Buffer>, signer: CertificateFacts | undefined): SignatureCheck[] {
   const checks: SignatureCheck[] = [];
   for (const [signed, signature] of detachedSignatures) {
     const content = files.get(signed);
     const cms = files.get(signature);
     if (!cms) checks.push({ file: signature, kind: "detached CMS", valid: false, problems: ["missing: the archive is not signed"] });
-    else if (content) checks.push(checkDetachedSignature(signature, cms, content, signerKey));
+    else if (content) checks.push(checkDetachedSignature(signature, cms, content, signer));
   }
   for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (name.toLowerCase().endsWith(".pdf")) checks.push(checkPdfSignature(name, content, signerKey));
+    if (name.toLowerCase().endsWith(".pdf")) checks.push(checkPdfSignature(name, content, signer));
   }
   return checks;
 }
@@ -107,6 +109,10 @@ function certificatesOf(files: Map<string, Buffer>, problems: string[]): { pem: 
   return { pem, embedded };
 }
 
+function manifestFacts(manifest: Manifest): VerifyResult["manifest"] {
+  return { archive: manifest.archive, tenantId: manifest.tenantId, generatedAt: manifest.generatedAt, tool: manifest.tool, mapping: manifest.mapping };
+}
+
 async function readTrustAnchors(file: string): Promise<CertificateFacts[]> {
   const expected = "expected one or more PEM certificates (-----BEGIN CERTIFICATE-----)";
   const blocks = certificatesFromPem((await readBinaryInput(file)).toString("utf8"));
@@ -120,8 +126,9 @@ async function readTrustAnchors(file: string): Promise<CertificateFacts[]> {
   });
 }
 
-export async function verifyArchive(file: string, options: { trust?: string | undefined } = {}): Promise<VerifyResult> {
+export async function verifyArchive(file: string, options: { trust?: string | undefined; trustTsa?: string | undefined } = {}): Promise<VerifyResult> {
   const anchors = options.trust ? await readTrustAnchors(options.trust) : undefined;
+  const tsaAnchors = options.trustTsa ? await readTrustAnchors(options.trustTsa) : undefined;
   const bytes = await readBinaryInput(file);
   const empty = { archive: file, manifest: undefined, filesChecked: 0, signer: undefined, signatures: [] };
   let zip: ZipContents;
@@ -143,15 +150,20 @@ export async function verifyArchive(file: string, options: { trust?: string | un
     return { ...empty, intact: false, problems: [...problems, `manifest.json is not valid: ${(error as Error).message}`] };
   }
   problems.push(...hashProblems(files, manifest));
+  if (!manifest.signer) {
+    problems.push("not signed: manifest.json names no signer (an archive from a version without signing, or one stripped of its signatures)");
+    return { ...empty, intact: false, problems, manifest: manifestFacts(manifest), filesChecked: manifest.files.length };
+  }
+  const signerClaim = manifest.signer;
 
   // The archive's signer is the certificate manifest.json names; signer.pem should hold it, and
   // every signature must verify with its key.
-  const named = manifest.signer.sha256Fingerprint;
+  const named = signerClaim.sha256Fingerprint;
   const { pem, embedded } = certificatesOf(files, problems);
   const leaf = [...pem, ...embedded].find((certificate) => certificate.sha256Fingerprint === named);
   if (pem[0]?.sha256Fingerprint !== named) problems.push(pem.length ? "signer.pem is not the certificate manifest.json names as signer" : "signer.pem holds no certificate");
   if (!leaf) problems.push(`no certificate with the fingerprint manifest.json names (${named}) is in the archive`);
-  const signatures = signatureChecks(files, leaf?.x509.publicKey);
+  const signatures = signatureChecks(files, leaf);
   for (const check of signatures) {
     problems.push(...check.problems.map((problem) => `${check.file}: ${problem}`));
     if (check.signer && check.signer.sha256Fingerprint !== named) problems.push(`${check.file}: the certificate inside the signature (SHA-256 ${check.signer.sha256Fingerprint}) is not the archive's signer`);
@@ -159,11 +171,18 @@ export async function verifyArchive(file: string, options: { trust?: string | un
   const certificates = pem.length ? pem : leaf ? [leaf] : [];
   const fingerprint = named;
 
-  const development = manifest.signer.development;
+  // The manifest's own word is not enough: a development marker or a self-signed certificate counts too.
+  const selfSigned = leaf ? leaf.x509.checkIssued(leaf.x509) && leaf.x509.verify(leaf.x509.publicKey) : false;
+  const development = signerClaim.development || (leaf !== undefined && (isDevelopmentCertificate(leaf) || selfSigned));
   let trust: "trusted" | "not trusted" | "not checked" = "not checked";
   let trustDetail = development
-    ? "development signature: it proves the files are unchanged since signing, not who signed them"
+    ? "development or self-signed signature: it proves the files are unchanged since signing, not who signed them"
     : "no --trust given: the signatures prove the files are unchanged since signing; pass --trust CA.pem to check who signed";
+  if (anchors && !leaf) {
+    trust = "not trusted";
+    trustDetail = "the signer's certificate is not in the archive, so it cannot be checked against --trust";
+    problems.push(`signer not trusted: ${trustDetail}`);
+  }
   if (anchors && leaf) {
     const anchor = chainsToTrustAnchor(leaf, [...certificates, ...embedded], anchors);
     trust = anchor ? "trusted" : "not trusted";
@@ -171,23 +190,36 @@ export async function verifyArchive(file: string, options: { trust?: string | un
     if (!anchor) problems.push(`signer not trusted: ${leaf.subject} ${trustDetail}`);
   }
 
+  // Timestamps are times only if their authority is trusted; one added to an archive signed without
+  // any timestamp authority was put there afterwards.
+  const timestamps = signatures.flatMap((check) => (check.timestamp ? [{ file: check.file, ...check.timestamp }] : []));
+  if (timestamps.length > 0 && !signerClaim.timestampAuthority) problems.push("timestamp tokens are present although manifest.json says the archive was signed without a timestamp authority");
+  const judged = timestamps.map(({ file: stamped, time, authority, authorityCertificate, certificates: chain }) => {
+    let trusted: "trusted" | "not trusted" | "not checked" = "not checked";
+    if (tsaAnchors) {
+      trusted = authorityCertificate && chainsToTrustAnchor(authorityCertificate, chain, tsaAnchors) ? "trusted" : "not trusted";
+      if (trusted === "not trusted") problems.push(`${stamped}: timestamp authority ${authority} does not chain to any certificate in ${options.trustTsa}`);
+    }
+    return { file: stamped, time, authority, trusted };
+  });
+
   return {
     intact: problems.length === 0,
     archive: file,
-    manifest: { archive: manifest.archive, tenantId: manifest.tenantId, generatedAt: manifest.generatedAt, tool: manifest.tool, mapping: manifest.mapping },
+    manifest: manifestFacts(manifest),
     filesChecked: manifest.files.length,
     problems,
     signer: {
-      subject: leaf?.subject ?? manifest.signer.subject,
-      issuer: leaf?.issuer ?? manifest.signer.issuer,
+      subject: leaf?.subject ?? signerClaim.subject,
+      issuer: leaf?.issuer ?? signerClaim.issuer,
       sha256Fingerprint: fingerprint,
-      source: manifest.signer.source,
+      source: signerClaim.source,
       development,
       trust,
       trustDetail,
       claimedSigningTime: manifest.generatedAt,
-      timestamps: signatures.flatMap((check) => (check.timestamp ? [{ file: check.file, ...check.timestamp }] : [])),
+      timestamps: judged,
     },
-    signatures,
+    signatures: signatures.map(({ timestamp, ...check }) => ({ ...check, ...(timestamp ? { timestamp: { time: timestamp.time, authority: timestamp.authority } } : {}) })),
   };
 }

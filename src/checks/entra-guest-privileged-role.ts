@@ -1,6 +1,6 @@
 import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset } from "../collectors/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
-import { isGuest, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
+import { gapOutcome, isGuest, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
 export const check = defineCheck({
   id: "entra-guest-privileged-role",
@@ -40,7 +40,7 @@ export const check = defineCheck({
       }
     }
     for (const gap of [...read.scheduleGaps.filter((candidate) => candidate.dataset.id === directoryRoleEligibilityDataset.id), ...read.unexpandedGroups]) {
-      outcomes.push(notEvaluated(subject, `${what} (eligible holders and group members)`, gap.dataset, gap.failure));
+      outcomes.push(gapOutcome(`${what} (eligible holders and group members)`, gap));
     }
     if (outcomes.length === 0) {
       outcomes.push({

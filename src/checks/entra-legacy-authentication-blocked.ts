@@ -38,13 +38,21 @@ export const check = defineCheck({
     if (complete) {
       return [{ status: "pass", ...subject, message: `Enabled policy "${complete.displayName}" blocks legacy authentication for all users and all cloud apps, excluding only emergency access accounts.`, evidence: [refOf(complete.id)] }];
     }
+    const policySubject = (block: { id: string; displayName: string }) => ({ resourceId: `${scope}/conditionalAccessPolicies/${block.id}`, resourceName: block.displayName });
+    // Security defaults would block legacy authentication too: unless they are known to be off, no fail.
+    const defaultsState = defaults.ok ? defaults.items[0]?.value.isEnabled : undefined;
+    if (defaultsState !== false) {
+      const what = "Blocking of legacy authentication (no Conditional Access policy blocks it fully, so security defaults decide)";
+      if (!defaults.ok) return [notEvaluated(subject, what, securityDefaultsDataset, defaults)];
+      return [{ status: "error", ...subject, message: `${what} could not be evaluated: the security defaults policy did not report isEnabled.`, evidence: defaults.items.map(({ ref }) => ref), error: { call: defaults.calls[0] ?? defaults.file, status: 200, message: "isEnabled absent", reason: "incomplete-data" } }];
+    }
     const outcomes: CheckOutcome[] = blocks.enforced.map((block) => ({
       status: "fail",
-      ...subject,
+      ...policySubject(block),
       message: `Enabled policy "${block.displayName}" blocks legacy authentication, but not for ${holes(block.excluded, block.narrowing, block.excludedApplications).join("; ")}.`,
       evidence: [refOf(block.id)],
     }));
-    for (const block of blocks.reportOnly) outcomes.push({ status: "fail", ...subject, message: `Policy "${block.displayName}" would block legacy authentication but is report-only, so it blocks nothing.`, evidence: [refOf(block.id)] });
+    for (const block of blocks.reportOnly) outcomes.push({ status: "fail", ...policySubject(block), message: `Policy "${block.displayName}" would block legacy authentication but is report-only, so it blocks nothing.`, evidence: [refOf(block.id)] });
     if (outcomes.length === 0) outcomes.push({ status: "fail", ...subject, message: `No enabled Conditional Access policy blocks legacy authentication (${policies.items.length} policies examined), and security defaults are not enabled.`, evidence: [{ file: policies.file, pointer: "/value" }] });
     return outcomes;
   },

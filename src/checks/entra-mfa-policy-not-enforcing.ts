@@ -1,5 +1,6 @@
 import { conditionalAccessPoliciesDataset } from "../collectors/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
+import { asksForMfa } from "./support/conditional-access.js";
 import { tenantScope, tenantSubject } from "./support/entra-identity.js";
 
 const stateWords: Record<string, string> = { enabledForReportingButNotEnforced: "report-only", disabled: "disabled" };
@@ -18,9 +19,8 @@ export const check = defineCheck({
     const outcomes: CheckOutcome[] = [];
     for (const { value, ref } of policies.items) {
       const grant = value.grantControls;
-      const asksMfa = (grant?.builtInControls ?? []).includes("mfa") || Boolean(grant?.authenticationStrength);
       const state = stateWords[value.state];
-      if (!asksMfa || !state) continue;
+      if (!asksForMfa(value) || !state) continue;
       outcomes.push({
         status: "fail",
         resourceId: `${tenantScope(tenantId)}/conditionalAccessPolicies/${value.id}`,

@@ -9,7 +9,7 @@ import {
 } from "../collectors/entra.js";
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
-import { tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";
+import { gapOutcome, tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";
 import { describeEnforcement, describeGaps, describeRegistration, privilegedUsersMfa, type PrivilegedUserMfa } from "./support/mfa-coverage.js";
 
 /** The finding for one privileged user: enforced versus registered, and the policy that decides it. */
@@ -20,7 +20,8 @@ export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, 
   const { coverage } = row;
   const gaps = describeGaps(coverage);
   if (row.breakGlass) {
-    return { status: "pass", ...subject, message: `${who} is a configured emergency access account, excluded from Conditional Access by design${gaps ? ` (${gaps})` : ""}; ${registered}.`, evidence: row.refs };
+    // Its exclusions are expected, and judged (with its roles and alerting) by entra-break-glass-accounts.
+    return { status: "not_applicable", ...subject, message: `${who} is a configured emergency access account, judged by the emergency access check rather than this one${gaps ? ` (${gaps})` : ""}; ${registered}.`, evidence: row.refs };
   }
   if (coverage.verdict === "enforced") {
     const weak = row.registeredMethods !== undefined && row.registeredMethods.length === 0 ? " but has not registered a method yet, so the first sign-in will ask them to register one" : "";
@@ -35,8 +36,11 @@ export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, 
       error: groupGap?.failure.error ?? { call: "(evaluation of Conditional Access)", status: 0, message: coverage.unknowns.join("; "), reason: "incomplete-data" },
     };
   }
-  if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === true) {
-    return { status: "pass", ...subject, message: `MFA is enforced for ${who} by security defaults, which require it of administrators; ${registered}.`, evidence: row.refs };
+  if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === "every sign-in") {
+    return { status: "pass", ...subject, message: `MFA is enforced for ${who} by security defaults, which require it at every sign-in of active directory administrators; ${registered}.`, evidence: row.refs };
+  }
+  if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === "risky sign-ins only") {
+    return { status: "fail", ...subject, message: `MFA is required of ${who} only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; ${registered}.`, evidence: row.refs };
   }
   if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === undefined && securityDefaultsGap) {
     return notEvaluated(subject, `MFA for ${who} (no Conditional Access policy requires it, so security defaults decide)`, securityDefaultsGap.dataset, securityDefaultsGap.failure);
@@ -60,7 +64,7 @@ export const check = defineCheck({
     const read = privilegedUsersMfa(evidence, tenantId, subscriptions, settings.breakGlassAccounts);
     if (!read.ok) return [notEvaluated(subject, "MFA for privileged users", read.dataset, read.failure)];
     const outcomes = read.rows.map((row) => privilegedUserOutcome(row, tenantId, "all cloud apps", read.identity.groupGaps[0], read.identity.securityDefaultsGap));
-    for (const gap of read.gaps) outcomes.push(notEvaluated(subject, `MFA for privileged users (holders in ${gap.failure.file ?? gap.dataset.title})`, gap.dataset, gap.failure));
+    for (const gap of read.gaps) outcomes.push(gapOutcome("MFA for the privileged users this evidence would name", gap));
     if (outcomes.length === 0) outcomes.push({ status: "pass", ...subject, message: "No user holds a privileged Entra ID or Azure role.", evidence: [{ file: read.identity.policiesFile, pointer: "/value" }] });
     return outcomes;
   },

@@ -3,7 +3,7 @@ import { entraDiagnosticSettingsDataset, queryRows, signInAuthenticationDataset 
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
-import { tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
+import { gapOutcome, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 import { privilegedRoleHolders } from "./support/mfa-coverage.js";
 
 interface SignInCounts {
@@ -74,7 +74,7 @@ export const check = defineCheck({
         outcomes.push({ status: "pass", ...userSubject, message: `${who} signed in successfully ${signIns.multiFactor} time(s) in the last 30 days, every time with MFA.`, evidence: evidenceRefs });
       }
     }
-    for (const gap of holders.gaps) outcomes.push(notEvaluated(subject, `${what} (holders in ${gap.failure.file ?? gap.dataset.title})`, gap.dataset, gap.failure));
+    for (const gap of holders.gaps) outcomes.push(gapOutcome(`${what}, for the privileged users this evidence would name,`, gap));
     return outcomes;
   },
 });

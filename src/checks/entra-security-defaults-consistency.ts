@@ -1,5 +1,6 @@
 import { conditionalAccessPoliciesDataset, securityDefaultsDataset } from "../collectors/entra.js";
 import { defineCheck, notEvaluated } from "./check.js";
+import { asksForMfa } from "./support/conditional-access.js";
 import { tenantScope, tenantSubject } from "./support/entra-identity.js";
 
 export const check = defineCheck({
@@ -18,7 +19,7 @@ export const check = defineCheck({
     const policies = evidence.read(conditionalAccessPoliciesDataset, scope);
     if (!policies.ok) return [notEvaluated(subject, "Security defaults versus Conditional Access", conditionalAccessPoliciesDataset, policies)];
     const refs = [...defaults.items.map(({ ref }) => ref), { file: policies.file, pointer: "/value" }];
-    const mfaPolicies = policies.items.filter(({ value }) => value.state === "enabled" && ((value.grantControls?.builtInControls ?? []).includes("mfa") || Boolean(value.grantControls?.authenticationStrength)));
+    const mfaPolicies = policies.items.filter(({ value }) => value.state === "enabled" && asksForMfa(value));
     if (enabled === undefined || enabled === null) {
       return [{ status: "error", ...subject, message: "Whether security defaults are enabled is unknown: the policy did not report isEnabled.", evidence: refs, error: { call: defaults.calls[0] ?? defaults.file, status: 200, message: "isEnabled absent", reason: "incomplete-data" } }];
     }

@@ -1,7 +1,17 @@
-import { conditionalAccessPoliciesDataset } from "../collectors/entra.js";
+import { conditionalAccessPoliciesDataset, usersDataset } from "../collectors/entra.js";
 import { defineCheck, notEvaluated } from "./check.js";
 import { signInFrequencyControls, type SessionLifetimeControl } from "./support/conditional-access.js";
-import { globalAdministrator, privilegedDirectoryRoles, tenantScope, tenantSubject } from "./support/entra-identity.js";
+import { globalAdministrator, isBreakGlass, privilegedDirectoryRoles, tenantScope, tenantSubject } from "./support/entra-identity.js";
+
+/** Sessions longer than a working day are not "automatic logoff" in any useful sense. */
+const maximumHours = 24;
+
+function frequencyHours(frequency: SessionLifetimeControl["signInFrequency"]): number | undefined {
+  if (!frequency) return undefined;
+  if (frequency.everyTime) return 0;
+  if (frequency.value === undefined) return undefined;
+  return frequency.unit === "days" ? frequency.value * 24 : frequency.unit === "hours" ? frequency.value : undefined;
+}
 
 function describeControl(control: SessionLifetimeControl): string {
   const frequency = control.signInFrequency
@@ -22,23 +32,45 @@ export const check = defineCheck({
   rationale:
     "Sessions should end after a period of inactivity; for cloud sign-in the enforceable control is Conditional Access sign-in frequency, without which Entra keeps sessions alive for up to 90 days.",
   remediation: "Enable a Conditional Access policy with a sign-in frequency (for example 4 hours for administrators, 12 to 24 hours for others) and no persistent browser sessions; application idle time-outs still need attestation.",
-  evaluate({ evidence, tenantId }) {
+  alsoReads: [usersDataset],
+  evaluate({ evidence, tenantId, settings }) {
     const subject = tenantSubject(tenantId);
     const policies = evidence.read(conditionalAccessPoliciesDataset, tenantScope(tenantId));
     if (!policies.ok) return [notEvaluated(subject, "Session lifetime controls", conditionalAccessPoliciesDataset, policies)];
+    const users = evidence.read(usersDataset, tenantScope(tenantId));
+    const breakGlassIds = new Set(users.ok ? users.items.filter(({ value }) => isBreakGlass(value, settings.breakGlassAccounts)).map(({ value }) => value.id.toLowerCase()) : []);
     const controls = signInFrequencyControls(policies.items.map(({ value }) => value)).filter((control) => control.signInFrequency !== undefined);
     const refs = controls.map((control) => policies.items.find(({ value }) => value.id === control.id)?.ref ?? { file: policies.file, pointer: "/value" });
+    /** Why a control does not end every session of the people it names within the limit. */
+    const shortfalls = (control: SessionLifetimeControl): string[] => {
+      const excluded = [
+        ...control.excluded.users.filter((id) => !breakGlassIds.has(id.toLowerCase())).map((id) => `user ${id}`),
+        ...control.excluded.groups.map((id) => `group ${id}`),
+        ...control.excluded.roles.map((id) => `role ${privilegedDirectoryRoles[id] ?? id}`),
+        ...(control.excluded.guestsOrExternalUsers ? ["guests"] : []),
+      ];
+      const hours = frequencyHours(control.signInFrequency);
+      return [
+        ...(excluded.length ? [`excludes ${excluded.join(", ")}`] : []),
+        ...control.narrowing,
+        ...(hours === undefined || hours > maximumHours ? [`a frequency longer than ${maximumHours} hours`] : []),
+      ];
+    };
     const broad = controls.filter((control) => control.included.allUsers || control.included.roles.some((role) => role.toLowerCase() === globalAdministrator));
-    if (broad.length > 0) {
-      return [{ status: "pass", ...subject, message: `Enabled Conditional Access limits session lifetime: ${controls.map(describeControl).join("; ")}.`, evidence: refs }];
+    const sound = broad.filter((control) => shortfalls(control).length === 0);
+    if (sound.length > 0) {
+      return [{ status: "pass", ...subject, message: `Enabled Conditional Access limits session lifetime: ${sound.map(describeControl).join("; ")}.`, evidence: refs }];
     }
+    const described = (control: SessionLifetimeControl) => `${describeControl(control)}${shortfalls(control).length ? `, but with ${shortfalls(control).join("; ")}` : ""}`;
     return [
       {
         status: "fail",
         ...subject,
-        message: controls.length
-          ? `Sign-in frequency is set only for some users, not for all users or Global Administrators: ${controls.map(describeControl).join("; ")}.`
-          : `No enabled Conditional Access policy sets a sign-in frequency (${policies.items.length} policies examined): sessions last as long as Entra ID's defaults allow.`,
+        message: broad.length
+          ? `Sign-in frequency for all users or Global Administrators is weakened: ${broad.map(described).join("; ")}.`
+          : controls.length
+            ? `Sign-in frequency is set only for some users, not for all users or Global Administrators: ${controls.map(describeControl).join("; ")}.`
+            : `No enabled Conditional Access policy sets a sign-in frequency (${policies.items.length} policies examined): sessions last as long as Entra ID's defaults allow.`,
         evidence: refs.length ? refs : [{ file: policies.file, pointer: "/value" }],
       },
     ];

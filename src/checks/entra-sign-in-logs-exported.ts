@@ -27,7 +27,7 @@ export const check = defineCheck({
       const name = workspace.split("/").pop() ?? workspace;
       const arrival = evidence.read(signInArrivalDataset, workspace);
       if (!arrival.ok) {
-        gaps.push({ dataset: signInArrivalDataset, failure: arrival });
+        gaps.push({ dataset: signInArrivalDataset, scope: workspace, failure: arrival });
         continue;
       }
       const row = arrival.items[0] ? queryRows(arrival.items[0].value)[0] : undefined;

@@ -8,18 +8,27 @@ import {
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
-import { privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
+import { gapOutcome, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
 const day = 24 * 60 * 60 * 1000;
 
-/** The newest sign-in Entra recorded, interactive or not; null when it recorded none. */
-function lastSignIn(activity: EntraUser["signInActivity"]): Date | null | undefined {
-  if (activity === undefined) return undefined;
-  const times = [activity?.lastSuccessfulSignInDateTime, activity?.lastSignInDateTime, activity?.lastNonInteractiveSignInDateTime]
-    .filter((value): value is string => typeof value === "string")
-    .map((value) => new Date(value).getTime())
-    .filter((value) => Number.isFinite(value));
-  return times.length ? new Date(Math.max(...times)) : null;
+/**
+ * Entra records lastSuccessfulSignInDateTime only from December 2023; before that date an account
+ * that has not succeeded since is "no successful sign-in since then", not "never".
+ */
+const successTrackedSince = new Date("2023-12-01T00:00:00Z");
+
+/**
+ * When the account was last used: its last successful sign-in. Failed attempts (a password spray on
+ * a dormant admin) do not count as use. Undefined when Graph did not report the activity.
+ */
+function lastUse(activity: EntraUser["signInActivity"], created: Date | undefined): { since: Date | undefined; seen: string } | undefined {
+  if (!activity) return undefined;
+  const success = activity.lastSuccessfulSignInDateTime ? new Date(activity.lastSuccessfulSignInDateTime) : undefined;
+  if (success && Number.isFinite(success.getTime())) return { since: success, seen: `last signed in successfully ${success.toISOString().slice(0, 10)}` };
+  const attempt = activity.lastSignInDateTime ? ` (last attempt ${activity.lastSignInDateTime.slice(0, 10)})` : "";
+  if (created && created > successTrackedSince) return { since: created, seen: `has no successful sign-in since its creation on ${created.toISOString().slice(0, 10)}${attempt}` };
+  return { since: created ? successTrackedSince : undefined, seen: `has no successful sign-in recorded since Entra began recording them on 2023-12-01${attempt}` };
 }
 
 export const check = defineCheck({
@@ -68,35 +77,34 @@ export const check = defineCheck({
         continue;
       }
       const signIns = activity.items.find(({ value }) => value.id === userId);
-      const last = lastSignIn(signIns?.value.signInActivity);
+      const created = located.value.createdDateTime ? new Date(located.value.createdDateTime) : undefined;
+      const used = lastUse(signIns?.value.signInActivity ?? undefined, created);
       const evidenceRefs = [located.ref, ...(signIns ? [signIns.ref] : []), ...refs];
-      if (last === undefined) {
+      const idleDays = used?.since ? Math.floor((collectedAt.getTime() - used.since.getTime()) / day) : undefined;
+      if (!used || idleDays === undefined) {
+        const why = !signIns ? "the sign-in activity listing has no entry for the account" : !used ? "the listing did not report its sign-in activity" : "it has no successful sign-in and no creation date";
         outcomes.push({
           status: "error",
           ...userSubject,
-          message: `The last sign-in of ${who}, who holds ${held}, is unknown: the sign-in activity listing has no entry for the account.`,
+          message: `The last use of ${who}, who holds ${held}, is unknown: ${why}.`,
           evidence: evidenceRefs,
-          error: { call: activity.calls[0] ?? activity.file, status: 200, message: "no signInActivity for this user", reason: "incomplete-data" },
+          error: { call: activity.calls[0] ?? activity.file, status: 200, message: why, reason: "incomplete-data" },
         });
         continue;
       }
-      const created = located.value.createdDateTime ? new Date(located.value.createdDateTime) : undefined;
-      const reference = last ?? created;
-      const idleDays = reference ? Math.floor((collectedAt.getTime() - reference.getTime()) / day) : undefined;
-      const seen = last ? `last signed in ${last.toISOString().slice(0, 10)}` : `has never signed in${created ? ` since its creation on ${created.toISOString().slice(0, 10)}` : ""}`;
-      if (idleDays === undefined || idleDays > settings.staleAccountDays) {
+      if (idleDays > settings.staleAccountDays) {
         outcomes.push({
           status: "fail",
           ...userSubject,
-          message: `${who} ${seen}${idleDays !== undefined ? `, ${idleDays} days before collection` : ""} (more than ${settings.staleAccountDays}), and still holds ${held}.`,
+          message: `${who} ${used.seen}, ${idleDays} days before collection (more than ${settings.staleAccountDays}), and still holds ${held}.`,
           evidence: evidenceRefs,
         });
       } else {
-        outcomes.push({ status: "pass", ...userSubject, message: `${who} ${seen}, ${idleDays} days before collection, and holds ${held}.`, evidence: evidenceRefs });
+        outcomes.push({ status: "pass", ...userSubject, message: `${who} ${used.seen}, ${idleDays} days before collection, and holds ${held}.`, evidence: evidenceRefs });
       }
     }
     const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
-    for (const gap of [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps]) outcomes.push(notEvaluated(subject, `${what} (holders in ${gap.failure.file ?? gap.dataset.title})`, gap.dataset, gap.failure));
+    for (const gap of [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps]) outcomes.push(gapOutcome(`${what}, among the holders this evidence would name,`, gap));
     if (outcomes.length === 0) {
       outcomes.push({ status: "pass", ...subject, message: "No user holds a privileged Entra ID or Azure role, so no stale account holds one.", evidence: directory.sources.map((file) => ({ file, pointer: "/value" })) });
     }

@@ -23,7 +23,7 @@ export function citationsByCheck(mapping: Mapping): Map<string, string[]> {
 export function runChecks(checks: readonly CheckDefinition[], input: CheckInput, mapping: Mapping): Finding[] {
   const citations = citationsByCheck(mapping);
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
   for (const check of checks) {
     let outcomes: CheckOutcome[];
     try {
@@ -41,11 +41,13 @@ export function runChecks(checks: readonly CheckDefinition[], input: CheckInput,
       ];
     }
     for (const outcome of outcomes) {
-      const id = findingId(check.id, outcome.resourceId);
+      let id = findingId(check.id, outcome.resourceId);
+      const earlier = seen.get(id);
       // Assignments inherited from a management group appear in every subscription's list; report them once.
-      if (seen.has(id)) continue;
-      seen.add(id);
-      findings.push({
+      if (earlier && earlier.status === outcome.status && earlier.message === outcome.message) continue;
+      // Two different statements about one resource are both kept (a check bug the check tables catch).
+      for (let n = 2; seen.has(id); n += 1) id = `${findingId(check.id, outcome.resourceId)}~${n}`;
+      const finding: Finding = {
         id,
         checkId: check.id,
         status: outcome.status,
@@ -56,7 +58,9 @@ export function runChecks(checks: readonly CheckDefinition[], input: CheckInput,
         hipaa: citations.get(check.id) ?? [],
         evidence: outcome.evidence,
         ...(outcome.status === "error" ? { error: outcome.error } : {}),
-      });
+      };
+      seen.set(id, finding);
+      findings.push(finding);
     }
   }
   return findings;

@@ -104,7 +104,7 @@ function privilegedMfaSection(input: ReportInput): Content[] {
         ...table.rows.map((row): TableCell[] => {
           const verdict = row.breakGlass
             ? { text: "Emergency access", status: "pass" as const }
-            : row.coverage.verdict === "not-enforced" && row.bySecurityDefaults === true
+            : row.coverage.verdict === "not-enforced" && row.bySecurityDefaults === "every sign-in"
               ? { text: "Enforced (security defaults)", status: "pass" as const }
               : (verdictLabel[row.coverage.verdict] ?? { text: row.coverage.verdict, status: "error" as const });
           const decided = [

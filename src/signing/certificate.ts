@@ -12,7 +12,8 @@ export interface CertificateFacts {
   subject: string;
   issuer: string;
   sha256Fingerprint: string;
-  keyType: "RSA" | "ECDSA";
+  /** Only RSA and EC keys can sign here; other types appear only in chains and trust anchors. */
+  keyType: "RSA" | "ECDSA" | "other";
 }
 
 export function certificateFacts(der: Buffer): CertificateFacts {
@@ -25,7 +26,6 @@ export function certificateFacts(der: Buffer): CertificateFacts {
   const serialDer = expectTag(fields[start], tag.integer, "serialNumber").raw;
   const issuerDer = expectTag(fields[start + 2], tag.sequence, "issuer").raw;
   const keyType = x509.publicKey.asymmetricKeyType;
-  if (keyType !== "rsa" && keyType !== "ec") throw new Error(`unsupported signing key type ${keyType}: expected RSA or EC`);
   return {
     der,
     x509,
@@ -34,7 +34,7 @@ export function certificateFacts(der: Buffer): CertificateFacts {
     subject: oneLineName(x509.subject),
     issuer: oneLineName(x509.issuer),
     sha256Fingerprint: x509.fingerprint256,
-    keyType: keyType === "rsa" ? "RSA" : "ECDSA",
+    keyType: keyType === "rsa" ? "RSA" : keyType === "ec" ? "ECDSA" : "other",
   };
 }
 

@@ -18,6 +18,7 @@ import {
   tag,
   type DerElement,
 } from "./der.js";
+import { SigningError } from "../errors.js";
 import { signingCertificate, type SigningKey } from "./signing-key.js";
 
 /**
@@ -65,7 +66,7 @@ export async function buildDetachedCms(input: { content: Buffer | Buffer[]; key:
   const toBeSigned = set(...signedAttributes);
   const signature = await input.key.sign(toBeSigned, sha256(toBeSigned));
   if (!verifySignature("sha256", toBeSigned, { key: certificate.x509.publicKey, dsaEncoding: "der" }, signature)) {
-    throw new Error(`the signing key did not produce a signature that its certificate (${certificate.subject}) verifies: key and certificate do not match`);
+    throw new SigningError(`the signing key did not produce a signature that its certificate (${certificate.subject}) verifies: key and certificate do not match`);
   }
   const token = input.timestamp ? await input.timestamp(signature) : undefined;
   const signerInfo = sequence(
@@ -162,7 +163,8 @@ export interface CmsCheck {
  * Checks a parsed SignedData against the digest of the content it claims to sign: the message digest
  * attribute matches, and the signer's certificate verifies the signature over the attributes.
  */
-export function checkSignedData(parsed: ParsedSignedData, contentDigest: Buffer, publicKey?: KeyObject): CmsCheck {
+export function checkSignedData(parsed: ParsedSignedData, contentDigest: Buffer, certificate?: CertificateFacts): CmsCheck {
+  const publicKey: KeyObject | undefined = certificate?.x509.publicKey;
   if (parsed.digestAlgorithm !== oids.sha256) return { valid: false, problem: `digest algorithm ${parsed.digestAlgorithm} is not SHA-256` };
   if (!parsed.signer && !publicKey) return { valid: false, problem: "the signer's certificate is not in the signature" };
   const claimed = parsed.attributes.get(oids.messageDigest)?.[0];
@@ -173,8 +175,30 @@ export function checkSignedData(parsed: ParsedSignedData, contentDigest: Buffer,
   if (!key || !known.includes(parsed.signatureAlgorithm)) return { valid: false, problem: `signature algorithm ${parsed.signatureAlgorithm} is not supported` };
   const ok = verifySignature("sha256", parsed.signedAttributesDer, { key, dsaEncoding: "der" }, parsed.signature);
   if (!ok) return { valid: false, problem: "the signature value does not verify with the signer's certificate" };
+  // The signed attributes must also say what was signed, and (ESS) by which certificate.
+  const contentType = parsed.attributes.get(oids.contentType)?.[0];
+  if (!contentType || contentType.tag !== tag.oid || readOid(contentType) !== parsed.contentType) return { valid: false, problem: "the content-type attribute does not match the signed content" };
+  const essHash = signingCertificateHash(parsed.attributes.get(oids.signingCertificateV2)?.[0]);
+  const expected = certificate ?? parsed.signer;
+  if (essHash && expected && !essHash.equals(sha256Digest(expected.der))) return { valid: false, problem: "the signing-certificate attribute names another certificate" };
   const token = parsed.unsignedAttributes.get(oids.timeStampToken)?.[0];
   return { valid: true, ...(parsed.signer ? { signer: parsed.signer } : {}), ...(token ? { timestampToken: Buffer.from(token.raw) } : {}) };
+}
+
+/** The SHA-256 certificate hash in an ESS signing-certificate-v2 value, when it uses SHA-256. */
+function signingCertificateHash(value: DerElement | undefined): Buffer | undefined {
+  if (!value) return undefined;
+  const [first] = children(value);
+  const certId = first ? children(first)[0] : undefined;
+  if (!certId) return undefined;
+  const fields = children(certId);
+  // hashAlgorithm is absent when it is the default, SHA-256.
+  if (fields[0]?.tag === tag.sequence) {
+    const algorithm = children(fields[0])[0];
+    if (!algorithm || readOid(algorithm) !== oids.sha256) return undefined;
+    return fields[1]?.contents;
+  }
+  return fields[0]?.tag === tag.octetString ? fields[0].contents : undefined;
 }
 
 export function sha256Digest(...parts: Buffer[]): Buffer {

@@ -15,7 +15,8 @@ export const SignerDescriptionSchema = z.object({
   sha256Fingerprint: z.string(),
   keyType: z.enum(["RSA", "ECDSA"]),
   development: z.boolean(),
-  profile: z.literal("PAdES baseline B-B, B-T when timestamped; detached CMS (DER) for manifest.json and SHA256SUMS"),
+  /** Words, read leniently: a later version may word it differently and its archives must still verify. */
+  profile: z.string(),
   timestampAuthority: z.string().nullable(),
 });
 export type SignerDescription = z.infer<typeof SignerDescriptionSchema>;

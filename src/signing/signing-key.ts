@@ -1,3 +1,4 @@
+import { SigningError } from "../errors.js";
 import type { CertificateFacts } from "./certificate.js";
 
 /**
@@ -19,8 +20,9 @@ export interface SigningKey {
   sign(toBeSigned: Buffer, digest: Buffer): Promise<Buffer>;
 }
 
-export function signingCertificate(key: SigningKey): CertificateFacts {
+export function signingCertificate(key: SigningKey): CertificateFacts & { keyType: "RSA" | "ECDSA" } {
   const leaf = key.chain[0];
-  if (!leaf) throw new Error("a signing key needs its certificate");
-  return leaf;
+  if (!leaf) throw new SigningError("the signing key came without its certificate");
+  if (leaf.keyType === "other") throw new SigningError(`the signing certificate ${leaf.subject} has a ${leaf.x509.publicKey.asymmetricKeyType} key; only RSA and EC keys can sign`);
+  return { ...leaf, keyType: leaf.keyType };
 }

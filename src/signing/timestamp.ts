@@ -24,6 +24,7 @@ interface TokenFacts {
   nonce: Buffer | undefined;
   genTime: Date;
   authority: CertificateFacts | undefined;
+  certificates: CertificateFacts[];
   /** Why the token's own signature does not hold, if it does not. */
   signatureProblem: string | undefined;
 }
@@ -48,6 +49,7 @@ function readToken(token: Buffer): TokenFacts {
     nonce: nonce ? Buffer.from(nonce.raw) : undefined,
     genTime,
     authority: signed.signer,
+    certificates: signed.certificates,
     signatureProblem,
   };
 }
@@ -123,6 +125,9 @@ export interface TimestampReading {
   time?: Date;
   /** The subject of the certificate that signed the token. */
   authority?: string;
+  /** That certificate and the others the token carries, to check the authority against trust anchors. */
+  authorityCertificate?: CertificateFacts;
+  certificates?: CertificateFacts[];
   problem?: string;
 }
 
@@ -134,7 +139,7 @@ export function readTimestampToken(token: Buffer, signatureValue: Buffer): Times
   } catch (error) {
     return { valid: false, problem: `the timestamp token cannot be read: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const claims = { time: facts.genTime, ...(facts.authority ? { authority: facts.authority.subject } : {}) };
+  const claims = { time: facts.genTime, certificates: facts.certificates, ...(facts.authority ? { authority: facts.authority.subject, authorityCertificate: facts.authority } : {}) };
   const problem = facts.signatureProblem ?? imprintProblem(facts, sha256Digest(signatureValue));
   return problem ? { valid: false, problem, ...claims } : { valid: true, ...claims };
 }

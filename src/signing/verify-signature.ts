@@ -1,4 +1,3 @@
-import type { KeyObject } from "node:crypto";
 import type { CertificateFacts } from "./certificate.js";
 import { checkSignedData, parseSignedData, sha256Digest } from "./cms.js";
 import { DerError, readElement } from "./der.js";
@@ -15,8 +14,8 @@ export interface SignatureCheck {
   valid: boolean;
   problems: string[];
   signer?: { subject: string; sha256Fingerprint: string } | undefined;
-  /** The RFC 3161 time, when the signature carries a token. */
-  timestamp?: { time: string; authority: string } | undefined;
+  /** The RFC 3161 time, when the signature carries a token, and the certificates to judge its authority by. */
+  timestamp?: { time: string; authority: string; authorityCertificate: CertificateFacts | undefined; certificates: CertificateFacts[] } | undefined;
 }
 
 function signerOf(certificate: CertificateFacts | undefined): SignatureCheck["signer"] {
@@ -24,19 +23,21 @@ function signerOf(certificate: CertificateFacts | undefined): SignatureCheck["si
 }
 
 /**
- * `signerKey` is the archive signer's public key: each signature is checked against it, not against
+ * `signer` is the archive signer's certificate: each signature is checked against it, not against
  * whatever certificate the signature itself carries.
  */
-function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, contentDigest: Buffer, problems: string[], signerKey: KeyObject | undefined): SignatureCheck {
+function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, contentDigest: Buffer, problems: string[], signer: CertificateFacts | undefined): SignatureCheck {
   try {
     const parsed = parseSignedData(cms);
-    const result = checkSignedData(parsed, contentDigest, signerKey);
+    const result = checkSignedData(parsed, contentDigest, signer);
     if (!result.valid) problems.push(result.problem ?? "the signature does not verify");
     let timestamp: SignatureCheck["timestamp"];
     if (result.timestampToken) {
       const reading = readTimestampToken(result.timestampToken, parsed.signature);
       if (!reading.valid) problems.push(`its timestamp does not verify (${reading.problem ?? "unknown reason"})`);
-      else if (reading.time) timestamp = { time: reading.time.toISOString(), authority: reading.authority ?? "unknown authority" };
+      else if (reading.time) {
+        timestamp = { time: reading.time.toISOString(), authority: reading.authority ?? "unknown authority", authorityCertificate: reading.authorityCertificate, certificates: reading.certificates ?? [] };
+      }
     }
     return { file, kind, valid: problems.length === 0, problems, signer: signerOf(result.signer ?? parsed.signer), timestamp };
   } catch (error) {
@@ -46,12 +47,12 @@ function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, conte
   }
 }
 
-export function checkDetachedSignature(file: string, signature: Buffer, content: Buffer, signerKey: KeyObject | undefined): SignatureCheck {
-  return checkCms(file, "detached CMS", signature, sha256Digest(content), [], signerKey);
+export function checkDetachedSignature(file: string, signature: Buffer, content: Buffer, signer: CertificateFacts | undefined): SignatureCheck {
+  return checkCms(file, "detached CMS", signature, sha256Digest(content), [], signer);
 }
 
 /** A report must carry exactly one signature, over the whole file, in the PAdES profile. */
-export function checkPdfSignature(file: string, pdf: Buffer, signerKey: KeyObject | undefined): SignatureCheck {
+export function checkPdfSignature(file: string, pdf: Buffer, signer: CertificateFacts | undefined): SignatureCheck {
   const { signatures, signatureDictionaries } = locatePdfSignatures(pdf);
   const only = signatures[0];
   if (!only) return { file, kind: "PDF", valid: false, problems: ["the PDF carries no signature"] };
@@ -70,7 +71,7 @@ export function checkPdfSignature(file: string, pdf: Buffer, signerKey: KeyObjec
   } catch {
     // An unreadable signature is reported by checkCms.
   }
-  return checkCms(file, "PDF", only.cms, sha256Digest(...only.signedBytes), problems, signerKey);
+  return checkCms(file, "PDF", only.cms, sha256Digest(...only.signedBytes), problems, signer);
 }
 
 /**
@@ -78,11 +79,13 @@ export function checkPdfSignature(file: string, pdf: Buffer, signerKey: KeyObjec
  * auditor's trust anchors. Each link is checked by issuer name and by signature.
  */
 export function chainsToTrustAnchor(signer: CertificateFacts, intermediates: readonly CertificateFacts[], trusted: readonly CertificateFacts[]): CertificateFacts | undefined {
+  // Only a certificate authority may issue: a leaf of the auditor's CA must not mint "trusted" signers.
+  const issues = (issuer: CertificateFacts, subject: CertificateFacts) => issuer.x509.ca && subject.x509.checkIssued(issuer.x509) && subject.x509.verify(issuer.x509.publicKey);
   let current = signer;
   for (let depth = 0; depth < 8; depth += 1) {
-    const anchor = trusted.find((candidate) => candidate.der.equals(current.der) || (current.x509.checkIssued(candidate.x509) && current.x509.verify(candidate.x509.publicKey)));
+    const anchor = trusted.find((candidate) => candidate.der.equals(current.der) || issues(candidate, current));
     if (anchor) return anchor;
-    const issuer = intermediates.find((candidate) => !candidate.der.equals(current.der) && current.x509.checkIssued(candidate.x509) && current.x509.verify(candidate.x509.publicKey));
+    const issuer = intermediates.find((candidate) => !candidate.der.equals(current.der) && issues(candidate, current));
     if (!issuer) return undefined;
     current = issuer;
   }

@@ -21,14 +21,14 @@ checkTable(check, [
     name: "user excluded directly",
     change: (t: Tenant) => { mfa(t, x).conditions.users.excludeUsers.push(x.people.ownerB); },
     expected: [
-      { status: "fail", message: "MFA is required by no enabled policy on all cloud apps for 1 of 2 enabled user(s), emergency access accounts aside: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
+      { status: "fail", message: "Of 2 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
     ],
   },
   {
     name: "office 365 only",
     change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["Office365"]; },
     expected: [
-      { status: "fail", message: "MFA is required only under conditions on all cloud apps for 1 of 2 enabled user(s), emergency access accounts aside: Blake Owner (blake.owner@example.com)." },
+      { status: "fail", message: "Of 2 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required only under conditions for 2: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com)." },
     ],
   },
   {
@@ -42,7 +42,7 @@ checkTable(check, [
     name: "group members unknown",
     change: (t: Tenant) => t.fail(x.entra.groupMembersDataset, x.forbidden),
     expected: [
-      { status: "error", message: "MFA for every user on all cloud apps (1 user(s) whose group membership decides it: Blake Owner (blake.owner@example.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      { status: "error", message: "MFA for every user on all cloud apps (2 user(s) whose group membership decides it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {

@@ -20,7 +20,7 @@ checkTable(check, [
     name: "admin portals only",
     change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["MicrosoftAdminPortals"]; },
     expected: [
-      { status: "fail", message: "MFA is required only under conditions on Azure management for 1 of 2 enabled user(s), emergency access accounts aside: Blake Owner (blake.owner@example.com)." },
+      { status: "fail", message: "Of 2 enabled user(s), emergency access accounts aside, MFA on Azure management is required only under conditions for 2: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com)." },
     ],
   },
   {

@@ -15,8 +15,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
     ],
   },
   {
@@ -25,8 +25,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; \"Require MFA for all users\" is report-only; registered: fido2." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
     ],
   },
   {
@@ -35,8 +35,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from \"Require MFA for all users\" as group 99999999-0000-4000-8000-0000000000e1; no MFA method registered." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
     ],
   },
   {
@@ -45,8 +45,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "error", message: "Whether MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps is unknown: policy \"Require MFA for all users\": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
     ],
   },
   {
@@ -55,8 +55,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by \"Require MFA for all users\", only outside all trusted locations; registered: fido2." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
     ],
   },
   {
@@ -65,8 +65,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered methods unknown." },
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered methods unknown." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
     ],
   },
   {
@@ -74,19 +74,19 @@ checkTable(check, [
     change: (t: Tenant) => t.fail(x.rbac.roleAssignmentsDataset, x.forbidden),
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered: fido2." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "error", message: "MFA for privileged users (holders in raw/rbac/291bba3f-e0a5-47bc-a099-3bdcb2a50a05/role-assignments.json) could not be evaluated because the evidence \"Azure role assignments\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "error", message: "MFA for the privileged users this evidence would name could not be evaluated because the evidence \"Azure role assignments\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {
     name: "no CA policy enforces, SD on",
     change: (t: Tenant) => { policies(t, x).splice(0, 3); t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled = true; },
     expected: [
-      { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) by security defaults, which require it of administrators; registered: fido2." },
-      { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) by security defaults, which require it of administrators; registered: fido2." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design; registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design; registered: fido2." },
+      { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2." },
+      { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2." },
     ],
   },
   {
@@ -95,8 +95,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "error", message: "MFA for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
     ],
   },
   {
@@ -105,8 +105,8 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2." },
-      { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, excluded from Conditional Access by design (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
     ],
   },
 ]);

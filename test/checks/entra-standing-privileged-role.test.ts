@@ -45,11 +45,7 @@ checkTable(check, [
       tenant.fail(directoryRoleAssignmentSchedulesDataset, forbidden);
     },
     expected: [
-      {
-        status: "error",
-        message:
-          'Whether Blake Owner (blake.owner@example.com)\'s active Security Administrator is standing or a PIM activation could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
-      },
+      { status: "error", message: "Whether Blake Owner (blake.owner@example.com)'s active Security Administrator is standing or a PIM activation could not be evaluated because the evidence \"Entra ID PIM active directory role schedules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
 ]);

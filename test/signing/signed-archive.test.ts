@@ -3,7 +3,24 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyArchive } from "../../src/archive/verify-archive.js";
 import { InputError, SigningError } from "../../src/errors.js";
+import { ZipArchive } from "archiver";
+import { createWriteStream } from "node:fs";
+import { readZip } from "../../src/archive/read-zip.js";
+import { buildDetachedCms } from "../../src/signing/cms.js";
 import { developmentSigningKey } from "../../src/signing/development-key.js";
+import { timestampAuthority } from "../../src/signing/timestamp.js";
+
+function writeEntries(file: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const output = createWriteStream(file);
+    const zip = new ZipArchive();
+    output.on("close", () => resolve());
+    zip.on("error", reject);
+    zip.pipe(output);
+    for (const [name, content] of files) zip.append(content, { name });
+    void zip.finalize();
+  });
+}
 import { closedPortUrl, startLocalTsa, type LocalTsa } from "../support/local-tsa.js";
 import { collectSample, silent, temporaryFolder } from "../support/sample.js";
 import { makeTestCa, type TestCa } from "../support/test-ca.js";
@@ -68,6 +85,20 @@ describe("signing with a PFX issued by the organisation's CA", () => {
     expect(verified.stdout).toContain("trust:      not trusted");
   });
 
+  it("a signer issued by a certificate that is not a CA is not trusted, whatever names it chains through", async () => {
+    // The organisation's own leaf (CA:FALSE) issues a second leaf: openssl does it, verify must not accept it.
+    const cwd = ca.folder;
+    const step = (args: string[]) => expect(run("openssl", args, { cwd }).status).toBe(0);
+    step(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "rogue.key", "-out", "rogue.csr", "-subj", "/CN=Rogue Evidence Signer/O=Contoso Clinic"]);
+    step(["x509", "-req", "-in", "rogue.csr", "-CA", "rsa.pem", "-CAkey", "rsa.key", "-CAcreateserial", "-out", "rogue.pem", "-days", "30"]);
+    writeFileSync(join(cwd, "rogue-chain.pem"), readFileSync(join(cwd, "rsa.pem")));
+    step(["pkcs12", "-export", "-inkey", "rogue.key", "-in", "rogue.pem", "-certfile", "rogue-chain.pem", "-out", "rogue.pfx", "-passout", `pass:${ca.pfxPassword}`]);
+    const result = await collectSample({ signing: { pfx: { file: join(cwd, "rogue.pfx"), passwordVariable } } });
+    const verified = await verifyArchive(result.archivePath, { trust: ca.caPem });
+    expect(verified.signer?.trust).toBe("not trusted");
+    expect(verified.problems).toContain(`signer not trusted: CN=Rogue Evidence Signer, O=Contoso Clinic does not chain to any certificate in ${ca.caPem}`);
+  });
+
   it("a wrong PFX password stops the run before collection, naming the file and the variable", async () => {
     const out = temporaryFolder("wrong-password");
     process.env.HIPAA_EVIDENCE_TEST_WRONG = "not the password";
@@ -103,9 +134,29 @@ describe("timestamps (PAdES B-T) from an RFC 3161 authority", () => {
     expect(verified.signer?.timestamps).toHaveLength(reportCount + 2);
     expect(verified.signer?.timestamps[0]?.authority).toContain("CN=");
     const described = hipaaEvidence(["verify", result.archivePath]).stdout;
-    expect(described).toMatch(/timestamp: {2}RFC 3161, 25 of 25 signatures, by .+, at \d{4}-/);
+    expect(described).toMatch(/timestamp: {2}RFC 3161 on 25 of 25 signatures, by .+ \(authority not checked: pass --trust-tsa\), at \d{4}-/);
+    // With the authority's CA the times are trusted; with another CA they are not, and verify says so.
+    const trusted = await verifyArchive(result.archivePath, { trustTsa: tsa.caPem });
+    expect(trusted.intact).toBe(true);
+    expect(new Set(trusted.signer?.timestamps.map((stamp) => stamp.trusted))).toEqual(new Set(["trusted"]));
+    const stranger = await verifyArchive(result.archivePath, { trustTsa: ca.caPem });
+    expect(stranger.intact).toBe(false);
+    expect(stranger.problems.filter((problem) => problem.includes("does not chain to any certificate in"))).toHaveLength(25);
     const pdfsig = run("pdfsig", [join(unzip(result.archivePath), "reports/00-summary.pdf")]).stdout;
     expect(pdfsig).toContain("Signature is Valid.");
+  });
+
+  it("a token added to an archive signed without a timestamp authority is named as added", async () => {
+    const result = await collectSample();
+    const { files } = await readZip(result.archivePath, readFileSync(result.archivePath));
+    const { key } = await developmentSigningKey(new Date());
+    const stamp = timestampAuthority({ url: tsa.url, required: true, warn: () => {} });
+    files.set("manifest.json.p7s", await buildDetachedCms({ content: files.get("manifest.json")!, key, timestamp: stamp }));
+    const tampered = join(temporaryFolder("spliced"), "spliced.zip");
+    await writeEntries(tampered, files);
+    const verified = await verifyArchive(tampered);
+    expect(verified.intact).toBe(false);
+    expect(verified.problems).toContain("timestamp tokens are present although manifest.json says the archive was signed without a timestamp authority");
   });
 
   it("an unreachable authority: one warning, and the archive is signed without timestamps", async () => {

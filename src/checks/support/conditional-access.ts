@@ -33,8 +33,8 @@ export interface SignInSubject {
   userType: string | null | undefined;
   /** Transitive group ids; undefined when membership could not be read, so group conditions are unknown. */
   groupIds: ReadonlySet<string> | undefined;
-  /** Entra directory role template ids the user holds when signed in with the role: active ones, and eligible ones (they hold them once activated, which is exactly when CA must cover them). */
-  roleTemplateIds: ReadonlySet<string>;
+  /** Entra directory role template ids the user holds at sign-in (the caller decides whether eligible roles count); undefined when unknown. */
+  roleTemplateIds: ReadonlySet<string> | undefined;
 }
 
 export type SignInTarget = "all-cloud-apps" | "azure-management";
@@ -95,7 +95,7 @@ interface Subject {
   id: string;
   guest: boolean | undefined;
   groupIds: ReadonlySet<string> | undefined;
-  roleTemplateIds: ReadonlySet<string>;
+  roleTemplateIds: ReadonlySet<string> | undefined;
 }
 
 const lower = (values: Iterable<string>): Set<string> => new Set([...values].map((value) => value.toLowerCase()));
@@ -108,7 +108,7 @@ function subjectOf(subject: SignInSubject): Subject {
     id: subject.id.toLowerCase(),
     guest: userType === "guest" ? true : userType === "member" ? false : undefined,
     groupIds: subject.groupIds ? lower(subject.groupIds) : undefined,
-    roleTemplateIds: lower(subject.roleTemplateIds),
+    roleTemplateIds: subject.roleTemplateIds ? lower(subject.roleTemplateIds) : undefined,
   };
 }
 
@@ -291,7 +291,10 @@ function inclusion(users: Users, subject: Subject): { included: boolean; unknown
   const unknown: string[] = [];
   const includeUsers = users.includeUsers ?? [];
   if (has(includeUsers, "All") || has(includeUsers, subject.id)) return { included: true, unknown };
-  if ((users.includeRoles ?? []).some((role) => subject.roleTemplateIds.has(role.toLowerCase()))) return { included: true, unknown };
+  for (const role of users.includeRoles ?? []) {
+    if (!subject.roleTemplateIds) unknown.push(`whether the user holds included role ${role} is unknown`);
+    else if (subject.roleTemplateIds.has(role.toLowerCase())) return { included: true, unknown: [] };
+  }
   if (targetsGuests(includeUsers, users.includeGuestsOrExternalUsers)) {
     if (subject.guest) return { included: true, unknown };
     if (subject.guest === undefined) unknown.push("the user's type (member or guest) is unknown, and it includes guest or external users");
@@ -312,7 +315,10 @@ function exclusion(users: Users, subject: Subject): { how: string[]; unknown: st
     if (!subject.groupIds) unknown.push(`membership of excluded group ${group} is unknown`);
     else if (subject.groupIds.has(group.toLowerCase())) how.push(`group ${group}`);
   }
-  for (const role of users.excludeRoles ?? []) if (subject.roleTemplateIds.has(role.toLowerCase())) how.push(`role ${role}`);
+  for (const role of users.excludeRoles ?? []) {
+    if (!subject.roleTemplateIds) unknown.push(`whether the user holds excluded role ${role} is unknown`);
+    else if (subject.roleTemplateIds.has(role.toLowerCase())) how.push(`role ${role}`);
+  }
   if (targetsGuests(users.excludeUsers, users.excludeGuestsOrExternalUsers)) {
     if (subject.guest) how.push("guest or external user");
     else if (subject.guest === undefined) unknown.push("the user's type (member or guest) is unknown, and it excludes guest or external users");
@@ -367,6 +373,11 @@ export function enabledPoliciesReaching(
     if (!reached || reached.status === "excluded") return [];
     return [{ policy: policyRef(policy), status: reached.status, detail: reached.status === "unknown" ? reached.reasons : reached.narrowing }];
   });
+}
+
+/** Whether a policy's grant asks for MFA at all (alone, or as one of several alternatives). */
+export function asksForMfa(policy: ConditionalAccessPolicy): boolean {
+  return grantOf(policy.grantControls)?.kind === "mfa";
 }
 
 export function mfaCoverage(policies: readonly ConditionalAccessPolicy[], subject: SignInSubject, target: SignInTarget): MfaCoverage {

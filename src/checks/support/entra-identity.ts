@@ -10,6 +10,7 @@ import {
 } from "../../collectors/entra.js";
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../../collectors/rbac.js";
 import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import { notEvaluated, type CheckOutcome } from "../check.js";
 import { privilegedRoleName } from "./azure-rbac.js";
 
 /** Entra ID roles that can take over the tenant or its security settings (template ids are the same in every tenant). */
@@ -29,7 +30,16 @@ export const privilegedDirectoryRoles: Readonly<Record<string, string>> = {
 export const tenantSubject = (tenantId: string) => ({ resourceId: `/tenants/${tenantId}`, resourceName: "Entra ID tenant" });
 export const tenantScope = (tenantId: string) => `/tenants/${tenantId}`;
 
-export type Failure = { dataset: DatasetDefinition; failure: Extract<DatasetRead<unknown>, { ok: false }> };
+/** A dataset that could not be read at one scope, and why. */
+export type Failure = { dataset: DatasetDefinition; scope: string; failure: Extract<DatasetRead<unknown>, { ok: false }> };
+
+/**
+ * The `error` outcome for evidence missing at one scope, with a resource id of its own
+ * ("<scope>/<dataset>") so that it never collides with the verdicts of the same check.
+ */
+export function gapOutcome(what: string, gap: Failure): CheckOutcome {
+  return notEvaluated({ resourceId: `${gap.scope}/${gap.dataset.id}`, resourceName: `${gap.dataset.title} at ${gap.scope}` }, what, gap.dataset, gap.failure);
+}
 
 /** How a directory role is held: standing, activated through PIM for a while, or eligible to activate. */
 export type HoldingKind = "permanent" | "time-bound" | "activated" | "active (schedule unknown)" | "eligible";
@@ -64,7 +74,7 @@ export function groupMemberships(evidence: EvidenceSet, tenantId: string, groupI
   for (const groupId of groupIds) {
     if (members.has(groupId)) continue;
     const read = evidence.read(groupMembersDataset, `${tenantScope(tenantId)}/groups/${groupId}`);
-    members.set(groupId, read.ok ? { ok: true, members: read.items } : { ok: false, dataset: groupMembersDataset, failure: read });
+    members.set(groupId, read.ok ? { ok: true, members: read.items } : { ok: false, dataset: groupMembersDataset, scope: `${tenantScope(tenantId)}/groups/${groupId}`, failure: read });
   }
   return members;
 }
@@ -79,7 +89,7 @@ export function privilegedDirectoryHoldings(
 ): { ok: true; holdings: DirectoryRoleHolding[]; unexpandedGroups: ({ groupId: string } & Failure)[]; scheduleGaps: Failure[]; sources: string[] } | ({ ok: false } & Failure) {
   const scope = tenantScope(tenantId);
   const active = evidence.read(directoryRoleAssignmentsDataset, scope);
-  if (!active.ok) return { ok: false, dataset: directoryRoleAssignmentsDataset, failure: active };
+  if (!active.ok) return { ok: false, dataset: directoryRoleAssignmentsDataset, scope, failure: active };
   const schedules = evidence.read(directoryRoleAssignmentSchedulesDataset, scope);
   const eligible = evidence.read(directoryRoleEligibilityDataset, scope);
   const definitions = evidence.read(directoryRoleDefinitionsDataset, scope);
@@ -113,7 +123,7 @@ export function privilegedDirectoryHoldings(
     const group = groups.get(holding.principalId);
     if (!group) continue;
     if (!group.ok) {
-      unexpandedGroups.set(holding.principalId, { groupId: holding.principalId, dataset: group.dataset, failure: group.failure });
+      unexpandedGroups.set(holding.principalId, { groupId: holding.principalId, dataset: group.dataset, scope: group.scope, failure: group.failure });
       continue;
     }
     for (const member of group.members) {
@@ -121,8 +131,8 @@ export function privilegedDirectoryHoldings(
     }
   }
   const scheduleGaps: Failure[] = [
-    ...(schedules.ok ? [] : [{ dataset: directoryRoleAssignmentSchedulesDataset, failure: schedules }]),
-    ...(eligible.ok ? [] : [{ dataset: directoryRoleEligibilityDataset, failure: eligible }]),
+    ...(schedules.ok ? [] : [{ dataset: directoryRoleAssignmentSchedulesDataset, scope, failure: schedules }]),
+    ...(eligible.ok ? [] : [{ dataset: directoryRoleEligibilityDataset, scope, failure: eligible }]),
   ];
   return { ok: true, holdings, unexpandedGroups: [...unexpandedGroups.values()], scheduleGaps, sources: [active.file] };
 }
@@ -150,10 +160,10 @@ export function privilegedAzureHoldings(evidence: EvidenceSet, subscriptions: re
   for (const subscription of subscriptions) {
     const active = evidence.read(roleAssignmentsDataset, subscription.scope);
     if (active.ok) add(active.items, "active", subscription.displayName);
-    else gaps.push({ dataset: roleAssignmentsDataset, failure: active });
+    else gaps.push({ dataset: roleAssignmentsDataset, scope: subscription.scope, failure: active });
     const eligible = evidence.read(roleEligibilityDataset, subscription.scope);
     if (eligible.ok) add(eligible.items, "eligible", subscription.displayName);
-    else gaps.push({ dataset: roleEligibilityDataset, failure: eligible });
+    else gaps.push({ dataset: roleEligibilityDataset, scope: subscription.scope, failure: eligible });
   }
   return { holdings, gaps };
 }

@@ -15,7 +15,7 @@ import {
 import type { EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome, type CheckSettings } from "../check.js";
 import { mfaCoverage, type MfaCoverage, type SignInSubject, type SignInTarget } from "./conditional-access.js";
-import { isBreakGlass, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel, type Failure } from "./entra-identity.js";
+import { groupMemberships, isBreakGlass, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel, type Failure } from "./entra-identity.js";
 
 /**
  * Who must pass MFA, read from the evidence: each user's groups and directory roles as Conditional
@@ -28,10 +28,13 @@ export interface IdentityEvidence {
   securityDefaultsEnabled: boolean | undefined;
   /** Why security defaults are unknown, when they are. */
   securityDefaultsGap: Failure | undefined;
-  subjectOf(user: EntraUser): SignInSubject;
+  /**
+   * The user as Conditional Access sees them. Everyday sign-ins carry active roles only; a
+   * privileged user is judged with eligible roles too, which they hold once they activate them.
+   */
+  subjectOf(user: EntraUser, roles: "active" | "active and eligible"): SignInSubject;
   /** Methods the user registered; undefined when the registration report is unavailable or silent. */
   registrationOf(userId: string): Located<UserRegistrationDetails> | undefined;
-  registrationGap: Failure | undefined;
   /** Groups referenced by policies whose members could not be read. */
   groupGaps: Failure[];
 }
@@ -39,9 +42,9 @@ export interface IdentityEvidence {
 export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): ({ ok: true } & IdentityEvidence) | ({ ok: false } & Failure) {
   const scope = tenantScope(tenantId);
   const users = evidence.read(usersDataset, scope);
-  if (!users.ok) return { ok: false, dataset: usersDataset, failure: users };
+  if (!users.ok) return { ok: false, dataset: usersDataset, scope, failure: users };
   const policies = evidence.read(conditionalAccessPoliciesDataset, scope);
-  if (!policies.ok) return { ok: false, dataset: conditionalAccessPoliciesDataset, failure: policies };
+  if (!policies.ok) return { ok: false, dataset: conditionalAccessPoliciesDataset, scope, failure: policies };
   const defaults = evidence.read(securityDefaultsDataset, scope);
   const policyItems = policies.items;
 
@@ -53,7 +56,7 @@ export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): (
   for (const groupId of referencedGroups) {
     const read = evidence.read(groupMembersDataset, `${scope}/groups/${groupId}`);
     if (!read.ok) {
-      groupGaps.push({ dataset: groupMembersDataset, failure: read });
+      groupGaps.push({ dataset: groupMembersDataset, scope: `${scope}/groups/${groupId}`, failure: read });
       continue;
     }
     for (const { value } of read.items) {
@@ -63,22 +66,8 @@ export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): (
     }
   }
 
-  const definitions = evidence.read(directoryRoleDefinitionsDataset, scope);
-  const templateOf = (roleDefinitionId: string) =>
-    ((definitions.ok ? definitions.items.find(({ value }) => value.id === roleDefinitionId)?.value.templateId : undefined) ?? roleDefinitionId).toLowerCase();
-  const rolesOf = new Map<string, Set<string>>();
-  const addRole = (principalId: string, roleDefinitionId: string) => {
-    const targets = [principalId.toLowerCase(), ...[...memberOf].filter(([, groups]) => groups.has(principalId.toLowerCase())).map(([userId]) => userId)];
-    for (const target of targets) {
-      const roles = rolesOf.get(target) ?? new Set<string>();
-      roles.add(templateOf(roleDefinitionId));
-      rolesOf.set(target, roles);
-    }
-  };
-  for (const dataset of [directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset]) {
-    const read = evidence.read(dataset, scope);
-    if (read.ok) for (const { value } of read.items) addRole(value.principalId, value.roleDefinitionId);
-  }
+  const active = directoryRolesByUser(evidence, tenantId, directoryRoleAssignmentsDataset);
+  const eligible = directoryRolesByUser(evidence, tenantId, directoryRoleEligibilityDataset);
 
   const registrations = evidence.read(userRegistrationDetailsDataset, scope);
   return {
@@ -87,17 +76,55 @@ export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): (
     policies: policyItems,
     policiesFile: policies.file,
     securityDefaultsEnabled: defaults.ok ? (defaults.items[0]?.value.isEnabled ?? undefined) : undefined,
-    securityDefaultsGap: defaults.ok ? undefined : { dataset: securityDefaultsDataset, failure: defaults },
-    subjectOf: (user) => ({
-      id: user.id,
-      userType: user.userType,
-      groupIds: groupGaps.length > 0 ? undefined : (memberOf.get(user.id.toLowerCase()) ?? new Set()),
-      roleTemplateIds: rolesOf.get(user.id.toLowerCase()) ?? new Set(),
-    }),
+    securityDefaultsGap: defaults.ok ? undefined : { dataset: securityDefaultsDataset, scope, failure: defaults },
+    subjectOf: (user, roles) => {
+      const id = user.id.toLowerCase();
+      const held = roles === "active" ? [active] : [active, eligible];
+      // A role list that could not be read leaves every role condition unknown, never "holds none".
+      const known = held.every((source) => source !== undefined);
+      return {
+        id: user.id,
+        userType: user.userType,
+        groupIds: groupGaps.length > 0 ? undefined : (memberOf.get(id) ?? new Set()),
+        roleTemplateIds: known ? new Set(held.flatMap((source) => [...(source?.get(id) ?? [])])) : undefined,
+      };
+    },
     registrationOf: (userId) => (registrations.ok ? registrations.items.find(({ value }) => value.id.toLowerCase() === userId.toLowerCase()) : undefined),
-    registrationGap: registrations.ok ? undefined : { dataset: userRegistrationDetailsDataset, failure: registrations },
     groupGaps,
   };
+}
+
+/**
+ * Every directory role (template id) each user holds through a dataset of role assignments or
+ * eligibilities, directly or as a member of a role-assignable group; undefined when the dataset, or
+ * the members of a group holding a role, could not be read.
+ */
+function directoryRolesByUser(
+  evidence: EvidenceSet,
+  tenantId: string,
+  dataset: typeof directoryRoleAssignmentsDataset | typeof directoryRoleEligibilityDataset,
+): Map<string, Set<string>> | undefined {
+  const scope = tenantScope(tenantId);
+  const read = evidence.read(dataset, scope);
+  if (!read.ok) return undefined;
+  const definitions = evidence.read(directoryRoleDefinitionsDataset, scope);
+  const templateOf = (roleDefinitionId: string) =>
+    ((definitions.ok ? definitions.items.find(({ value }) => value.id === roleDefinitionId)?.value.templateId : undefined) ?? roleDefinitionId).toLowerCase();
+  const items = read.items.map(({ value }) => value);
+  const groups = groupMemberships(
+    evidence,
+    tenantId,
+    items.filter((item) => item.principal?.["@odata.type"] === "#microsoft.graph.group").map((item) => item.principalId),
+  );
+  const roles = new Map<string, Set<string>>();
+  const add = (userId: string, role: string) => roles.set(userId.toLowerCase(), (roles.get(userId.toLowerCase()) ?? new Set()).add(role));
+  for (const item of items) {
+    const group = groups.get(item.principalId);
+    if (!group) add(item.principalId, templateOf(item.roleDefinitionId));
+    else if (!group.ok) return undefined;
+    else for (const member of group.members) add(member.value.id, templateOf(item.roleDefinitionId));
+  }
+  return roles;
 }
 
 /**
@@ -108,22 +135,30 @@ export function privilegedRoleHolders(
   evidence: EvidenceSet,
   tenantId: string,
   subscriptions: readonly SubscriptionInScope[],
-): { ok: true; holders: Map<string, { roles: string[]; refs: EvidenceRef[] }>; gaps: Failure[] } | ({ ok: false } & Failure) {
+): { ok: true; holders: Map<string, RoleHolder>; gaps: Failure[] } | ({ ok: false } & Failure) {
   const directory = privilegedDirectoryHoldings(evidence, tenantId);
   if (!directory.ok) return directory;
   const azure = privilegedAzureHoldings(evidence, subscriptions);
-  const holders = new Map<string, { roles: string[]; refs: EvidenceRef[] }>();
-  const add = (userId: string, role: string, ref: EvidenceRef) => {
-    const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [] };
+  const holders = new Map<string, RoleHolder>();
+  const add = (userId: string, role: string, ref: EvidenceRef, activeDirectoryRole: boolean) => {
+    const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [], activeDirectoryRole: false };
     if (!entry.roles.includes(role)) entry.roles.push(role);
     entry.refs.push(ref);
+    entry.activeDirectoryRole ||= activeDirectoryRole;
     holders.set(userId.toLowerCase(), entry);
   };
-  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref);
-  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref);
+  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind !== "eligible");
+  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref, false);
   // Assignment schedules only say how a role is held; eligibility says who holds one.
   const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
   return { ok: true, holders, gaps: [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps] };
+}
+
+export interface RoleHolder {
+  roles: string[];
+  refs: EvidenceRef[];
+  /** Holds a privileged Entra ID role actively now: the accounts security defaults treat as administrators. */
+  activeDirectoryRole: boolean;
 }
 
 /** One privileged user: the roles that make them privileged, and how MFA stands for them. */
@@ -133,8 +168,11 @@ export interface PrivilegedUserMfa {
   roles: string[];
   breakGlass: boolean;
   coverage: MfaCoverage;
-  /** Security defaults require MFA of administrators whatever Conditional Access says; undefined when unknown. */
-  bySecurityDefaults: boolean | undefined;
+  /**
+   * Security defaults require MFA at every sign-in only of active directory administrators; for
+   * anyone else they ask only when a sign-in looks risky. Undefined when security defaults are unknown.
+   */
+  bySecurityDefaults: "every sign-in" | "risky sign-ins only" | "off" | undefined;
   registeredMethods: string[] | undefined;
   refs: EvidenceRef[];
 }
@@ -171,8 +209,15 @@ export function privilegedUsersMfa(
       name: userLabel(located.value, located.value.id),
       roles: entry.roles,
       breakGlass: isBreakGlass(located.value, breakGlassAccounts),
-      coverage: mfaCoverage(policies, identity.subjectOf(located.value), target),
-      bySecurityDefaults: identity.securityDefaultsEnabled ?? undefined,
+      coverage: mfaCoverage(policies, identity.subjectOf(located.value, "active and eligible"), target),
+      bySecurityDefaults:
+        identity.securityDefaultsEnabled === undefined || identity.securityDefaultsEnabled === null
+          ? undefined
+          : !identity.securityDefaultsEnabled
+            ? "off"
+            : entry.activeDirectoryRole
+              ? "every sign-in"
+              : "risky sign-ins only",
       registeredMethods: registration ? (registration.value.methodsRegistered ?? undefined) : undefined,
       refs: [located.ref, ...entry.refs, ...(registration ? [registration.ref] : [])],
     });
@@ -219,7 +264,7 @@ export function tenantMfaOutcomes(evidence: EvidenceSet, tenantId: string, setti
   const conditional: string[] = [];
   const unknown: string[] = [];
   for (const { value } of enabled) {
-    const coverage = mfaCoverage(policies, identity.subjectOf(value), target);
+    const coverage = mfaCoverage(policies, identity.subjectOf(value, "active"), target);
     const gaps = describeGaps(coverage);
     const name = `${userLabel(value, value.id)}${gaps ? ` (${gaps})` : ""}`;
     if (coverage.verdict === "not-enforced") uncovered.push(name);
@@ -235,18 +280,23 @@ export function tenantMfaOutcomes(evidence: EvidenceSet, tenantId: string, setti
   if (identity.securityDefaultsEnabled === true && identity.policies.length === 0) {
     return [{ status: "fail", ...subject, message: `Security defaults are on and no Conditional Access policy exists: for the ${counted}, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on ${targetName}.`, evidence: evidenceRefs }];
   }
-  const outcomes: CheckOutcome[] = [];
-  if (uncovered.length > 0) outcomes.push({ status: "fail", ...subject, message: `MFA is required by no enabled policy on ${targetName} for ${uncovered.length} of ${counted}: ${list(uncovered)}.`, evidence: evidenceRefs });
-  if (conditional.length > 0) outcomes.push({ status: "fail", ...subject, message: `MFA is required only under conditions on ${targetName} for ${conditional.length} of ${counted}: ${list(conditional)}.`, evidence: evidenceRefs });
+  // One statement per tenant and target: findings are keyed by resource, and the tenant is the resource.
+  const parts = [
+    ...(uncovered.length ? [`required by no enabled policy for ${uncovered.length}: ${list(uncovered)}`] : []),
+    ...(conditional.length ? [`required only under conditions for ${conditional.length}: ${list(conditional)}`] : []),
+  ];
+  const gap = identity.groupGaps[0];
+  if (parts.length > 0) {
+    const undecided = unknown.length ? `; for ${unknown.length} more it is unknown (${list(unknown)})` : "";
+    return [{ status: "fail", ...subject, message: `Of ${counted}, MFA on ${targetName} is ${parts.join("; ")}${undecided}.`, evidence: evidenceRefs }];
+  }
   if (unknown.length > 0) {
-    const gap = identity.groupGaps[0];
-    outcomes.push(
+    return [
       gap
         ? notEvaluated(subject, `${what} (${unknown.length} user(s) whose group membership decides it: ${list(unknown)})`, gap.dataset, gap.failure)
         : { status: "error", ...subject, message: `Whether MFA is required on ${targetName} is unknown for ${unknown.length} of ${counted}: ${list(unknown)}.`, evidence: evidenceRefs, error: { call: "(evaluation of Conditional Access)", status: 0, message: "a policy condition could not be evaluated", reason: "incomplete-data" } },
-    );
+    ];
   }
-  if (outcomes.length === 0) outcomes.push({ status: "pass", ...subject, message: `An enabled Conditional Access policy requires MFA on ${targetName}, without conditions, for all ${counted}.`, evidence: evidenceRefs });
-  return outcomes;
+  return [{ status: "pass", ...subject, message: `An enabled Conditional Access policy requires MFA on ${targetName}, without conditions, for all ${counted}.`, evidence: evidenceRefs }];
 }
 
