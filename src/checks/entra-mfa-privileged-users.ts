@@ -65,6 +65,16 @@ export const check = defineCheck({
     if (!read.ok) return [notEvaluated(subject, "MFA for privileged users", read.dataset, read.failure)];
     const outcomes = read.rows.map((row) => privilegedUserOutcome(row, tenantId, "all cloud apps", read.identity.groupGaps[0], read.identity.securityDefaultsGap));
     for (const gap of read.gaps) outcomes.push(gapOutcome("MFA for the privileged users this evidence would name", gap));
+    for (const holder of read.unlisted) {
+      outcomes.push({
+        status: "error",
+        resourceId: `${tenantScope(tenantId)}/users/${holder.userId}`,
+        resourceName: `user ${holder.userId}`,
+        message: `Principal ${holder.userId} holds ${holder.roles.join("; ")} but is not in the users listing (deleted, or not a user), so whether MFA protects it is unknown.`,
+        evidence: holder.refs,
+        error: { call: "GET https://graph.microsoft.com/v1.0/users", status: 200, message: "role holder not in the users listing", reason: "incomplete-data" },
+      });
+    }
     if (outcomes.length === 0) outcomes.push({ status: "pass", ...subject, message: "No user holds a privileged Entra ID or Azure role.", evidence: [{ file: read.identity.policiesFile, pointer: "/value" }] });
     return outcomes;
   },

@@ -14,42 +14,42 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 3 enabled user(s), emergency access accounts aside." },
     ],
   },
   {
     name: "user excluded directly",
     change: (t: Tenant) => { mfa(t, x).conditions.users.excludeUsers.push(x.people.ownerB); },
     expected: [
-      { status: "fail", message: "Of 2 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
+      { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
     ],
   },
   {
     name: "office 365 only",
     change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["Office365"]; },
     expected: [
-      { status: "fail", message: "Of 2 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required only under conditions for 2: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com)." },
+      { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required only under conditions for 3: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)." },
     ],
   },
   {
     name: "disabled user ignored",
     change: (t: Tenant) => { mfa(t, x).conditions.users.excludeUsers.push(x.people.ownerB); users(t, x).find((u: Raw) => u.id === x.people.ownerB)!.accountEnabled = false; },
     expected: [
-      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 1 enabled user(s), emergency access accounts aside." },
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
     ],
   },
   {
     name: "group members unknown",
     change: (t: Tenant) => t.fail(x.entra.groupMembersDataset, x.forbidden),
     expected: [
-      { status: "error", message: "MFA for every user on all cloud apps (2 user(s) whose group membership decides it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose group membership decides it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {
     name: "SD only",
     change: (t: Tenant) => { policies(t, x).splice(0, 3); t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled = true; },
     expected: [
-      { status: "fail", message: "Security defaults are on and no Conditional Access policy exists: for the 2 enabled user(s), emergency access accounts aside, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on all cloud apps." },
+      { status: "fail", message: "Security defaults are on and no Conditional Access policy exists: for the 3 enabled user(s), emergency access accounts aside, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on all cloud apps." },
     ],
   },
   {

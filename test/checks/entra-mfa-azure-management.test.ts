@@ -13,21 +13,21 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "An enabled Conditional Access policy requires MFA on Azure management, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on Azure management, without conditions, for all 3 enabled user(s), emergency access accounts aside." },
     ],
   },
   {
     name: "admin portals only",
     change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["MicrosoftAdminPortals"]; },
     expected: [
-      { status: "fail", message: "Of 2 enabled user(s), emergency access accounts aside, MFA on Azure management is required only under conditions for 2: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com)." },
+      { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on Azure management is required only under conditions for 3: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)." },
     ],
   },
   {
     name: "azure management app",
     change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["797f4846-ba00-4fd7-ba43-dac1f8f63013"]; },
     expected: [
-      { status: "pass", message: "An enabled Conditional Access policy requires MFA on Azure management, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
+      { status: "pass", message: "An enabled Conditional Access policy requires MFA on Azure management, without conditions, for all 3 enabled user(s), emergency access accounts aside." },
     ],
   },
 ]);

@@ -17,6 +17,7 @@ checkTable(check, [
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
     ],
   },
   {
@@ -27,6 +28,7 @@ checkTable(check, [
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; \"Require MFA for all users\" is report-only; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "fail", message: "MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by no enabled Conditional Access policy; \"Require MFA for all users\" is report-only; registered: fido2." },
     ],
   },
   {
@@ -37,6 +39,7 @@ checkTable(check, [
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from \"Require MFA for all users\" as group 99999999-0000-4000-8000-0000000000e1; no MFA method registered." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
     ],
   },
   {
@@ -47,6 +50,7 @@ checkTable(check, [
       { status: "error", message: "Whether MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps is unknown: policy \"Require MFA for all users\": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "error", message: "Whether MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps is unknown: policy \"Require MFA for all users\": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2." },
     ],
   },
   {
@@ -57,6 +61,7 @@ checkTable(check, [
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by \"Require MFA for all users\", only outside all trusted locations; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "fail", message: "MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps only conditionally, by \"Require MFA for all users\", only outside all trusted locations; registered: fido2." },
     ],
   },
   {
@@ -67,6 +72,7 @@ checkTable(check, [
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered methods unknown." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
+      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered methods unknown." },
     ],
   },
   {
@@ -76,6 +82,7 @@ checkTable(check, [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
       { status: "error", message: "MFA for the privileged users this evidence would name could not be evaluated because the evidence \"Azure role assignments\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
@@ -87,6 +94,7 @@ checkTable(check, [
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2." },
+      { status: "fail", message: "MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2." },
     ],
   },
   {
@@ -97,6 +105,7 @@ checkTable(check, [
       { status: "error", message: "MFA for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "error", message: "MFA for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {
@@ -107,6 +116,7 @@ checkTable(check, [
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2." },
     ],
   },
 ]);

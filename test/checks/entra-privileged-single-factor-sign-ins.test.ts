@@ -13,6 +13,7 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
+      { status: "pass", message: "User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
     ],
@@ -23,6 +24,7 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "fail", message: "Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) signed in successfully 5 time(s) with a single factor and 12 time(s) with MFA in the last 30 days." },
+      { status: "pass", message: "User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
     ],
@@ -33,6 +35,7 @@ checkTable(check, [
     expected: [
       { status: "pass", message: "Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
+      { status: "pass", message: "User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
     ],
@@ -43,6 +46,7 @@ checkTable(check, [
     expected: [
       { status: "not_applicable", message: "Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) has no successful sign-in in the logs of the last 30 days." },
       { status: "pass", message: "Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
+      { status: "pass", message: "User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
       { status: "pass", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) signed in successfully 12 time(s) in the last 30 days, every time with MFA." },
     ],

@@ -7,6 +7,7 @@ const avery = "Avery Owner (avery.owner@example.com)";
 const averyRoles = "Global Administrator (eligible); Owner on Example Subscription (active)";
 const others = [
   { status: "pass" as const, message: "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Owner on Example Subscription (active)." },
+  { status: "pass" as const, message: "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Contributor on Example Subscription (eligible)." },
   { status: "pass" as const, message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent)." },
   { status: "pass" as const, message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent)." },
 ];
@@ -29,6 +30,7 @@ checkTable(check, [
     expected: [
       { status: "fail", message: "Avery Owner (avery.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (eligible); Owner on Example Subscription (active)." },
       { status: "fail", message: "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Owner on Example Subscription (active)." },
+      { status: "fail", message: "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Contributor on Example Subscription (eligible)." },
       { status: "fail", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (permanent)." },
       { status: "fail", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (permanent)." },
     ],

@@ -266,6 +266,7 @@ function goodEntra(): EvidenceRecord[] {
   const everyone = [
     directoryUser(people.ownerA, "Avery Owner", "avery.owner@example.com"),
     directoryUser(people.ownerB, "Blake Owner", "blake.owner@example.com"),
+    directoryUser(people.eligible, "User Account", "user@my-tenant.com"),
     directoryUser(breakGlass.first.id, "Break Glass 1", breakGlass.first.upn),
     directoryUser(breakGlass.second.id, "Break Glass 2", breakGlass.second.upn),
   ];

@@ -192,7 +192,7 @@ export function privilegedUsersMfa(
   subscriptions: readonly SubscriptionInScope[],
   breakGlassAccounts: readonly string[],
   target: SignInTarget = "all-cloud-apps",
-): ({ ok: true; rows: PrivilegedUserMfa[]; identity: IdentityEvidence; gaps: Failure[] }) | ({ ok: false } & Failure) {
+): ({ ok: true; rows: PrivilegedUserMfa[]; identity: IdentityEvidence; gaps: Failure[]; unlisted: { userId: string; roles: string[]; refs: EvidenceRef[] }[] }) | ({ ok: false } & Failure) {
   const identity = readIdentityEvidence(evidence, tenantId);
   if (!identity.ok) return identity;
   const holders = privilegedRoleHolders(evidence, tenantId, subscriptions);
@@ -222,7 +222,10 @@ export function privilegedUsersMfa(
       refs: [located.ref, ...entry.refs, ...(registration ? [registration.ref] : [])],
     });
   }
-  return { ok: true, rows: rows.sort((a, b) => a.name.localeCompare(b.name)), identity, gaps: holders.gaps };
+  // A role holder the users listing does not contain is never silently left out.
+  const listed = new Set(identity.users.map(({ value }) => value.id.toLowerCase()));
+  const unlisted = [...roles].filter(([userId]) => !listed.has(userId)).map(([userId, entry]) => ({ userId, roles: entry.roles, refs: entry.refs }));
+  return { ok: true, rows: rows.sort((a, b) => a.name.localeCompare(b.name)), identity, gaps: holders.gaps, unlisted };
 }
 
 /** "policy A (phishing-resistant MFA strength)", "policy B, only outside trusted locations". */
