@@ -1,14 +1,9 @@
 import { check } from "../../src/checks/entra-mfa-all-users.js";
 import * as entra from "../../src/collectors/entra.js";
-import * as rbac from "../../src/collectors/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { breakGlass, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
+import { caPolicies, entraUsers, forbidden, people, type Tenant } from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
-const x = { entra, rbac, people, breakGlass, directoryRoles, exclusionGroup, forbidden };
-const users = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.usersDataset);
-const policies = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.conditionalAccessPoliciesDataset);
-const mfa = (t: Tenant, _x?: unknown): Raw => policies(t)[0]!;
 
 checkTable(check, [
   {
@@ -19,42 +14,42 @@ checkTable(check, [
   },
   {
     name: "user excluded directly",
-    change: (t: Tenant) => { mfa(t, x).conditions.users.excludeUsers.push(x.people.ownerB); },
+    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB); },
     expected: [
       { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
     ],
   },
   {
     name: "office 365 only",
-    change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["Office365"]; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.applications.includeApplications = ["Office365"]; },
     expected: [
       { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required only under conditions for 3: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)." },
     ],
   },
   {
     name: "disabled user ignored",
-    change: (t: Tenant) => { mfa(t, x).conditions.users.excludeUsers.push(x.people.ownerB); users(t, x).find((u: Raw) => u.id === x.people.ownerB)!.accountEnabled = false; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB); entraUsers(t).find((u: Raw) => u.id === people.ownerB)!.accountEnabled = false; },
     expected: [
       { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
     ],
   },
   {
     name: "group members unknown",
-    change: (t: Tenant) => t.fail(x.entra.groupMembersDataset, x.forbidden),
+    change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [
       { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose group membership decides it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {
     name: "SD only",
-    change: (t: Tenant) => { policies(t, x).splice(0, 3); t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled = true; },
+    change: (t: Tenant) => { caPolicies(t).splice(0, 3); t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true; },
     expected: [
       { status: "fail", message: "Security defaults are on and no Conditional Access policy exists: for the 3 enabled user(s), emergency access accounts aside, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on all cloud apps." },
     ],
   },
   {
     name: "no policies, SD unknown",
-    change: (t: Tenant) => { policies(t, x).splice(0, 3); t.fail(x.entra.securityDefaultsDataset, x.forbidden); },
+    change: (t: Tenant) => { caPolicies(t).splice(0, 3); t.fail(entra.securityDefaultsDataset, forbidden); },
     expected: [
       { status: "error", message: "MFA for every user on all cloud apps (no Conditional Access policy is enabled, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],

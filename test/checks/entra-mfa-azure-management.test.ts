@@ -1,13 +1,6 @@
 import { check } from "../../src/checks/entra-mfa-azure-management.js";
-import * as entra from "../../src/collectors/entra.js";
-import * as rbac from "../../src/collectors/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { breakGlass, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
-
-type Raw = Record<string, any>;
-const x = { entra, rbac, people, breakGlass, directoryRoles, exclusionGroup, forbidden };
-const policies = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.conditionalAccessPoliciesDataset);
-const mfa = (t: Tenant, _x?: unknown): Raw => policies(t)[0]!;
+import { caPolicies, type Tenant } from "../support/good-tenant.js";
 
 checkTable(check, [
   {
@@ -18,14 +11,14 @@ checkTable(check, [
   },
   {
     name: "admin portals only",
-    change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["MicrosoftAdminPortals"]; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.applications.includeApplications = ["MicrosoftAdminPortals"]; },
     expected: [
       { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on Azure management is required only under conditions for 3: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)." },
     ],
   },
   {
     name: "azure management app",
-    change: (t: Tenant) => { mfa(t, x).conditions.applications.includeApplications = ["797f4846-ba00-4fd7-ba43-dac1f8f63013"]; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.applications.includeApplications = ["797f4846-ba00-4fd7-ba43-dac1f8f63013"]; },
     expected: [
       { status: "pass", message: "An enabled Conditional Access policy requires MFA on Azure management, without conditions, for all 3 enabled user(s), emergency access accounts aside." },
     ],

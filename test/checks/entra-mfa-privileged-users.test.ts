@@ -2,12 +2,9 @@ import { check } from "../../src/checks/entra-mfa-privileged-users.js";
 import * as entra from "../../src/collectors/entra.js";
 import * as rbac from "../../src/collectors/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { breakGlass, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
+import { caPolicies, forbidden, people, type Tenant } from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
-const x = { entra, rbac, people, breakGlass, directoryRoles, exclusionGroup, forbidden };
-const policies = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.conditionalAccessPoliciesDataset);
-const mfa = (t: Tenant, _x?: unknown): Raw => policies(t)[0]!;
 
 checkTable(check, [
   {
@@ -22,7 +19,7 @@ checkTable(check, [
   },
   {
     name: "report-only",
-    change: (t: Tenant) => { mfa(t, x).state = "enabledForReportingButNotEnforced"; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.state = "enabledForReportingButNotEnforced"; },
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; \"Require MFA for all users\" is report-only; registered: fido2." },
@@ -33,7 +30,7 @@ checkTable(check, [
   },
   {
     name: "excluded group hides ownerB",
-    change: (t: Tenant) => { (t.records.find((r) => r.dataset === x.entra.groupMembersDataset.id) as { value: Raw[] }).value.push({ "@odata.type": "#microsoft.graph.user", id: x.people.ownerB }); t.items(x.entra.userRegistrationDetailsDataset).find((r: Raw) => r.id === x.people.ownerB)!.methodsRegistered = []; },
+    change: (t: Tenant) => { (t.records.find((r) => r.dataset === entra.groupMembersDataset.id) as { value: Raw[] }).value.push({ "@odata.type": "#microsoft.graph.user", id: people.ownerB }); t.items(entra.userRegistrationDetailsDataset).find((r: Raw) => r.id === people.ownerB)!.methodsRegistered = []; },
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from \"Require MFA for all users\" as group 99999999-0000-4000-8000-0000000000e1; no MFA method registered." },
@@ -44,7 +41,7 @@ checkTable(check, [
   },
   {
     name: "group members unknown",
-    change: (t: Tenant) => t.fail(x.entra.groupMembersDataset, x.forbidden),
+    change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "error", message: "Whether MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps is unknown: policy \"Require MFA for all users\": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2." },
@@ -55,7 +52,7 @@ checkTable(check, [
   },
   {
     name: "location narrowing",
-    change: (t: Tenant) => { mfa(t, x).conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] }; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] }; },
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by \"Require MFA for all users\", only outside all trusted locations; registered: fido2." },
@@ -66,7 +63,7 @@ checkTable(check, [
   },
   {
     name: "registration unavailable",
-    change: (t: Tenant) => t.fail(x.entra.userRegistrationDetailsDataset, x.forbidden),
+    change: (t: Tenant) => t.fail(entra.userRegistrationDetailsDataset, forbidden),
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered methods unknown." },
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered methods unknown." },
@@ -77,7 +74,7 @@ checkTable(check, [
   },
   {
     name: "azure rbac unavailable",
-    change: (t: Tenant) => t.fail(x.rbac.roleAssignmentsDataset, x.forbidden),
+    change: (t: Tenant) => t.fail(rbac.roleAssignmentsDataset, forbidden),
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible)) on all cloud apps by \"Require MFA for all users\"; \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
@@ -88,7 +85,7 @@ checkTable(check, [
   },
   {
     name: "no CA policy enforces, SD on",
-    change: (t: Tenant) => { policies(t, x).splice(0, 3); t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled = true; },
+    change: (t: Tenant) => { caPolicies(t).splice(0, 3); t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true; },
     expected: [
       { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2." },
       { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2." },
@@ -99,7 +96,7 @@ checkTable(check, [
   },
   {
     name: "no CA policy enforces, SD unknown",
-    change: (t: Tenant) => { mfa(t, x).state = "disabled"; t.fail(x.entra.securityDefaultsDataset, x.forbidden); },
+    change: (t: Tenant) => { caPolicies(t)[0]!.state = "disabled"; t.fail(entra.securityDefaultsDataset, forbidden); },
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "error", message: "MFA for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
@@ -110,7 +107,7 @@ checkTable(check, [
   },
   {
     name: "phishing resistant strength",
-    change: (t: Tenant) => { mfa(t, x).grantControls.builtInControls = []; mfa(t, x).grantControls.authenticationStrength = { id: "00000000-0000-0000-0000-000000000004", displayName: "Phishing-resistant MFA", allowedCombinations: ["fido2", "windowsHelloForBusiness", "x509CertificateMultiFactor"] }; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.grantControls.builtInControls = []; caPolicies(t)[0]!.grantControls.authenticationStrength = { id: "00000000-0000-0000-0000-000000000004", displayName: "Phishing-resistant MFA", allowedCombinations: ["fido2", "windowsHelloForBusiness", "x509CertificateMultiFactor"] }; },
     expected: [
       { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); \"Administrators sign in every 4 hours\"; registered: fido2." },
       { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2." },

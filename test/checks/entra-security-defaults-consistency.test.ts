@@ -1,13 +1,7 @@
 import { check } from "../../src/checks/entra-security-defaults-consistency.js";
 import * as entra from "../../src/collectors/entra.js";
-import * as rbac from "../../src/collectors/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { breakGlass, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
-
-type Raw = Record<string, any>;
-const x = { entra, rbac, people, breakGlass, directoryRoles, exclusionGroup, forbidden };
-const policies = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.conditionalAccessPoliciesDataset);
-const mfa = (t: Tenant, _x?: unknown): Raw => policies(t)[0]!;
+import { caPolicies, type Tenant } from "../support/good-tenant.js";
 
 checkTable(check, [
   {
@@ -18,28 +12,28 @@ checkTable(check, [
   },
   {
     name: "neither",
-    change: (t: Tenant) => { mfa(t, x).state = "disabled"; policies(t, x)[2]!.state = "disabled"; },
+    change: (t: Tenant) => { caPolicies(t)[0]!.state = "disabled"; caPolicies(t)[2]!.state = "disabled"; },
     expected: [
       { status: "fail", message: "Security defaults are disabled and no enabled Conditional Access policy requires MFA: sign-in relies on passwords alone." },
     ],
   },
   {
     name: "SD only",
-    change: (t: Tenant) => { policies(t, x).splice(0, 3); t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled = true; },
+    change: (t: Tenant) => { caPolicies(t).splice(0, 3); t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true; },
     expected: [
       { status: "pass", message: "Security defaults are enabled and no Conditional Access policy is enabled." },
     ],
   },
   {
     name: "both",
-    change: (t: Tenant) => { t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled = true; },
+    change: (t: Tenant) => { t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true; },
     expected: [
       { status: "fail", message: "Security defaults are enabled while 3 Conditional Access policies are enabled; Entra ID does not use both, so which one protects sign-in is unclear." },
     ],
   },
   {
     name: "isEnabled absent",
-    change: (t: Tenant) => { delete t.items(x.entra.securityDefaultsDataset)[0]!.isEnabled; },
+    change: (t: Tenant) => { delete t.items(entra.securityDefaultsDataset)[0]!.isEnabled; },
     expected: [
       { status: "error", message: "Whether security defaults are enabled is unknown: the policy did not report isEnabled." },
     ],

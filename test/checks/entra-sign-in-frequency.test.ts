@@ -1,12 +1,6 @@
 import { check } from "../../src/checks/entra-sign-in-frequency.js";
-import * as entra from "../../src/collectors/entra.js";
-import * as rbac from "../../src/collectors/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { breakGlass, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
-
-type Raw = Record<string, any>;
-const x = { entra, rbac, people, breakGlass, directoryRoles, exclusionGroup, forbidden };
-const policies = (t: Tenant, _x?: unknown): Raw[] => t.items(entra.conditionalAccessPoliciesDataset);
+import { caPolicies, exclusionGroup, type Tenant } from "../support/good-tenant.js";
 
 checkTable(check, [
   {
@@ -17,21 +11,21 @@ checkTable(check, [
   },
   {
     name: "none",
-    change: (t: Tenant) => { policies(t, x).splice(2, 1); },
+    change: (t: Tenant) => { caPolicies(t).splice(2, 1); },
     expected: [
       { status: "fail", message: "No enabled Conditional Access policy sets a sign-in frequency (2 policies examined): sessions last as long as Entra ID's defaults allow." },
     ],
   },
   {
     name: "only a group",
-    change: (t: Tenant) => { const p = policies(t, x)[2]!; p.conditions.users.includeRoles = []; p.conditions.users.includeGroups = [x.exclusionGroup]; },
+    change: (t: Tenant) => { const p = caPolicies(t)[2]!; p.conditions.users.includeRoles = []; p.conditions.users.includeGroups = [exclusionGroup]; },
     expected: [
       { status: "fail", message: "Sign-in frequency is set only for some users, not for all users or Global Administrators: \"Administrators sign in every 4 hours\" (sign-in again every 4 hours, no persistent browser session, for group 99999999-0000-4000-8000-0000000000e1)." },
     ],
   },
   {
     name: "report-only",
-    change: (t: Tenant) => { policies(t, x)[2]!.state = "enabledForReportingButNotEnforced"; },
+    change: (t: Tenant) => { caPolicies(t)[2]!.state = "enabledForReportingButNotEnforced"; },
     expected: [
       { status: "fail", message: "No enabled Conditional Access policy sets a sign-in frequency (3 policies examined): sessions last as long as Entra ID's defaults allow." },
     ],

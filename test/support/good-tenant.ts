@@ -349,6 +349,15 @@ export function breakGlassAlertRule(): Raw {
   };
 }
 
+/** The good tenant's Conditional Access policies: [0] MFA for all users, [1] legacy block, [2] admin sign-in frequency. */
+export function caPolicies(tenant: Tenant): Raw[] {
+  return tenant.items(conditionalAccessPoliciesDataset);
+}
+
+export function entraUsers(tenant: Tenant): Raw[] {
+  return tenant.items(usersDataset);
+}
+
 export const forbidden: CallError = {
   call: "GET https://management.azure.com/example",
   status: 403,
