@@ -1,7 +1,6 @@
-import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
-import { defineCollector } from "./collector.js";
+import { armList, defineCollector } from "./collector.js";
 
 /** Azure Monitor log search alert rules (scheduled query rules) per subscription. */
 
@@ -46,23 +45,11 @@ export const alertRulesCollector = defineCollector({
   async collect(context) {
     for (const subscription of context.subscriptions) {
       context.progress.step(`alert-rules: log search alert rules in ${subscription.displayName}`);
-      const client = context.access.monitor(subscription.subscriptionId);
       await context.collect({
         dataset: scheduledQueryRulesDataset,
         scope: subscription.scope,
         file: `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`,
-        fetch: async () => {
-          const items: unknown[] = [];
-          let url: string | undefined = context.access.armUrl(`${subscription.scope}/providers/Microsoft.Insights/scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`);
-          while (url) {
-            const response = await client.sendRequest(createPipelineRequest({ url, method: "GET" }));
-            if (response.status !== 200) throw new RestError(`scheduled query rules of ${subscription.displayName}: HTTP ${response.status}`, { statusCode: response.status, request: response.request, response });
-            const body = JSON.parse(response.bodyAsText ?? "{}") as { value?: unknown[]; nextLink?: string };
-            items.push(...(body.value ?? []));
-            url = body.nextLink;
-          }
-          return items;
-        },
+        fetch: () => armList(context.access, subscription.subscriptionId, `${subscription.scope}/providers/Microsoft.Insights/scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`),
       });
     }
   },

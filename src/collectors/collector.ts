@@ -1,3 +1,4 @@
+import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import type { AzureAccess } from "../azure/access.js";
 import { describeFailure } from "../azure/failure.js";
 import { withExchangeCapture } from "../azure/ledger.js";
@@ -113,4 +114,30 @@ export async function collectDataset(collectorId: string, request: CollectReques
   const validated = validateItems(dataset, value);
   if (!validated.ok) return invalid(calls[0], 200, validated.message);
   return { dataset: dataset.id, scope, file, status: "ok", calls, value };
+}
+
+/**
+ * An ARM list at an api-version the installed SDK does not offer, sent through an SDK client's own
+ * pipeline (same credential, retries and recorder), following nextLink to the end.
+ */
+export async function armList(access: AzureAccess, subscriptionId: string, pathAndQuery: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let url: string | undefined = access.armUrl(pathAndQuery);
+  while (url) {
+    const body = (await armSend(access, subscriptionId, url)) as { value?: unknown[]; nextLink?: string };
+    items.push(...(body.value ?? []));
+    url = body.nextLink;
+  }
+  return items;
+}
+
+/** One ARM GET through an SDK client's pipeline; an error status throws as the SDK's operations would. */
+export async function armGet(access: AzureAccess, subscriptionId: string, pathAndQuery: string): Promise<unknown> {
+  return armSend(access, subscriptionId, access.armUrl(pathAndQuery));
+}
+
+async function armSend(access: AzureAccess, subscriptionId: string, url: string): Promise<unknown> {
+  const response = await access.monitor(subscriptionId).sendRequest(createPipelineRequest({ url, method: "GET" }));
+  if (response.status !== 200) throw new RestError(`GET ${url}: HTTP ${response.status}`, { statusCode: response.status, request: response.request, response });
+  return JSON.parse(response.bodyAsText ?? "{}");
 }

@@ -1,9 +1,8 @@
-import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { LogsQueryResultStatus } from "@azure/monitor-query-logs";
 import { z } from "zod";
 import { IncompleteDataError } from "../azure/failure.js";
 import { defineDataset } from "../model/evidence.js";
-import { defineCollector, type CollectorContext } from "./collector.js";
+import { armGet, defineCollector, type CollectorContext } from "./collector.js";
 
 /**
  * Sign-in evidence from Log Analytics: which workspaces receive Entra ID sign-in logs (Entra's own
@@ -117,14 +116,11 @@ function distinctIds(ids: readonly string[]): string[] {
   return [...seen.values()];
 }
 
-async function armGet(context: CollectorContext, path: string): Promise<unknown> {
+/** Tenant-level and workspace calls go through the pipeline of the first subscription's client. */
+function armGetVia(context: CollectorContext, path: string): Promise<unknown> {
   const subscription = context.subscriptions[0];
   if (!subscription) throw new Error("no subscription in scope to send the request through");
-  const client = context.access.monitor(subscription.subscriptionId);
-  const response = await client.sendRequest(createPipelineRequest({ url: context.access.armUrl(path), method: "GET" }));
-  // sendRequest does not throw on error statuses; the SDK's operations would.
-  if (response.status !== 200) throw new RestError(`GET ${path}: HTTP ${response.status}`, { statusCode: response.status, request: response.request, response });
-  return JSON.parse(response.bodyAsText ?? "{}");
+  return armGet(context.access, subscription.subscriptionId, path);
 }
 
 /** Runs one query; a partial result is incomplete evidence, never a smaller truth. */
@@ -148,7 +144,7 @@ export const entraSignInsCollector = defineCollector({
       dataset: entraDiagnosticSettingsDataset,
       scope: tenant,
       file: "raw/entra-sign-ins/diagnostic-settings.json",
-      fetch: async () => ((await armGet(context, `/providers/microsoft.aadiam/diagnosticSettings?api-version=${entraDiagnosticSettingsApiVersion}`)) as { value?: unknown[] }).value ?? [],
+      fetch: async () => ((await armGetVia(context, `/providers/microsoft.aadiam/diagnosticSettings?api-version=${entraDiagnosticSettingsApiVersion}`)) as { value?: unknown[] }).value ?? [],
     });
     const exported = settings.status === "ok" ? signInWorkspaces(settings.value.map((item) => EntraDiagnosticSettingSchema.parse(item))) : [];
     const workspaces = distinctIds([...exported, ...context.signInLogsWorkspaces]);
@@ -160,7 +156,7 @@ export const entraSignInsCollector = defineCollector({
         dataset: signInWorkspaceDataset,
         scope: workspaceId,
         file: `${folder}/workspace.json`,
-        fetch: async () => [await armGet(context, `${workspaceId}?api-version=${workspaceApiVersion}`)],
+        fetch: async () => [await armGetVia(context, `${workspaceId}?api-version=${workspaceApiVersion}`)],
       });
       if (workspace.status !== "ok") continue;
       const customerId = WorkspaceSchema.parse(workspace.value[0]).properties.customerId;

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { defineDataset } from "../model/evidence.js";
-import { defineCollector, drain } from "./collector.js";
+import { armList, defineCollector, drain } from "./collector.js";
 
 /**
  * Key Vaults per subscription with their properties (vaults.listBySubscription: `vaults.list` returns
@@ -102,29 +101,13 @@ export const keyVaultCollector = defineCollector({
       });
       if (vaults.status !== "ok") continue;
 
-      const monitor = context.access.monitor(subscription.subscriptionId);
       // collectDataset validated the list, so every item parses.
       for (const vault of vaults.value.map((raw) => VaultSchema.parse(raw))) {
         await context.collect({
           dataset: vaultDiagnosticSettingsDataset,
           scope: vault.id,
           file: `${folder}/diagnostic-settings/${vault.name}.json`,
-          fetch: async () => {
-            const url = context.access.armUrl(
-              `${vault.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=${diagnosticSettingsApiVersion}`,
-            );
-            const response = await monitor.sendRequest(createPipelineRequest({ url, method: "GET" }));
-            // sendRequest does not throw on error statuses; the SDK's operations would.
-            if (response.status !== 200) {
-              throw new RestError(`diagnostic settings of ${vault.name}: HTTP ${response.status}`, {
-                statusCode: response.status,
-                request: response.request,
-                response,
-              });
-            }
-            const body = JSON.parse(response.bodyAsText ?? "{}") as { value?: unknown[] };
-            return body.value ?? [];
-          },
+          fetch: () => armList(context.access, subscription.subscriptionId, `${vault.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=${diagnosticSettingsApiVersion}`),
         });
       }
     }
