@@ -24,6 +24,8 @@ const ConfigSchema = z.strictObject({
         .optional(),
       /** An account with no sign-in for this many days is stale. */
       staleAccountDays: z.number().int().min(1).optional(),
+      /** A high-severity Defender alert still active after this many days is left unhandled. */
+      activeAlertDays: z.number().int().min(1).optional(),
     })
     .optional(),
   /**
@@ -48,6 +50,7 @@ export function checkSettingsFrom(config: Config): CheckSettings {
     ownersPerSubscription: config.checks?.ownersPerSubscription ?? defaultCheckSettings.ownersPerSubscription,
     globalAdministrators: config.checks?.globalAdministrators ?? defaultCheckSettings.globalAdministrators,
     staleAccountDays: config.checks?.staleAccountDays ?? defaultCheckSettings.staleAccountDays,
+    activeAlertDays: config.checks?.activeAlertDays ?? defaultCheckSettings.activeAlertDays,
     breakGlassAccounts: config.breakGlassAccounts ?? defaultCheckSettings.breakGlassAccounts,
   };
 }

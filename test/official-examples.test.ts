@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConditionalAccessPolicySchema, UserRegistrationDetailsSchema } from "../src/collectors/entra.js";
+import { PricingSchema } from "../src/collectors/defender.js";
 import { DiagnosticSettingSchema, VaultSchema } from "../src/collectors/key-vault.js";
 import { RoleAssignmentSchema, RoleDefinitionSchema, RoleEligibilityScheduleInstanceSchema } from "../src/collectors/rbac.js";
 import { SubscriptionSchema } from "../src/collectors/subscriptions.js";
@@ -16,6 +17,7 @@ const consumed: Record<string, { schema: { safeParse(value: unknown): { success:
   "arm-monitor-diagnostic-settings-list.json": { schema: DiagnosticSettingSchema, list: true },
   "graph-conditional-access-policies-list.json": { schema: ConditionalAccessPolicySchema, list: true },
   "graph-user-registration-details-list.json": { schema: UserRegistrationDetailsSchema, list: true },
+  "arm-security-pricings-list.json": { schema: PricingSchema, list: true },
 };
 
 describe("official example responses", () => {
@@ -31,8 +33,7 @@ describe("official example responses", () => {
   });
 
   it("every example in the shared folder is either consumed or waiting for its collector", () => {
-    // Examples for collectors that do not exist yet (Defender for Cloud).
-    const awaiting = ["arm-security-pricings-list.json"];
+    const awaiting: string[] = [];
     const all = readdirSync(examplesDir).filter((name) => name.endsWith(".json"));
     expect(all.filter((name) => !(name in consumed) && !awaiting.includes(name))).toEqual([]);
   });

@@ -87,6 +87,12 @@ const expectedFindings: [string, string, string][] = [
     id === "0002" ? "fail" : ["0006", "0009", "0010"].includes(id) ? "not_applicable" : "pass",
   ]),
   ["entra-privileged-single-factor-sign-ins", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
+  ["defender-plans-for-resources-in-use", prod, "fail"],
+  ["defender-plans-for-resources-in-use", dev, "pass"],
+  ["defender-security-contact-notifications", prod, "pass"],
+  ["defender-security-contact-notifications", dev, "pass"],
+  ["defender-high-alerts-handled", prod, "pass"],
+  ["defender-high-alerts-handled", dev, "pass"],
 ];
 
 let result: CollectResult;
@@ -151,7 +157,8 @@ describe("the sample tenant, replayed end to end", () => {
     expect(status["164.312(a)(2)(iii)"]).toBe("attestation_required");
     expect(status["164.310(a)(1)"]).toBe("attestation_required");
     expect(result.document.requirements).toHaveLength(65);
-    expect(result.coverage).toMatchObject({ total: 65, automated: 13, attested: 0, open: 54 });
+    expect(result.coverage).toMatchObject({ total: 65, automated: 16, attested: 0, open: 53 });
+    expect(status["164.308(a)(5)(ii)(B)"]).toBe("not_satisfied");
     expect(status["164.308(a)(5)(ii)(C)"]).toBe("not_satisfied");
   });
 

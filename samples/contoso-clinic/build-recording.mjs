@@ -970,6 +970,76 @@ record("GET", `${arm}/subscriptions/${prod.id}/providers/Microsoft.Insights/sche
 });
 record("GET", `${arm}/subscriptions/${dev.id}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview`, 200, { value: [] });
 
+// ---------------------------------------------------------------- Microsoft Defender for Cloud
+// Clinic-Prod holds a storage account for scanned records, but its Defender plan is off (Free).
+const resourceItem = (id, type, location = "eastus2") => ({ id, name: id.split("/").pop(), type, location });
+const defenderPlan = (subscriptionId, name, pricingTier, extra = {}) => ({
+  id: `/subscriptions/${subscriptionId}/providers/Microsoft.Security/pricings/${name}`,
+  name,
+  type: "Microsoft.Security/pricings",
+  properties: { pricingTier, freeTrialRemainingTime: "PT0S", enforce: "False", ...(pricingTier === "Standard" ? { enablementTime: "2025-02-03T10:00:00.0000000Z" } : {}), ...extra },
+});
+const securityContact = (subscriptionId) => ({
+  id: `/subscriptions/${subscriptionId}/providers/Microsoft.Security/securityContacts/default`,
+  name: "default",
+  type: "Microsoft.Security/securityContacts",
+  properties: {
+    emails: "security@contosoclinic.com;it-oncall@contosoclinic.com",
+    phone: "+1-555-0100",
+    isEnabled: true,
+    notificationsByRole: { state: "On", roles: ["Owner"] },
+    notificationsSources: [
+      { sourceType: "Alert", minimalSeverity: "Medium" },
+      { sourceType: "AttackPath", minimalRiskLevel: "Critical" },
+    ],
+  },
+});
+const defenderAnswers = {
+  [prod.id]: {
+    resources: [
+      resourceItem(`${rgEhrData}/providers/Microsoft.KeyVault/vaults/kv-phi-prod-01`, "Microsoft.KeyVault/vaults"),
+      resourceItem(`${rgEhrApp}/providers/Microsoft.KeyVault/vaults/kv-clinic-app-02`, "Microsoft.KeyVault/vaults"),
+      resourceItem(`${rgEhrData}/providers/Microsoft.Storage/storageAccounts/stclinicscans01`, "Microsoft.Storage/storageAccounts"),
+      resourceItem(`${rgEhrApp}/providers/Microsoft.Compute/virtualMachines/vm-ehr-app-01`, "Microsoft.Compute/virtualMachines"),
+      resourceItem(`${rgEhrApp}/providers/Microsoft.Network/virtualNetworks/vnet-ehr`, "Microsoft.Network/virtualNetworks"),
+      resourceItem(workspace, "Microsoft.OperationalInsights/workspaces"),
+    ],
+    pricings: [
+      defenderPlan(prod.id, "VirtualMachines", "Standard", { subPlan: "P2" }),
+      defenderPlan(prod.id, "StorageAccounts", "Free"),
+      defenderPlan(prod.id, "KeyVaults", "Standard", { subPlan: "PerKeyVault" }),
+      defenderPlan(prod.id, "SqlServers", "Free"),
+      defenderPlan(prod.id, "Arm", "Standard", { subPlan: "PerSubscription" }),
+    ],
+    alerts: [
+      {
+        id: `/subscriptions/${prod.id}/resourceGroups/rg-ehr-app/providers/Microsoft.Security/locations/eastus2/alerts/2517366999999999999_0f1e2d3c`,
+        name: "2517366999999999999_0f1e2d3c",
+        type: "Microsoft.Security/Locations/alerts",
+        properties: { alertDisplayName: "Suspicious PowerShell command line", severity: "Medium", status: "Active", startTimeUtc: "2026-11-18T22:41:07.000Z", timeGeneratedUtc: "2026-11-18T22:43:10.000Z", compromisedEntity: "vm-ehr-app-01" },
+      },
+      {
+        id: `/subscriptions/${prod.id}/resourceGroups/rg-ehr-app/providers/Microsoft.Security/locations/eastus2/alerts/2517400000000000000_1a2b3c4d`,
+        name: "2517400000000000000_1a2b3c4d",
+        type: "Microsoft.Security/Locations/alerts",
+        properties: { alertDisplayName: "Antimalware action taken", severity: "High", status: "Resolved", startTimeUtc: "2026-10-30T04:12:55.000Z", timeGeneratedUtc: "2026-10-30T04:15:01.000Z", compromisedEntity: "vm-ehr-app-01" },
+      },
+    ],
+  },
+  [dev.id]: {
+    resources: [resourceItem(`${devScope}/resourceGroups/rg-dev-sandbox/providers/Microsoft.KeyVault/vaults/kv-dev-sandbox-03`, "Microsoft.KeyVault/vaults")],
+    pricings: [defenderPlan(dev.id, "VirtualMachines", "Free"), defenderPlan(dev.id, "StorageAccounts", "Free"), defenderPlan(dev.id, "KeyVaults", "Standard", { subPlan: "PerKeyVault" }), defenderPlan(dev.id, "Arm", "Free")],
+    alerts: [],
+  },
+};
+for (const { id } of [prod, dev]) {
+  const answers = defenderAnswers[id];
+  record("GET", `${arm}/subscriptions/${id}/resources?api-version=2021-04-01`, 200, { value: answers.resources });
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/pricings?api-version=2024-01-01`, 200, { value: answers.pricings });
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/securityContacts?api-version=2023-12-01-preview`, 200, { value: [securityContact(id)] });
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/alerts?api-version=2022-01-01`, 200, { value: answers.alerts });
+}
+
 const har = {
   log: {
     version: "1.2",

@@ -22,6 +22,8 @@ export interface CheckSettings {
   globalAdministrators: { min: number; max: number };
   /** Days without a sign-in after which an account holding a role is stale. */
   staleAccountDays: number;
+  /** Days a high-severity Defender alert may stay active before it counts as unhandled. */
+  activeAlertDays: number;
   /** Emergency access accounts (user principal names or object ids) named in the configuration. */
   breakGlassAccounts: readonly string[];
 }
@@ -33,6 +35,7 @@ export const defaultCheckSettings: CheckSettings = {
   // eight leaves room for two emergency accounts without hiding a sprawl.
   globalAdministrators: { min: 2, max: 8 },
   staleAccountDays: 90,
+  activeAlertDays: 7,
   breakGlassAccounts: [],
 };
 

@@ -13,6 +13,9 @@ import { check as entraStaleAccountWithRole } from "./entra-stale-account-with-r
 import { check as entraSignInFrequency } from "./entra-sign-in-frequency.js";
 import { check as entraSignInLogsExported } from "./entra-sign-in-logs-exported.js";
 import { check as entraPrivilegedSingleFactorSignIns } from "./entra-privileged-single-factor-sign-ins.js";
+import { check as defenderHighAlertsHandled } from "./defender-high-alerts-handled.js";
+import { check as defenderPlansForResourcesInUse } from "./defender-plans-for-resources-in-use.js";
+import { check as defenderSecurityContactNotifications } from "./defender-security-contact-notifications.js";
 import { check as keyVaultAuditLogging } from "./key-vault-audit-logging.js";
 import { check as keyVaultPublicNetworkRestricted } from "./key-vault-public-network-restricted.js";
 import { check as keyVaultPurgeProtectionEnabled } from "./key-vault-purge-protection-enabled.js";
@@ -48,4 +51,7 @@ export const checks: readonly CheckDefinition[] = [
   entraSignInFrequency,
   entraSignInLogsExported,
   entraPrivilegedSingleFactorSignIns,
+  defenderPlansForResourcesInUse,
+  defenderSecurityContactNotifications,
+  defenderHighAlertsHandled,
 ];

@@ -19,6 +19,7 @@ import {
 import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/collectors/entra-sign-ins.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
 import { scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
+import { pricingsDataset, resourcesDataset, securityAlertsDataset, securityContactsDataset } from "../../src/collectors/defender.js";
 import {
   principalsDataset,
   roleAssignmentSchedulesDataset,
@@ -253,6 +254,7 @@ export function goodTenant(): Tenant {
     ]),
     ok(scheduledQueryRulesDataset, scope, `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`, [breakGlassAlertRule()]),
     ok(vaultsDataset, scope, files.vaults, [goodVault()]),
+    ...goodDefender(),
     ok(vaultDiagnosticSettingsDataset, vaultId, files.diagnostics, [goodDiagnosticSetting()]),
     ...goodEntra(),
   ]);
@@ -327,6 +329,25 @@ function signInLogs(tenant: string, people: [string, string][]): EvidenceRecord[
       ["UserId", "UserPrincipalName", "AuthenticationRequirement", "succeeded", "signIns", "lastSignIn"],
       people.map(([id, upn]) => [id, upn, "multiFactorAuthentication", true, 12, "2026-11-18T08:00:00Z"]),
     )),
+  ];
+}
+
+/** Defender for Cloud: the official plans with Key Vault on, a contact for medium alerts, no open high alert. */
+function goodDefender(): EvidenceRecord[] {
+  const folder = `raw/defender/${subscription.subscriptionId}`;
+  const pricings = (structuredClone(officialExample("arm-security-pricings-list.json").value) as Raw[]).filter((plan) => plan.name !== "KeyVaults");
+  pricings.push({ id: `${scope}/providers/Microsoft.Security/pricings/KeyVaults`, name: "KeyVaults", type: "Microsoft.Security/pricings", properties: { pricingTier: "Standard", subPlan: "PerKeyVault", enforce: "False" } });
+  return [
+    ok(resourcesDataset, scope, `${folder}/resources.json`, [{ id: vaultId, name: vaultName, type: "Microsoft.KeyVault/vaults", location: "eastus" }]),
+    ok(pricingsDataset, scope, `${folder}/pricings.json`, pricings),
+    ok(securityContactsDataset, scope, `${folder}/security-contacts.json`, [
+      {
+        id: `${scope}/providers/Microsoft.Security/securityContacts/default`,
+        name: "default",
+        properties: { emails: "security@example.com", isEnabled: true, notificationsByRole: { state: "On", roles: ["Owner"] }, notificationsSources: [{ sourceType: "Alert", minimalSeverity: "Medium" }] },
+      },
+    ]),
+    ok(securityAlertsDataset, scope, `${folder}/alerts.json`, []),
   ];
 }
 

@@ -1,0 +1,57 @@
+import { pricingsDataset, resourcesDataset } from "../collectors/defender.js";
+import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+
+/** Resource types and the Defender plan that protects them (plan names as the pricings API gives them). */
+const planFor: Readonly<Record<string, string>> = {
+  "microsoft.compute/virtualmachines": "VirtualMachines",
+  "microsoft.compute/virtualmachinescalesets": "VirtualMachines",
+  "microsoft.storage/storageaccounts": "StorageAccounts",
+  "microsoft.sql/servers": "SqlServers",
+  "microsoft.sql/managedinstances": "SqlServers",
+  "microsoft.keyvault/vaults": "KeyVaults",
+  "microsoft.web/sites": "AppServices",
+  "microsoft.containerservice/managedclusters": "Containers",
+  "microsoft.containerregistry/registries": "Containers",
+  "microsoft.documentdb/databaseaccounts": "CosmosDbs",
+  "microsoft.dbforpostgresql/flexibleservers": "OpenSourceRelationalDatabases",
+  "microsoft.dbformysql/flexibleservers": "OpenSourceRelationalDatabases",
+};
+
+export const check = defineCheck({
+  id: "defender-plans-for-resources-in-use",
+  title: "A Defender for Cloud plan is on for every kind of resource the subscription holds",
+  severity: "high",
+  requires: [resourcesDataset, pricingsDataset],
+  rationale:
+    "Defender plans bring malware scanning, threat detection and vulnerability assessment to the resources that hold or process ePHI; a plan left off for a resource type in use leaves those resources unwatched.",
+  remediation: "Turn on (Standard tier) the Defender plan for each resource type listed, or document why another control protects those resources.",
+  evaluate({ evidence, subscriptions }) {
+    return subscriptions.map((subscription): CheckOutcome => {
+      const subject = subscriptionSubject(subscription);
+      const what = `Defender plan coverage in subscription ${subscription.displayName}`;
+      const read = readAll(evidence, subscription.scope, { resources: resourcesDataset, pricings: pricingsDataset });
+      if (!read.ok) return notEvaluated(subject, what, read.dataset, read.failure);
+      const inUse = new Map<string, number>();
+      for (const { value } of read.data.resources) {
+        const plan = planFor[value.type.toLowerCase()];
+        if (plan) inUse.set(plan, (inUse.get(plan) ?? 0) + 1);
+      }
+      const tiers = new Map(read.data.pricings.map(({ value, ref }) => [value.name.toLowerCase(), { tier: value.properties.pricingTier, ref }]));
+      const off = [...inUse].filter(([plan]) => tiers.get(plan.toLowerCase())?.tier !== "Standard").sort(([a], [b]) => a.localeCompare(b));
+      const describe = ([plan, count]: [string, number]) => `${plan} (${count} resource(s); plan ${tiers.get(plan.toLowerCase())?.tier ?? "not listed"})`;
+      const refs = [{ file: read.sources.resources.file, pointer: "/value" }, ...off.map(([plan]) => tiers.get(plan.toLowerCase())?.ref ?? { file: read.sources.pricings.file, pointer: "/value" })];
+      if (off.length > 0) {
+        return { status: "fail", ...subject, message: `Subscription ${subscription.displayName} holds resources whose Defender plan is off: ${off.map(describe).join("; ")}.`, evidence: refs };
+      }
+      const covered = [...inUse].sort(([a], [b]) => a.localeCompare(b)).map(([plan, count]) => `${plan} (${count})`).join(", ");
+      return {
+        status: "pass",
+        ...subject,
+        message: covered
+          ? `Every resource type in subscription ${subscription.displayName} that a Defender plan protects has its plan on: ${covered}.`
+          : `Subscription ${subscription.displayName} holds no resource type that a Defender plan protects (${read.data.resources.length} resources examined).`,
+        evidence: [{ file: read.sources.resources.file, pointer: "/value" }, { file: read.sources.pricings.file, pointer: "/value" }],
+      };
+    });
+  },
+});

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { defineDataset } from "../model/evidence.js";
+import { armList, defineCollector } from "./collector.js";
+
+/**
+ * Microsoft Defender for Cloud per subscription: which plans are on, who is told about alerts, the
+ * alerts themselves, and the resources that exist (so plans can be set against what they protect).
+ * The installed arm-security reads pricings and contacts at outdated api-versions (contacts with an
+ * obsolete schema), so every call goes through an SDK pipeline at the current version.
+ */
+
+// GET /subscriptions/{s}/providers/Microsoft.Security/pricings?api-version=2024-01-01
+export const PricingSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({
+    /** "Standard" is the paid plan, on; "Free" is off. */
+    pricingTier: z.string(),
+    subPlan: z.string().nullable().optional(),
+    enablementTime: z.string().nullable().optional(),
+    deprecated: z.boolean().nullable().optional(),
+  }),
+});
+export type Pricing = z.infer<typeof PricingSchema>;
+
+// GET /subscriptions/{s}/providers/Microsoft.Security/securityContacts?api-version=2023-12-01-preview
+export const SecurityContactSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({
+    /** Semicolon-separated addresses. */
+    emails: z.string().nullable().optional(),
+    isEnabled: z.boolean().nullable().optional(),
+    notificationsByRole: z.object({ state: z.string().nullable().optional(), roles: z.array(z.string()).nullable().optional() }).nullable().optional(),
+    notificationsSources: z
+      .array(z.object({ sourceType: z.string(), minimalSeverity: z.string().nullable().optional(), minimalRiskLevel: z.string().nullable().optional() }))
+      .nullable()
+      .optional(),
+  }),
+});
+export type SecurityContact = z.infer<typeof SecurityContactSchema>;
+
+// GET /subscriptions/{s}/providers/Microsoft.Security/alerts?api-version=2022-01-01
+export const SecurityAlertSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({
+    alertDisplayName: z.string().nullable().optional(),
+    severity: z.string().nullable().optional(),
+    status: z.string().nullable().optional(),
+    timeGeneratedUtc: z.string().nullable().optional(),
+    startTimeUtc: z.string().nullable().optional(),
+    compromisedEntity: z.string().nullable().optional(),
+  }),
+});
+export type SecurityAlert = z.infer<typeof SecurityAlertSchema>;
+
+// GET /subscriptions/{s}/resources?api-version=2021-04-01
+export const ResourceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  location: z.string().nullable().optional(),
+});
+export type Resource = z.infer<typeof ResourceSchema>;
+
+const reader = "Microsoft.Security/*/read (Security Reader, or Reader)";
+
+export const pricingsDataset = defineDataset({ id: "defender/pricings", collector: "defender", title: "Defender for Cloud plans", scope: "subscription", item: PricingSchema, permission: reader });
+export const securityContactsDataset = defineDataset({ id: "defender/security-contacts", collector: "defender", title: "Defender for Cloud security contacts", scope: "subscription", item: SecurityContactSchema, permission: reader });
+export const securityAlertsDataset = defineDataset({ id: "defender/alerts", collector: "defender", title: "Defender for Cloud security alerts", scope: "subscription", item: SecurityAlertSchema, permission: reader });
+export const resourcesDataset = defineDataset({ id: "defender/resources", collector: "defender", title: "Resources in the subscription", scope: "subscription", item: ResourceSchema, permission: "Microsoft.Resources/subscriptions/resources/read (Reader)" });
+
+export const defenderCollector = defineCollector({
+  id: "defender",
+  title: "Microsoft Defender for Cloud",
+  datasets: [resourcesDataset, pricingsDataset, securityContactsDataset, securityAlertsDataset],
+  async collect(context) {
+    for (const subscription of context.subscriptions) {
+      context.progress.step(`defender: plans, contacts and alerts in ${subscription.displayName}`);
+      const folder = `raw/defender/${subscription.subscriptionId}`;
+      const list = (path: string) => () => armList(context.access, subscription.subscriptionId, `${subscription.scope}${path}`);
+      await context.collect({ dataset: resourcesDataset, scope: subscription.scope, file: `${folder}/resources.json`, fetch: list("/resources?api-version=2021-04-01") });
+      await context.collect({ dataset: pricingsDataset, scope: subscription.scope, file: `${folder}/pricings.json`, fetch: list("/providers/Microsoft.Security/pricings?api-version=2024-01-01") });
+      await context.collect({ dataset: securityContactsDataset, scope: subscription.scope, file: `${folder}/security-contacts.json`, fetch: list("/providers/Microsoft.Security/securityContacts?api-version=2023-12-01-preview") });
+      await context.collect({ dataset: securityAlertsDataset, scope: subscription.scope, file: `${folder}/alerts.json`, fetch: list("/providers/Microsoft.Security/alerts?api-version=2022-01-01") });
+    }
+  },
+});
