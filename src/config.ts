@@ -24,6 +24,8 @@ const ConfigSchema = z.strictObject({
         .optional(),
       /** An account with no sign-in for this many days is stale. */
       staleAccountDays: z.number().int().min(1).optional(),
+      /** Total retention, in days, the audit-log tables should keep (default 2192: six years). */
+      auditLogRetentionDays: z.number().int().min(1).optional(),
       /** A high-severity Defender alert still active after this many days is left unhandled. */
       activeAlertDays: z.number().int().min(1).optional(),
     })
@@ -51,6 +53,7 @@ export function checkSettingsFrom(config: Config): CheckSettings {
     globalAdministrators: config.checks?.globalAdministrators ?? defaultCheckSettings.globalAdministrators,
     staleAccountDays: config.checks?.staleAccountDays ?? defaultCheckSettings.staleAccountDays,
     activeAlertDays: config.checks?.activeAlertDays ?? defaultCheckSettings.activeAlertDays,
+    auditLogRetentionDays: config.checks?.auditLogRetentionDays ?? defaultCheckSettings.auditLogRetentionDays,
     breakGlassAccounts: config.breakGlassAccounts ?? defaultCheckSettings.breakGlassAccounts,
   };
 }

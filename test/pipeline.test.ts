@@ -93,6 +93,10 @@ const expectedFindings: [string, string, string][] = [
   ["defender-security-contact-notifications", dev, "pass"],
   ["defender-high-alerts-handled", prod, "pass"],
   ["defender-high-alerts-handled", dev, "pass"],
+  ["activity-log-exported", prod, "pass"],
+  ["activity-log-exported", dev, "pass"],
+  ["log-analytics-retention", `${prod}/resourceGroups/rg-security-logs/providers/Microsoft.OperationalInsights/workspaces/law-clinic-security`, "pass"],
+  ["log-analytics-retention", `${dev}/resourceGroups/rg-dev-sandbox/providers/Microsoft.OperationalInsights/workspaces/law-dev-sandbox`, "fail"],
 ];
 
 let result: CollectResult;
@@ -157,7 +161,8 @@ describe("the sample tenant, replayed end to end", () => {
     expect(status["164.312(a)(2)(iii)"]).toBe("attestation_required");
     expect(status["164.310(a)(1)"]).toBe("attestation_required");
     expect(result.document.requirements).toHaveLength(65);
-    expect(result.coverage).toMatchObject({ total: 65, automated: 16, attested: 0, open: 53 });
+    expect(result.coverage).toMatchObject({ total: 65, automated: 17, attested: 0, open: 52 });
+    expect(status["164.316(b)(2)(i)"]).toBe("not_satisfied");
     expect(status["164.308(a)(5)(ii)(B)"]).toBe("not_satisfied");
     expect(status["164.308(a)(5)(ii)(C)"]).toBe("not_satisfied");
   });

@@ -36,7 +36,8 @@ describe("the Contoso Clinic sample", () => {
     ["/roleEligibilityScheduleInstances?", "arm-role-eligibility-schedule-instances-list.json", []],
     // hsmPoolResourceId is absent from real standard-SKU vaults; enablePurgeProtection is planted absent.
     ["/Microsoft.KeyVault/vaults?", "arm-key-vault-vaults-list-by-subscription.json", ["hsmPoolResourceId"]],
-    ["/providers/Microsoft.Insights/diagnosticSettings?", "arm-monitor-diagnostic-settings-list.json", []],
+    // Vault diagnostic settings; subscription (activity log) settings have no metrics, unlike the example.
+    ["/vaults/kv", "arm-monitor-diagnostic-settings-list.json", []],
     ["/identity/conditionalAccess/policies", "graph-conditional-access-policies-list.json", []],
     ["/reports/authenticationMethods/userRegistrationDetails", "graph-user-registration-details-list.json", []],
   ] as const)("items of %s carry every field of %s", (urlPart, exampleFile, omitted) => {

@@ -1040,6 +1040,47 @@ for (const { id } of [prod, dev]) {
   record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/alerts?api-version=2022-01-01`, 200, { value: answers.alerts });
 }
 
+// ---------------------------------------------------------------- Log Analytics retention, activity log
+// Clinic-Prod exports its activity log to the security workspace (90 days, audit tables kept six
+// years). Clinic-Dev exports to its own sandbox workspace, which keeps data only 30 days.
+const devWorkspace = `${devScope}/resourceGroups/rg-dev-sandbox/providers/Microsoft.OperationalInsights/workspaces/law-dev-sandbox`;
+const activitySetting = (subscriptionId, workspaceId) => ({
+  id: `/subscriptions/${subscriptionId}/providers/microsoft.insights/diagnosticSettings/activity-log-export`,
+  type: "Microsoft.Insights/diagnosticSettings",
+  name: "activity-log-export",
+  properties: {
+    storageAccountId: null,
+    serviceBusRuleId: null,
+    eventHubAuthorizationRuleId: null,
+    eventHubName: null,
+    workspaceId,
+    logAnalyticsDestinationType: null,
+    logs: ["Administrative", "Security", "ServiceHealth", "Alert", "Recommendation", "Policy", "Autoscale", "ResourceHealth"].map((category) => ({ category, enabled: ["Administrative", "Security", "Policy", "Alert"].includes(category) })),
+  },
+});
+const logWorkspace = (id, retentionInDays, customerId) => ({
+  id,
+  name: id.split("/").pop(),
+  type: "Microsoft.OperationalInsights/workspaces",
+  location: "eastus2",
+  properties: { provisioningState: "Succeeded", customerId, sku: { name: "PerGB2018" }, retentionInDays, workspaceCapping: { dailyQuotaGb: -1 } },
+});
+const logTable = (workspaceId, name, retentionInDays, totalRetentionInDays) => ({
+  id: `${workspaceId}/tables/${name}`,
+  name,
+  properties: { retentionInDays, totalRetentionInDays, archiveRetentionInDays: totalRetentionInDays - retentionInDays, plan: "Analytics", retentionInDaysAsDefault: false, totalRetentionInDaysAsDefault: totalRetentionInDays === retentionInDays },
+});
+const logAnswers = {
+  [prod.id]: { setting: activitySetting(prod.id, workspace), workspaces: [logWorkspace(workspace, 90, signInCustomerId)], tables: { [workspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(workspace, name, 90, 2192)) } },
+  [dev.id]: { setting: activitySetting(dev.id, devWorkspace), workspaces: [logWorkspace(devWorkspace, 30, "d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f")], tables: { [devWorkspace]: [logTable(devWorkspace, "AzureActivity", 30, 30)] } },
+};
+for (const { id } of [prod, dev]) {
+  const answers = logAnswers[id];
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, { value: [answers.setting] });
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.OperationalInsights/workspaces?api-version=2022-10-01`, 200, { value: answers.workspaces });
+  for (const item of answers.workspaces) record("GET", `${arm}${item.id}/tables?api-version=2022-10-01`, 200, { value: answers.tables[item.id] });
+}
+
 const har = {
   log: {
     version: "1.2",

@@ -22,6 +22,8 @@ export interface CheckSettings {
   globalAdministrators: { min: number; max: number };
   /** Days without a sign-in after which an account holding a role is stale. */
   staleAccountDays: number;
+  /** Total retention the audit-log tables should keep, in days. */
+  auditLogRetentionDays: number;
   /** Days a high-severity Defender alert may stay active before it counts as unhandled. */
   activeAlertDays: number;
   /** Emergency access accounts (user principal names or object ids) named in the configuration. */
@@ -36,6 +38,8 @@ export const defaultCheckSettings: CheckSettings = {
   globalAdministrators: { min: 2, max: 8 },
   staleAccountDays: 90,
   activeAlertDays: 7,
+  // Six years, the documentation period of 164.316(b)(2)(i), which many auditors expect audit logs to match.
+  auditLogRetentionDays: 2192,
   breakGlassAccounts: [],
 };
 

@@ -13,6 +13,8 @@ import { check as entraStaleAccountWithRole } from "./entra-stale-account-with-r
 import { check as entraSignInFrequency } from "./entra-sign-in-frequency.js";
 import { check as entraSignInLogsExported } from "./entra-sign-in-logs-exported.js";
 import { check as entraPrivilegedSingleFactorSignIns } from "./entra-privileged-single-factor-sign-ins.js";
+import { check as activityLogExported } from "./activity-log-exported.js";
+import { check as logAnalyticsRetention } from "./log-analytics-retention.js";
 import { check as defenderHighAlertsHandled } from "./defender-high-alerts-handled.js";
 import { check as defenderPlansForResourcesInUse } from "./defender-plans-for-resources-in-use.js";
 import { check as defenderSecurityContactNotifications } from "./defender-security-contact-notifications.js";
@@ -54,4 +56,6 @@ export const checks: readonly CheckDefinition[] = [
   defenderPlansForResourcesInUse,
   defenderSecurityContactNotifications,
   defenderHighAlertsHandled,
+  activityLogExported,
+  logAnalyticsRetention,
 ];

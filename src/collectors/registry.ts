@@ -3,6 +3,7 @@ import { entraCollector } from "./entra.js";
 import { entraSignInsCollector } from "./entra-sign-ins.js";
 import { alertRulesCollector } from "./alert-rules.js";
 import { defenderCollector } from "./defender.js";
+import { logAnalyticsCollector } from "./log-analytics.js";
 import { keyVaultCollector } from "./key-vault.js";
 import { rbacCollector } from "./rbac.js";
 import { subscriptionsCollector } from "./subscriptions.js";
@@ -11,4 +12,4 @@ import { subscriptionsCollector } from "./subscriptions.js";
  * Every collector, in the order they run. `subscriptions` comes first because it decides the scope
  * of the others. The catalog test keeps this list and src/collectors/ in step.
  */
-export const collectors: readonly Collector[] = [subscriptionsCollector, rbacCollector, keyVaultCollector, entraCollector, entraSignInsCollector, alertRulesCollector, defenderCollector];
+export const collectors: readonly Collector[] = [subscriptionsCollector, rbacCollector, keyVaultCollector, entraCollector, entraSignInsCollector, alertRulesCollector, defenderCollector, logAnalyticsCollector];

@@ -20,6 +20,7 @@ import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticat
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
 import { scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
 import { pricingsDataset, resourcesDataset, securityAlertsDataset, securityContactsDataset } from "../../src/collectors/defender.js";
+import { activityLogSettingsDataset, logTablesDataset, logWorkspacesDataset } from "../../src/collectors/log-analytics.js";
 import {
   principalsDataset,
   roleAssignmentSchedulesDataset,
@@ -255,6 +256,7 @@ export function goodTenant(): Tenant {
     ok(scheduledQueryRulesDataset, scope, `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`, [breakGlassAlertRule()]),
     ok(vaultsDataset, scope, files.vaults, [goodVault()]),
     ...goodDefender(),
+    ...goodLogAnalytics(),
     ok(vaultDiagnosticSettingsDataset, vaultId, files.diagnostics, [goodDiagnosticSetting()]),
     ...goodEntra(),
   ]);
@@ -329,6 +331,23 @@ function signInLogs(tenant: string, people: [string, string][]): EvidenceRecord[
       ["UserId", "UserPrincipalName", "AuthenticationRequirement", "succeeded", "signIns", "lastSignIn"],
       people.map(([id, upn]) => [id, upn, "multiFactorAuthentication", true, 12, "2026-11-18T08:00:00Z"]),
     )),
+  ];
+}
+
+/** Log Analytics: the activity log exported, a 90-day workspace whose audit tables are kept six years. */
+function goodLogAnalytics(): EvidenceRecord[] {
+  const folder = `raw/log-analytics/${subscription.subscriptionId}`;
+  const table = (name: string) => ({ id: `${signInWorkspace}/tables/${name}`, name, properties: { retentionInDays: 90, totalRetentionInDays: 2192, plan: "Analytics", retentionInDaysAsDefault: false } });
+  return [
+    ok(activityLogSettingsDataset, scope, `${folder}/activity-log-settings.json`, [
+      {
+        id: `${scope}/providers/microsoft.insights/diagnosticSettings/activity-to-law-security`,
+        name: "activity-to-law-security",
+        properties: { workspaceId: signInWorkspace, logs: [{ category: "Administrative", enabled: true }, { category: "Security", enabled: true }, { category: "Policy", enabled: true }] },
+      },
+    ]),
+    ok(logWorkspacesDataset, scope, `${folder}/workspaces.json`, [{ id: signInWorkspace, name: "law-security", location: "eastus", properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90, sku: { name: "PerGB2018" } } }]),
+    ok(logTablesDataset, signInWorkspace, `${folder}/tables/law-security.json`, [table("AzureActivity"), table("SigninLogs"), table("AuditLogs"), table("AKVAuditLogs"), { id: `${signInWorkspace}/tables/Heartbeat`, name: "Heartbeat", properties: { retentionInDays: 90, totalRetentionInDays: 90, plan: "Analytics" } }]),
   ];
 }
 

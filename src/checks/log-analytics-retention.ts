@@ -1,0 +1,53 @@
+import { auditTables, logTablesDataset, logWorkspacesDataset } from "../collectors/log-analytics.js";
+import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+
+/** Interactive retention below this cannot support an investigation of last quarter's events. */
+const minimumAnalyticsDays = 90;
+
+export const check = defineCheck({
+  id: "log-analytics-retention",
+  title: "Log Analytics workspaces keep data at least 90 days interactively, and the audit tables for the configured total period",
+  severity: "medium",
+  requires: [logWorkspacesDataset, logTablesDataset],
+  rationale:
+    "Audit records are only useful while they exist: investigations reach back months, and auditors commonly expect the audit trail to be kept as long as the security documentation (six years by default here).",
+  remediation: "Set the workspace retention to at least 90 days, and the total retention (with long-term retention) of the audit tables to the configured period.",
+  evaluate({ evidence, subscriptions, settings }) {
+    return subscriptions.flatMap((subscription): CheckOutcome[] => {
+      const listing = readAll(evidence, subscription.scope, { workspaces: logWorkspacesDataset });
+      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Log retention in subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
+      if (listing.data.workspaces.length === 0) {
+        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no Log Analytics workspace.`, evidence: [{ file: listing.sources.workspaces.file, pointer: "/value" }] }];
+      }
+      return listing.data.workspaces.map(({ value: workspace, ref }): CheckOutcome => {
+        const subject = { resourceId: workspace.id, resourceName: workspace.name };
+        const tables = evidence.read(logTablesDataset, workspace.id);
+        if (!tables.ok) return notEvaluated(subject, `Retention of the tables of workspace ${workspace.name}`, logTablesDataset, tables);
+        const days = workspace.properties.retentionInDays;
+        const problems: string[] = [];
+        const unknown: string[] = [];
+        if (days === undefined || days === null) unknown.push("the workspace's retention");
+        else if (days < minimumAnalyticsDays) problems.push(`keeps data ${days} days (at least ${minimumAnalyticsDays} expected)`);
+        const audit = tables.items.filter(({ value }) => auditTables.includes(value.name));
+        for (const { value } of audit) {
+          const total = value.properties.totalRetentionInDays;
+          if (total === undefined || total === null) unknown.push(`the total retention of ${value.name}`);
+          else if (total < settings.auditLogRetentionDays) problems.push(`keeps ${value.name} ${total} days in total (${settings.auditLogRetentionDays} configured)`);
+        }
+        const refs = [ref, ...audit.map((table) => table.ref)];
+        const tablesText = audit.length ? audit.map(({ value }) => `${value.name} ${value.properties.totalRetentionInDays ?? "?"} days`).join(", ") : "no audit table";
+        if (problems.length) return { status: "fail", ...subject, message: `Workspace ${workspace.name} in subscription ${subscription.displayName} ${problems.join("; ")}.`, evidence: refs };
+        if (unknown.length) {
+          return {
+            status: "error",
+            ...subject,
+            message: `The retention of workspace ${workspace.name} is partly unknown: the API did not report ${unknown.join(", ")}.`,
+            evidence: refs,
+            error: { call: tables.calls[0] ?? tables.file, status: 200, message: `not reported: ${unknown.join(", ")}`, reason: "incomplete-data" },
+          };
+        }
+        return { status: "pass", ...subject, message: `Workspace ${workspace.name} in subscription ${subscription.displayName} keeps data ${days} days interactively; audit tables in total: ${tablesText}.`, evidence: refs };
+      });
+    });
+  },
+});
