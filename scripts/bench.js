@@ -81,5 +81,5 @@ async function measure(label, replay, runs) {
 }
 
 await collect({ replay: sample, configFile: config, outDir: mkdtempSync(join(tmpdir(), "hipaa-evidence-bench-out-")), clock: systemClock, progress: silent, signing: { developmentKeyFile } });
-await measure("sample tenant (37 calls, 16 assignments, 3 vaults, 10 users)", sample, 5);
+await measure(`sample tenant (${JSON.parse(readFileSync(sample, "utf8")).log.entries.length} recorded calls)`, sample, 5);
 await measure("scaled tenant (+5,000 assignments, +200 vaults)", scaled(5000, 200), 2);
