@@ -3,6 +3,7 @@ import { z } from "zod";
 import { IncompleteDataError } from "../azure/failure.js";
 import { defineDataset } from "../model/evidence.js";
 import { armGet, defineCollector, type CollectorContext } from "./collector.js";
+import { DiagnosticSettingSchema, type DiagnosticSetting } from "./key-vault.js";
 
 /**
  * Sign-in evidence from Log Analytics: which workspaces receive Entra ID sign-in logs (Entra's own
@@ -10,18 +11,10 @@ import { armGet, defineCollector, type CollectorContext } from "./collector.js";
  * each user authenticated over the last 30 days (AuthenticationRequirement).
  */
 
-// GET /providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01 (tenant scope)
-export const EntraDiagnosticSettingSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  properties: z.object({
-    workspaceId: z.string().nullable().optional(),
-    storageAccountId: z.string().nullable().optional(),
-    eventHubAuthorizationRuleId: z.string().nullable().optional(),
-    logs: z.array(z.object({ category: z.string().nullable().optional(), enabled: z.boolean() })).nullable().optional(),
-  }),
-});
-export type EntraDiagnosticSetting = z.infer<typeof EntraDiagnosticSettingSchema>;
+// GET /providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01 (tenant scope): the
+// diagnostic-setting shape, with Entra's categories (SignInLogs, AuditLogs, ...).
+export const EntraDiagnosticSettingSchema = DiagnosticSettingSchema;
+export type EntraDiagnosticSetting = DiagnosticSetting;
 
 // GET {workspace id}?api-version=2022-10-01
 export const WorkspaceSchema = z.object({

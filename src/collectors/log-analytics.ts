@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { armList, defineCollector } from "./collector.js";
+import { DiagnosticSettingSchema } from "./key-vault.js";
 
 /**
  * Where audit logs are kept and for how long: Log Analytics workspaces and their tables (analytics
@@ -35,18 +36,9 @@ export const LogTableSchema = z.object({
 });
 export type LogTable = z.infer<typeof LogTableSchema>;
 
-// GET /subscriptions/{s}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview
-export const ActivityLogSettingSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  properties: z.object({
-    workspaceId: z.string().nullable().optional(),
-    storageAccountId: z.string().nullable().optional(),
-    eventHubAuthorizationRuleId: z.string().nullable().optional(),
-    logs: z.array(z.object({ category: z.string().nullable().optional(), categoryGroup: z.string().nullable().optional(), enabled: z.boolean() })).nullable().optional(),
-  }),
-});
-export type ActivityLogSetting = z.infer<typeof ActivityLogSettingSchema>;
+// GET /subscriptions/{s}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview:
+// the same shape as a resource's diagnostic settings, without metrics.
+export const ActivityLogSettingSchema = DiagnosticSettingSchema;
 
 export const logWorkspacesDataset = defineDataset({
   id: "log-analytics/workspaces",
