@@ -63,7 +63,7 @@ describe("loading a mapping", () => {
   };
 
   it("names the file, line and row of an unknown check", async () => {
-    const { file, message } = await failure(text.replace("checks: [key-vault-audit-logging, defender-high-alerts-handled, activity-log-exported]", "checks: [key-vault-audit-logging, no-such-check, activity-log-exported]"));
+    const { file, message } = await failure(text.replace(/checks: \[key-vault-audit-logging, /, "checks: [key-vault-audit-logging, no-such-check, "));
     expect(message).toMatch(new RegExp(`^${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\[1\\]\\): unknown check "no-such-check"; known checks: `));
   });
 

@@ -81,6 +81,7 @@ const expectedFindings: [string, string, string][] = [
   ["entra-stale-account-with-role", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
   ["entra-sign-in-frequency", tenant, "pass"],
   ["entra-sign-in-logs-exported", tenant, "pass"],
+  ["entra-audit-logs-exported", tenant, "pass"],
   ...["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009", "0010"].map((id): [string, string, string] => [
     "entra-privileged-single-factor-sign-ins",
     `${user(id)}/sign-ins`,

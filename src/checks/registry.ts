@@ -5,6 +5,7 @@ import { check as entraMfaAzureManagement } from "./entra-mfa-azure-management.j
 import { check as entraLegacyAuthenticationBlocked } from "./entra-legacy-authentication-blocked.js";
 import { check as entraMfaPolicyNotEnforcing } from "./entra-mfa-policy-not-enforcing.js";
 import { check as entraSecurityDefaultsConsistency } from "./entra-security-defaults-consistency.js";
+import { check as entraAuditLogsExported } from "./entra-audit-logs-exported.js";
 import { check as entraBreakGlassAccounts } from "./entra-break-glass-accounts.js";
 import { check as entraGlobalAdministratorCount } from "./entra-global-administrator-count.js";
 import { check as entraStandingPrivilegedRole } from "./entra-standing-privileged-role.js";
@@ -52,6 +53,7 @@ export const checks: readonly CheckDefinition[] = [
   entraStaleAccountWithRole,
   entraSignInFrequency,
   entraSignInLogsExported,
+  entraAuditLogsExported,
   entraPrivilegedSingleFactorSignIns,
   defenderPlansForResourcesInUse,
   defenderSecurityContactNotifications,

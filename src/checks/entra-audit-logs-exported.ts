@@ -1,0 +1,32 @@
+import { entraDiagnosticSettingsDataset } from "../collectors/entra-sign-ins.js";
+import { defineCheck, notEvaluated } from "./check.js";
+import { tenantScope, tenantSubject } from "./support/entra-identity.js";
+
+export const check = defineCheck({
+  id: "entra-audit-logs-exported",
+  title: "Entra ID audit logs (changes to users, groups, roles, policies) are exported to a destination",
+  severity: "medium",
+  requires: [entraDiagnosticSettingsDataset],
+  rationale:
+    "The directory audit log records who granted roles, changed Conditional Access or reset credentials; Entra ID keeps it 30 days at most, so the record of access changes must be exported to be kept and reviewed.",
+  remediation: "Add AuditLogs to an Entra ID diagnostic setting that sends to a Log Analytics workspace or an immutable storage account.",
+  evaluate({ evidence, tenantId }) {
+    const subject = tenantSubject(tenantId);
+    const settings = evidence.read(entraDiagnosticSettingsDataset, tenantScope(tenantId));
+    if (!settings.ok) return [notEvaluated(subject, "Export of Entra ID audit logs", entraDiagnosticSettingsDataset, settings)];
+    for (const { value, ref } of settings.items) {
+      const destination = value.properties.workspaceId ?? value.properties.storageAccountId ?? value.properties.eventHubAuthorizationRuleId;
+      if (destination && (value.properties.logs ?? []).some((log) => log.enabled && log.category === "AuditLogs")) {
+        return [{ status: "pass", ...subject, message: `Entra ID diagnostic setting "${value.name}" sends AuditLogs to ${destination.split("/").pop()}.`, evidence: [ref] }];
+      }
+    }
+    return [
+      {
+        status: "fail",
+        ...subject,
+        message: `No Entra ID diagnostic setting sends AuditLogs to a destination (${settings.items.length} setting(s) examined), so directory changes are kept only as long as Entra ID keeps them (30 days at most).`,
+        evidence: settings.items.length ? settings.items.map(({ ref }) => ref) : [{ file: settings.file, pointer: "/value" }],
+      },
+    ];
+  },
+});
