@@ -1,4 +1,11 @@
-import { conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, groupMembersDataset, usersDataset } from "../collectors/entra.js";
+import {
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  usersDataset,
+} from "../collectors/entra.js";
 import { isEnabledRule, scheduledQueryRulesDataset, type ScheduledQueryRule } from "../collectors/alert-rules.js";
 import type { SubscriptionInScope } from "../collectors/collector.js";
 import type { EntraUser } from "../collectors/entra.js";
@@ -29,14 +36,14 @@ function alertWatching(evidence: EvidenceSet, subscriptions: readonly Subscripti
 }
 import { enabledPoliciesReaching } from "./support/conditional-access.js";
 import { globalAdministrator, isBreakGlass, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel, type Failure } from "./support/entra-identity.js";
-import { readIdentityEvidence } from "./support/mfa-coverage.js";
+import { gapBehind, readIdentityEvidence } from "./support/mfa-coverage.js";
 
 export const check = defineCheck({
   id: "entra-break-glass-accounts",
   title: "Each configured emergency access account exists, holds standing Global Administrator, is excluded from every Conditional Access policy and is watched by an alert rule",
   severity: "high",
   requires: [usersDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [directoryRoleAssignmentSchedulesDataset, groupMembersDataset, scheduledQueryRulesDataset],
+  alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, groupMembersDataset, scheduledQueryRulesDataset],
   rationale:
     "An emergency needs a way into the tenant when Conditional Access, MFA or federation fails; that is what emergency access accounts are, and a policy that reaches them can lock everyone out.",
   remediation:
@@ -87,7 +94,7 @@ export const check = defineCheck({
       if (problems.length) {
         outcomes.push({ status: "fail", ...accountSubject, message: `Emergency access account ${who} ${problems.join("; ")}.`, evidence: refs });
       } else if (reaching.length) {
-        const gap = identity.groupGaps[0];
+        const gap = gapBehind(reaching.flatMap((item) => (item.status === "unknown" ? item.detail : [])), identity);
         const unknown = reaching.map((item) => `"${item.policy.displayName}" (${item.detail.join("; ")})`).join(", ");
         outcomes.push(
           gap

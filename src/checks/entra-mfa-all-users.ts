@@ -1,4 +1,11 @@
-import { conditionalAccessPoliciesDataset, groupMembersDataset, securityDefaultsDataset, usersDataset } from "../collectors/entra.js";
+import {
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  groupMembersDataset,
+  securityDefaultsDataset,
+  usersDataset,
+} from "../collectors/entra.js";
 import { defineCheck } from "./check.js";
 import { tenantMfaOutcomes } from "./support/mfa-coverage.js";
 
@@ -7,7 +14,8 @@ export const check = defineCheck({
   title: "MFA is required, by an enabled policy, of every enabled user for all cloud apps",
   severity: "high",
   requires: [usersDataset, conditionalAccessPoliciesDataset],
-  alsoReads: [securityDefaultsDataset, groupMembersDataset],
+  // Role lists decide policies that include or exclude roles; everyday sign-ins carry active roles only.
+  alsoReads: [securityDefaultsDataset, groupMembersDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset],
   rationale:
     "Any workforce account can open ePHI in clinical and business apps; the person signing in must be verified, and a password alone does not verify a person.",
   remediation: "Require MFA (or an authentication strength) for all users and all cloud apps in one enabled policy, excluding only the emergency access accounts.",

@@ -1,4 +1,11 @@
-import { conditionalAccessPoliciesDataset, groupMembersDataset, securityDefaultsDataset, usersDataset } from "../collectors/entra.js";
+import {
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  groupMembersDataset,
+  securityDefaultsDataset,
+  usersDataset,
+} from "../collectors/entra.js";
 import { defineCheck } from "./check.js";
 import { tenantMfaOutcomes } from "./support/mfa-coverage.js";
 
@@ -7,7 +14,8 @@ export const check = defineCheck({
   title: "MFA is required, by an enabled policy, of every enabled user for Azure management (portal, CLI, PowerShell, ARM)",
   severity: "high",
   requires: [usersDataset, conditionalAccessPoliciesDataset],
-  alsoReads: [securityDefaultsDataset, groupMembersDataset],
+  // Role lists decide policies that include or exclude roles; everyday sign-ins carry active roles only.
+  alsoReads: [securityDefaultsDataset, groupMembersDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset],
   rationale:
     "Azure Resource Manager controls every resource that stores or processes ePHI; a policy that covers Office 365 or the admin portals does not cover the Azure CLI and PowerShell.",
   remediation: "Include all cloud apps, or the Windows Azure Service Management API (797f4846-ba00-4fd7-ba43-dac1f8f63013), in an enabled policy requiring MFA for all users.",

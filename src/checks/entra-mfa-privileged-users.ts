@@ -1,6 +1,7 @@
 import {
   conditionalAccessPoliciesDataset,
   directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
   directoryRoleEligibilityDataset,
   groupMembersDataset,
   securityDefaultsDataset,
@@ -10,10 +11,10 @@ import {
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";
-import { describeEnforcement, describeGaps, describeRegistration, privilegedUsersMfa, type PrivilegedUserMfa } from "./support/mfa-coverage.js";
+import { describeEnforcement, describeGaps, describeRegistration, gapBehind, privilegedUsersMfa, type PrivilegedUserMfa } from "./support/mfa-coverage.js";
 
 /** The finding for one privileged user: enforced versus registered, and the policy that decides it. */
-export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, target: string, groupGap: Failure | undefined, securityDefaultsGap: Failure | undefined): CheckOutcome {
+export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, target: string, gapBehindUnknown: Failure | undefined, securityDefaultsGap: Failure | undefined): CheckOutcome {
   const subject = { resourceId: `${tenantScope(tenantId)}/users/${row.userId}`, resourceName: row.name };
   const who = `${row.name} (${row.roles.join("; ")})`;
   const registered = describeRegistration(row.registeredMethods);
@@ -33,7 +34,7 @@ export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, 
       ...subject,
       message: `Whether MFA is enforced for ${who} on ${target} is unknown: ${coverage.unknowns.join("; ")}; ${registered}.`,
       evidence: row.refs,
-      error: groupGap?.failure.error ?? { call: "(evaluation of Conditional Access)", status: 0, message: coverage.unknowns.join("; "), reason: "incomplete-data" },
+      error: gapBehindUnknown?.failure.error ?? { call: "(evaluation of Conditional Access)", status: 0, message: coverage.unknowns.join("; "), reason: "incomplete-data" },
     };
   }
   if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === "every sign-in") {
@@ -54,7 +55,7 @@ export const check = defineCheck({
   title: "MFA is enforced, by an enabled policy, for every holder of a privileged Entra ID or Azure role",
   severity: "critical",
   requires: [usersDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [securityDefaultsDataset, userRegistrationDetailsDataset, directoryRoleEligibilityDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset],
+  alsoReads: [securityDefaultsDataset, userRegistrationDetailsDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset],
   rationale:
     "Privileged accounts can reach or expose all ePHI; a password alone is phished or sprayed daily. Registered methods are not enough: only an enabled policy that covers the user and does not exclude them makes MFA happen.",
   remediation:
@@ -63,7 +64,7 @@ export const check = defineCheck({
     const subject = tenantSubject(tenantId);
     const read = privilegedUsersMfa(evidence, tenantId, subscriptions, settings.breakGlassAccounts);
     if (!read.ok) return [notEvaluated(subject, "MFA for privileged users", read.dataset, read.failure)];
-    const outcomes = read.rows.map((row) => privilegedUserOutcome(row, tenantId, "all cloud apps", read.identity.groupGaps[0], read.identity.securityDefaultsGap));
+    const outcomes = read.rows.map((row) => privilegedUserOutcome(row, tenantId, "all cloud apps", gapBehind(row.coverage.unknowns, read.identity), read.identity.securityDefaultsGap));
     for (const gap of read.gaps) outcomes.push(gapOutcome("MFA for the privileged users this evidence would name", gap));
     for (const holder of read.unlisted) {
       outcomes.push({

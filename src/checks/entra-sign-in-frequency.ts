@@ -57,6 +57,8 @@ export const check = defineCheck({
       ];
     };
     const broad = controls.filter((control) => control.included.allUsers || control.included.roles.some((role) => role.toLowerCase() === globalAdministrator));
+    // Whether excluded users are the emergency accounts needs the users; without them, no verdict.
+    if (!users.ok && broad.some((control) => control.excluded.users.length > 0)) return [notEvaluated(subject, "Session lifetime controls (who their exclusions are)", usersDataset, users)];
     const sound = broad.filter((control) => shortfalls(control).length === 0);
     if (sound.length > 0) {
       return [{ status: "pass", ...subject, message: `Enabled Conditional Access limits session lifetime: ${sound.map(describeControl).join("; ")}.`, evidence: refs }];

@@ -91,7 +91,7 @@ const cases: Case[] = [
     expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
   },
   {
-    name: "a role-based include reaches a user holding Global Administrator as eligible",
+    name: "a role-based include reaches a user holding Global Administrator (active, or eligible when the caller counts eligible roles)",
     change: (p) => {
       users(p).includeUsers = [];
       users(p).includeRoles = [globalAdministrator];

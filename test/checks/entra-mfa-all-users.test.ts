@@ -13,6 +13,16 @@ checkTable(check, [
     ],
   },
   {
+    name: "a policy excluding a role while the role assignments cannot be read: unknown, blaming the role list",
+    change: (tenant: Tenant) => {
+      caPolicies(tenant)[0]!.conditions.users.excludeRoles = ["729827e3-9c14-49f7-bb1b-9608f156bbb8"];
+      tenant.fail(entra.directoryRoleAssignmentsDataset, forbidden);
+    },
+    expected: [
+      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Entra ID directory role assignments (active)\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+    ],
+  },
+  {
     name: "user excluded directly",
     change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB); },
     expected: [
@@ -37,7 +47,7 @@ checkTable(check, [
     name: "group members unknown",
     change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [
-      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose group membership decides it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {

@@ -1,6 +1,7 @@
 import { check } from "../../src/checks/entra-sign-in-frequency.js";
+import * as entra from "../../src/collectors/entra.js";
 import { checkTable } from "../support/check-table.js";
-import { caPolicies, exclusionGroup, type Tenant } from "../support/good-tenant.js";
+import { caPolicies, exclusionGroup, forbidden, type Tenant } from "../support/good-tenant.js";
 
 checkTable(check, [
   {
@@ -28,6 +29,13 @@ checkTable(check, [
     change: (t: Tenant) => { caPolicies(t)[2]!.state = "enabledForReportingButNotEnforced"; },
     expected: [
       { status: "fail", message: "No enabled Conditional Access policy sets a sign-in frequency (3 policies examined): sessions last as long as Entra ID's defaults allow." },
+    ],
+  },
+  {
+    name: "users unavailable while the policy excludes users: who they are is unknown, so no verdict",
+    change: (t: Tenant) => t.fail(entra.usersDataset, forbidden),
+    expected: [
+      { status: "error", message: "Session lifetime controls (who their exclusions are) could not be evaluated because the evidence \"Users (enabled and disabled, members and guests)\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
 ]);

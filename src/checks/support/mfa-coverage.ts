@@ -37,6 +37,8 @@ export interface IdentityEvidence {
   registrationOf(userId: string): Located<UserRegistrationDetails> | undefined;
   /** Groups referenced by policies whose members could not be read. */
   groupGaps: Failure[];
+  /** Role lists (or members of role-holding groups) that could not be read. */
+  roleGaps: Failure[];
 }
 
 export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): ({ ok: true } & IdentityEvidence) | ({ ok: false } & Failure) {
@@ -79,7 +81,7 @@ export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): (
     securityDefaultsGap: defaults.ok ? undefined : { dataset: securityDefaultsDataset, scope, failure: defaults },
     subjectOf: (user, roles) => {
       const id = user.id.toLowerCase();
-      const held = roles === "active" ? [active] : [active, eligible];
+      const held = (roles === "active" ? [active] : [active, eligible]).map((source) => (source.ok ? source.roles : undefined));
       // A role list that could not be read leaves every role condition unknown, never "holds none".
       const known = held.every((source) => source !== undefined);
       return {
@@ -91,7 +93,18 @@ export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): (
     },
     registrationOf: (userId) => (registrations.ok ? registrations.items.find(({ value }) => value.id.toLowerCase() === userId.toLowerCase()) : undefined),
     groupGaps,
+    roleGaps: [active, eligible].flatMap((source) => (source.ok ? [] : [source])),
   };
+}
+
+/**
+ * The missing evidence behind an "unknown" verdict: the unreadable group members or role list the
+ * engine named, so the finding blames the call that failed.
+ */
+export function gapBehind(unknowns: readonly string[], identity: Pick<IdentityEvidence, "groupGaps" | "roleGaps">): Failure | undefined {
+  if (unknowns.some((reason) => reason.includes("membership of")) && identity.groupGaps[0]) return identity.groupGaps[0];
+  if (unknowns.some((reason) => reason.includes(" role ")) && identity.roleGaps[0]) return identity.roleGaps[0];
+  return undefined;
 }
 
 /**
@@ -103,10 +116,10 @@ function directoryRolesByUser(
   evidence: EvidenceSet,
   tenantId: string,
   dataset: typeof directoryRoleAssignmentsDataset | typeof directoryRoleEligibilityDataset,
-): Map<string, Set<string>> | undefined {
+): { ok: true; roles: Map<string, Set<string>> } | ({ ok: false } & Failure) {
   const scope = tenantScope(tenantId);
   const read = evidence.read(dataset, scope);
-  if (!read.ok) return undefined;
+  if (!read.ok) return { ok: false, dataset, scope, failure: read };
   const definitions = evidence.read(directoryRoleDefinitionsDataset, scope);
   const templateOf = (roleDefinitionId: string) =>
     ((definitions.ok ? definitions.items.find(({ value }) => value.id === roleDefinitionId)?.value.templateId : undefined) ?? roleDefinitionId).toLowerCase();
@@ -121,10 +134,10 @@ function directoryRolesByUser(
   for (const item of items) {
     const group = groups.get(item.principalId);
     if (!group) add(item.principalId, templateOf(item.roleDefinitionId));
-    else if (!group.ok) return undefined;
+    else if (!group.ok) return group;
     else for (const member of group.members) add(member.value.id, templateOf(item.roleDefinitionId));
   }
-  return roles;
+  return { ok: true, roles };
 }
 
 /**
@@ -266,13 +279,17 @@ export function tenantMfaOutcomes(evidence: EvidenceSet, tenantId: string, setti
   const uncovered: string[] = [];
   const conditional: string[] = [];
   const unknown: string[] = [];
+  const unknownReasons: string[] = [];
   for (const { value } of enabled) {
     const coverage = mfaCoverage(policies, identity.subjectOf(value, "active"), target);
     const gaps = describeGaps(coverage);
     const name = `${userLabel(value, value.id)}${gaps ? ` (${gaps})` : ""}`;
     if (coverage.verdict === "not-enforced") uncovered.push(name);
     else if (coverage.verdict === "conditional") conditional.push(name);
-    else if (coverage.verdict === "unknown") unknown.push(name);
+    else if (coverage.verdict === "unknown") {
+      unknown.push(name);
+      unknownReasons.push(...coverage.unknowns);
+    }
   }
   const evidenceRefs = [{ file: identity.policiesFile, pointer: "/value" }, ...(identity.users[0] ? [{ file: identity.users[0].ref.file, pointer: "/value" }] : [])];
   const counted = `${enabled.length} enabled user(s), emergency access accounts aside`;
@@ -288,7 +305,7 @@ export function tenantMfaOutcomes(evidence: EvidenceSet, tenantId: string, setti
     ...(uncovered.length ? [`required by no enabled policy for ${uncovered.length}: ${list(uncovered)}`] : []),
     ...(conditional.length ? [`required only under conditions for ${conditional.length}: ${list(conditional)}`] : []),
   ];
-  const gap = identity.groupGaps[0];
+  const gap = gapBehind(unknownReasons, identity);
   if (parts.length > 0) {
     const undecided = unknown.length ? `; for ${unknown.length} more it is unknown (${list(unknown)})` : "";
     return [{ status: "fail", ...subject, message: `Of ${counted}, MFA on ${targetName} is ${parts.join("; ")}${undecided}.`, evidence: evidenceRefs }];
@@ -296,7 +313,7 @@ export function tenantMfaOutcomes(evidence: EvidenceSet, tenantId: string, setti
   if (unknown.length > 0) {
     return [
       gap
-        ? notEvaluated(subject, `${what} (${unknown.length} user(s) whose group membership decides it: ${list(unknown)})`, gap.dataset, gap.failure)
+        ? notEvaluated(subject, `${what} (${unknown.length} user(s) whose verdict depends on it: ${list(unknown)})`, gap.dataset, gap.failure)
         : { status: "error", ...subject, message: `Whether MFA is required on ${targetName} is unknown for ${unknown.length} of ${counted}: ${list(unknown)}.`, evidence: evidenceRefs, error: { call: "(evaluation of Conditional Access)", status: 0, message: "a policy condition could not be evaluated", reason: "incomplete-data" } },
     ];
   }
