@@ -73,11 +73,6 @@ export function oid(dotted: string): Buffer {
   return element(tag.oid, Buffer.from(bytes));
 }
 
-export function generalizedTime(date: Date): Buffer {
-  const text = date.toISOString().replace(/[-:T]/g, "").replace(/\.\d+Z$/, "Z");
-  return element(tag.generalizedTime, Buffer.from(text, "ascii"));
-}
-
 /** One parsed element; `raw` is the whole encoding (tag, length, contents) exactly as read. */
 export interface DerElement {
   tag: number;
