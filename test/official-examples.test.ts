@@ -1,11 +1,18 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ActivityLogAlertSchema, ScheduledQueryRuleSchema } from "../src/collectors/alert-rules.js";
+import { WebSiteSchema } from "../src/collectors/app-service.js";
 import { ConditionalAccessPolicySchema, UserRegistrationDetailsSchema } from "../src/collectors/entra.js";
-import { PricingSchema } from "../src/collectors/defender.js";
-import { DiagnosticSettingSchema, VaultSchema } from "../src/collectors/key-vault.js";
+import { AutoProvisioningSchema, ComplianceStandardSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/collectors/defender.js";
+import { LogTableSchema, LogWorkspaceSchema } from "../src/collectors/log-analytics.js";
+import { DiagnosticCategorySchema } from "../src/collectors/shared/diagnostic-settings.js";
+import { SqlAuditingSettingsSchema, SqlServerSchema } from "../src/collectors/sql.js";
+import { BlobContainerSchema, ImmutabilityPolicySchema, StorageAccountSchema } from "../src/collectors/storage.js";
+import { VaultSchema } from "../src/collectors/key-vault.js";
+import { DiagnosticSettingSchema } from "../src/collectors/shared/diagnostic-settings.js";
 import { RoleAssignmentSchema, RoleDefinitionSchema, RoleEligibilityScheduleInstanceSchema } from "../src/collectors/rbac.js";
 import { SubscriptionSchema } from "../src/collectors/subscriptions.js";
-import { examplesDir, officialExample } from "./support/official-examples.js";
+import { examplesDir, officialExample, projectExamplesDir } from "./support/official-examples.js";
 
 /** Every official example a collector consumes parses through that collector's schema. */
 const consumed: Record<string, { schema: { safeParse(value: unknown): { success: boolean; error?: unknown } }; list: boolean }> = {
@@ -18,6 +25,26 @@ const consumed: Record<string, { schema: { safeParse(value: unknown): { success:
   "graph-conditional-access-policies-list.json": { schema: ConditionalAccessPolicySchema, list: true },
   "graph-user-registration-details-list.json": { schema: UserRegistrationDetailsSchema, list: true },
   "arm-security-pricings-list.json": { schema: PricingSchema, list: true },
+  // test/fixtures/azure-examples
+  "arm-storage-accounts-list.json": { schema: StorageAccountSchema, list: true },
+  "arm-storage-blob-containers-list.json": { schema: BlobContainerSchema, list: true },
+  "arm-storage-blob-container-get-with-immutability.json": { schema: BlobContainerSchema, list: false },
+  "arm-storage-immutability-policy-get.json": { schema: ImmutabilityPolicySchema, list: false },
+  "arm-sql-servers-list.json": { schema: SqlServerSchema, list: true },
+  "arm-sql-server-auditing-settings-get.json": { schema: SqlAuditingSettingsSchema, list: false },
+  "arm-sql-server-auditing-settings-create-max.json": { schema: SqlAuditingSettingsSchema, list: false },
+  "arm-web-sites-list.json": { schema: WebSiteSchema, list: true },
+  "arm-monitor-diagnostic-settings-categories-list.json": { schema: DiagnosticCategorySchema, list: true },
+  "arm-monitor-subscription-diagnostic-settings-list.json": { schema: DiagnosticSettingSchema, list: true },
+  "arm-monitor-activity-log-alerts-list.json": { schema: ActivityLogAlertSchema, list: true },
+  "arm-monitor-scheduled-query-rules-list.json": { schema: ScheduledQueryRuleSchema, list: true },
+  "arm-security-secure-scores-list.json": { schema: SecureScoreSchema, list: true },
+  "arm-security-regulatory-compliance-standards-list.json": { schema: ComplianceStandardSchema, list: true },
+  "arm-security-auto-provisioning-settings-list.json": { schema: AutoProvisioningSchema, list: true },
+  "arm-security-contacts-list.json": { schema: SecurityContactSchema, list: true },
+  "arm-security-alerts-list.json": { schema: SecurityAlertSchema, list: true },
+  "arm-log-analytics-workspaces-list.json": { schema: LogWorkspaceSchema, list: true },
+  "arm-log-analytics-tables-list.json": { schema: LogTableSchema, list: true },
 };
 
 describe("official example responses", () => {
@@ -32,9 +59,8 @@ describe("official example responses", () => {
     }
   });
 
-  it("every example in the shared folder is either consumed or waiting for its collector", () => {
-    const awaiting: string[] = [];
-    const all = readdirSync(examplesDir).filter((name) => name.endsWith(".json"));
-    expect(all.filter((name) => !(name in consumed) && !awaiting.includes(name))).toEqual([]);
+  it.each([examplesDir, projectExamplesDir])("every example in %s is consumed", (folder) => {
+    const all = readdirSync(folder).filter((name) => name.endsWith(".json"));
+    expect(all.filter((name) => !(name in consumed))).toEqual([]);
   });
 });

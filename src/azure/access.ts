@@ -5,6 +5,7 @@ import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import { KeyVaultManagementClient } from "@azure/arm-keyvault";
 import { MonitorClient } from "@azure/arm-monitor";
+import { OperationalInsightsManagementClient } from "@azure/arm-operationalinsights";
 import { LogsQueryClient } from "@azure/monitor-query-logs";
 import type { Client as GraphClient } from "@microsoft/microsoft-graph-client";
 import type { Clock } from "../clock.js";
@@ -109,6 +110,11 @@ export class AzureAccess {
 
   monitor(subscriptionId: string): MonitorClient {
     return new MonitorClient(this.credential, subscriptionId, this.hlcOptions());
+  }
+
+  /** Log Analytics workspaces and tables (arm-operationalinsights 9, api-version 2022-10-01 for both). */
+  logAnalytics(subscriptionId: string): OperationalInsightsManagementClient {
+    return new OperationalInsightsManagementClient(this.credential, subscriptionId, this.hlcOptions());
   }
 
   logs(): LogsQueryClient {

@@ -1,5 +1,6 @@
 import { activityLogSettingsDataset } from "../collectors/log-analytics.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { describeDestination, destinationsOf, inWords, sendsCategory } from "./support/diagnostic-settings.js";
 
 /** The activity-log categories that record who changed what, and security events. */
 const required = ["Administrative", "Security"];
@@ -17,14 +18,10 @@ export const check = defineCheck({
       const read = readAll(evidence, subscription.scope, { settings: activityLogSettingsDataset });
       if (!read.ok) return notEvaluated(subject, `Export of the activity log of ${subscription.displayName}`, read.dataset, read.failure);
       for (const { value, ref } of read.data.settings) {
-        const destination = value.properties.workspaceId ?? value.properties.storageAccountId ?? value.properties.eventHubAuthorizationRuleId;
-        if (!destination) continue;
-        const logs = value.properties.logs ?? [];
-        const all = logs.some((log) => log.enabled && log.categoryGroup === "allLogs");
-        const covered = required.every((category) => all || logs.some((log) => log.enabled && log.category === category));
-        if (covered) {
-          return { status: "pass", ...subject, message: `Diagnostic setting "${value.name}" exports the activity log of subscription ${subscription.displayName} (${all ? "all categories" : required.join(" and ")}) to ${destination.split("/").pop()}.`, evidence: [ref] };
-        }
+        if (!required.every((category) => sendsCategory(value, category))) continue;
+        const all = (value.properties.logs ?? []).some((log) => log.enabled && log.categoryGroup === "allLogs");
+        const to = inWords(destinationsOf(value).map(describeDestination));
+        return { status: "pass", ...subject, message: `Diagnostic setting "${value.name}" exports the activity log of subscription ${subscription.displayName} (${all ? "all categories" : required.join(" and ")}) to ${to}.`, evidence: [ref] };
       }
       return {
         status: "fail",

@@ -1,5 +1,6 @@
 import { entraDiagnosticSettingsDataset } from "../collectors/entra-sign-ins.js";
 import { defineCheck, notEvaluated } from "./check.js";
+import { describeDestination, destinationsOf, inWords, sendsCategory } from "./support/diagnostic-settings.js";
 import { tenantScope, tenantSubject } from "./support/entra-identity.js";
 
 export const check = defineCheck({
@@ -15,9 +16,8 @@ export const check = defineCheck({
     const settings = evidence.read(entraDiagnosticSettingsDataset, tenantScope(tenantId));
     if (!settings.ok) return [notEvaluated(subject, "Export of Entra ID audit logs", entraDiagnosticSettingsDataset, settings)];
     for (const { value, ref } of settings.items) {
-      const destination = value.properties.workspaceId ?? value.properties.storageAccountId ?? value.properties.eventHubAuthorizationRuleId;
-      if (destination && (value.properties.logs ?? []).some((log) => log.enabled && log.category === "AuditLogs")) {
-        return [{ status: "pass", ...subject, message: `Entra ID diagnostic setting "${value.name}" sends AuditLogs to ${destination.split("/").pop()}.`, evidence: [ref] }];
+      if (sendsCategory(value, "AuditLogs")) {
+        return [{ status: "pass", ...subject, message: `Entra ID diagnostic setting "${value.name}" sends AuditLogs to ${inWords(destinationsOf(value).map(describeDestination))}.`, evidence: [ref] }];
       }
     }
     return [

@@ -1,5 +1,6 @@
+import { queryRows } from "../azure/log-query.js";
 import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset } from "../collectors/entra.js";
-import { entraDiagnosticSettingsDataset, queryRows, signInAuthenticationDataset } from "../collectors/entra-sign-ins.js";
+import { entraDiagnosticSettingsDataset, signInAuthenticationDataset } from "../collectors/entra-sign-ins.js";
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";

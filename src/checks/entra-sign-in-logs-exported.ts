@@ -1,4 +1,5 @@
-import { entraDiagnosticSettingsDataset, queryRows, signInArrivalDataset, signInWorkspaceDataset, signInWorkspaces } from "../collectors/entra-sign-ins.js";
+import { queryRows } from "../azure/log-query.js";
+import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInWorkspaceDataset, signInWorkspaces } from "../collectors/entra-sign-ins.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";

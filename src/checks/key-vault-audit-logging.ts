@@ -1,25 +1,16 @@
-import { vaultDiagnosticSettingsDataset, vaultsDataset, type DiagnosticSetting } from "../collectors/key-vault.js";
+import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../collectors/key-vault.js";
+import type { LogSelection } from "../collectors/shared/diagnostic-settings.js";
 import { defineCheck, notEvaluated } from "./check.js";
+import { describeDestination, destinationsOf, inWords } from "./support/diagnostic-settings.js";
 import { forEachVault, vaultLabel, vaultSubject } from "./support/key-vault.js";
 
-/** Log selections that include Key Vault's AuditEvent category. */
-function logsAudit(log: NonNullable<DiagnosticSetting["properties"]["logs"]>[number]): boolean {
+/**
+ * Log selections that include Key Vault's AuditEvent category: by name, or through the "audit" or
+ * "allLogs" group (AuditEvent is Key Vault's audit category; its only other category is policy
+ * evaluation details).
+ */
+function logsAudit(log: LogSelection): boolean {
   return log.enabled && (log.category === "AuditEvent" || log.categoryGroup === "audit" || log.categoryGroup === "allLogs");
-}
-
-/** Destinations that keep the logs; an empty string (seen in Azure's own examples) is no destination. */
-function destinations(setting: DiagnosticSetting): string[] {
-  const { workspaceId, storageAccountId, eventHubAuthorizationRuleId, marketplacePartnerId } = setting.properties;
-  return [
-    workspaceId ? "a Log Analytics workspace" : "",
-    storageAccountId ? "a storage account" : "",
-    eventHubAuthorizationRuleId ? "an event hub" : "",
-    marketplacePartnerId ? "a partner solution" : "",
-  ].filter((name) => name !== "");
-}
-
-function inWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 export const check = defineCheck({
@@ -36,14 +27,14 @@ export const check = defineCheck({
       const label = vaultLabel(vault, subscription);
       const settings = evidence.read(vaultDiagnosticSettingsDataset, vault.id);
       if (!settings.ok) return notEvaluated(vaultSubject(vault), `Audit logging of ${label}`, vaultDiagnosticSettingsDataset, settings);
-      const sending = settings.items.filter(({ value }) => destinations(value).length > 0 && (value.properties.logs ?? []).some(logsAudit));
+      const sending = settings.items.filter(({ value }) => destinationsOf(value).length > 0 && (value.properties.logs ?? []).some(logsAudit));
       const base = { ...vaultSubject(vault) };
       const first = sending[0];
       if (first) {
         return {
           status: "pass",
           ...base,
-          message: `${label} sends its audit logs to ${inWords(destinations(first.value))} through diagnostic setting "${first.value.name}".`,
+          message: `${label} sends its audit logs to ${inWords(destinationsOf(first.value).map(describeDestination))} through diagnostic setting "${first.value.name}".`,
           evidence: [ref, first.ref],
         };
       }

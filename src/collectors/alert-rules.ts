@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { armList, defineCollector } from "./collector.js";
 
-/** Azure Monitor log search alert rules (scheduled query rules) per subscription. */
+/** Azure Monitor alert rules per subscription: log search rules (scheduled queries) and activity-log alerts. */
 
 // GET /subscriptions/{s}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview
 export const ScheduledQueryRuleSchema = z.object({
@@ -21,6 +21,30 @@ export const ScheduledQueryRuleSchema = z.object({
 });
 export type ScheduledQueryRule = z.infer<typeof ScheduledQueryRuleSchema>;
 
+/** A leaf condition of an activity-log alert: a field equal to a value, or to any of several. */
+const LeafConditionSchema = z.object({
+  field: z.string().nullable().optional(),
+  equals: z.string().nullable().optional(),
+  containsAny: z.array(z.string()).nullable().optional(),
+});
+
+// GET /subscriptions/{s}/providers/Microsoft.Insights/activityLogAlerts?api-version=2020-10-01
+export const ActivityLogAlertSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({
+    /** Resource ids the rule watches, as prefixes; Azure's examples write them without the leading "/". */
+    scopes: z.array(z.string()),
+    /** Every allOf entry must hold: a leaf, or anyOf (a list of leaves, one of which must hold). */
+    condition: z.object({ allOf: z.array(LeafConditionSchema.extend({ anyOf: z.array(LeafConditionSchema).nullable().optional() })) }),
+    actions: z.object({ actionGroups: z.array(z.object({ actionGroupId: z.string() })).nullable().optional() }).nullable().optional(),
+    /** The API defaults it to true on creation; an answer without it is not taken as enabled. */
+    enabled: z.boolean().nullable().optional(),
+    description: z.string().nullable().optional(),
+  }),
+});
+export type ActivityLogAlert = z.infer<typeof ActivityLogAlertSchema>;
+
 export const scheduledQueryRulesDataset = defineDataset({
   id: "alert-rules/scheduled-query-rules",
   collector: "alert-rules",
@@ -30,8 +54,21 @@ export const scheduledQueryRulesDataset = defineDataset({
   permission: "Microsoft.Insights/scheduledQueryRules/read (Reader or Monitoring Reader)",
 });
 
-/** arm-monitor 7 on Node 20 has no client for this API version, so the call goes through its pipeline. */
+export const activityLogAlertsDataset = defineDataset({
+  id: "alert-rules/activity-log-alerts",
+  collector: "alert-rules",
+  title: "Activity log alert rules",
+  scope: "subscription",
+  item: ActivityLogAlertSchema,
+  permission: "Microsoft.Insights/activityLogAlerts/read (Reader or Monitoring Reader)",
+});
+
+/**
+ * arm-monitor 7 on Node 20 has no client for the scheduled query rules version, and reads activity-log
+ * alerts at 2017-04-01, before anyOf and containsAny; both go through its pipeline at current versions.
+ */
 const scheduledQueryRulesApiVersion = "2023-03-15-preview";
+const activityLogAlertsApiVersion = "2020-10-01";
 
 /** Enabled means the boolean true or the legacy string "true"; anything else, absent included, is not. */
 export function isEnabledRule(rule: ScheduledQueryRule): boolean {
@@ -41,16 +78,14 @@ export function isEnabledRule(rule: ScheduledQueryRule): boolean {
 export const alertRulesCollector = defineCollector({
   id: "alert-rules",
   title: "Azure Monitor alert rules",
-  datasets: [scheduledQueryRulesDataset],
+  datasets: [scheduledQueryRulesDataset, activityLogAlertsDataset],
   async collect(context) {
     for (const subscription of context.subscriptions) {
-      context.progress.step(`alert-rules: log search alert rules in ${subscription.displayName}`);
-      await context.collect({
-        dataset: scheduledQueryRulesDataset,
-        scope: subscription.scope,
-        file: `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`,
-        fetch: () => armList(context.access, subscription.subscriptionId, `${subscription.scope}/providers/Microsoft.Insights/scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`),
-      });
+      context.progress.step(`alert-rules: log search and activity-log alert rules in ${subscription.displayName}`);
+      const folder = `raw/alert-rules/${subscription.subscriptionId}`;
+      const list = (path: string) => () => armList(context.access, subscription.subscriptionId, `${subscription.scope}/providers/Microsoft.Insights/${path}`);
+      await context.collect({ dataset: scheduledQueryRulesDataset, scope: subscription.scope, file: `${folder}/scheduled-query-rules.json`, fetch: list(`scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`) });
+      await context.collect({ dataset: activityLogAlertsDataset, scope: subscription.scope, file: `${folder}/activity-log-alerts.json`, fetch: list(`activityLogAlerts?api-version=${activityLogAlertsApiVersion}`) });
     }
   },
 });

@@ -1,9 +1,8 @@
-import { LogsQueryResultStatus } from "@azure/monitor-query-logs";
 import { z } from "zod";
-import { IncompleteDataError } from "../azure/failure.js";
+import { QueryResponseSchema, queryWorkspace } from "../azure/log-query.js";
 import { defineDataset } from "../model/evidence.js";
 import { armGet, defineCollector, type CollectorContext } from "./collector.js";
-import { DiagnosticSettingSchema, type DiagnosticSetting } from "./key-vault.js";
+import { DiagnosticSettingSchema, type DiagnosticSetting } from "./shared/diagnostic-settings.js";
 
 /**
  * Sign-in evidence from Log Analytics: which workspaces receive Entra ID sign-in logs (Entra's own
@@ -27,18 +26,6 @@ export const WorkspaceSchema = z.object({
   }),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
-
-// POST https://api.loganalytics.io/v1/workspaces/{customerId}/query: the response body as sent
-export const QueryResponseSchema = z.object({
-  tables: z.array(
-    z.object({
-      name: z.string(),
-      columns: z.array(z.object({ name: z.string(), type: z.string().optional() })),
-      rows: z.array(z.array(z.unknown())),
-    }),
-  ),
-});
-export type QueryResponse = z.infer<typeof QueryResponseSchema>;
 
 export const entraDiagnosticSettingsDataset = defineDataset({
   id: "entra-sign-ins/diagnostic-settings",
@@ -88,13 +75,6 @@ const authenticationQuery = [
 const entraDiagnosticSettingsApiVersion = "2017-04-01";
 const workspaceApiVersion = "2022-10-01";
 
-/** Rows of a query's first table as objects keyed by column name. */
-export function queryRows(response: QueryResponse): Record<string, unknown>[] {
-  const table = response.tables[0];
-  if (!table) return [];
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column.name, row[index]])));
-}
-
 /** Workspaces Entra sends SignInLogs to, by ARM id. */
 export function signInWorkspaces(settings: readonly EntraDiagnosticSetting[]): string[] {
   return settings
@@ -114,16 +94,6 @@ function armGetVia(context: CollectorContext, path: string): Promise<unknown> {
   const subscription = context.subscriptions[0];
   if (!subscription) throw new Error("no subscription in scope to send the request through");
   return armGet(context.access, subscription.subscriptionId, path);
-}
-
-/** Runs one query; a partial result is incomplete evidence, never a smaller truth. */
-async function query(context: CollectorContext, customerId: string, kql: string): Promise<unknown[]> {
-  const result = await context.access.logs().queryWorkspace(customerId, kql, { duration: signInLookback });
-  if (result.status === LogsQueryResultStatus.PartialFailure) {
-    throw new IncompleteDataError(`the query returned a partial result: ${result.partialError.message}`);
-  }
-  // The SDK's tables are reshaped; the raw body the recorder captured is what the archive keeps.
-  return [result];
 }
 
 export const entraSignInsCollector = defineCollector({
@@ -153,8 +123,8 @@ export const entraSignInsCollector = defineCollector({
       });
       if (workspace.status !== "ok") continue;
       const customerId = WorkspaceSchema.parse(workspace.value[0]).properties.customerId;
-      await context.collect({ dataset: signInArrivalDataset, scope: workspaceId, file: `${folder}/sign-in-arrival.json`, fetch: () => query(context, customerId, arrivalQuery) });
-      await context.collect({ dataset: signInAuthenticationDataset, scope: workspaceId, file: `${folder}/sign-in-authentication.json`, fetch: () => query(context, customerId, authenticationQuery) });
+      await context.collect({ dataset: signInArrivalDataset, scope: workspaceId, file: `${folder}/sign-in-arrival.json`, fetch: () => queryWorkspace(context.access, customerId, arrivalQuery, signInLookback) });
+      await context.collect({ dataset: signInAuthenticationDataset, scope: workspaceId, file: `${folder}/sign-in-authentication.json`, fetch: () => queryWorkspace(context.access, customerId, authenticationQuery, signInLookback) });
     }
   },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { armList, defineCollector, drain } from "./collector.js";
+import { DiagnosticSettingSchema, diagnosticSettingsApiVersion } from "./shared/diagnostic-settings.js";
 
 /**
  * Key Vaults per subscription with their properties (vaults.listBySubscription: `vaults.list` returns
@@ -36,28 +37,6 @@ export const VaultSchema = z.object({
 });
 export type Vault = z.infer<typeof VaultSchema>;
 
-// GET /{vaultId}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview
-export const DiagnosticSettingSchema = z.object({
-  id: z.string().optional(),
-  name: z.string(),
-  properties: z.object({
-    workspaceId: z.string().nullable().optional(),
-    storageAccountId: z.string().nullable().optional(),
-    eventHubAuthorizationRuleId: z.string().nullable().optional(),
-    marketplacePartnerId: z.string().nullable().optional(),
-    logs: z
-      .array(
-        z.object({
-          category: z.string().nullable().optional(),
-          categoryGroup: z.string().nullable().optional(),
-          enabled: z.boolean(),
-        }),
-      )
-      .optional(),
-  }),
-});
-export type DiagnosticSetting = z.infer<typeof DiagnosticSettingSchema>;
-
 export const vaultsDataset = defineDataset({
   id: "key-vault/vaults",
   collector: "key-vault",
@@ -75,14 +54,6 @@ export const vaultDiagnosticSettingsDataset = defineDataset({
   item: DiagnosticSettingSchema,
   permission: "Microsoft.Insights/diagnosticSettings/read (Reader or Monitoring Reader)",
 });
-
-/**
- * arm-monitor 7 (the newest major that runs on Node 20) reads diagnostic settings at api-version
- * 2017-05-01-preview, which predates category groups ("audit", "allLogs"); a vault logging through
- * a category group would look unlogged. So the call goes through the client's own pipeline (same
- * auth, retry, recorder) at the version that knows them.
- */
-const diagnosticSettingsApiVersion = "2021-05-01-preview";
 
 export const keyVaultCollector = defineCollector({
   id: "key-vault",

@@ -5,6 +5,9 @@ import { alertRulesCollector } from "./alert-rules.js";
 import { defenderCollector } from "./defender.js";
 import { logAnalyticsCollector } from "./log-analytics.js";
 import { keyVaultCollector } from "./key-vault.js";
+import { storageCollector } from "./storage.js";
+import { sqlCollector } from "./sql.js";
+import { appServiceCollector } from "./app-service.js";
 import { rbacCollector } from "./rbac.js";
 import { subscriptionsCollector } from "./subscriptions.js";
 
@@ -12,4 +15,17 @@ import { subscriptionsCollector } from "./subscriptions.js";
  * Every collector, in the order they run. `subscriptions` comes first because it decides the scope
  * of the others. The catalog test keeps this list and src/collectors/ in step.
  */
-export const collectors: readonly Collector[] = [subscriptionsCollector, rbacCollector, keyVaultCollector, entraCollector, entraSignInsCollector, alertRulesCollector, defenderCollector, logAnalyticsCollector];
+export const collectors: readonly Collector[] = [
+  subscriptionsCollector,
+  rbacCollector,
+  keyVaultCollector,
+  storageCollector,
+  sqlCollector,
+  appServiceCollector,
+  entraCollector,
+  entraSignInsCollector,
+  alertRulesCollector,
+  defenderCollector,
+  // After entra-sign-ins: both can query one workspace, and a recording serves those answers in order.
+  logAnalyticsCollector,
+];

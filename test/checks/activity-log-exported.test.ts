@@ -7,7 +7,7 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (Administrative and Security) to law-security." },
+      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (Administrative and Security) to Log Analytics workspace law-security." },
     ],
   },
   {
@@ -21,7 +21,7 @@ checkTable(check, [
     name: "all logs through the category group",
     change: (tenant: Tenant) => { tenant.items(logs.activityLogSettingsDataset)[0]!.properties.logs = [{ categoryGroup: "allLogs", enabled: true }]; },
     expected: [
-      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (all categories) to law-security." },
+      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (all categories) to Log Analytics workspace law-security." },
     ],
   },
   {
@@ -29,6 +29,17 @@ checkTable(check, [
     change: (tenant: Tenant) => { delete tenant.items(logs.activityLogSettingsDataset)[0]!.properties.workspaceId; },
     expected: [
       { status: "fail", message: "No diagnostic setting of subscription Example Subscription exports both the Administrative and Security activity-log categories to a destination (1 setting(s) examined)." },
+    ],
+  },
+  {
+    name: "an empty workspace id beside a storage account (as in Azure's own examples) still exports",
+    change: (tenant: Tenant) => {
+      const properties = tenant.items(logs.activityLogSettingsDataset)[0]!.properties;
+      properties.workspaceId = "";
+      properties.storageAccountId = `${tenant.subscriptions[0]!.scope}/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/stauditarchive`;
+    },
+    expected: [
+      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (Administrative and Security) to storage account stauditarchive." },
     ],
   },
   {

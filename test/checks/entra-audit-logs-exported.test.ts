@@ -9,7 +9,14 @@ const refused =
   'Export of Entra ID audit logs could not be evaluated because the evidence "Entra ID diagnostic settings (where sign-in and audit logs are sent)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.';
 
 checkTable(check, [
-  { name: "AuditLogs sent to the security workspace", expected: [{ status: "pass", message: 'Entra ID diagnostic setting "to-law-security" sends AuditLogs to law-security.' }] },
+  { name: "AuditLogs sent to the security workspace", expected: [{ status: "pass", message: 'Entra ID diagnostic setting "to-law-security" sends AuditLogs to Log Analytics workspace law-security.' }] },
+  {
+    name: "all logs through the category group, to an event hub",
+    change: (tenant) => {
+      setting(tenant).properties = { eventHubAuthorizationRuleId: "/subscriptions/b67f7fec-69fc-4974-9099-a26bd6ffeda3/resourceGroups/siem/providers/Microsoft.EventHub/namespaces/siem-ingest/authorizationrules/RootManageSharedAccessKey", workspaceId: "", logs: [{ categoryGroup: "allLogs", enabled: true }] };
+    },
+    expected: [{ status: "pass", message: 'Entra ID diagnostic setting "to-law-security" sends AuditLogs to event hub namespace siem-ingest.' }],
+  },
   {
     name: "AuditLogs category turned off",
     change: (tenant) => {

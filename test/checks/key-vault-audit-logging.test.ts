@@ -8,15 +8,15 @@ const vault = "Key Vault sample-vault in subscription Example Subscription";
 
 checkTable(check, [
   {
-    name: "the audit category group goes to a workspace (and the example's storage account and event hub)",
-    expected: [{ status: "pass", message: `${vault} sends its audit logs to a Log Analytics workspace, a storage account and an event hub through diagnostic setting "mysetting".` }],
+    name: "the audit category group goes to a workspace (and the archive and the example's event hub)",
+    expected: [{ status: "pass", message: `${vault} sends its audit logs to Log Analytics workspace law-security, storage account stauditarchive and event hub namespace andy1101 through diagnostic setting "mysetting".` }],
   },
   {
     name: "the official example as published: allLogs to storage and an event hub, with an empty workspaceId",
     change: (tenant) => {
       tenant.items(vaultDiagnosticSettingsDataset).splice(0, 1, firstExampleItem("arm-monitor-diagnostic-settings-list.json"));
     },
-    expected: [{ status: "pass", message: `${vault} sends its audit logs to a storage account and an event hub through diagnostic setting "mysetting".` }],
+    expected: [{ status: "pass", message: `${vault} sends its audit logs to storage account appteststorage1 and event hub namespace andy1101 through diagnostic setting "mysetting".` }],
   },
   {
     name: "no diagnostic setting",
@@ -49,7 +49,7 @@ checkTable(check, [
       properties.storageAccountId = null;
       properties.eventHubAuthorizationRuleId = null;
     },
-    expected: [{ status: "pass", message: `${vault} sends its audit logs to a Log Analytics workspace through diagnostic setting "mysetting".` }],
+    expected: [{ status: "pass", message: `${vault} sends its audit logs to Log Analytics workspace law-security through diagnostic setting "mysetting".` }],
   },
   {
     name: "diagnostic settings refused: this vault is not evaluated",

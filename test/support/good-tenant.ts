@@ -18,9 +18,20 @@ import {
 } from "../../src/collectors/entra.js";
 import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/collectors/entra-sign-ins.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
-import { scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
-import { pricingsDataset, resourcesDataset, securityAlertsDataset, securityContactsDataset } from "../../src/collectors/defender.js";
-import { activityLogSettingsDataset, logTablesDataset, logWorkspacesDataset } from "../../src/collectors/log-analytics.js";
+import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
+import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/collectors/app-service.js";
+import {
+  autoProvisioningDataset,
+  complianceStandardsDataset,
+  pricingsDataset,
+  resourcesDataset,
+  secureScoresDataset,
+  securityAlertsDataset,
+  securityContactsDataset,
+} from "../../src/collectors/defender.js";
+import { activityLogSettingsDataset, auditRecordsDataset, logTablesDataset, logWorkspacesDataset } from "../../src/collectors/log-analytics.js";
+import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/collectors/sql.js";
+import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/collectors/storage.js";
 import {
   principalsDataset,
   roleAssignmentSchedulesDataset,
@@ -121,6 +132,9 @@ export function user(id: string, displayName: string, userType: string | undefin
   return { "@odata.type": "#microsoft.graph.user", id, displayName, userPrincipalName: upn, ...(userType ? { userType } : {}), accountEnabled: true };
 }
 
+/** The good tenant's log archive: a storage account whose log containers are under a locked six-year policy. */
+export const archiveAccountId = `${scope}/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/stauditarchive`;
+
 const vaultExample = firstExampleItem("arm-key-vault-vaults-list-by-subscription.json");
 export const vaultId = `${scope}/resourceGroups/sample-group/providers/Microsoft.KeyVault/vaults/${vaultExample.name}`;
 export const vaultName: string = vaultExample.name;
@@ -139,6 +153,8 @@ function goodDiagnosticSetting(): Raw {
   const setting = firstExampleItem("arm-monitor-diagnostic-settings-list.json");
   setting.id = `${vaultId}/providers/microsoft.insights/diagnosticSettings/${setting.name}`;
   setting.properties.workspaceId = `${scope}/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/law-security`;
+  // The example's storage account lives in another subscription; the good tenant archives in its own.
+  setting.properties.storageAccountId = archiveAccountId;
   setting.properties.logs = [{ categoryGroup: "audit", enabled: true, retentionPolicy: { enabled: false, days: 0 } }];
   return setting;
 }
@@ -255,8 +271,12 @@ export function goodTenant(): Tenant {
     ]),
     ok(scheduledQueryRulesDataset, scope, `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`, [breakGlassAlertRule()]),
     ok(vaultsDataset, scope, files.vaults, [goodVault()]),
+    ok(activityLogAlertsDataset, scope, `raw/alert-rules/${subscription.subscriptionId}/activity-log-alerts.json`, [roleChangeAlert()]),
     ...goodDefender(),
     ...goodLogAnalytics(),
+    ...goodStorage(),
+    ...goodSql(),
+    ...goodAppService(),
     ok(vaultDiagnosticSettingsDataset, vaultId, files.diagnostics, [goodDiagnosticSetting()]),
     ...goodEntra(),
   ]);
@@ -348,7 +368,110 @@ function goodLogAnalytics(): EvidenceRecord[] {
     ]),
     ok(logWorkspacesDataset, scope, `${folder}/workspaces.json`, [{ id: signInWorkspace, name: "law-security", location: "eastus", properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90, sku: { name: "PerGB2018" } } }]),
     ok(logTablesDataset, signInWorkspace, `${folder}/tables/law-security.json`, [table("AzureActivity"), table("SigninLogs"), table("AuditLogs"), table("AKVAuditLogs"), { id: `${signInWorkspace}/tables/Heartbeat`, name: "Heartbeat", properties: { retentionInDays: 90, totalRetentionInDays: 90, plan: "Analytics" } }]),
+    ok(auditRecordsDataset, signInWorkspace, `${folder}/audit-records/law-security.json`, [
+      {
+        tables: [
+          {
+            name: "PrimaryResult",
+            columns: [{ name: "Type", type: "string" }, { name: "records", type: "long" }, { name: "oldest", type: "datetime" }, { name: "newest", type: "datetime" }],
+            rows: [
+              ["AzureActivity", 48210, "2026-08-22T14:10:00Z", "2026-11-20T13:55:00Z"],
+              ["SigninLogs", 3811, "2026-08-22T15:02:00Z", "2026-11-20T13:40:00Z"],
+              ["AuditLogs", 902, "2026-08-23T09:12:00Z", "2026-11-19T17:20:00Z"],
+              ["AKVAuditLogs", 12044, "2026-08-22T14:30:00Z", "2026-11-20T13:59:00Z"],
+            ],
+          },
+        ],
+      },
+    ]),
   ];
+}
+
+/**
+ * A resource's log categories and the groups each belongs to, in the shape of the official example
+ * (the memberships are this fixture's, stated as Azure would list them for the resource).
+ */
+export function categoryListing(resourceId: string, groups: Record<string, string[]>): Raw[] {
+  const example = firstExampleItem("arm-monitor-diagnostic-settings-categories-list.json");
+  return Object.entries(groups).map(([name, categoryGroups]) => ({ ...structuredClone(example), id: `${resourceId}/providers/microsoft.insights/diagnosticSettingsCategories/${name}`, name, properties: { categoryType: "Logs", categoryGroups } }));
+}
+
+/** A diagnostic setting in the official example's shape, sending `logs` to the good tenant's workspace. */
+export function settingToWorkspace(resourceId: string, name: string, logs: Raw[]): Raw {
+  const setting = firstExampleItem("arm-monitor-subscription-diagnostic-settings-list.json");
+  return { ...setting, id: `${resourceId}/providers/microsoft.insights/diagnosticSettings/${name}`, type: "Microsoft.Insights/diagnosticSettings", name, properties: { workspaceId: signInWorkspace, logs } };
+}
+
+/** The good tenant's storage: the log archive, logging its own blob access, its log container locked for six years. */
+function goodStorage(): EvidenceRecord[] {
+  const folder = `raw/storage/${subscription.subscriptionId}`;
+  const account = firstExampleItem("arm-storage-accounts-list.json");
+  account.id = archiveAccountId;
+  account.name = "stauditarchive";
+  const container = firstExampleItem("arm-storage-blob-container-get-with-immutability.json");
+  container.id = `${blobServiceId(archiveAccountId)}/containers/insights-logs-auditevent`;
+  container.name = "insights-logs-auditevent";
+  const policy = firstExampleItem("arm-storage-immutability-policy-get.json");
+  policy.id = `${container.id}/immutabilityPolicies/default`;
+  policy.properties = { ...policy.properties, immutabilityPeriodSinceCreationInDays: 2192, state: "Locked" };
+  const blob = blobServiceId(archiveAccountId);
+  return [
+    ok(storageAccountsDataset, scope, `${folder}/storage-accounts.json`, [account]),
+    ok(blobDiagnosticSettingsDataset, blob, `${folder}/stauditarchive/blob-diagnostic-settings.json`, [settingToWorkspace(blob, "blob-access-to-law-security", [{ categoryGroup: "audit", enabled: true }])]),
+    ok(blobDiagnosticCategoriesDataset, blob, `${folder}/stauditarchive/blob-diagnostic-categories.json`, categoryListing(blob, { StorageRead: ["audit", "allLogs"], StorageWrite: ["audit", "allLogs"], StorageDelete: ["audit", "allLogs"] })),
+    ok(logContainersDataset, archiveAccountId, `${folder}/stauditarchive/log-containers.json`, [container]),
+    ok(immutabilityPoliciesDataset, container.id, `${folder}/stauditarchive/immutability-policies/insights-logs-auditevent.json`, [policy]),
+  ];
+}
+
+export const sqlServerId = `${scope}/resourceGroups/data/providers/Microsoft.Sql/servers/sql-records`;
+
+/** The good tenant's SQL server: auditing on, to Azure Monitor, routed by the master database to the workspace. */
+function goodSql(): EvidenceRecord[] {
+  const folder = `raw/sql/${subscription.subscriptionId}/sql-records`;
+  const server = firstExampleItem("arm-sql-servers-list.json");
+  server.id = sqlServerId;
+  server.name = "sql-records";
+  const auditing = structuredClone(officialExample("arm-sql-server-auditing-settings-create-max.json")) as Raw;
+  auditing.id = `${sqlServerId}/auditingSettings/default`;
+  auditing.properties.storageEndpoint = "";
+  const master = masterDatabaseId(sqlServerId);
+  return [
+    ok(sqlServersDataset, scope, `raw/sql/${subscription.subscriptionId}/servers.json`, [server]),
+    ok(sqlAuditingDataset, sqlServerId, `${folder}/auditing-settings.json`, [auditing]),
+    ok(masterDiagnosticSettingsDataset, master, `${folder}/master-diagnostic-settings.json`, [settingToWorkspace(master, "sql-audit-to-law-security", [{ categoryGroup: "audit", enabled: true }])]),
+    ok(masterDiagnosticCategoriesDataset, master, `${folder}/master-diagnostic-categories.json`, categoryListing(master, { SQLSecurityAuditEvents: ["audit", "allLogs"], DevOpsOperationsAudit: ["audit", "allLogs"], Errors: ["allLogs"] })),
+  ];
+}
+
+export const webAppId = `${scope}/resourceGroups/web/providers/Microsoft.Web/sites/app-portal`;
+
+/** The good tenant's web app, sending its HTTP and publishing audit logs to the workspace. */
+function goodAppService(): EvidenceRecord[] {
+  const folder = `raw/app-service/${subscription.subscriptionId}`;
+  const site = firstExampleItem("arm-web-sites-list.json");
+  site.id = webAppId;
+  site.name = "app-portal";
+  // A setting that names categories cannot also select a group, so the audit group has a setting of its own.
+  return [
+    ok(webSitesDataset, scope, `${folder}/sites.json`, [site]),
+    ok(siteDiagnosticSettingsDataset, webAppId, `${folder}/app-portal/diagnostic-settings.json`, [
+      settingToWorkspace(webAppId, "http-logs-to-law-security", [{ category: "AppServiceHTTPLogs", enabled: true }, { category: "AppServiceConsoleLogs", enabled: false }]),
+      settingToWorkspace(webAppId, "audit-to-law-security", [{ categoryGroup: "audit", enabled: true }]),
+    ]),
+    ok(siteDiagnosticCategoriesDataset, webAppId, `${folder}/app-portal/diagnostic-categories.json`, categoryListing(webAppId, { AppServiceHTTPLogs: ["allLogs"], AppServiceAuditLogs: ["audit", "allLogs"], AppServiceIPSecAuditLogs: ["audit", "allLogs"], AppServiceConsoleLogs: ["allLogs"] })),
+  ];
+}
+
+/** An activity-log alert on role assignment writes, from the official example's first rule. */
+export function roleChangeAlert(): Raw {
+  const alert = firstExampleItem("arm-monitor-activity-log-alerts-list.json");
+  alert.id = `${scope}/resourceGroups/logs/providers/microsoft.insights/activityLogAlerts/role-assignment-changes`;
+  alert.name = "role-assignment-changes";
+  alert.properties.scopes = [scope.slice(1)];
+  alert.properties.condition = { allOf: [{ field: "category", equals: "Administrative" }, { field: "operationName", equals: "Microsoft.Authorization/roleAssignments/write" }] };
+  alert.properties.actions = { actionGroups: [{ actionGroupId: `${scope}/resourceGroups/logs/providers/microsoft.insights/actionGroups/security-on-call`, webhookProperties: {} }] };
+  return alert;
 }
 
 /** Defender for Cloud: the official plans with Key Vault on, a contact for medium alerts, no open high alert. */
@@ -367,6 +490,12 @@ function goodDefender(): EvidenceRecord[] {
       },
     ]),
     ok(securityAlertsDataset, scope, `${folder}/alerts.json`, []),
+    ok(secureScoresDataset, scope, `${folder}/secure-scores.json`, [firstExampleItem("arm-security-secure-scores-list.json")]),
+    ok(complianceStandardsDataset, scope, `${folder}/regulatory-compliance-standards.json`, [
+      ...(officialExample("arm-security-regulatory-compliance-standards-list.json").value as Raw[]),
+      { id: `${scope}/providers/Microsoft.Security/regulatoryComplianceStandards/HIPAA-HITRUST-9-2`, name: "HIPAA-HITRUST-9-2", type: "Microsoft.Security/regulatoryComplianceStandard", properties: { state: "Failed", passedControls: 31, failedControls: 12, skippedControls: 4, unsupportedControls: 0 } },
+    ]),
+    ok(autoProvisioningDataset, scope, `${folder}/auto-provisioning.json`, [firstExampleItem("arm-security-auto-provisioning-settings-list.json")]),
   ];
 }
 
