@@ -1,21 +1,6 @@
 import { pricingsDataset, resourcesDataset } from "../collectors/defender.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
-
-/** Resource types and the Defender plan that protects them (plan names as the pricings API gives them). */
-const planFor: Readonly<Record<string, string>> = {
-  "microsoft.compute/virtualmachines": "VirtualMachines",
-  "microsoft.compute/virtualmachinescalesets": "VirtualMachines",
-  "microsoft.storage/storageaccounts": "StorageAccounts",
-  "microsoft.sql/servers": "SqlServers",
-  "microsoft.sql/managedinstances": "SqlServers",
-  "microsoft.keyvault/vaults": "KeyVaults",
-  "microsoft.web/sites": "AppServices",
-  "microsoft.containerservice/managedclusters": "Containers",
-  "microsoft.containerregistry/registries": "Containers",
-  "microsoft.documentdb/databaseaccounts": "CosmosDbs",
-  "microsoft.dbforpostgresql/flexibleservers": "OpenSourceRelationalDatabases",
-  "microsoft.dbformysql/flexibleservers": "OpenSourceRelationalDatabases",
-};
+import { planFor } from "./support/defender.js";
 
 export const check = defineCheck({
   id: "defender-plans-for-resources-in-use",

@@ -15,6 +15,13 @@ import { check as entraSignInFrequency } from "./entra-sign-in-frequency.js";
 import { check as entraSignInLogsExported } from "./entra-sign-in-logs-exported.js";
 import { check as entraPrivilegedSingleFactorSignIns } from "./entra-privileged-single-factor-sign-ins.js";
 import { check as activityLogExported } from "./activity-log-exported.js";
+import { check as activityLogAlertRoleChanges } from "./activity-log-alert-role-changes.js";
+import { check as logAnalyticsEffectiveRetention } from "./log-analytics-effective-retention.js";
+import { check as logArchiveImmutabilityLocked } from "./log-archive-immutability-locked.js";
+import { check as storageBlobAuditLogging } from "./storage-blob-audit-logging.js";
+import { check as sqlServerAuditing } from "./sql-server-auditing.js";
+import { check as appServiceAuditLogging } from "./app-service-audit-logging.js";
+import { check as defenderHealthcareStandardAssessed } from "./defender-healthcare-standard-assessed.js";
 import { check as logAnalyticsRetention } from "./log-analytics-retention.js";
 import { check as defenderHighAlertsHandled } from "./defender-high-alerts-handled.js";
 import { check as defenderPlansForResourcesInUse } from "./defender-plans-for-resources-in-use.js";
@@ -40,6 +47,9 @@ export const checks: readonly CheckDefinition[] = [
   keyVaultPublicNetworkRestricted,
   keyVaultRbacAuthorization,
   keyVaultAuditLogging,
+  storageBlobAuditLogging,
+  sqlServerAuditing,
+  appServiceAuditLogging,
   entraMfaAllUsers,
   entraMfaPrivilegedUsers,
   entraMfaAzureManagement,
@@ -58,6 +68,10 @@ export const checks: readonly CheckDefinition[] = [
   defenderPlansForResourcesInUse,
   defenderSecurityContactNotifications,
   defenderHighAlertsHandled,
+  defenderHealthcareStandardAssessed,
   activityLogExported,
+  activityLogAlertRoleChanges,
   logAnalyticsRetention,
+  logAnalyticsEffectiveRetention,
+  logArchiveImmutabilityLocked,
 ];

@@ -1,0 +1,52 @@
+import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../collectors/app-service.js";
+import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { resourceLoggingOutcome } from "./support/diagnostic-settings.js";
+
+/**
+ * A web app's audit trail: every HTTP request it served (client, URL, status, user) and every sign-in
+ * to its publishing endpoints (FTP, Kudu), where code that handles ePHI is changed.
+ */
+const webAppCategories = ["AppServiceHTTPLogs", "AppServiceAuditLogs"];
+
+/** Function apps and Logic Apps (Standard) offer other log categories; their kinds carry these tokens. */
+function isWebApp(kind: string | null | undefined): boolean {
+  const tokens = (kind ?? "app").toLowerCase().split(",").map((token) => token.trim());
+  return !tokens.includes("functionapp") && !tokens.includes("workflowapp");
+}
+
+export const check = defineCheck({
+  id: "app-service-audit-logging",
+  title: "Web apps log their HTTP requests and publishing sign-ins to a destination",
+  severity: "medium",
+  requires: [webSitesDataset, siteDiagnosticSettingsDataset],
+  alsoReads: [siteDiagnosticCategoriesDataset],
+  rationale:
+    "A web app that serves ePHI records who requested what only in its HTTP logs, and who signed in to change its code only in its publishing audit logs; App Service keeps neither unless a diagnostic setting sends them somewhere.",
+  remediation: "Add a diagnostic setting to each web app sending AppServiceHTTPLogs and AppServiceAuditLogs (or allLogs) to a Log Analytics workspace or an immutable storage account.",
+  evaluate({ evidence, subscriptions }) {
+    return subscriptions.flatMap((subscription): CheckOutcome[] => {
+      const listing = readAll(evidence, subscription.scope, { sites: webSitesDataset });
+      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Logging of the App Service apps of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
+      if (listing.data.sites.length === 0) {
+        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no App Service app.`, evidence: [{ file: listing.sources.sites.file, pointer: "/value" }] }];
+      }
+      return listing.data.sites.map(({ value: site, ref }): CheckOutcome => {
+        const subject = { resourceId: site.id, resourceName: site.name };
+        if (!isWebApp(site.kind)) {
+          return { status: "not_applicable", ...subject, message: `App ${site.name} in subscription ${subscription.displayName} is a ${site.kind} app, whose logs this check does not judge.`, evidence: [ref] };
+        }
+        return resourceLoggingOutcome({
+          evidence,
+          subject,
+          label: `Web app ${site.name} in subscription ${subscription.displayName}`,
+          records: "HTTP requests and publishing sign-ins",
+          settingsScope: site.id,
+          settings: siteDiagnosticSettingsDataset,
+          categories: siteDiagnosticCategoriesDataset,
+          required: webAppCategories,
+          refs: [ref],
+        });
+      });
+    });
+  },
+});

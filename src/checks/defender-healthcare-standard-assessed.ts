@@ -1,0 +1,42 @@
+import { complianceStandardsDataset } from "../collectors/defender.js";
+import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { healthcareStandardName } from "./support/defender.js";
+
+
+export const check = defineCheck({
+  id: "defender-healthcare-standard-assessed",
+  title: "Defender for Cloud continuously assesses the subscription against a healthcare regulatory standard (HITRUST)",
+  severity: "low",
+  requires: [complianceStandardsDataset],
+  rationale:
+    "A standing assessment of every resource against the healthcare controls is the raw material of the risk analysis and of its follow-up: it lists, per control, what fails today, and shows over successive runs whether the risks are being managed.",
+  remediation: "In Defender for Cloud's regulatory compliance, add the healthcare (HITRUST) standard to the subscription (it needs Defender CSPM or another paid plan) and review its failed controls in the risk register.",
+  evaluate({ evidence, subscriptions }) {
+    return subscriptions.map((subscription): CheckOutcome => {
+      const subject = subscriptionSubject(subscription);
+      const read = readAll(evidence, subscription.scope, { standards: complianceStandardsDataset });
+      if (!read.ok) return notEvaluated(subject, `Regulatory compliance assessment of subscription ${subscription.displayName}`, read.dataset, read.failure);
+      const healthcare = read.data.standards.filter(({ value }) => healthcareStandardName.test(value.name));
+      const assessed = healthcare.find(({ value }) => value.properties.state && value.properties.state.toLowerCase() !== "unsupported");
+      if (assessed) {
+        const { state, passedControls, failedControls, skippedControls } = assessed.value.properties;
+        const count = (value: number | null | undefined) => (value === null || value === undefined ? "?" : String(value));
+        return {
+          status: "pass",
+          ...subject,
+          message: `Defender for Cloud assesses subscription ${subscription.displayName} against ${assessed.value.name}: ${count(passedControls)} controls passed, ${count(failedControls)} failed, ${count(skippedControls)} skipped (overall ${state}).`,
+          evidence: [assessed.ref],
+        };
+      }
+      const others = read.data.standards.map(({ value }) => value.name);
+      return {
+        status: "fail",
+        ...subject,
+        message: healthcare.length
+          ? `Defender for Cloud lists ${healthcare.map(({ value }) => value.name).join(", ")} for subscription ${subscription.displayName} but holds no assessment data for it (state ${healthcare[0]?.value.properties.state ?? "not reported"}).`
+          : `Defender for Cloud does not assess subscription ${subscription.displayName} against a healthcare standard such as HIPAA HITRUST; ${others.length ? `it assesses ${others.join(", ")}` : "it assesses no standard at all"}.`,
+        evidence: healthcare.length ? healthcare.map(({ ref }) => ref) : [{ file: read.sources.standards.file, pointer: "/value" }],
+      };
+    });
+  },
+});

@@ -1,0 +1,114 @@
+import { queryRows } from "../azure/log-query.js";
+import { auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset, type LogTable, type LogWorkspace } from "../collectors/log-analytics.js";
+import type { CallError } from "../model/call-error.js";
+import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Records of a quiet table can start a few days short of the retention limit, and Log Analytics
+ * removes expired data in daily batches; a week either way is not a gap.
+ */
+const reachToleranceDays = 7;
+
+/** Audit tables fill every day in a tenant in use; a week without a record means the flow stopped. */
+const arrivalDays = 7;
+
+/** What one audit table holds, from the records query. */
+export interface TableRecords {
+  records: number;
+  oldest: Date;
+  newest: Date;
+}
+
+/** The query's rows by table name (the Type column); tables without records have no row. */
+export function recordsByTable(rows: readonly Record<string, unknown>[]): Map<string, TableRecords> {
+  const byTable = new Map<string, TableRecords>();
+  for (const row of rows) {
+    const oldest = typeof row.oldest === "string" ? new Date(row.oldest) : undefined;
+    const newest = typeof row.newest === "string" ? new Date(row.newest) : undefined;
+    const records = typeof row.records === "number" ? row.records : Number(row.records);
+    if (typeof row.Type !== "string" || !oldest || !newest || Number.isNaN(oldest.getTime()) || Number.isNaN(newest.getTime()) || !Number.isFinite(records)) continue;
+    byTable.set(row.Type, { records, oldest, newest });
+  }
+  return byTable;
+}
+
+/** A table's analytics (queryable) retention: its own, or the workspace's when it follows the default (-1 or absent). */
+export function analyticsDays(table: LogTable, workspace: LogWorkspace): number | undefined {
+  const own = table.properties.retentionInDays;
+  if (typeof own === "number" && own > 0) return own;
+  const inherited = workspace.properties.retentionInDays;
+  return typeof inherited === "number" ? inherited : undefined;
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export const check = defineCheck({
+  id: "log-analytics-effective-retention",
+  title: "The audit tables really hold records as far back as their retention, and records still arrive",
+  severity: "medium",
+  requires: [logWorkspacesDataset, logTablesDataset, auditRecordsDataset],
+  rationale:
+    "A retention setting is a promise; the records themselves show whether the audit trail reaches back that far (logging may have started late, or data been purged) and whether it is still being written.",
+  remediation:
+    "Find why records are missing: when each diagnostic setting was created, whether data was purged, whether ingestion stopped (daily cap, a removed setting); restore the flow, and record the gap and its cause for the auditor.",
+  evaluate({ evidence, subscriptions, collectedAt }) {
+    return subscriptions.flatMap((subscription): CheckOutcome[] => {
+      const listing = readAll(evidence, subscription.scope, { workspaces: logWorkspacesDataset });
+      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Audit records in the workspaces of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
+      if (listing.data.workspaces.length === 0) {
+        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no Log Analytics workspace.`, evidence: [{ file: listing.sources.workspaces.file, pointer: "/value" }] }];
+      }
+      return listing.data.workspaces.map(({ value: workspace, ref }): CheckOutcome => {
+        const subject = { resourceId: workspace.id, resourceName: workspace.name };
+        const label = `Workspace ${workspace.name} in subscription ${subscription.displayName}`;
+        const tables = evidence.read(logTablesDataset, workspace.id);
+        if (!tables.ok) return notEvaluated(subject, `Audit records of workspace ${workspace.name}`, logTablesDataset, tables);
+        const audit = tables.items.filter(({ value }) => auditTables.includes(value.name));
+        if (audit.length === 0) {
+          return { status: "not_applicable", ...subject, message: `${label} has none of the audit tables (${auditTables.join(", ")}).`, evidence: [ref, { file: tables.file, pointer: "/value" }] };
+        }
+        const records = evidence.read(auditRecordsDataset, workspace.id);
+        if (!records.ok) return notEvaluated(subject, `Audit records of workspace ${workspace.name}`, auditRecordsDataset, records);
+        const held = recordsByTable(records.items.flatMap(({ value }) => queryRows(value)));
+        const refs = [ref, ...audit.map((table) => table.ref), ...records.items.map((item) => item.ref)];
+        const created = workspace.properties.createdDate ? new Date(workspace.properties.createdDate) : undefined;
+        const ageDays = created && !Number.isNaN(created.getTime()) ? Math.floor((collectedAt.getTime() - created.getTime()) / day) : undefined;
+
+        const problems: string[] = [];
+        const unknown: string[] = [];
+        const observed: string[] = [];
+        const empty: string[] = [];
+        for (const { value: table } of audit) {
+          const found = held.get(table.name);
+          if (!found || found.records === 0) {
+            empty.push(table.name);
+            continue;
+          }
+          const kept = analyticsDays(table, workspace);
+          const reach = Math.floor((collectedAt.getTime() - found.oldest.getTime()) / day);
+          const silentDays = Math.floor((collectedAt.getTime() - found.newest.getTime()) / day);
+          observed.push(`${table.name} ${reach}${kept !== undefined ? ` of ${kept}` : ""} days (${isoDay(found.oldest)} to ${isoDay(found.newest)})`);
+          if (kept === undefined) unknown.push(`the retention of ${table.name}`);
+          else {
+            // Nothing can be older than the workspace; a younger workspace is not a gap.
+            const expected = ageDays !== undefined ? Math.min(kept, ageDays) : kept;
+            if (reach + reachToleranceDays < expected) problems.push(`${table.name} reaches back only ${reach} days (oldest record ${isoDay(found.oldest)}) although ${kept} days are kept`);
+          }
+          if (silentDays > arrivalDays) problems.push(`${table.name} has had no new record for ${silentDays} days (newest ${isoDay(found.newest)})`);
+        }
+        if (problems.length > 0) return { status: "fail", ...subject, message: `${label}: ${problems.join("; ")}.`, evidence: refs };
+        if (unknown.length > 0) {
+          const error: CallError = { call: tables.calls[0] ?? tables.file, status: 200, message: `not reported: ${unknown.join(", ")}`, reason: "incomplete-data" };
+          return { status: "error", ...subject, message: `Whether the audit records of workspace ${workspace.name} reach back as far as kept is unknown: the API did not report ${unknown.join(", ")}.`, evidence: refs, error };
+        }
+        if (observed.length === 0) {
+          return { status: "not_applicable", ...subject, message: `${label} holds no record in its audit tables (${empty.join(", ")}), so it is not where audit logs are kept.`, evidence: refs };
+        }
+        const none = empty.length > 0 ? `; no records in ${empty.join(", ")}` : "";
+        return { status: "pass", ...subject, message: `${label} holds audit records as far back as it keeps them: ${observed.join(", ")}${none}.`, evidence: refs };
+      });
+    });
+  },
+});

@@ -1,0 +1,40 @@
+import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, storageAccountsDataset } from "../collectors/storage.js";
+import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { resourceLoggingOutcome } from "./support/diagnostic-settings.js";
+
+/** The blob service's log categories: every read, write and delete of a blob, with the caller. */
+const blobCategories = ["StorageRead", "StorageWrite", "StorageDelete"];
+
+export const check = defineCheck({
+  id: "storage-blob-audit-logging",
+  title: "Storage accounts log every read, write and delete of their blobs to a destination",
+  severity: "high",
+  requires: [storageAccountsDataset, blobDiagnosticSettingsDataset],
+  alsoReads: [blobDiagnosticCategoriesDataset],
+  rationale:
+    "Documents, images and exports kept in blob storage are often ePHI; only the blob service's StorageRead, StorageWrite and StorageDelete logs record who accessed or changed them, and Azure keeps them only when a diagnostic setting on the blob service sends them somewhere (the account itself has metrics only).",
+  remediation:
+    "Add a diagnostic setting to each account's blob service (blobServices/default) sending StorageRead, StorageWrite and StorageDelete (or allLogs) to a Log Analytics workspace or an immutable storage account.",
+  evaluate({ evidence, subscriptions }) {
+    return subscriptions.flatMap((subscription): CheckOutcome[] => {
+      const listing = readAll(evidence, subscription.scope, { accounts: storageAccountsDataset });
+      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Blob logging of the storage accounts of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
+      if (listing.data.accounts.length === 0) {
+        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no storage account.`, evidence: [{ file: listing.sources.accounts.file, pointer: "/value" }] }];
+      }
+      return listing.data.accounts.map(({ value: account, ref }) =>
+        resourceLoggingOutcome({
+          evidence,
+          subject: { resourceId: account.id, resourceName: account.name },
+          label: `Storage account ${account.name} in subscription ${subscription.displayName}`,
+          records: "blob reads, writes and deletes",
+          settingsScope: blobServiceId(account.id),
+          settings: blobDiagnosticSettingsDataset,
+          categories: blobDiagnosticCategoriesDataset,
+          required: blobCategories,
+          refs: [ref],
+        }),
+      );
+    });
+  },
+});

@@ -1,0 +1,51 @@
+import { parseResourceId, resourceName } from "../../azure/resource-id.js";
+import type { SubscriptionInScope } from "../../collectors/collector.js";
+import { siteDiagnosticSettingsDataset } from "../../collectors/app-service.js";
+import { entraDiagnosticSettingsDataset } from "../../collectors/entra-sign-ins.js";
+import { vaultDiagnosticSettingsDataset } from "../../collectors/key-vault.js";
+import { activityLogSettingsDataset } from "../../collectors/log-analytics.js";
+import type { DiagnosticSetting, DiagnosticSettingSchema } from "../../collectors/shared/diagnostic-settings.js";
+import { masterDiagnosticSettingsDataset } from "../../collectors/sql.js";
+import { blobDiagnosticSettingsDataset } from "../../collectors/storage.js";
+import type { DatasetDefinition, EvidenceSet, Located } from "../../model/evidence.js";
+
+/**
+ * Every diagnostic setting the evidence holds, whatever sends it: the activity log, Entra ID and each
+ * in-scope resource. This is where audit logs go, the one map both the log-archive check and the
+ * report's audit-log table read.
+ */
+export interface LogSource {
+  /** "the activity log of subscription Clinic-Prod", "Key Vault kv-phi-01", ... */
+  label: string;
+  /** The scope the settings were read at: the subscription, the tenant, the resource or its sub-resource. */
+  scope: string;
+  /** The subscription the source belongs to, when it belongs to one. */
+  subscriptionId: string | undefined;
+}
+
+const subscriptionName = (scope: string, subscriptions: readonly SubscriptionInScope[]) =>
+  subscriptions.find((subscription) => subscription.scope.toLowerCase() === scope.toLowerCase())?.displayName ?? scope;
+
+/** A resource id's name segment at `type` ("storageAccounts", "servers"), for sub-resource scopes. */
+const nameAfter = (scope: string, type: string) => new RegExp(`/${type}/([^/]+)`, "i").exec(scope)?.[1] ?? resourceName(scope);
+
+export const logSourceDatasets: readonly { dataset: DatasetDefinition<typeof DiagnosticSettingSchema>; label: (scope: string, subscriptions: readonly SubscriptionInScope[]) => string }[] = [
+  { dataset: activityLogSettingsDataset, label: (scope, subscriptions) => `the activity log of subscription ${subscriptionName(scope, subscriptions)}` },
+  { dataset: entraDiagnosticSettingsDataset, label: () => "Entra ID" },
+  { dataset: vaultDiagnosticSettingsDataset, label: (scope) => `Key Vault ${resourceName(scope)}` },
+  { dataset: blobDiagnosticSettingsDataset, label: (scope) => `the blobs of storage account ${nameAfter(scope, "storageAccounts")}` },
+  { dataset: masterDiagnosticSettingsDataset, label: (scope) => `SQL server ${nameAfter(scope, "servers")}` },
+  { dataset: siteDiagnosticSettingsDataset, label: (scope) => `web app ${resourceName(scope)}` },
+];
+
+/** Each collected diagnostic setting with its source; sources whose settings could not be read are left out (their own checks say so). */
+export function loggedSettings(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[]): { source: LogSource; setting: Located<DiagnosticSetting> }[] {
+  return logSourceDatasets.flatMap(({ dataset, label }) =>
+    evidence.scopesOf(dataset).flatMap((scope) => {
+      const read = evidence.read(dataset, scope);
+      if (!read.ok) return [];
+      const source: LogSource = { label: label(scope, subscriptions), scope, subscriptionId: parseResourceId(scope)?.subscriptionId };
+      return read.items.map((setting) => ({ source, setting }));
+    }),
+  );
+}

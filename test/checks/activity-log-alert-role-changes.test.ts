@@ -1,0 +1,104 @@
+import { check } from "../../src/checks/activity-log-alert-role-changes.js";
+import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
+import { checkTable } from "../support/check-table.js";
+import { breakGlassAlertRule, forbidden, type Tenant } from "../support/good-tenant.js";
+import { officialExample } from "../support/official-examples.js";
+
+type Raw = Record<string, any>;
+const alert = (tenant: Tenant): Raw => tenant.items(activityLogAlertsDataset)[0]!;
+const passes = 'Activity-log alert "role-assignment-changes" notifies action group security-on-call when a role assignment is written in subscription Example Subscription.';
+const fails = (alerts: number, rules: number) =>
+  `No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (${alerts} activity-log alert(s) and ${rules} log search rule(s) examined).`;
+
+checkTable(check, [
+  { name: "an alert on role assignment writes, scoped to the subscription", expected: [{ status: "pass", message: passes }] },
+  {
+    name: "every administrative operation (the category alone) covers role changes",
+    change: (tenant) => {
+      alert(tenant).properties.condition = { allOf: [{ field: "category", equals: "administrative" }] };
+    },
+    expected: [{ status: "pass", message: passes }],
+  },
+  {
+    name: "the operation among several (anyOf, containsAny)",
+    change: (tenant) => {
+      alert(tenant).properties.condition = {
+        allOf: [
+          { field: "category", equals: "Administrative" },
+          { anyOf: [{ field: "operationName", equals: "Microsoft.Network/networkSecurityGroups/write" }, { field: "operationName", containsAny: ["Microsoft.Authorization/roleAssignments/delete", "Microsoft.Authorization/roleAssignments/write"] }] },
+        ],
+      };
+    },
+    expected: [{ status: "pass", message: passes }],
+  },
+  {
+    name: "the official example's rules: administrative errors only, and one resource group",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0, 1, ...structuredClone(officialExample("arm-monitor-activity-log-alerts-list.json").value as Raw[]));
+    },
+    expected: [{ status: "fail", message: fails(2, 1) }],
+  },
+  {
+    name: "narrowed to one caller",
+    change: (tenant) => {
+      alert(tenant).properties.condition.allOf.push({ field: "caller", equals: "admin@example.com" });
+    },
+    expected: [{ status: "fail", message: fails(1, 1) }],
+  },
+  {
+    name: "disabled",
+    change: (tenant) => {
+      alert(tenant).properties.enabled = false;
+    },
+    expected: [{ status: "fail", message: fails(1, 1) }],
+  },
+  {
+    name: "no action group to notify",
+    change: (tenant) => {
+      alert(tenant).properties.actions.actionGroups = [];
+    },
+    expected: [{ status: "fail", message: fails(1, 1) }],
+  },
+  {
+    name: "a log search rule on AzureActivity does the same job",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      const rule = breakGlassAlertRule();
+      rule.name = "role-changes-in-activity";
+      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+      tenant.items(scheduledQueryRulesDataset).push(rule);
+    },
+    expected: [{ status: "pass", message: 'Log search alert "role-changes-in-activity" notifies an action group when a role assignment is written in subscription Example Subscription.' }],
+  },
+  {
+    name: "an alert that does not say whether it is enabled",
+    change: (tenant) => {
+      delete alert(tenant).properties.enabled;
+    },
+    expected: [{ status: "error", message: 'Whether activity-log alert "role-assignment-changes" watches role assignments in subscription Example Subscription is unknown: it does not report whether it is enabled.' }],
+  },
+  {
+    name: "no activity-log alert, and the log search rules refused",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      tenant.fail(scheduledQueryRulesDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Alerting on role changes in subscription Example Subscription (no activity-log alert covers it) could not be evaluated because the evidence "Log search alert rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "the activity-log alerts refused",
+    change: (tenant) => tenant.fail(activityLogAlertsDataset, forbidden),
+    expected: [
+      {
+        status: "error",
+        message: 'Alerting on role changes in subscription Example Subscription could not be evaluated because the evidence "Activity log alert rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+]);
