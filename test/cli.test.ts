@@ -30,7 +30,7 @@ describe("collect on the sample tenant", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("17 of 65 specifications have automated evidence; findings: 29 fail, 45 pass, 4 not evaluated; 1 collection gap(s).");
+    expect(result.stderr).toContain("21 of 65 specifications have automated evidence; findings: 31 fail, 53 pass, 5 not evaluated; 2 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -38,7 +38,7 @@ describe("collect on the sample tenant", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}79 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}104 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
@@ -47,7 +47,7 @@ describe("collect on the sample tenant", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 29, pass: 45, error: 4, not_applicable: 5 }, collectionGaps: 1, coverage: { automated: 17, total: 65 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 31, pass: 53, error: 5, not_applicable: 9 }, collectionGaps: 2, coverage: { automated: 21, total: 65 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 

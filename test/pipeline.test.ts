@@ -18,6 +18,10 @@ const vault = (subscription: string, group: string, name: string) => `${subscrip
 const phi = vault(prod, "rg-ehr-data", "kv-phi-prod-01");
 const app = vault(prod, "rg-ehr-app", "kv-clinic-app-02");
 const sandbox = vault(dev, "rg-dev-sandbox", "kv-dev-sandbox-03");
+const scans = `${prod}/resourceGroups/rg-ehr-data/providers/Microsoft.Storage/storageAccounts/stclinicscans01`;
+const auditArchive = `${prod}/resourceGroups/rg-security-logs/providers/Microsoft.Storage/storageAccounts/stclinicauditarchive`;
+const securityWorkspace = `${prod}/resourceGroups/rg-security-logs/providers/Microsoft.OperationalInsights/workspaces/law-clinic-security`;
+const sandboxWorkspace = `${dev}/resourceGroups/rg-dev-sandbox/providers/Microsoft.OperationalInsights/workspaces/law-dev-sandbox`;
 const tenant = `/tenants/${sample.tenantId}`;
 /** The sample's people have ids a1e5c0de-NNNN-4a6b-8c9d-0e1f2a3b4c5d. */
 const user = (number: string) => `${tenant}/users/a1e5c0de-${number}-4a6b-8c9d-0e1f2a3b4c5d`;
@@ -53,6 +57,13 @@ const expectedFindings: [string, string, string][] = [
   ["key-vault-audit-logging", phi, "pass"],
   ["key-vault-audit-logging", app, "pass"],
   ["key-vault-audit-logging", sandbox, "fail"],
+  ["storage-blob-audit-logging", scans, "pass"],
+  ["storage-blob-audit-logging", auditArchive, "pass"],
+  ["storage-blob-audit-logging", dev, "not_applicable"],
+  ["sql-server-auditing", `${prod}/resourceGroups/rg-ehr-data/providers/Microsoft.Sql/servers/sql-ehr-prod`, "pass"],
+  ["sql-server-auditing", dev, "not_applicable"],
+  ["app-service-audit-logging", `${prod}/resourceGroups/rg-ehr-app/providers/Microsoft.Web/sites/app-ehr-portal`, "pass"],
+  ["app-service-audit-logging", dev, "not_applicable"],
   ["entra-mfa-all-users", tenant, "fail"],
   ["entra-mfa-privileged-users", user("0001"), "pass"],
   ["entra-mfa-privileged-users", user("0009"), "not_applicable"],
@@ -94,10 +105,18 @@ const expectedFindings: [string, string, string][] = [
   ["defender-security-contact-notifications", dev, "pass"],
   ["defender-high-alerts-handled", prod, "pass"],
   ["defender-high-alerts-handled", dev, "pass"],
+  ["defender-healthcare-standard-assessed", prod, "pass"],
+  ["defender-healthcare-standard-assessed", dev, "pass"],
   ["activity-log-exported", prod, "pass"],
   ["activity-log-exported", dev, "pass"],
-  ["log-analytics-retention", `${prod}/resourceGroups/rg-security-logs/providers/Microsoft.OperationalInsights/workspaces/law-clinic-security`, "pass"],
-  ["log-analytics-retention", `${dev}/resourceGroups/rg-dev-sandbox/providers/Microsoft.OperationalInsights/workspaces/law-dev-sandbox`, "fail"],
+  ["activity-log-alert-role-changes", prod, "pass"],
+  ["activity-log-alert-role-changes", dev, "fail"],
+  ["log-analytics-retention", securityWorkspace, "pass"],
+  ["log-analytics-retention", sandboxWorkspace, "fail"],
+  ["log-analytics-effective-retention", securityWorkspace, "pass"],
+  ["log-analytics-effective-retention", sandboxWorkspace, "error"],
+  ["log-archive-immutability-locked", auditArchive, "fail"],
+  ["log-archive-immutability-locked", dev, "not_applicable"],
 ];
 
 let result: CollectResult;
@@ -135,12 +154,39 @@ describe("the sample tenant, replayed end to end", () => {
       reason: "permission",
     });
     expect(refused?.evidence).toEqual([{ file: "raw/rbac/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/role-eligibility-schedule-instances.json", pointer: "/error" }]);
-    expect(result.gaps).toHaveLength(1);
+    expect(result.gaps).toHaveLength(2);
     expect(result.gaps[0]).toMatchObject({
       dataset: "rbac/role-eligibility-schedule-instances",
       scopeName: "subscription Clinic-Dev",
       affectedChecks: ["rbac-guest-privileged-role", "entra-mfa-privileged-users", "entra-stale-account-with-role", "entra-privileged-single-factor-sign-ins"],
     });
+  });
+
+  it("turns the planted partial query result into error, never a shorter truth", () => {
+    const partial = result.document.findings.find((finding) => finding.checkId === "log-analytics-effective-retention" && finding.resourceId === sandboxWorkspace);
+    expect(partial?.error).toEqual({
+      call: "POST https://api.loganalytics.io/v1/workspaces/d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f/query",
+      status: 200,
+      code: "PartialError",
+      message: "the query returned a partial result: There were some errors when processing your query. Something went wrong processing your query on the server.",
+      reason: "incomplete-data",
+    });
+    expect(partial?.evidence).toEqual([{ file: "raw/log-analytics/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/audit-records/law-dev-sandbox.json", pointer: "/error" }]);
+    expect(result.gaps[1]).toMatchObject({ dataset: "log-analytics/audit-records", scopeName: "law-dev-sandbox in Clinic-Dev", affectedChecks: ["log-analytics-effective-retention"] });
+  });
+
+  it("catches the unlocked log archive and the role changes nobody hears of, with their citations", () => {
+    const archive = result.document.findings.find((finding) => finding.checkId === "log-archive-immutability-locked" && finding.resourceId === auditArchive);
+    expect(archive?.message).toBe(
+      "Storage account stclinicauditarchive in subscription Clinic-Prod, which receives logs from Key Vault kv-clinic-app-02, does not keep its logs immutable: insights-logs-auditevent has an unlocked policy of 2192 days, which can be shortened or deleted.",
+    );
+    expect(archive?.hipaa).toEqual(["164.312(b)", "164.316(b)(2)(i)"]);
+    expect(archive?.evidence).toContainEqual({ file: "raw/storage/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/stclinicauditarchive/immutability-policies/insights-logs-auditevent.json", pointer: "/value/0" });
+    const alerting = result.document.findings.find((finding) => finding.checkId === "activity-log-alert-role-changes" && finding.resourceId === dev);
+    expect(alerting?.hipaa).toEqual(["164.308(a)(1)(ii)(D)", "164.308(a)(4)(ii)(C)"]);
+    const plans = result.document.findings.find((finding) => finding.checkId === "defender-plans-for-resources-in-use" && finding.resourceId === prod);
+    expect(plans?.message).toBe("Subscription Clinic-Prod holds resources whose Defender plan is off: StorageAccounts (2 resource(s); plan Free).");
+    expect(plans?.hipaa).toEqual(["164.308(a)(5)(ii)(B)"]);
   });
 
   it("tags each finding with the citations the mapping gives its check", async () => {
@@ -162,7 +208,9 @@ describe("the sample tenant, replayed end to end", () => {
     expect(status["164.312(a)(2)(iii)"]).toBe("attestation_required");
     expect(status["164.310(a)(1)"]).toBe("attestation_required");
     expect(result.document.requirements).toHaveLength(65);
-    expect(result.coverage).toMatchObject({ total: 65, automated: 17, attested: 0, open: 52 });
+    expect(result.coverage).toMatchObject({ total: 65, automated: 21, attested: 0, open: 51 });
+    expect(status["164.308(a)(4)(ii)(C)"]).toBe("not_satisfied");
+    expect(status["164.308(a)(1)(ii)(A)"]).toBe("attestation_required");
     expect(status["164.316(b)(2)(i)"]).toBe("not_satisfied");
     expect(status["164.308(a)(5)(ii)(B)"]).toBe("not_satisfied");
     expect(status["164.308(a)(5)(ii)(C)"]).toBe("not_satisfied");

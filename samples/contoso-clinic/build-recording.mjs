@@ -809,6 +809,164 @@ for (const subscriptionEntry of [prod, dev]) {
   }
 }
 
+// ---------------------------------------------------------------- storage, SQL and App Service
+// Clinic-Prod keeps scanned records in stclinicscans01 (blob reads, writes and deletes logged to the
+// security workspace) and archives Key Vault audit events in stclinicauditarchive. Planted: the
+// archive's log container is under an immutability policy that was never locked. Clinic-Dev holds none.
+const storageApi = "2023-05-01";
+const scansAccount = `${rgEhrData}/providers/Microsoft.Storage/storageAccounts/stclinicscans01`;
+// Shape: arm-storage-accounts-list.json (test/fixtures/azure-examples)
+function storageAccount(id, { secondaryLocation = "centralus" } = {}) {
+  const name = id.split("/").pop();
+  return {
+    id,
+    kind: "StorageV2",
+    location: "eastus2",
+    name,
+    properties: {
+      creationTime: "2024-02-12T16:20:41.2145811Z",
+      primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/`, file: `https://${name}.file.core.windows.net/`, queue: `https://${name}.queue.core.windows.net/`, table: `https://${name}.table.core.windows.net/` },
+      primaryLocation: "eastus2",
+      provisioningState: "Succeeded",
+      encryption: { services: { file: { keyType: "Account", enabled: true }, blob: { keyType: "Account", enabled: true } }, keySource: "Microsoft.Storage" },
+      secondaryLocation,
+      statusOfPrimary: "available",
+      statusOfSecondary: "available",
+      supportsHttpsTrafficOnly: true,
+      minimumTlsVersion: "TLS1_2",
+      allowBlobPublicAccess: false,
+      allowSharedKeyAccess: false,
+    },
+    sku: { name: "Standard_GRS", tier: "Standard" },
+    tags: {},
+    type: "Microsoft.Storage/storageAccounts",
+  };
+}
+const storageAnswers = {
+  [prod.id]: [
+    {
+      account: storageAccount(scansAccount),
+      blobSettings: (blob) => [diagnosticSetting(blob, "blob-access-to-security-workspace", { workspaceId: workspace }, [{ category: "StorageRead", categoryGroup: null, enabled: true }, { category: "StorageWrite", categoryGroup: null, enabled: true }, { category: "StorageDelete", categoryGroup: null, enabled: true }])],
+      containers: [],
+    },
+    {
+      account: storageAccount(archiveStorage),
+      blobSettings: (blob) => [diagnosticSetting(blob, "archive-access-to-security-workspace", { workspaceId: workspace }, [{ category: null, categoryGroup: "allLogs", enabled: true }])],
+      // Shape: arm-storage-blob-containers-list.json; the policy: arm-storage-immutability-policy-get.json
+      containers: [{ name: "insights-logs-auditevent", policy: { immutabilityPeriodSinceCreationInDays: 2192, allowProtectedAppendWrites: true, state: "Unlocked" } }],
+    },
+  ],
+  [dev.id]: [],
+};
+for (const subscriptionEntry of [prod, dev]) {
+  const answers = storageAnswers[subscriptionEntry.id];
+  record("GET", `${arm}/subscriptions/${subscriptionEntry.id}/providers/Microsoft.Storage/storageAccounts?api-version=${storageApi}`, 200, { value: answers.map(({ account }) => account) });
+  for (const { account, blobSettings, containers } of answers) {
+    const blob = `${account.id}/blobServices/default`;
+    record("GET", `${arm}${blob}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, { value: blobSettings(blob) });
+    const listed = containers.map(({ name }) => ({
+      id: `${blob}/containers/${name}`,
+      name,
+      type: "Microsoft.Storage/storageAccounts/blobServices/containers",
+      etag: '"0x8DC5A2F4B1E7C3D"',
+      properties: { publicAccess: "None", leaseStatus: "Unlocked", leaseState: "Available", lastModifiedTime: "2024-03-02T11:07:19Z", hasImmutabilityPolicy: true, hasLegalHold: false },
+    }));
+    record("GET", `${arm}${blob}/containers?api-version=${storageApi}&$filter=insights-`, 200, { value: listed });
+    for (const { name, policy } of containers) {
+      record("GET", `${arm}${blob}/containers/${name}/immutabilityPolicies/default?api-version=${storageApi}`, 200, {
+        id: `${blob}/containers/${name}/immutabilityPolicies/default`,
+        name: "default",
+        type: "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies",
+        etag: '"8dc5a2f4b3d9e11"',
+        properties: policy,
+      });
+    }
+  }
+}
+
+// Azure SQL: server auditing goes to Azure Monitor, and the master database's diagnostic setting
+// sends the audit category group to the security workspace.
+const sqlApi = "2023-08-01";
+const sqlServer = `${rgEhrData}/providers/Microsoft.Sql/servers/sql-ehr-prod`;
+const masterDatabase = `${sqlServer}/databases/master`;
+// Shape: arm-sql-servers-list.json
+record("GET", `${arm}/subscriptions/${prod.id}/providers/Microsoft.Sql/servers?api-version=${sqlApi}`, 200, {
+  value: [
+    {
+      id: sqlServer,
+      name: "sql-ehr-prod",
+      type: "Microsoft.Sql/servers",
+      location: "eastus2",
+      kind: "v12.0",
+      properties: { fullyQualifiedDomainName: "sql-ehr-prod.database.windows.net", administratorLogin: "ehradmin", version: "12.0", state: "Ready", publicNetworkAccess: "Disabled", restrictOutboundNetworkAccess: "Disabled", privateEndpointConnections: [] },
+    },
+  ],
+});
+// Shape: arm-sql-server-auditing-settings-create-max.json
+record("GET", `${arm}${sqlServer}/auditingSettings/default?api-version=${sqlApi}`, 200, {
+  id: `${sqlServer}/auditingSettings/default`,
+  name: "default",
+  type: "Microsoft.Sql/servers/auditingSettings",
+  properties: {
+    state: "Enabled",
+    storageEndpoint: "",
+    retentionDays: 0,
+    storageAccountSubscriptionId: "00000000-0000-0000-0000-000000000000",
+    isStorageSecondaryKeyInUse: false,
+    auditActionsAndGroups: ["SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP", "FAILED_DATABASE_AUTHENTICATION_GROUP", "BATCH_COMPLETED_GROUP"],
+    isAzureMonitorTargetEnabled: true,
+    isManagedIdentityInUse: false,
+  },
+});
+record("GET", `${arm}${masterDatabase}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, {
+  value: [diagnosticSetting(masterDatabase, "sql-audit-to-security-workspace", { workspaceId: workspace }, [{ category: null, categoryGroup: "audit", enabled: true }])],
+});
+// The setting selects a category group, so the collector asks which categories the group holds here.
+// Shape: arm-monitor-diagnostic-settings-categories-list.json
+const sqlCategories = { SQLSecurityAuditEvents: ["audit", "allLogs"], DevOpsOperationsAudit: ["audit", "allLogs"], SQLInsights: ["allLogs"], AutomaticTuning: ["allLogs"], Errors: ["allLogs"], Deadlocks: ["allLogs"] };
+record("GET", `${arm}${masterDatabase}/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`, 200, {
+  value: [
+    ...Object.entries(sqlCategories).map(([name, categoryGroups]) => ({ id: `${masterDatabase}/providers/microsoft.insights/diagnosticSettingsCategories/${name}`, type: "microsoft.insights/diagnosticSettingsCategories", name, properties: { categoryType: "Logs", categoryGroups } })),
+    { id: `${masterDatabase}/providers/microsoft.insights/diagnosticSettingsCategories/Basic`, type: "microsoft.insights/diagnosticSettingsCategories", name: "Basic", properties: { categoryType: "Metrics" } },
+  ],
+});
+record("GET", `${arm}/subscriptions/${dev.id}/providers/Microsoft.Sql/servers?api-version=${sqlApi}`, 200, { value: [] });
+
+// App Service: the patient portal logs its HTTP requests and publishing sign-ins to the security workspace.
+const webApi = "2024-04-01";
+const portal = `${rgEhrApp}/providers/Microsoft.Web/sites/app-ehr-portal`;
+// Shape: arm-web-sites-list.json
+record("GET", `${arm}/subscriptions/${prod.id}/providers/Microsoft.Web/sites?api-version=${webApi}`, 200, {
+  value: [
+    {
+      id: portal,
+      name: "app-ehr-portal",
+      type: "Microsoft.Web/sites",
+      kind: "app,linux",
+      location: "East US 2",
+      properties: {
+        state: "Running",
+        hostNames: ["app-ehr-portal.azurewebsites.net"],
+        enabled: true,
+        availabilityState: "Normal",
+        serverFarmId: `${rgEhrApp}/providers/Microsoft.Web/serverfarms/asp-ehr-portal`,
+        reserved: true,
+        httpsOnly: true,
+        siteConfig: { numberOfWorkers: 1, linuxFxVersion: "NODE|20-lts", minTlsVersion: "1.2", ftpsState: "Disabled", http20Enabled: true },
+      },
+    },
+  ],
+});
+record("GET", `${arm}${portal}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, {
+  value: [diagnosticSetting(portal, "portal-logs-to-security-workspace", { workspaceId: workspace }, [
+    { category: "AppServiceHTTPLogs", categoryGroup: null, enabled: true },
+    { category: "AppServiceAuditLogs", categoryGroup: null, enabled: true },
+    { category: "AppServiceConsoleLogs", categoryGroup: null, enabled: false },
+    { category: "AppServiceAppLogs", categoryGroup: null, enabled: true },
+  ])],
+});
+record("GET", `${arm}/subscriptions/${dev.id}/providers/Microsoft.Web/sites?api-version=${webApi}`, 200, { value: [] });
+
 // The identity part, in the order the entra collector asks for it.
 record("GET", `${graph}/organization?$select=id,displayName`, 200, { "@odata.context": graphContext("organization(id,displayName)"), value: [{ id: tenantId, displayName: "Contoso Clinic" }] });
 record("GET", `${graph}/subscribedSkus`, 200, { "@odata.context": graphContext("subscribedSkus"), value: subscribedSkus });
@@ -970,6 +1128,29 @@ record("GET", `${arm}/subscriptions/${prod.id}/providers/Microsoft.Insights/sche
 });
 record("GET", `${arm}/subscriptions/${dev.id}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview`, 200, { value: [] });
 
+// Shape: arm-monitor-activity-log-alerts-list.json. Clinic-Prod pages the on-call when a role
+// assignment is written. Planted: Clinic-Dev has no such alert (nor a log search rule doing the same).
+const activityLogAlertsUrl = (id) => `${arm}/subscriptions/${id}/providers/Microsoft.Insights/activityLogAlerts?api-version=2020-10-01`;
+record("GET", activityLogAlertsUrl(prod.id), 200, {
+  value: [
+    {
+      id: `/subscriptions/${prod.id}/resourceGroups/rg-security-logs/providers/microsoft.insights/activityLogAlerts/role-assignment-changes`,
+      type: "Microsoft.Insights/ActivityLogAlerts",
+      name: "role-assignment-changes",
+      location: "Global",
+      tags: {},
+      properties: {
+        scopes: [`subscriptions/${prod.id}`],
+        condition: { allOf: [{ field: "category", equals: "Administrative" }, { anyOf: [{ field: "operationName", equals: "Microsoft.Authorization/roleAssignments/write" }, { field: "operationName", equals: "Microsoft.Authorization/roleAssignments/delete" }] }] },
+        actions: { actionGroups: [{ actionGroupId: `/subscriptions/${prod.id}/resourceGroups/rg-security-logs/providers/microsoft.insights/actionGroups/security-on-call`, webhookProperties: {} }] },
+        enabled: true,
+        description: "Pages the security on-call when an Azure role is granted or removed in Clinic-Prod.",
+      },
+    },
+  ],
+});
+record("GET", activityLogAlertsUrl(dev.id), 200, { value: [] });
+
 // ---------------------------------------------------------------- Microsoft Defender for Cloud
 // Clinic-Prod holds a storage account for scanned records, but its Defender plan is off (Free).
 const resourceItem = (id, type, location = "eastus2") => ({ id, name: id.split("/").pop(), type, location });
@@ -1003,13 +1184,20 @@ const defenderAnswers = {
       resourceItem(`${rgEhrApp}/providers/Microsoft.Compute/virtualMachines/vm-ehr-app-01`, "Microsoft.Compute/virtualMachines"),
       resourceItem(`${rgEhrApp}/providers/Microsoft.Network/virtualNetworks/vnet-ehr`, "Microsoft.Network/virtualNetworks"),
       resourceItem(workspace, "Microsoft.OperationalInsights/workspaces"),
+      resourceItem(archiveStorage, "Microsoft.Storage/storageAccounts"),
+      resourceItem(sqlServer, "Microsoft.Sql/servers"),
+      resourceItem(`${sqlServer}/databases/ehr-records`, "Microsoft.Sql/servers/databases"),
+      resourceItem(portal, "Microsoft.Web/sites"),
+      resourceItem(`${rgEhrApp}/providers/Microsoft.Web/serverfarms/asp-ehr-portal`, "Microsoft.Web/serverFarms"),
     ],
     pricings: [
       defenderPlan(prod.id, "VirtualMachines", "Standard", { subPlan: "P2" }),
       defenderPlan(prod.id, "StorageAccounts", "Free"),
       defenderPlan(prod.id, "KeyVaults", "Standard", { subPlan: "PerKeyVault" }),
-      defenderPlan(prod.id, "SqlServers", "Free"),
+      defenderPlan(prod.id, "SqlServers", "Standard"),
+      defenderPlan(prod.id, "AppServices", "Standard"),
       defenderPlan(prod.id, "Arm", "Standard", { subPlan: "PerSubscription" }),
+      defenderPlan(prod.id, "CloudPosture", "Standard"),
     ],
     alerts: [
       {
@@ -1032,12 +1220,43 @@ const defenderAnswers = {
     alerts: [],
   },
 };
+// Shape: arm-security-secure-scores-list.json (percentage is a fraction of 1).
+const secureScore = (subscriptionId, current, max) => ({
+  id: `/subscriptions/${subscriptionId}/providers/Microsoft.Security/secureScores/ascScore`,
+  name: "ascScore",
+  type: "Microsoft.Security/secureScores",
+  properties: { displayName: "ASC score", score: { max, current, percentage: Math.round((current / max) * 10000) / 10000 }, weight: 12 },
+});
+// Shape: arm-security-regulatory-compliance-standards-list.json
+const complianceStandard = (subscriptionId, name, state, passedControls, failedControls, skippedControls) => ({
+  id: `/subscriptions/${subscriptionId}/providers/Microsoft.Security/regulatoryComplianceStandards/${name}`,
+  name,
+  type: "Microsoft.Security/regulatoryComplianceStandards",
+  properties: { state, passedControls, failedControls, skippedControls, unsupportedControls: 0 },
+});
+const defenderPosture = {
+  [prod.id]: {
+    secureScore: secureScore(prod.id, 41.3, 58),
+    standards: [complianceStandard(prod.id, "Microsoft-cloud-security-benchmark", "Failed", 38, 19, 2), complianceStandard(prod.id, "HIPAA-HITRUST-9-2", "Failed", 47, 14, 6)],
+  },
+  [dev.id]: {
+    secureScore: secureScore(dev.id, 19.8, 46),
+    standards: [complianceStandard(dev.id, "Microsoft-cloud-security-benchmark", "Failed", 21, 27, 2), complianceStandard(dev.id, "HIPAA-HITRUST-9-2", "Failed", 30, 29, 8)],
+  },
+};
 for (const { id } of [prod, dev]) {
   const answers = defenderAnswers[id];
   record("GET", `${arm}/subscriptions/${id}/resources?api-version=2021-04-01`, 200, { value: answers.resources });
   record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/pricings?api-version=2024-01-01`, 200, { value: answers.pricings });
   record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/securityContacts?api-version=2023-12-01-preview`, 200, { value: [securityContact(id)] });
   record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/alerts?api-version=2022-01-01`, 200, { value: answers.alerts });
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/secureScores?api-version=2020-01-01`, 200, { value: [defenderPosture[id].secureScore] });
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/regulatoryComplianceStandards?api-version=2019-01-01-preview`, 200, { value: defenderPosture[id].standards });
+  // Shape: arm-security-auto-provisioning-settings-list.json. Off, as it must be since the Log Analytics
+  // agent it installed was retired (2024).
+  record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/autoProvisioningSettings?api-version=2017-08-01-preview`, 200, {
+    value: [{ id: `/subscriptions/${id}/providers/Microsoft.Security/autoProvisioningSettings/default`, name: "default", type: "Microsoft.Security/autoProvisioningSettings", properties: { autoProvision: "Off" } }],
+  });
 }
 
 // ---------------------------------------------------------------- Log Analytics retention, activity log
@@ -1058,12 +1277,12 @@ const activitySetting = (subscriptionId, workspaceId) => ({
     logs: ["Administrative", "Security", "ServiceHealth", "Alert", "Recommendation", "Policy", "Autoscale", "ResourceHealth"].map((category) => ({ category, enabled: ["Administrative", "Security", "Policy", "Alert"].includes(category) })),
   },
 });
-const logWorkspace = (id, retentionInDays, customerId) => ({
+const logWorkspace = (id, retentionInDays, customerId, createdDate) => ({
   id,
   name: id.split("/").pop(),
   type: "Microsoft.OperationalInsights/workspaces",
   location: "eastus2",
-  properties: { provisioningState: "Succeeded", customerId, sku: { name: "PerGB2018" }, retentionInDays, workspaceCapping: { dailyQuotaGb: -1 } },
+  properties: { provisioningState: "Succeeded", customerId, sku: { name: "PerGB2018" }, retentionInDays, workspaceCapping: { dailyQuotaGb: -1 }, createdDate, modifiedDate: "2026-03-02T10:14:37.2210417Z" },
 });
 const logTable = (workspaceId, name, retentionInDays, totalRetentionInDays) => ({
   id: `${workspaceId}/tables/${name}`,
@@ -1071,14 +1290,55 @@ const logTable = (workspaceId, name, retentionInDays, totalRetentionInDays) => (
   properties: { retentionInDays, totalRetentionInDays, archiveRetentionInDays: totalRetentionInDays - retentionInDays, plan: "Analytics", retentionInDaysAsDefault: false, totalRetentionInDaysAsDefault: totalRetentionInDays === retentionInDays },
 });
 const logAnswers = {
-  [prod.id]: { setting: activitySetting(prod.id, workspace), workspaces: [logWorkspace(workspace, 90, signInCustomerId)], tables: { [workspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(workspace, name, 90, 2192)) } },
-  [dev.id]: { setting: activitySetting(dev.id, devWorkspace), workspaces: [logWorkspace(devWorkspace, 30, "d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f")], tables: { [devWorkspace]: [logTable(devWorkspace, "AzureActivity", 30, 30)] } },
+  [prod.id]: { setting: activitySetting(prod.id, workspace), workspaces: [logWorkspace(workspace, 90, signInCustomerId, "2024-01-22T15:41:09.8820312Z")], tables: { [workspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(workspace, name, 90, 2192)) } },
+  [dev.id]: { setting: activitySetting(dev.id, devWorkspace), workspaces: [logWorkspace(devWorkspace, 30, "d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f", "2025-06-09T08:02:55.1092231Z")], tables: { [devWorkspace]: [logTable(devWorkspace, "AzureActivity", 30, 30)] } },
+};
+// What the audit tables really hold, in one query per workspace over the longest retention Log
+// Analytics offers. The security workspace reaches back its 90 days in every table; the sandbox's
+// query is planted to come back with a partial error (HTTP 200, the rows it managed, and an "error").
+const recordsColumns = [{ name: "Type", type: "string" }, { name: "records", type: "long" }, { name: "oldest", type: "datetime" }, { name: "newest", type: "datetime" }];
+const auditRecords = {
+  [workspace]: {
+    customerId: signInCustomerId,
+    body: {
+      tables: [
+        {
+          name: "PrimaryResult",
+          columns: recordsColumns,
+          rows: [
+            ["AzureActivity", 61877, "2026-08-22T14:21:36.481Z", "2026-11-20T13:57:02.118Z"],
+            ["SigninLogs", 16302, "2026-08-22T14:40:11.907Z", "2026-11-20T13:58:41.117Z"],
+            ["AuditLogs", 2218, "2026-08-22T16:02:48.335Z", "2026-11-20T11:16:27.540Z"],
+            ["AzureDiagnostics", 9411, "2026-08-22T14:05:19.266Z", "2026-11-20T13:51:40.029Z"],
+            ["AKVAuditLogs", 28120, "2026-08-22T14:12:03.774Z", "2026-11-20T13:59:30.642Z"],
+          ],
+        },
+      ],
+    },
+  },
+  [devWorkspace]: {
+    customerId: "d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f",
+    body: {
+      tables: [{ name: "PrimaryResult", columns: recordsColumns, rows: [["AzureActivity", 412, "2026-11-02T06:31:54.208Z", "2026-11-20T12:44:09.371Z"]] }],
+      error: {
+        code: "PartialError",
+        message: "There were some errors when processing your query.",
+        details: [{ code: "EngineError", message: "Something went wrong processing your query on the server.", innererror: { code: "-2133196797", message: "Partial query failure: one of the workspace's storage partitions did not answer in time.", severity: 2, severityName: "Error" } }],
+      },
+    },
+  },
 };
 for (const { id } of [prod, dev]) {
   const answers = logAnswers[id];
   record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, { value: [answers.setting] });
   record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.OperationalInsights/workspaces?api-version=2022-10-01`, 200, { value: answers.workspaces });
-  for (const item of answers.workspaces) record("GET", `${arm}${item.id}/tables?api-version=2022-10-01`, 200, { value: answers.tables[item.id] });
+  for (const item of answers.workspaces) {
+    const tables = answers.tables[item.id];
+    record("GET", `${arm}${item.id}/tables?api-version=2022-10-01`, 200, { value: tables });
+    const { customerId, body } = auditRecords[item.id];
+    const query = `union isfuzzy=true ${tables.map((table) => table.name).join(", ")} | summarize records = count(), oldest = min(TimeGenerated), newest = max(TimeGenerated) by Type`;
+    record("POST", `https://api.loganalytics.io/v1/workspaces/${customerId}/query`, 200, body, { requestBody: { query, timespan: "P4383D" } });
+  }
 }
 
 const har = {
