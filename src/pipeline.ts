@@ -23,6 +23,8 @@ import { EvidenceSet, type EvidenceRecord } from "./model/evidence.js";
 import type { Finding, FindingsDocument, RequirementResult } from "./model/findings.js";
 import type { Progress } from "./progress.js";
 import { loadRecording } from "./recording.js";
+import { auditLogView, type AuditLogView } from "./report/audit-log-view.js";
+import { defenderView, type DefenderRow } from "./report/defender-view.js";
 import { narrative } from "./report/narrative.js";
 import { renderReports } from "./report/render-reports.js";
 import type { CollectionGap, PrivilegedMfaTable, ReportInput, RunFacts } from "./report/report-model.js";
@@ -66,6 +68,8 @@ export interface CollectResult {
 export interface Evaluation {
   findings: Finding[];
   privilegedMfa: PrivilegedMfaTable;
+  auditLogs: AuditLogView;
+  defender: DefenderRow[];
   requirements: RequirementResult[];
   coverage: Coverage;
   gaps: CollectionGap[];
@@ -124,7 +128,15 @@ export function evaluateEvidence(input: {
   const privilegedMfa: PrivilegedMfaTable = table.ok
     ? { ok: true, rows: table.rows }
     : { ok: false, reason: `${table.dataset.title} could not be collected (${table.failure.error.call}: ${table.failure.error.message})` };
-  return { findings, privilegedMfa, requirements, coverage: coverageOf(requirements, findings), gaps };
+  return {
+    findings,
+    privilegedMfa,
+    auditLogs: auditLogView(evidence, input.subscriptions, input.tenantId, findings),
+    defender: defenderView(evidence, input.subscriptions),
+    requirements,
+    coverage: coverageOf(requirements, findings),
+    gaps,
+  };
 }
 
 /** The collecting identity's own Azure roles, read from the evidence rather than asserted. */

@@ -1,4 +1,6 @@
 import type { PrivilegedUserMfa } from "../checks/support/mfa-coverage.js";
+import type { AuditLogView } from "./audit-log-view.js";
+import type { DefenderRow } from "./defender-view.js";
 import type { SignerDescription } from "../signing/evidence-signer.js";
 import type { CollectingIdentity } from "../azure/identity.js";
 import type { CheckDefinition } from "../checks/check.js";
@@ -53,6 +55,10 @@ export type PrivilegedMfaTable = { ok: true; rows: PrivilegedUserMfa[] } | { ok:
 export interface ReportInput {
   run: RunFacts;
   privilegedMfa: PrivilegedMfaTable;
+  /** Where audit logs go and how long they are kept, configured and observed. */
+  auditLogs: AuditLogView;
+  /** Defender for Cloud coverage per subscription. */
+  defender: DefenderRow[];
   mapping: Mapping;
   findings: readonly Finding[];
   requirements: readonly RequirementResult[];

@@ -1,6 +1,6 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { severityRank } from "../checks/check.js";
-import type { Finding } from "../model/findings.js";
+import type { Finding, FindingStatus } from "../model/findings.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, tableLayout, utc } from "./page-frame.js";
 import type { ReportInput } from "./report-model.js";
@@ -130,6 +130,98 @@ function privilegedMfaSection(input: ReportInput): Content[] {
   return section;
 }
 
+/** Rows shown in a summary table before the rest is left to findings.csv. */
+const summaryRowLimit = 60;
+
+/** At most `summaryRowLimit` rows, the ones that need attention first; and how many were left out. */
+function capRows<Row extends { status: FindingStatus | undefined }>(rows: readonly Row[]): { shown: Row[]; omitted: number } {
+  if (rows.length <= summaryRowLimit) return { shown: [...rows], omitted: 0 };
+  const attention = rows.filter((row) => row.status !== "pass" && row.status !== "not_applicable");
+  const rest = rows.filter((row) => !attention.includes(row));
+  return { shown: [...attention, ...rest].slice(0, summaryRowLimit), omitted: rows.length - summaryRowLimit };
+}
+
+function verdictCell(status: FindingStatus | undefined): TableCell {
+  return status ? statusCell(status, findingStatusLabel[status]) : { text: "no verdict", color: "#616161" };
+}
+
+/** Where every source's audit logs go, and how long each destination keeps them, configured and observed. */
+function auditLogSection(input: ReportInput): Content[] {
+  const section: Content[] = [{ text: "5. Audit logs: where they go and how long they are kept", style: "h1", headlineLevel: 1, pageBreak: "before" }];
+  section.push({
+    text: "Every log source the collected evidence covers: the activity log of each subscription, Entra ID, and each Key Vault, storage account, SQL server and web app in scope, with the logs its diagnostic settings send and where. The status is that of the source's logging check (its finding gives the full sentence and the evidence pointer).",
+    style: "paragraph",
+  });
+  const routes = capRows(input.auditLogs.routes);
+  section.push({
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [110, 62, "*", 120, 50],
+      body: [
+        headerRow("Source", "Subscription", "Logs sent", "Destinations", "Status"),
+        ...routes.shown.map((row): TableCell[] => [{ text: row.source }, { text: row.subscription }, { text: row.sent, style: "small" }, { text: row.destinations, style: "small" }, verdictCell(row.status)]),
+      ],
+    },
+    layout: tableLayout,
+    style: "table",
+  });
+  if (routes.omitted > 0) section.push({ text: `${routes.omitted} further sources, all passing, are listed in findings/findings.csv.`, style: "small" });
+
+  section.push({ text: "How long they are kept: configured and observed", style: "h2", headlineLevel: 2 });
+  section.push({
+    text: "For each Log Analytics workspace, the retention each audit table is set to and the oldest and newest record it really holds (one query over the workspace; records in long-term retention cannot be queried, so only the interactive part is observed). For each storage account that receives exported logs, the immutability policy of each log container. The status is that of the destination's retention and immutability checks.",
+    style: "paragraph",
+  });
+  const retention = capRows(input.auditLogs.retention);
+  section.push({
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [100, 58, 72, "*", 100, 50],
+      body: [
+        headerRow("Destination", "Subscription", "Table or container", "Configured", "Observed", "Status"),
+        ...retention.shown.map((row): TableCell[] => [{ text: row.destination }, { text: row.subscription }, { text: row.part, style: "small" }, { text: row.configured, style: "small" }, { text: row.observed, style: "small" }, verdictCell(row.status)]),
+      ],
+    },
+    layout: tableLayout,
+    style: "table",
+  });
+  if (retention.omitted > 0) section.push({ text: `${retention.omitted} further rows, all passing, are in findings/findings.csv.`, style: "small" });
+  return section;
+}
+
+/** Defender for Cloud coverage per subscription: the facts; the verdicts are the Defender findings. */
+function defenderSection(input: ReportInput): Content[] {
+  const section: Content[] = [{ text: "6. Microsoft Defender for Cloud coverage", style: "h1" }];
+  section.push({
+    text: "Per subscription: the Defender plans for the resource types the subscription holds (with the number of resources), the secure score, the healthcare (HIPAA HITRUST) assessment, who is emailed about alerts, the alerts still active, and auto-provisioning (which deployed the Log Analytics agent retired in 2024, so it is shown without a verdict). The secure score and the assessment are inputs to the risk analysis, not measures of compliance.",
+    style: "paragraph",
+  });
+  section.push({
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [56, "*", 48, 88, 118, 40],
+      body: [
+        headerRow("Subscription", "Plans for resources in use", "Secure score", "Healthcare assessment", "Alert notifications", "Active alerts"),
+        ...input.defender.map((row): TableCell[] => [
+          { text: row.subscription },
+          { text: [{ text: "On: ", bold: true }, `${row.plansOn}\n`, { text: "Off: ", bold: true }, `${row.plansOff}\n`, { text: "Auto-provisioning: ", bold: true }, row.autoProvisioning], style: "small" },
+          { text: row.secureScore },
+          { text: row.healthcareStandard, style: "small" },
+          { text: row.contacts, style: "small" },
+          { text: row.activeAlerts, style: "small" },
+        ]),
+      ],
+    },
+    layout: tableLayout,
+    style: "table",
+  });
+  // A heading, a paragraph and a few rows read as one block; a long list of subscriptions may break.
+  return input.defender.length <= 8 ? [{ stack: section, unbreakable: true }] : section;
+}
+
 export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   const { run, coverage, requirements, findings, gaps } = input;
   const content: Content[] = [];
@@ -245,8 +337,10 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   content.push({ text: "N/E: findings not evaluated because evidence could not be collected.", style: "small" });
 
   content.push(...privilegedMfaSection(input));
+  content.push(...auditLogSection(input));
+  content.push(...defenderSection(input));
 
-  content.push({ text: "5. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
+  content.push({ text: "7. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
   const failing = findings
     .filter((finding) => finding.status === "fail")
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId));
@@ -277,7 +371,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     }
   }
 
-  content.push({ text: "6. Collection gaps", style: "h1", headlineLevel: 1 });
+  content.push({ text: "8. Collection gaps", style: "h1", headlineLevel: 1 });
   if (gaps.length === 0) {
     content.push({ text: "Every call needed by the checks succeeded.", style: "paragraph" });
   } else {
@@ -313,7 +407,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     });
   }
 
-  content.push({ text: "7. What this report does not show", style: "h1", headlineLevel: 1 });
+  content.push({ text: "9. What this report does not show", style: "h1", headlineLevel: 1 });
   content.push(
     callout({
       stack: paragraphs("summary-limits", { organization: run.organization, checkCount: input.checks.length }).map((text) => ({
@@ -323,7 +417,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     }),
   );
 
-  content.push({ text: "8. Checks applied", style: "h1", headlineLevel: 1 });
+  content.push({ text: "10. Checks applied", style: "h1", headlineLevel: 1 });
   content.push({
     table: {
       headerRows: 1,
