@@ -1,6 +1,7 @@
 import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../collectors/app-service.js";
-import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { defineCheck, type CheckOutcome } from "./check.js";
 import { resourceLoggingOutcome } from "./support/diagnostic-settings.js";
+import { forEachListed } from "./support/listing.js";
 
 /**
  * A web app's audit trail: every HTTP request it served (client, URL, status, user) and every sign-in
@@ -24,13 +25,15 @@ export const check = defineCheck({
     "A web app that serves ePHI records who requested what only in its HTTP logs, and who signed in to change its code only in its publishing audit logs; App Service keeps neither unless a diagnostic setting sends them somewhere.",
   remediation: "Add a diagnostic setting to each web app sending AppServiceHTTPLogs and AppServiceAuditLogs (or allLogs) to a Log Analytics workspace or an immutable storage account.",
   evaluate({ evidence, subscriptions }) {
-    return subscriptions.flatMap((subscription): CheckOutcome[] => {
-      const listing = readAll(evidence, subscription.scope, { sites: webSitesDataset });
-      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Logging of the App Service apps of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
-      if (listing.data.sites.length === 0) {
-        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no App Service app.`, evidence: [{ file: listing.sources.sites.file, pointer: "/value" }] }];
-      }
-      return listing.data.sites.map(({ value: site, ref }): CheckOutcome => {
+    return forEachListed(
+      evidence,
+      subscriptions,
+      webSitesDataset,
+      {
+        unavailable: (subscription) => `Logging of the App Service apps of subscription ${subscription.displayName}`,
+        none: (subscription) => `Subscription ${subscription.displayName} holds no App Service app.`,
+      },
+      ({ value: site, ref }, subscription): CheckOutcome => {
         const subject = { resourceId: site.id, resourceName: site.name };
         if (!isWebApp(site.kind)) {
           return { status: "not_applicable", ...subject, message: `App ${site.name} in subscription ${subscription.displayName} is a ${site.kind} app, whose logs this check does not judge.`, evidence: [ref] };
@@ -46,7 +49,7 @@ export const check = defineCheck({
           required: webAppCategories,
           refs: [ref],
         });
-      });
-    });
+      },
+    );
   },
 });

@@ -1,7 +1,8 @@
 import { queryRows } from "../azure/log-query.js";
 import { auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset, type LogTable, type LogWorkspace } from "../collectors/log-analytics.js";
 import type { CallError } from "../model/call-error.js";
-import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
+import { forEachListed } from "./support/listing.js";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -54,13 +55,15 @@ export const check = defineCheck({
   remediation:
     "Find why records are missing: when each diagnostic setting was created, whether data was purged, whether ingestion stopped (daily cap, a removed setting); restore the flow, and record the gap and its cause for the auditor.",
   evaluate({ evidence, subscriptions, collectedAt }) {
-    return subscriptions.flatMap((subscription): CheckOutcome[] => {
-      const listing = readAll(evidence, subscription.scope, { workspaces: logWorkspacesDataset });
-      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Audit records in the workspaces of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
-      if (listing.data.workspaces.length === 0) {
-        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no Log Analytics workspace.`, evidence: [{ file: listing.sources.workspaces.file, pointer: "/value" }] }];
-      }
-      return listing.data.workspaces.map(({ value: workspace, ref }): CheckOutcome => {
+    return forEachListed(
+      evidence,
+      subscriptions,
+      logWorkspacesDataset,
+      {
+        unavailable: (subscription) => `Audit records in the workspaces of subscription ${subscription.displayName}`,
+        none: (subscription) => `Subscription ${subscription.displayName} holds no Log Analytics workspace.`,
+      },
+      ({ value: workspace, ref }, subscription): CheckOutcome => {
         const subject = { resourceId: workspace.id, resourceName: workspace.name };
         const label = `Workspace ${workspace.name} in subscription ${subscription.displayName}`;
         const tables = evidence.read(logTablesDataset, workspace.id);
@@ -108,7 +111,7 @@ export const check = defineCheck({
         }
         const none = empty.length > 0 ? `; no records in ${empty.join(", ")}` : "";
         return { status: "pass", ...subject, message: `${label} holds audit records as far back as it keeps them: ${observed.join(", ")}${none}.`, evidence: refs };
-      });
-    });
+      },
+    );
   },
 });

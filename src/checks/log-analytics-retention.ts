@@ -1,5 +1,6 @@
 import { auditTables, logTablesDataset, logWorkspacesDataset } from "../collectors/log-analytics.js";
-import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
+import { forEachListed } from "./support/listing.js";
 
 /** Interactive retention below this cannot support an investigation of last quarter's events. */
 const minimumAnalyticsDays = 90;
@@ -13,13 +14,15 @@ export const check = defineCheck({
     "Audit records are only useful while they exist: investigations reach back months, and auditors commonly expect the audit trail to be kept as long as the security documentation (six years by default here).",
   remediation: "Set the workspace retention to at least 90 days, and the total retention (with long-term retention) of the audit tables to the configured period.",
   evaluate({ evidence, subscriptions, settings }) {
-    return subscriptions.flatMap((subscription): CheckOutcome[] => {
-      const listing = readAll(evidence, subscription.scope, { workspaces: logWorkspacesDataset });
-      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Log retention in subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
-      if (listing.data.workspaces.length === 0) {
-        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no Log Analytics workspace.`, evidence: [{ file: listing.sources.workspaces.file, pointer: "/value" }] }];
-      }
-      return listing.data.workspaces.map(({ value: workspace, ref }): CheckOutcome => {
+    return forEachListed(
+      evidence,
+      subscriptions,
+      logWorkspacesDataset,
+      {
+        unavailable: (subscription) => `Log retention in subscription ${subscription.displayName}`,
+        none: (subscription) => `Subscription ${subscription.displayName} holds no Log Analytics workspace.`,
+      },
+      ({ value: workspace, ref }, subscription): CheckOutcome => {
         const subject = { resourceId: workspace.id, resourceName: workspace.name };
         const tables = evidence.read(logTablesDataset, workspace.id);
         if (!tables.ok) return notEvaluated(subject, `Retention of the tables of workspace ${workspace.name}`, logTablesDataset, tables);
@@ -47,7 +50,7 @@ export const check = defineCheck({
           };
         }
         return { status: "pass", ...subject, message: `Workspace ${workspace.name} in subscription ${subscription.displayName} keeps data ${days} days interactively; audit tables in total: ${tablesText}.`, evidence: refs };
-      });
-    });
+      },
+    );
   },
 });

@@ -1,5 +1,6 @@
 import { auditStorageAccount, masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../collectors/sql.js";
-import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { defineCheck, notEvaluated, readAll, type CheckOutcome } from "./check.js";
+import { forEachListed } from "./support/listing.js";
 import { inWords, routeCategories, routedDestinations } from "./support/diagnostic-settings.js";
 
 /** The master database's category that carries the server's audit records to Azure Monitor. */
@@ -16,13 +17,15 @@ export const check = defineCheck({
   remediation:
     "Enable server auditing with a storage account, or with Azure Monitor plus a diagnostic setting on the master database sending SQLSecurityAuditEvents to a Log Analytics workspace or an event hub.",
   evaluate({ evidence, subscriptions }) {
-    return subscriptions.flatMap((subscription): CheckOutcome[] => {
-      const listing = readAll(evidence, subscription.scope, { servers: sqlServersDataset });
-      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Auditing of the SQL servers of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
-      if (listing.data.servers.length === 0) {
-        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no Azure SQL server.`, evidence: [{ file: listing.sources.servers.file, pointer: "/value" }] }];
-      }
-      return listing.data.servers.map(({ value: server, ref }): CheckOutcome => {
+    return forEachListed(
+      evidence,
+      subscriptions,
+      sqlServersDataset,
+      {
+        unavailable: (subscription) => `Auditing of the SQL servers of subscription ${subscription.displayName}`,
+        none: (subscription) => `Subscription ${subscription.displayName} holds no Azure SQL server.`,
+      },
+      ({ value: server, ref }, subscription): CheckOutcome => {
         const subject = { resourceId: server.id, resourceName: server.name };
         const label = `SQL server ${server.name} in subscription ${subscription.displayName}`;
         const auditing = readAll(evidence, server.id, { policy: sqlAuditingDataset });
@@ -67,7 +70,7 @@ export const check = defineCheck({
           return { status: "fail", ...subject, message: `${label} has server auditing enabled with no destination: neither a storage account nor Azure Monitor receives the records.`, evidence: refs };
         }
         return { status: "pass", ...subject, message: `${label} audits database activity to ${inWords(destinations)}.`, evidence: refs };
-      });
-    });
+      },
+    );
   },
 });

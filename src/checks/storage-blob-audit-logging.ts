@@ -1,6 +1,7 @@
 import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, storageAccountsDataset } from "../collectors/storage.js";
-import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
+import { defineCheck } from "./check.js";
 import { resourceLoggingOutcome } from "./support/diagnostic-settings.js";
+import { forEachListed } from "./support/listing.js";
 
 /** The blob service's log categories: every read, write and delete of a blob, with the caller. */
 const blobCategories = ["StorageRead", "StorageWrite", "StorageDelete"];
@@ -16,13 +17,15 @@ export const check = defineCheck({
   remediation:
     "Add a diagnostic setting to each account's blob service (blobServices/default) sending StorageRead, StorageWrite and StorageDelete (or allLogs) to a Log Analytics workspace or an immutable storage account.",
   evaluate({ evidence, subscriptions }) {
-    return subscriptions.flatMap((subscription): CheckOutcome[] => {
-      const listing = readAll(evidence, subscription.scope, { accounts: storageAccountsDataset });
-      if (!listing.ok) return [notEvaluated(subscriptionSubject(subscription), `Blob logging of the storage accounts of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
-      if (listing.data.accounts.length === 0) {
-        return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no storage account.`, evidence: [{ file: listing.sources.accounts.file, pointer: "/value" }] }];
-      }
-      return listing.data.accounts.map(({ value: account, ref }) =>
+    return forEachListed(
+      evidence,
+      subscriptions,
+      storageAccountsDataset,
+      {
+        unavailable: (subscription) => `Blob logging of the storage accounts of subscription ${subscription.displayName}`,
+        none: (subscription) => `Subscription ${subscription.displayName} holds no storage account.`,
+      },
+      ({ value: account, ref }, subscription) =>
         resourceLoggingOutcome({
           evidence,
           subject: { resourceId: account.id, resourceName: account.name },
@@ -34,7 +37,6 @@ export const check = defineCheck({
           required: blobCategories,
           refs: [ref],
         }),
-      );
-    });
+    );
   },
 });
