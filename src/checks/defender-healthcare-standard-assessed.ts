@@ -28,12 +28,22 @@ export const check = defineCheck({
           evidence: [assessed.ref],
         };
       }
+      const unstated = healthcare.find(({ value }) => !value.properties.state);
+      if (unstated) {
+        return {
+          status: "error",
+          ...subject,
+          message: `Whether Defender for Cloud assesses subscription ${subscription.displayName} against ${unstated.value.name} is unknown: the standard reports no state.`,
+          evidence: [unstated.ref],
+          error: { call: read.sources.standards.calls[0] ?? read.sources.standards.file, status: 200, message: "no state reported", reason: "incomplete-data" },
+        };
+      }
       const others = read.data.standards.map(({ value }) => value.name);
       return {
         status: "fail",
         ...subject,
         message: healthcare.length
-          ? `Defender for Cloud lists ${healthcare.map(({ value }) => value.name).join(", ")} for subscription ${subscription.displayName} but holds no assessment data for it (state ${healthcare[0]?.value.properties.state ?? "not reported"}).`
+          ? `Defender for Cloud lists ${healthcare.map(({ value }) => value.name).join(", ")} for subscription ${subscription.displayName} but holds no assessment data for it (state ${healthcare[0]?.value.properties.state}).`
           : `Defender for Cloud does not assess subscription ${subscription.displayName} against a healthcare standard such as HIPAA HITRUST; ${others.length ? `it assesses ${others.join(", ")}` : "it assesses no standard at all"}.`,
         evidence: healthcare.length ? healthcare.map(({ ref }) => ref) : [{ file: read.sources.standards.file, pointer: "/value" }],
       };

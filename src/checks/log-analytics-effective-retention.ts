@@ -22,17 +22,24 @@ export interface TableRecords {
   newest: Date;
 }
 
-/** The query's rows by table name (the Type column); tables without records have no row. */
-export function recordsByTable(rows: readonly Record<string, unknown>[]): Map<string, TableRecords> {
+/**
+ * The query's rows by table name (the Type column); tables without records have no row. A row that
+ * cannot be read is counted, never dropped: a table it might describe would otherwise look empty.
+ */
+export function recordsByTable(rows: readonly Record<string, unknown>[]): { byTable: Map<string, TableRecords>; unreadable: number } {
   const byTable = new Map<string, TableRecords>();
+  let unreadable = 0;
   for (const row of rows) {
     const oldest = typeof row.oldest === "string" ? new Date(row.oldest) : undefined;
     const newest = typeof row.newest === "string" ? new Date(row.newest) : undefined;
     const records = typeof row.records === "number" ? row.records : Number(row.records);
-    if (typeof row.Type !== "string" || !oldest || !newest || Number.isNaN(oldest.getTime()) || Number.isNaN(newest.getTime()) || !Number.isFinite(records)) continue;
+    if (typeof row.Type !== "string" || !oldest || !newest || Number.isNaN(oldest.getTime()) || Number.isNaN(newest.getTime()) || !Number.isFinite(records)) {
+      unreadable += 1;
+      continue;
+    }
     byTable.set(row.Type, { records, oldest, newest });
   }
-  return byTable;
+  return { byTable, unreadable };
 }
 
 /** A table's analytics (queryable) retention: its own, or the workspace's when it follows the default (-1 or absent). */
@@ -74,8 +81,12 @@ export const check = defineCheck({
         }
         const records = evidence.read(auditRecordsDataset, workspace.id);
         if (!records.ok) return notEvaluated(subject, `Audit records of workspace ${workspace.name}`, auditRecordsDataset, records);
-        const held = recordsByTable(records.items.flatMap(({ value }) => queryRows(value)));
+        const { byTable: held, unreadable } = recordsByTable(records.items.flatMap(({ value }) => queryRows(value)));
         const refs = [ref, ...audit.map((table) => table.ref), ...records.items.map((item) => item.ref)];
+        if (unreadable > 0) {
+          const error: CallError = { call: records.calls[0] ?? records.file, status: 200, message: `${unreadable} row(s) without a table name, a count and two valid times`, reason: "invalid-response" };
+          return { status: "error", ...subject, message: `The audit records of workspace ${workspace.name} could not be read: ${unreadable} row(s) of the query's answer lack a table name, a count or valid times.`, evidence: refs, error };
+        }
         const created = workspace.properties.createdDate ? new Date(workspace.properties.createdDate) : undefined;
         const ageDays = created && !Number.isNaN(created.getTime()) ? Math.floor((collectedAt.getTime() - created.getTime()) / day) : undefined;
 

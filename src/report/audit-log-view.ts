@@ -132,7 +132,7 @@ function retentionRows(evidence: EvidenceSet, subscriptions: readonly Subscripti
         continue;
       }
       const records = evidence.read(auditRecordsDataset, workspace.id);
-      const held = records.ok ? recordsByTable(records.items.flatMap(({ value }) => queryRows(value))) : undefined;
+      const held = records.ok ? recordsByTable(records.items.flatMap(({ value }) => queryRows(value))).byTable : undefined;
       const audit = tables.items.filter(({ value }) => auditTables.includes(value.name));
       if (audit.length === 0) rows.push({ destination, subscription: subscription.displayName, part: "no audit table", configured: `workspace ${workspace.properties.retentionInDays ?? "?"} days`, observed: "", status });
       for (const { value: table } of audit) {

@@ -27,6 +27,13 @@ checkTable(check, [
     expected: [{ status: "fail", message: "Defender for Cloud lists HIPAA-HITRUST-9-2 for subscription Example Subscription but holds no assessment data for it (state Unsupported)." }],
   },
   {
+    name: "listed without a state: unknown, not a failure",
+    change: (tenant) => {
+      delete hipaa(tenant).properties.state;
+    },
+    expected: [{ status: "error", message: "Whether Defender for Cloud assesses subscription Example Subscription against HIPAA-HITRUST-9-2 is unknown: the standard reports no state." }],
+  },
+  {
     name: "no standard at all",
     change: (tenant) => {
       standards(tenant).splice(0);

@@ -74,6 +74,13 @@ checkTable(check, [
     expected: [{ status: "pass", message: `${label} holds audit records as far back as it keeps them: ${good.replace(", AKVAuditLogs 89 of 90 days (2026-08-22 to 2026-11-20)", "")}; no records in AKVAuditLogs.` }],
   },
   {
+    name: "a row without a valid time is unreadable, not an empty table",
+    change: (tenant) => {
+      row(tenant, "SigninLogs")[2] = "yesterday";
+    },
+    expected: [{ status: "error", message: "The audit records of workspace law-security could not be read: 1 row(s) of the query's answer lack a table name, a count or valid times." }],
+  },
+  {
     name: "no record in any audit table",
     change: (tenant) => {
       rows(tenant).splice(0);
