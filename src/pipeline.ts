@@ -159,6 +159,13 @@ function identityAzureRoles(evidence: EvidenceSet, objectId: string | undefined,
 }
 
 function rawFiles(records: readonly EvidenceRecord[]): { path: string; content: Buffer }[] {
+  const seen = new Map<string, EvidenceRecord>();
+  for (const record of records) {
+    const earlier = seen.get(record.file);
+    // Two records in one file would leave an archive that verify rightly refuses: a collector bug.
+    if (earlier) throw new Error(`two evidence records would be written to ${record.file}: ${earlier.dataset} at ${earlier.scope} and ${record.dataset} at ${record.scope}`);
+    seen.set(record.file, record);
+  }
   return records.map((record) => ({ path: record.file, content: Buffer.from(`${JSON.stringify(record, null, 2)}\n`, "utf8") }));
 }
 

@@ -171,7 +171,7 @@ describe("the sample tenant, replayed end to end", () => {
       message: "the query returned a partial result: There were some errors when processing your query. Something went wrong processing your query on the server.",
       reason: "incomplete-data",
     });
-    expect(partial?.evidence).toEqual([{ file: "raw/log-analytics/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/audit-records/law-dev-sandbox.json", pointer: "/error" }]);
+    expect(partial?.evidence).toEqual([{ file: "raw/log-analytics/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/workspaces/rg-dev-sandbox/law-dev-sandbox/audit-records.json", pointer: "/error" }]);
     expect(result.gaps[1]).toMatchObject({ dataset: "log-analytics/audit-records", scopeName: "law-dev-sandbox in Clinic-Dev", affectedChecks: ["log-analytics-effective-retention"] });
   });
 

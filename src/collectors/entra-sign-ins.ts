@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { QueryResponseSchema, queryWorkspace } from "../azure/log-query.js";
+import { parseResourceId } from "../azure/resource-id.js";
 import { defineDataset } from "../model/evidence.js";
 import { armGet, defineCollector, type CollectorContext } from "./collector.js";
 import { DiagnosticSettingSchema, type DiagnosticSetting } from "./shared/diagnostic-settings.js";
@@ -113,7 +114,9 @@ export const entraSignInsCollector = defineCollector({
     const workspaces = distinctIds([...exported, ...context.signInLogsWorkspaces]);
     for (const workspaceId of workspaces) {
       const name = workspaceId.split("/").pop() ?? workspaceId;
-      const folder = `raw/entra-sign-ins/${name}`;
+      // Workspace names repeat across resource groups and subscriptions; the id's parts keep folders apart.
+      const parts = parseResourceId(workspaceId);
+      const folder = parts ? `raw/entra-sign-ins/${parts.subscriptionId}/${parts.resourceGroup ?? "-"}/${name}` : `raw/entra-sign-ins/${workspaceId.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
       context.progress.step(`entra-sign-ins: sign-in records in workspace ${name}`);
       const workspace = await context.collect({
         dataset: signInWorkspaceDataset,

@@ -131,10 +131,12 @@ export const logAnalyticsCollector = defineCollector({
       if (workspaces.status !== "ok") continue;
       for (const workspace of workspaces.value.map((item) => LogWorkspaceSchema.parse(item))) {
         const resourceGroup = parseResourceId(workspace.id)?.resourceGroup ?? "";
+        // A workspace's name is unique only within its resource group, so the group names its folder too.
+        const place = `${folder}/workspaces/${resourceGroup}/${workspace.name}`;
         const tables = await context.collect({
           dataset: logTablesDataset,
           scope: workspace.id,
-          file: `${folder}/tables/${workspace.name}.json`,
+          file: `${place}/tables.json`,
           fetch: () => drain(client.tables.listByWorkspace(resourceGroup, workspace.name)),
         });
         const customerId = workspace.properties.customerId;
@@ -145,7 +147,7 @@ export const logAnalyticsCollector = defineCollector({
         await context.collect({
           dataset: auditRecordsDataset,
           scope: workspace.id,
-          file: `${folder}/audit-records/${workspace.name}.json`,
+          file: `${place}/audit-records.json`,
           fetch: () => queryWorkspace(context.access, customerId, auditRecordsQuery(present), auditRecordsWindow),
         });
       }
