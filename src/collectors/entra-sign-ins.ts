@@ -76,10 +76,10 @@ const authenticationQuery = [
 const entraDiagnosticSettingsApiVersion = "2017-04-01";
 const workspaceApiVersion = "2022-10-01";
 
-/** Workspaces Entra sends SignInLogs to, by ARM id. */
+/** Workspaces Entra sends SignInLogs to (by name or through allLogs, which holds every category), by ARM id. */
 export function signInWorkspaces(settings: readonly EntraDiagnosticSetting[]): string[] {
   return settings
-    .filter((setting) => setting.properties.workspaceId && (setting.properties.logs ?? []).some((log) => log.enabled && log.category === "SignInLogs"))
+    .filter((setting) => setting.properties.workspaceId && (setting.properties.logs ?? []).some((log) => log.enabled && (log.category === "SignInLogs" || log.categoryGroup === "allLogs")))
     .map((setting) => setting.properties.workspaceId!);
 }
 

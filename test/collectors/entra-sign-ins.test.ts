@@ -105,6 +105,21 @@ describe("sign-in logs in Log Analytics", () => {
     });
   });
 
+  it("a setting sending allLogs sends SignInLogs too: its workspace is queried", async () => {
+    const allLogs = { value: [{ ...exportSetting.value[0], properties: { workspaceId: workspace, logs: [{ categoryGroup: "allLogs", enabled: true }] } }] };
+    const { records } = await collect([
+      { url: settingsUrl, body: allLogs },
+      { url: workspaceUrl, body: workspaceBody },
+      { method: "POST", url: queryUrl, body: table([]) },
+    ]);
+    expect(statuses(records)).toEqual([
+      ["entra-sign-ins/diagnostic-settings", "ok", 1],
+      ["entra-sign-ins/workspace", "ok", 1],
+      ["entra-sign-ins/arrival", "ok", 1],
+      ["entra-sign-ins/authentication", "ok", 1],
+    ]);
+  });
+
   it("no setting exports SignInLogs and none is configured: no workspace is queried", async () => {
     const { records, access } = await collect([{ url: settingsUrl, body: { value: [{ ...exportSetting.value[0], properties: { workspaceId: workspace, logs: [{ category: "AuditLogs", enabled: true }] } }] } }]);
     expect(statuses(records)).toEqual([["entra-sign-ins/diagnostic-settings", "ok", 1]]);
