@@ -1,8 +1,9 @@
 import { queryRows } from "../azure/log-query.js";
-import { auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset, type LogTable, type LogWorkspace } from "../collectors/log-analytics.js";
+import { auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset } from "../collectors/log-analytics.js";
 import type { CallError } from "../model/call-error.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { forEachListed } from "./support/listing.js";
+import { analyticsDays, recordsByTable } from "./support/log-analytics.js";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -14,41 +15,6 @@ const reachToleranceDays = 7;
 
 /** Audit tables fill every day in a tenant in use; a week without a record means the flow stopped. */
 const arrivalDays = 7;
-
-/** What one audit table holds, from the records query. */
-export interface TableRecords {
-  records: number;
-  oldest: Date;
-  newest: Date;
-}
-
-/**
- * The query's rows by table name (the Type column); tables without records have no row. A row that
- * cannot be read is counted, never dropped: a table it might describe would otherwise look empty.
- */
-export function recordsByTable(rows: readonly Record<string, unknown>[]): { byTable: Map<string, TableRecords>; unreadable: number } {
-  const byTable = new Map<string, TableRecords>();
-  let unreadable = 0;
-  for (const row of rows) {
-    const oldest = typeof row.oldest === "string" ? new Date(row.oldest) : undefined;
-    const newest = typeof row.newest === "string" ? new Date(row.newest) : undefined;
-    const records = typeof row.records === "number" ? row.records : Number(row.records);
-    if (typeof row.Type !== "string" || !oldest || !newest || Number.isNaN(oldest.getTime()) || Number.isNaN(newest.getTime()) || !Number.isFinite(records)) {
-      unreadable += 1;
-      continue;
-    }
-    byTable.set(row.Type, { records, oldest, newest });
-  }
-  return { byTable, unreadable };
-}
-
-/** A table's analytics (queryable) retention: its own, or the workspace's when it follows the default (-1 or absent). */
-export function analyticsDays(table: LogTable, workspace: LogWorkspace): number | undefined {
-  const own = table.properties.retentionInDays;
-  if (typeof own === "number" && own > 0) return own;
-  const inherited = workspace.properties.retentionInDays;
-  return typeof inherited === "number" ? inherited : undefined;
-}
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 

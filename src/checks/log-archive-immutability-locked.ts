@@ -1,10 +1,10 @@
-import { parseResourceId, resourceName } from "../azure/resource-id.js";
+import { resourceName } from "../azure/resource-id.js";
 import { immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset, type BlobContainer, type PolicyProperties, type StorageAccount } from "../collectors/storage.js";
 import type { CallError } from "../model/call-error.js";
 import type { EvidenceRef, EvidenceSet, Located } from "../model/evidence.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome, type CheckSettings } from "./check.js";
-import { destinationsOf, inWords } from "./support/diagnostic-settings.js";
-import { loggedSettings, logSourceDatasets } from "./support/log-routes.js";
+import { inWords } from "./support/diagnostic-settings.js";
+import { logDestinations, logSourceDatasets, type LogDestination } from "./support/log-routes.js";
 
 /** A container's protection: its own policy wins over the account's default (Azure's precedence). */
 type Protection =
@@ -57,23 +57,15 @@ export const check = defineCheck({
   remediation:
     "Set a time-based immutability policy on each insights-* container (or a version-level policy on the account) for at least the configured period, and lock it once verified.",
   evaluate({ evidence, subscriptions, settings }) {
-    const routes = loggedSettings(evidence, subscriptions);
+    const archives = logDestinations(evidence, subscriptions).filter(({ destination }) => destination.kind === "storage");
     const inScope = new Set(subscriptions.map((subscription) => subscription.subscriptionId.toLowerCase()));
     return [...subscriptions.flatMap((subscription): CheckOutcome[] => {
       const listing = readAll(evidence, subscription.scope, { accounts: storageAccountsDataset });
-      // Storage accounts that settings send logs to, with the sources that send them.
-      const named = new Map<string, { id: string; sources: Set<string> }>();
-      for (const { source, setting } of routes) {
-        for (const destination of destinationsOf(setting.value)) {
-          if (destination.kind !== "storage" || parseResourceId(destination.id)?.subscriptionId.toLowerCase() !== subscription.subscriptionId.toLowerCase()) continue;
-          const entry = named.get(destination.id.toLowerCase()) ?? { id: destination.id, sources: new Set<string>() };
-          entry.sources.add(source.label);
-          named.set(destination.id.toLowerCase(), entry);
-        }
-      }
       if (!listing.ok) {
         return [notEvaluated(subscriptionSubject(subscription), `Immutability of the log archives of subscription ${subscription.displayName}`, listing.dataset, listing.failure)];
       }
+      // Storage accounts of this subscription that settings send logs to, with the sources that send them.
+      const named = new Map(archives.filter(({ subscriptionId }) => subscriptionId === subscription.subscriptionId.toLowerCase()).map((entry) => [entry.destination.id.toLowerCase(), entry]));
       const outcomes: CheckOutcome[] = [];
       for (const { value: account, ref } of listing.data.accounts) {
         const subject = { resourceId: account.id, resourceName: account.name };
@@ -88,45 +80,36 @@ export const check = defineCheck({
         outcomes.push(archiveOutcome(evidence, settings, { account, ref, subscriptionName: subscription.displayName, sources: [...(sources ?? [])], containers: containers.items, file: containers.file }));
       }
       // Destinations named by a setting but absent from the subscription's listing.
-      for (const { id, sources } of named.values()) {
+      for (const { destination, sources } of named.values()) {
+        const name = resourceName(destination.id);
         outcomes.push({
           status: "error",
-          resourceId: id,
-          resourceName: resourceName(id),
-          message: `Storage account ${resourceName(id)}, which receives logs from ${inWords([...sources])}, is not in the storage accounts listed for subscription ${subscription.displayName}, so its immutability could not be examined.`,
+          resourceId: destination.id,
+          resourceName: name,
+          message: `Storage account ${name}, which receives logs from ${inWords([...sources])}, is not in the storage accounts listed for subscription ${subscription.displayName}, so its immutability could not be examined.`,
           evidence: [{ file: listing.sources.accounts.file, pointer: "/value" }],
-          error: { call: listing.sources.accounts.calls[0] ?? listing.sources.accounts.file, status: 200, message: `${id} is not in the listing`, reason: "incomplete-data" },
+          error: { call: listing.sources.accounts.calls[0] ?? listing.sources.accounts.file, status: 200, message: `${destination.id} is not in the listing`, reason: "incomplete-data" },
         });
       }
       if (outcomes.length === 0) {
         return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `No storage account in subscription ${subscription.displayName} receives exported logs.`, evidence: [{ file: listing.sources.accounts.file, pointer: "/value" }] }];
       }
       return outcomes;
-    }), ...outsideScope(routes, inScope)];
+    }), ...archives.filter(({ subscriptionId }) => subscriptionId === undefined || !inScope.has(subscriptionId)).map(outsideScope)];
   },
 });
 
-/** Log archives in subscriptions the run does not cover: named, but their containers were never read. */
-function outsideScope(routes: ReturnType<typeof loggedSettings>, inScope: ReadonlySet<string>): CheckOutcome[] {
-  const outside = new Map<string, { id: string; sources: Set<string>; refs: EvidenceRef[] }>();
-  for (const { source, setting } of routes) {
-    for (const destination of destinationsOf(setting.value)) {
-      const subscriptionId = parseResourceId(destination.id)?.subscriptionId.toLowerCase();
-      if (destination.kind !== "storage" || (subscriptionId !== undefined && inScope.has(subscriptionId))) continue;
-      const entry = outside.get(destination.id.toLowerCase()) ?? { id: destination.id, sources: new Set<string>(), refs: [] };
-      entry.sources.add(source.label);
-      entry.refs.push(setting.ref);
-      outside.set(destination.id.toLowerCase(), entry);
-    }
-  }
-  return [...outside.values()].map(({ id, sources, refs }) => ({
-    status: "error" as const,
-    resourceId: id,
-    resourceName: resourceName(id),
-    message: `Storage account ${resourceName(id)}, which receives logs from ${inWords([...sources])}, is outside the subscriptions in scope, so its immutability was not examined.`,
+/** A log archive in a subscription the run does not cover: named, but its containers were never read. */
+function outsideScope({ destination, sources, refs }: LogDestination): CheckOutcome {
+  const name = resourceName(destination.id);
+  return {
+    status: "error",
+    resourceId: destination.id,
+    resourceName: name,
+    message: `Storage account ${name}, which receives logs from ${inWords([...sources])}, is outside the subscriptions in scope, so its immutability was not examined.`,
     evidence: refs,
-    error: { call: `(storage account ${id})`, status: 0, message: "the account's subscription is not in the run's scope", reason: "not-collected" as const },
-  }));
+    error: { call: `(storage account ${destination.id})`, status: 0, message: "the account's subscription is not in the run's scope", reason: "not-collected" },
+  };
 }
 
 function archiveOutcome(

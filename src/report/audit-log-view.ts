@@ -1,8 +1,7 @@
 import { queryRows } from "../azure/log-query.js";
-import { parseResourceId } from "../azure/resource-id.js";
-import { analyticsDays, recordsByTable } from "../checks/log-analytics-effective-retention.js";
-import { describeDestination, destinationsOf, type Destination } from "../checks/support/diagnostic-settings.js";
-import { logSourceDatasets } from "../checks/support/log-routes.js";
+import { analyticsDays, recordsByTable } from "../checks/support/log-analytics.js";
+import { describeDestination, destinationsOf } from "../checks/support/diagnostic-settings.js";
+import { logDestinations } from "../checks/support/log-routes.js";
 import { siteDiagnosticSettingsDataset, webSitesDataset } from "../collectors/app-service.js";
 import type { SubscriptionInScope } from "../collectors/collector.js";
 import { entraDiagnosticSettingsDataset } from "../collectors/entra-sign-ins.js";
@@ -178,17 +177,11 @@ function retentionRows(evidence: EvidenceSet, subscriptions: readonly Subscripti
   }
   // Destinations the settings name that no in-scope listing holds: their retention was not examined.
   const known = new Set(rows.map((row) => row.destination.toLowerCase()));
-  const named = new Map<string, Destination>();
-  for (const { dataset } of logSourceDatasets) {
-    for (const scope of evidence.scopesOf(dataset)) {
-      const read = evidence.read(dataset, scope);
-      if (!read.ok) continue;
-      for (const { value } of read.items) for (const destination of destinationsOf(value)) named.set(describeDestination(destination).toLowerCase(), destination);
-    }
-  }
-  for (const [key, destination] of named) {
-    if (known.has(key)) continue;
-    const subscriptionId = parseResourceId(destination.id)?.subscriptionId.toLowerCase();
+  for (const { destination, subscriptionId } of logDestinations(evidence, subscriptions)) {
+    // Rows are per destination as described: two authorization rules of one event hub namespace are one row.
+    const label = describeDestination(destination);
+    if (known.has(label.toLowerCase())) continue;
+    known.add(label.toLowerCase());
     const subscription = subscriptions.find((candidate) => candidate.subscriptionId.toLowerCase() === subscriptionId);
     const configured =
       destination.kind === "event-hub"
@@ -198,7 +191,7 @@ function retentionRows(evidence: EvidenceSet, subscriptions: readonly Subscripti
           : subscription
             ? "not in the collected listings; not examined"
             : "outside the subscriptions in scope; not examined";
-    rows.push({ destination: describeDestination(destination), subscription: subscription?.displayName ?? "not in scope", part: "", configured, observed: "", status: worst(findings, ["log-archive-immutability-locked"], destination.id) });
+    rows.push({ destination: label, subscription: subscription?.displayName ?? "not in scope", part: "", configured, observed: "", status: worst(findings, ["log-archive-immutability-locked"], destination.id) });
   }
   return rows;
 }

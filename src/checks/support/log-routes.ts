@@ -7,7 +7,8 @@ import { activityLogSettingsDataset } from "../../collectors/log-analytics.js";
 import type { DiagnosticSetting, DiagnosticSettingSchema } from "../../collectors/shared/diagnostic-settings.js";
 import { masterDiagnosticSettingsDataset } from "../../collectors/sql.js";
 import { blobDiagnosticSettingsDataset } from "../../collectors/storage.js";
-import type { DatasetDefinition, EvidenceSet, Located } from "../../model/evidence.js";
+import type { DatasetDefinition, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import { destinationsOf, type Destination } from "./diagnostic-settings.js";
 
 /**
  * Every diagnostic setting the evidence holds, whatever sends it: the activity log, Entra ID and each
@@ -48,4 +49,28 @@ export function loggedSettings(evidence: EvidenceSet, subscriptions: readonly Su
       return read.items.map((setting) => ({ source, setting }));
     }),
   );
+}
+
+/** A destination some settings send logs to, with the sources that send them and the settings that say so. */
+export interface LogDestination {
+  destination: Destination;
+  /** Lower-cased subscription id of the destination, when its id names one. */
+  subscriptionId: string | undefined;
+  sources: Set<string>;
+  refs: EvidenceRef[];
+}
+
+/** Every destination the collected settings name, once each (ARM ids compared without regard to case). */
+export function logDestinations(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[]): LogDestination[] {
+  const byId = new Map<string, LogDestination>();
+  for (const { source, setting } of loggedSettings(evidence, subscriptions)) {
+    for (const destination of destinationsOf(setting.value)) {
+      const key = `${destination.kind}|${destination.id.toLowerCase()}`;
+      const entry = byId.get(key) ?? { destination, subscriptionId: parseResourceId(destination.id)?.subscriptionId.toLowerCase(), sources: new Set<string>(), refs: [] };
+      entry.sources.add(source.label);
+      entry.refs.push(setting.ref);
+      byId.set(key, entry);
+    }
+  }
+  return [...byId.values()];
 }
