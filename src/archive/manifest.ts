@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CollectingIdentitySchema } from "../azure/identity.js";
 import { SignerDescriptionSchema } from "../signing/evidence-signer.js";
 
-/** manifest.json: what the archive is, and the size and SHA-256 of every other file in it (DESIGN §5). */
+/** manifest.json: what the archive is, and the size and SHA-256 of every other file in it (docs/archive-layout.md). */
 export const ManifestFileSchema = z.object({
   path: z.string(),
   bytes: z.number().int().nonnegative(),

@@ -3,7 +3,7 @@ import { CollectingIdentitySchema } from "./identity.js";
 import { requestIdOf, throttlingHeaders, type Exchange } from "./exchange.js";
 
 /**
- * HAR 1.2 as DESIGN §4 fixes it. Reading is lenient about what HAR tools add and strict about what
+ * HAR 1.2 as docs/archive-layout.md fixes it. Reading is lenient about what HAR tools add and strict about what
  * replay needs; writing produces every field HAR 1.2 requires, plus our own `_`-prefixed fields
  * (allowed by the HAR spec for custom data).
  */

@@ -2,7 +2,7 @@ import { createHttpHeaders, RestError, type HttpClient, type PipelineRequest, ty
 import type { HarEntry, HarFile } from "./har.js";
 
 /**
- * Serves recorded responses to the real SDK clients (DESIGN §4). Requests match on method and full
+ * Serves recorded responses to the real SDK clients (docs/archive-layout.md). Requests match on method and full
  * URL, query parameters compared without regard to order. Several entries for one request are served
  * in recorded order (a 429 then a 200 replays a retry); the last one keeps answering after that. A
  * request nobody recorded fails as a network error would: replay never invents data.

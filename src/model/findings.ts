@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CallErrorSchema } from "./call-error.js";
 
-/** findings/findings.json, DESIGN §6 (CONTRACT). */
+/** findings/findings.json, a contract: docs/findings-json.md. */
 export const findingStatuses = ["pass", "fail", "error", "manual", "not_applicable"] as const;
 export const requirementStatuses = ["satisfied", "not_satisfied", "incomplete", "attestation_required", "attested", "not_applicable"] as const;
 

@@ -2,7 +2,7 @@ import type { Content, StyleDictionary, TableCell, TDocumentDefinitions } from "
 import type { FindingStatus, RequirementStatus } from "../model/findings.js";
 import type { RunFacts } from "./report-model.js";
 
-/** Words the reports use for statuses: facts, never "compliant" (DESIGN §6a). */
+/** Words the reports use for statuses: facts, never "compliant" (docs/findings-json.md#statuses). */
 export const requirementStatusLabel: Record<RequirementStatus, string> = {
   satisfied: "Evidenced",
   not_satisfied: "Not satisfied",

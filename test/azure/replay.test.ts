@@ -33,7 +33,7 @@ function collectAssignments(access: AzureAccess) {
   });
 }
 
-describe("replay matching (DESIGN §4)", () => {
+describe("replay matching (docs/archive-layout.md, replay recordings)", () => {
   it("ignores the order of query parameters and nothing else", () => {
     expect(replayKey("get", `${arm}/x?b=2&a=1`)).toBe(replayKey("GET", `${arm}/x?a=1&b=2`));
     expect(replayKey("GET", `${arm}/x?a=1`)).not.toBe(replayKey("GET", `${arm}/x?a=2`));
