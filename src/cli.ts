@@ -1,16 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { describeVerification } from "./archive/describe-verification.js";
-import { verifyArchive } from "./archive/verify-archive.js";
-import { writeDevelopmentPfx } from "./signing/keygen.js";
 import { cloudNames, isCloudName } from "./azure/clouds.js";
 import { severities, type Severity } from "./checks/check.js";
 import { systemClock, type Clock } from "./clock.js";
 import { isExitCodeError } from "./errors.js";
-import { collect, reachesFailOn } from "./pipeline.js";
 import { createProgress } from "./progress.js";
 import { toolVersion } from "./tool-version.js";
 
-/** Argument parsing only: every command hands its options to the pipeline or the verifier. */
+/**
+ * Argument parsing only: every command hands its options to the pipeline or the verifier. Each
+ * command loads what it runs when it runs, so `--help`, `--version` and `verify` never load the
+ * Azure SDKs.
+ */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -87,6 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--quiet", "no progress on stderr")
     .action(async (options: Record<string, unknown>) => {
       const progress = createProgress(io.stderr, options.quiet === true);
+      const { collect, reachesFailOn } = await import("./pipeline.js");
       const result = await collect({
         replay: options.replay as string | undefined,
         outDir: options.out as string,
@@ -137,6 +138,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--trust-tsa <file>", "PEM file of the timestamp authorities (or their CAs) whose times you trust")
     .option("--json", "print the result as JSON")
     .action(async (archive: string, options: { json?: boolean; trust?: string; trustTsa?: string }) => {
+      const { verifyArchive } = await import("./archive/verify-archive.js");
+      const { describeVerification } = await import("./archive/describe-verification.js");
       const result = await verifyArchive(archive, { trust: options.trust, trustTsa: options.trustTsa });
       io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : describeVerification(result));
       exitCode = result.intact ? 0 : 1;
@@ -149,6 +152,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--password-env <name>", "environment variable holding the password for the PFX", "HIPAA_EVIDENCE_PFX_PASSWORD")
     .option("--organization <name>", "organisation named in the certificate")
     .action(async (options: { out: string; passwordEnv: string; organization?: string }) => {
+      const { writeDevelopmentPfx } = await import("./signing/keygen.js");
       const written = await writeDevelopmentPfx({ file: options.out, passwordVariable: options.passwordEnv, organization: options.organization, now: clock.now() });
       io.stderr.write(`wrote a development certificate (not trusted): ${written.subject}\nSHA-256 fingerprint ${written.sha256Fingerprint}\n`);
       io.stdout.write(`${options.out}\n`);
