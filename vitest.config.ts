@@ -7,14 +7,53 @@ import { defineConfig } from "vitest/config";
 const home = process.env.HIPAA_EVIDENCE_HOME ?? mkdtempSync(join(tmpdir(), "hipaa-evidence-home-"));
 process.env.HIPAA_EVIDENCE_HOME = home;
 
+/**
+ * Tests that run the main job end to end (archives, reports, signatures, the command line). They
+ * share one sample archive, built once per run by their global set-up; `npm run test:unit` leaves
+ * them out for a quick edit loop.
+ */
+const endToEnd = [
+  "test/archive.test.ts",
+  "test/cli.test.ts",
+  "test/live-loopback.test.ts",
+  "test/pipeline.test.ts",
+  "test/verify.test.ts",
+  "test/signing/signed-archive.test.ts",
+];
+
+const shared = {
+  env: { HIPAA_EVIDENCE_HOME: home },
+  // Test files share a worker's loaded modules instead of loading the SDKs again for each file; no
+  // test mocks modules or keeps state in them, so isolation bought nothing but start-up time.
+  isolate: false,
+  // Any read outside the repository and the temporary folder fails the test that made it.
+  setupFiles: ["test/support/reads-stay-inside.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    env: { HIPAA_EVIDENCE_HOME: home },
-    // Creates the development key once, before the workers start, so parallel runs share one key.
-    globalSetup: ["test/support/global-setup.ts"],
-    // The pipeline tests replay a whole tenant and render 23 PDFs; give them room on a 2-core runner.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: endToEnd,
+          // Creates the development key once, before the workers start, so parallel files share one key.
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: "end-to-end",
+          include: endToEnd,
+          // The key, then the sample archives every end-to-end file reads (read-only).
+          globalSetup: ["test/support/global-setup.ts", "test/support/build-sample-archive.ts"],
+        },
+      },
+    ],
   },
 });

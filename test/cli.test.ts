@@ -5,17 +5,21 @@ import { defaultMappingFile } from "../src/mapping/mapping.js";
 import type { Finding } from "../src/model/findings.js";
 import { reachesFailOn } from "../src/pipeline.js";
 import { sample, sampleConfig, sampleRecording, temporaryFolder } from "./support/sample.js";
-import { hipaaEvidence } from "./support/tools.js";
+import { hipaaEvidence, hipaaEvidenceInProcess } from "./support/tools.js";
 
-/** The command line as users and scripts meet it: exit codes, stdout, stderr, and what is left on disk. */
-const collectSample = (out: string, ...extra: string[]) => hipaaEvidence(["collect", "--replay", sampleRecording, "--config", sampleConfig, "--out", out, ...extra]);
+/**
+ * The command line as users and scripts meet it: exit codes, stdout, stderr, and what is left on
+ * disk. The main job and verify run once as real processes, exactly as `npx hipaa-evidence` runs
+ * them; every other case calls the same entry point in this process.
+ */
+const sampleArgs = (out: string, ...extra: string[]) => ["collect", "--replay", sampleRecording, "--config", sampleConfig, "--out", out, ...extra];
 
-describe("collect on the sample tenant", () => {
+describe("collect on the sample tenant, as a real process", () => {
   let out: string;
   let result: ReturnType<typeof hipaaEvidence>;
   beforeAll(() => {
     out = temporaryFolder("cli");
-    result = collectSample(out);
+    result = hipaaEvidence(sampleArgs(out));
   });
 
   it("exits 0 and prints the archive path as the last line of stdout", () => {
@@ -42,18 +46,26 @@ describe("collect on the sample tenant", () => {
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
-  it("--json prints one machine-readable summary instead of the path", () => {
-    const json = collectSample(temporaryFolder("cli-json"), "--json", "--quiet");
+  it("--version answers without loading the Azure SDKs", () => {
+    const version = hipaaEvidence(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("collect options, in process", () => {
+  it("--json prints one machine-readable summary instead of the path", async () => {
+    const json = await hipaaEvidenceInProcess(sampleArgs(temporaryFolder("cli-json"), "--json", "--quiet", "--sections", "164.312"));
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 31, pass: 53, error: 5, not_applicable: 9 }, collectionGaps: 2, coverage: { automated: 21, total: 65 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 31, pass: 53, error: 5, not_applicable: 9 }, collectionGaps: 2, coverage: { automated: 7, total: 12 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 
-  it("--fail-on exits 4 when a failing finding reaches the severity, after writing the archive", () => {
+  it("--fail-on exits 4 when a failing finding reaches the severity, after writing the archive", async () => {
     const folder = temporaryFolder("cli-fail-on");
-    const failing = collectSample(folder, "--fail-on", "high", "--quiet");
+    const failing = await hipaaEvidenceInProcess(sampleArgs(folder, "--fail-on", "high", "--quiet", "--sections", "164.312"));
     expect(failing.code).toBe(4);
     expect(readdirSync(folder)).toHaveLength(1);
     // Below the threshold nothing changes: only failing findings at or above it count.
@@ -63,92 +75,92 @@ describe("collect on the sample tenant", () => {
 });
 
 describe("bad input: exit 2, a message naming the file and the place, and no archive", () => {
-  const expectRefused = (args: string[], out: string, message: RegExp) => {
-    const result = hipaaEvidence(["collect", "--config", sampleConfig, "--out", out, ...args]);
+  const expectRefused = async (args: string[], out: string, message: RegExp) => {
+    const result = await hipaaEvidenceInProcess(["collect", "--config", sampleConfig, "--out", out, ...args]);
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(2);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   };
 
-  it("a HAR that is not JSON", () => {
+  it("a HAR that is not JSON", async () => {
     const folder = temporaryFolder("bad-har");
     const file = join(folder, "broken.har");
     writeFileSync(file, '{\n  "log": {\n    "entries": [ }\n');
-    expectRefused(["--replay", file], join(folder, "out"), new RegExp(`${file}: line 3, column 18: expected valid JSON`));
+    await expectRefused(["--replay", file], join(folder, "out"), new RegExp(`${file}: line 3, column 18: expected valid JSON`));
   });
 
-  it("a HAR entry without a response status", () => {
+  it("a HAR entry without a response status", async () => {
     const folder = temporaryFolder("bad-har-entry");
     const file = join(folder, "entry.har");
     const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { response: Record<string, unknown> }[] } };
     delete recording.log.entries[2]!.response.status;
     writeFileSync(file, JSON.stringify(recording, null, 2));
-    expectRefused(["--replay", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(log\\.entries\\[2\\]\\.response\\.status\\): missing required field "status"`));
+    await expectRefused(["--replay", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(log\\.entries\\[2\\]\\.response\\.status\\): missing required field "status"`));
   });
 
-  it("a mapping that names an unknown check", () => {
+  it("a mapping that names an unknown check", async () => {
     const folder = temporaryFolder("bad-mapping");
     const file = join(folder, "mapping.yaml");
     writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace(/checks: \[key-vault-audit-logging,/, "checks: [key-vault-audit-loging,"));
-    expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\[0\\]\\): unknown check "key-vault-audit-loging"`));
+    await expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\[0\\]\\): unknown check "key-vault-audit-loging"`));
   });
 
-  it("a mapping row missing a field", () => {
+  it("a mapping row missing a field", async () => {
     const folder = temporaryFolder("bad-mapping-row");
     const file = join(folder, "mapping.yaml");
     writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace("    designation: addressable\n", ""));
-    expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column 5 \\(requirements\\[\\d+\\]\\.designation\\): missing required field "designation"`));
+    await expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column 5 \\(requirements\\[\\d+\\]\\.designation\\): missing required field "designation"`));
   });
 
-  it("a configuration with a misspelt setting", () => {
+  it("a configuration with a misspelt setting", async () => {
     const folder = temporaryFolder("bad-config");
     const file = join(folder, "config.yaml");
     writeFileSync(file, "organization: Contoso Clinic\norganisation: typo\n");
     const out = join(folder, "out");
-    const result = hipaaEvidence(["collect", "--replay", sampleRecording, "--config", file, "--out", out]);
+    const result = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--config", file, "--out", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}: line 1, column 1: unknown field(s) "organisation"`);
     expect(existsSync(out)).toBe(false);
   });
 
-  it("an output folder that cannot be written", () => {
+  it("an output folder that cannot be written", async () => {
     const folder = temporaryFolder("bad-out");
     const blocker = join(folder, "a-file");
     writeFileSync(blocker, "not a folder");
-    const result = hipaaEvidence(["collect", "--replay", sampleRecording, "--config", sampleConfig, "--out", join(blocker, "archives")]);
+    const result = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--config", sampleConfig, "--out", join(blocker, "archives")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${join(blocker, "archives")}: expected a writable output folder (a file is in the way)`);
     expect(readdirSync(folder)).toEqual(["a-file"]);
   });
 
-  it("an unknown cloud or option is a usage error", () => {
-    expect(hipaaEvidence(["collect", "--cloud", "AzureMars"]).code).toBe(2);
-    const insecure = hipaaEvidence(["collect", "--arm-endpoint", "http://127.0.0.1:1"]);
+  it("an unknown cloud or option is a usage error", async () => {
+    expect((await hipaaEvidenceInProcess(["collect", "--cloud", "AzureMars"])).code).toBe(2);
+    const insecure = await hipaaEvidenceInProcess(["collect", "--arm-endpoint", "http://127.0.0.1:1"]);
     expect(insecure.code).toBe(2);
     expect(insecure.stderr).toContain("expected an https:// URL");
-    expect(hipaaEvidence(["collect", "--no-such-option"]).code).toBe(2);
-    const tsa = hipaaEvidence(["collect", "--tsa-url", "ldap://tsa.example"]);
+    expect((await hipaaEvidenceInProcess(["collect", "--no-such-option"])).code).toBe(2);
+    const tsa = await hipaaEvidenceInProcess(["collect", "--tsa-url", "ldap://tsa.example"]);
     expect(tsa.code).toBe(2);
     expect(tsa.stderr).toContain("expected an http:// or https:// URL");
-    const both = hipaaEvidence(["collect", "--replay", sampleRecording, "--out", temporaryFolder("two-keys"), "--sign-pfx", "a.pfx", "--sign-key-vault-key", "https://v.vault.azure.net/keys/k"]);
+    const both = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--out", temporaryFolder("two-keys"), "--sign-pfx", "a.pfx", "--sign-key-vault-key", "https://v.vault.azure.net/keys/k"]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("--sign-pfx and --sign-key-vault-key: expected one key source, not both");
-    const bare = hipaaEvidence(["collect", "--replay", sampleRecording, "--out", temporaryFolder("bare-require"), "--require-timestamp"]);
+    const bare = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--out", temporaryFolder("bare-require"), "--require-timestamp"]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain("--require-timestamp: expected --tsa-url");
   });
 
-  it("verify of a file that is not a zip exits 2", () => {
+  it("verify of a file that is not a zip exits 2", async () => {
     const file = join(temporaryFolder("verify"), "not.zip");
     writeFileSync(file, "plain text");
-    const result = hipaaEvidence(["verify", file]);
+    const result = await hipaaEvidenceInProcess(["verify", file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}: expected a zip archive`);
   });
 });
 
 describe("collection impossible: exit 3", () => {
-  it("when no subscription is visible", () => {
+  it("when no subscription is visible", async () => {
     const folder = temporaryFolder("no-subscription");
     const file = join(folder, "empty.har");
     const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { response: { content: { text: string } } }[] } };
@@ -156,7 +168,7 @@ describe("collection impossible: exit 3", () => {
     writeFileSync(file, JSON.stringify(recording));
     const out = join(folder, "out");
     mkdirSync(out);
-    const result = hipaaEvidence(["collect", "--replay", file, "--out", out]);
+    const result = await hipaaEvidenceInProcess(["collect", "--replay", file, "--out", out]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("the collecting identity cannot see any subscription; grant it Reader on the subscriptions to cover");
     expect(readdirSync(out)).toEqual([]);

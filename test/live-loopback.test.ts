@@ -14,7 +14,7 @@ import { run } from "./support/tools.js";
  * Live mode end to end, with nothing replaced inside the tool: DefaultAzureCredential (narrowed to
  * AzureCliCredential, which runs a stand-in `az` on PATH), the SDKs' default HTTPS transport, and
  * the endpoint overrides, against an HTTPS server on loopback that answers with the sample tenant's
- * recorded responses.
+ * recorded responses. Collection is what is under test, so the reports are scoped to one standard.
  */
 const bin = fileURLToPath(new URL("../bin/hipaa-evidence.js", import.meta.url));
 const claims = {
@@ -82,7 +82,7 @@ function collectLive(out: string): Promise<{ code: number | null; stdout: string
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [bin, "collect", "--config", sampleConfig, "--out", out, "--arm-endpoint", origin, "--graph-endpoint", origin, "--log-analytics-endpoint", `${origin}/v1`, "--quiet"],
+      [bin, "collect", "--config", sampleConfig, "--out", out, "--arm-endpoint", origin, "--graph-endpoint", origin, "--log-analytics-endpoint", `${origin}/v1`, "--quiet", "--sections", "164.312(b)"],
       {
         env: {
           ...process.env,

@@ -24,10 +24,17 @@ function writeEntries(file: string, files: ReadonlyMap<string, Buffer>): Promise
 import { closedPortUrl, startLocalTsa, type LocalTsa } from "../support/local-tsa.js";
 import { collectSample, silent, temporaryFolder } from "../support/sample.js";
 import { makeTestCa, type TestCa } from "../support/test-ca.js";
-import { hipaaEvidence, run } from "../support/tools.js";
+import { hipaaEvidenceInProcess as hipaaEvidence, run } from "../support/tools.js";
 
-/** Key sources, trust and timestamps, end to end through the main job and checked with stock tools. */
-const reportCount = 23;
+/**
+ * Key sources, trust and timestamps, end to end through the main job and checked with stock tools.
+ * Signing does not depend on what a report says, so these archives are scoped to one standard
+ * (164.312(b), which has no implementation specifications): the summary and one report.
+ */
+const scope = ["164.312(b)"];
+const reportCount = 2;
+const signatureCount = reportCount + 2;
+const collectScoped: typeof collectSample = (overrides = {}) => collectSample({ sections: scope, ...overrides });
 const passwordVariable = "HIPAA_EVIDENCE_TEST_PFX_PASSWORD";
 let ca: TestCa;
 
@@ -52,13 +59,13 @@ describe("signing with a PFX issued by the organisation's CA", () => {
     ["RSA, legacy PFX", "rsaLegacy", "RSA"],
     ["EC P-256", "ec", "ECDSA"],
   ] as const)("%s: trusted by verify --trust and by openssl cms against the CA", async (_name, which, keyType) => {
-    const result = await collectSample({ signing: { pfx: { file: ca.pfx[which], passwordVariable } } });
+    const result = await collectScoped({ signing: { pfx: { file: ca.pfx[which], passwordVariable } } });
     const verified = await verifyArchive(result.archivePath, { trust: ca.caPem });
     expect(verified.problems).toEqual([]);
     expect(verified.intact).toBe(true);
     expect(verified.signer).toMatchObject({ source: "pfx", development: false, trust: "trusted" });
     expect(verified.signer?.subject).toContain("CN=Contoso Clinic Evidence Signing");
-    expect(verified.signatures).toHaveLength(reportCount + 2);
+    expect(verified.signatures).toHaveLength(signatureCount);
 
     const folder = unzip(result.archivePath);
     const manifest = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")) as { signer: Record<string, unknown> };
@@ -77,9 +84,9 @@ describe("signing with a PFX issued by the organisation's CA", () => {
   });
 
   it("verify --trust with another organisation's CA: exit 1, signer not trusted", async () => {
-    const result = await collectSample({ signing: { pfx: { file: ca.pfx.rsa, passwordVariable } } });
+    const result = await collectScoped({ signing: { pfx: { file: ca.pfx.rsa, passwordVariable } } });
     const stranger = makeTestCa("Fabrikam Root CA");
-    const verified = hipaaEvidence(["verify", result.archivePath, "--trust", stranger.caPem]);
+    const verified = await hipaaEvidence(["verify", result.archivePath, "--trust", stranger.caPem]);
     expect(verified.code).toBe(1);
     expect(verified.stdout).toContain(`signer not trusted: CN=Contoso Clinic Evidence Signing rsa, O=Contoso Clinic does not chain to any certificate in ${stranger.caPem}`);
     expect(verified.stdout).toContain("trust:      not trusted");
@@ -93,7 +100,7 @@ describe("signing with a PFX issued by the organisation's CA", () => {
     step(["x509", "-req", "-in", "rogue.csr", "-CA", "rsa.pem", "-CAkey", "rsa.key", "-CAcreateserial", "-out", "rogue.pem", "-days", "30"]);
     writeFileSync(join(cwd, "rogue-chain.pem"), readFileSync(join(cwd, "rsa.pem")));
     step(["pkcs12", "-export", "-inkey", "rogue.key", "-in", "rogue.pem", "-certfile", "rogue-chain.pem", "-out", "rogue.pfx", "-passout", `pass:${ca.pfxPassword}`]);
-    const result = await collectSample({ signing: { pfx: { file: join(cwd, "rogue.pfx"), passwordVariable } } });
+    const result = await collectScoped({ signing: { pfx: { file: join(cwd, "rogue.pfx"), passwordVariable } } });
     const verified = await verifyArchive(result.archivePath, { trust: ca.caPem });
     expect(verified.signer?.trust).toBe("not trusted");
     expect(verified.problems).toContain(`signer not trusted: CN=Rogue Evidence Signer, O=Contoso Clinic does not chain to any certificate in ${ca.caPem}`);
@@ -102,15 +109,15 @@ describe("signing with a PFX issued by the organisation's CA", () => {
   it("a wrong PFX password stops the run before collection, naming the file and the variable", async () => {
     const out = temporaryFolder("wrong-password");
     process.env.HIPAA_EVIDENCE_TEST_WRONG = "not the password";
-    const refused = collectSample({ outDir: out, signing: { pfx: { file: ca.pfx.rsa, passwordVariable: "HIPAA_EVIDENCE_TEST_WRONG" } } });
+    const refused = collectScoped({ outDir: out, signing: { pfx: { file: ca.pfx.rsa, passwordVariable: "HIPAA_EVIDENCE_TEST_WRONG" } } });
     await expect(refused).rejects.toThrow(InputError);
     await expect(refused).rejects.toThrow(`${ca.pfx.rsa}: expected a PKCS #12 (PFX) file readable with the password in HIPAA_EVIDENCE_TEST_WRONG`);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it("an unset password variable is named, exit 2 from the command line", () => {
+  it("an unset password variable is named, exit 2 from the command line", async () => {
     const out = temporaryFolder("no-password");
-    const refused = hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--sign-pfx", ca.pfx.rsa, "--sign-pfx-password-env", "HIPAA_EVIDENCE_TEST_UNSET"]);
+    const refused = await hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--sign-pfx", ca.pfx.rsa, "--sign-pfx-password-env", "HIPAA_EVIDENCE_TEST_UNSET"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`${ca.pfx.rsa}: expected the PFX password in the environment variable HIPAA_EVIDENCE_TEST_UNSET, which is not set`);
     expect(readdirSync(out)).toEqual([]);
@@ -126,28 +133,28 @@ describe("timestamps (PAdES B-T) from an RFC 3161 authority", () => {
 
   it("every PDF and both detached signatures carry a token that verify reads", async () => {
     const before = tsa.requests;
-    const result = await collectSample({ signing: { tsaUrl: tsa.url, requireTimestamp: true } });
-    expect(result.signing).toMatchObject({ signatures: reportCount + 2, timestamped: reportCount + 2 });
-    expect(tsa.requests - before).toBe(reportCount + 2);
+    const result = await collectScoped({ signing: { tsaUrl: tsa.url, requireTimestamp: true } });
+    expect(result.signing).toMatchObject({ signatures: signatureCount, timestamped: signatureCount });
+    expect(tsa.requests - before).toBe(signatureCount);
     const verified = await verifyArchive(result.archivePath);
     expect(verified.intact).toBe(true);
-    expect(verified.signer?.timestamps).toHaveLength(reportCount + 2);
+    expect(verified.signer?.timestamps).toHaveLength(signatureCount);
     expect(verified.signer?.timestamps[0]?.authority).toContain("CN=");
-    const described = hipaaEvidence(["verify", result.archivePath]).stdout;
-    expect(described).toMatch(/timestamp: {2}RFC 3161 on 25 of 25 signatures, by .+ \(authority not checked: pass --trust-tsa\), at \d{4}-/);
+    const described = (await hipaaEvidence(["verify", result.archivePath])).stdout;
+    expect(described).toMatch(new RegExp(`timestamp: {2}RFC 3161 on ${signatureCount} of ${signatureCount} signatures, by .+ \\(authority not checked: pass --trust-tsa\\), at \\d{4}-`));
     // With the authority's CA the times are trusted; with another CA they are not, and verify says so.
     const trusted = await verifyArchive(result.archivePath, { trustTsa: tsa.caPem });
     expect(trusted.intact).toBe(true);
     expect(new Set(trusted.signer?.timestamps.map((stamp) => stamp.trusted))).toEqual(new Set(["trusted"]));
     const stranger = await verifyArchive(result.archivePath, { trustTsa: ca.caPem });
     expect(stranger.intact).toBe(false);
-    expect(stranger.problems.filter((problem) => problem.includes("does not chain to any certificate in"))).toHaveLength(25);
+    expect(stranger.problems.filter((problem) => problem.includes("does not chain to any certificate in"))).toHaveLength(signatureCount);
     const pdfsig = run("pdfsig", [join(unzip(result.archivePath), "reports/00-summary.pdf")]).stdout;
     expect(pdfsig).toContain("Signature is Valid.");
   });
 
   it("a token added to an archive signed without a timestamp authority is named as added", async () => {
-    const result = await collectSample();
+    const result = await collectScoped();
     const { files } = await readZip(result.archivePath, readFileSync(result.archivePath));
     const { key } = await developmentSigningKey(new Date());
     const stamp = timestampAuthority({ url: tsa.url, required: true, warn: () => {} });
@@ -162,9 +169,9 @@ describe("timestamps (PAdES B-T) from an RFC 3161 authority", () => {
   it("an unreachable authority: one warning, and the archive is signed without timestamps", async () => {
     const url = await closedPortUrl();
     const warnings: string[] = [];
-    const result = await collectSample({ signing: { tsaUrl: url }, progress: { ...silent, warn: (message) => warnings.push(message) } });
+    const result = await collectScoped({ signing: { tsaUrl: url }, progress: { ...silent, warn: (message) => warnings.push(message) } });
     expect(warnings.filter((message) => message.includes(url))).toHaveLength(1);
-    expect(result.signing).toMatchObject({ signatures: reportCount + 2, timestamped: 0 });
+    expect(result.signing).toMatchObject({ signatures: signatureCount, timestamped: 0 });
     const verified = await verifyArchive(result.archivePath);
     expect(verified.intact).toBe(true);
     expect(verified.signer?.timestamps).toEqual([]);
@@ -173,11 +180,11 @@ describe("timestamps (PAdES B-T) from an RFC 3161 authority", () => {
   it("an unreachable authority with --require-timestamp: exit 3 and no archive", async () => {
     const url = await closedPortUrl();
     const out = temporaryFolder("required-timestamp");
-    const refused = hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--tsa-url", url, "--require-timestamp", "--quiet"]);
+    const refused = await hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--tsa-url", url, "--require-timestamp", "--quiet"]);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain(`timestamp authority ${url}`);
     expect(readdirSync(out)).toEqual([]);
-    await expect(collectSample({ outDir: out, signing: { tsaUrl: url, requireTimestamp: true } })).rejects.toThrow(SigningError);
+    await expect(collectScoped({ outDir: out, signing: { tsaUrl: url, requireTimestamp: true } })).rejects.toThrow(SigningError);
   });
 });
 
@@ -191,8 +198,8 @@ describe("development keys", () => {
     expect(second.created).toBe(false);
     expect(second.key.chain[0]?.sha256Fingerprint).toBe(first.key.chain[0]?.sha256Fingerprint);
 
-    const result = await collectSample({ signing: { developmentKeyFile: file } });
-    const described = hipaaEvidence(["verify", result.archivePath]);
+    const result = await collectScoped({ signing: { developmentKeyFile: file } });
+    const described = await hipaaEvidence(["verify", result.archivePath]);
     expect(described.code).toBe(0);
     expect(described.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
     expect(described.stdout).toContain(`SHA-256:    ${first.key.chain[0]?.sha256Fingerprint}`);
@@ -206,16 +213,16 @@ describe("development keys", () => {
 
   it("keygen writes a password-protected PFX that openssl reads, never overwrites, and signs as development", async () => {
     const out = join(temporaryFolder("keygen"), "dev.pfx");
-    const made = hipaaEvidence(["keygen", "--out", out, "--password-env", passwordVariable, "--organization", "Contoso Clinic"]);
+    const made = await hipaaEvidence(["keygen", "--out", out, "--password-env", passwordVariable, "--organization", "Contoso Clinic"]);
     expect(made.code).toBe(0);
     expect(made.stdout.trim()).toBe(out);
     expect(made.stderr).toContain("wrote a development certificate (not trusted)");
     const read = run("openssl", ["pkcs12", "-in", out, "-nokeys", "-passin", `env:${passwordVariable}`]);
     expect(read.status).toBe(0);
     expect(read.stdout).toContain("OU = hipaa-evidence development signature (not trusted)");
-    expect(hipaaEvidence(["keygen", "--out", out, "--password-env", passwordVariable]).code).toBe(2);
+    expect((await hipaaEvidence(["keygen", "--out", out, "--password-env", passwordVariable])).code).toBe(2);
 
-    const result = await collectSample({ signing: { pfx: { file: out, passwordVariable } } });
+    const result = await collectScoped({ signing: { pfx: { file: out, passwordVariable } } });
     const verified = await verifyArchive(result.archivePath);
     expect(verified.intact).toBe(true);
     expect(verified.signer).toMatchObject({ source: "pfx", development: true });

@@ -1,5 +1,8 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { runCli } from "../../src/cli.js";
+import type { Clock } from "../../src/clock.js";
 
 /** Stock tools the tests call as an auditor would. Missing ones fail loudly: they are never skipped. */
 const packages: Record<string, string> = { openssl: "openssl", pdfsig: "poppler-utils", unzip: "unzip", sha256sum: "coreutils", qpdf: "qpdf", pdftotext: "poppler-utils", pdfinfo: "poppler-utils" };
@@ -19,4 +22,23 @@ const bin = fileURLToPath(new URL("../../bin/hipaa-evidence.js", import.meta.url
 export function hipaaEvidence(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: repository, env: { ...process.env, NO_COLOR: "1" } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The command line in this process: the same `runCli` the binary calls, with stdout and stderr
+ * captured. Most command-line tests use it; a few smoke tests spawn the real binary.
+ */
+export async function hipaaEvidenceInProcess(args: readonly string[], options: { clock?: Clock } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new CapturedStream();
+  const stderr = new CapturedStream();
+  const code = await runCli(args, { stdout, stderr, ...(options.clock ? { clock: options.clock } : {}) });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+class CapturedStream extends Writable {
+  text = "";
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
 }
