@@ -3,8 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
-// The development signing key lives in a folder of the test run's own, never in the user's config.
-const home = process.env.HIPAA_EVIDENCE_HOME ?? mkdtempSync(join(tmpdir(), "hipaa-evidence-home-"));
+// Each run gets a temporary folder of its own, and the workers see it as the OS temporary folder:
+// tests write only there, and the guard below refuses every other folder beside the repository,
+// even when the repository itself sits in /tmp. The global set-up removes it at the end.
+const runFolder = mkdtempSync(join(tmpdir(), "hipaa-evidence-test-run-"));
+process.env.TMPDIR = runFolder;
+// The development signing key lives there too, never in the user's config.
+const home = process.env.HIPAA_EVIDENCE_HOME ?? join(runFolder, "home");
 process.env.HIPAA_EVIDENCE_HOME = home;
 
 /**
@@ -22,7 +27,7 @@ const endToEnd = [
 ];
 
 const shared = {
-  env: { HIPAA_EVIDENCE_HOME: home },
+  env: { HIPAA_EVIDENCE_HOME: home, TMPDIR: runFolder },
   // Test files share a worker's loaded modules instead of loading the SDKs again for each file; no
   // test mocks modules or keeps state in them, so isolation bought nothing but start-up time.
   isolate: false,
