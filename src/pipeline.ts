@@ -11,8 +11,8 @@ import { readsOf, severityRank, type CheckSettings, type Severity } from "./chec
 import { checks } from "./checks/registry.js";
 import { runChecks } from "./checks/run-checks.js";
 import { compactTimestamp, type Clock } from "./clock.js";
-import type { SubscriptionInScope } from "./collectors/collector.js";
-import { roleAssignmentsDataset, roleDefinitionsDataset } from "./collectors/rbac.js";
+import type { SubscriptionInScope } from "./model/evidence.js";
+import { roleAssignmentsDataset, roleDefinitionsDataset } from "./datasets/rbac.js";
 import { runCollectors } from "./collectors/run-collectors.js";
 import { collectors } from "./collectors/registry.js";
 import { checkSettingsFrom, loadConfig } from "./config.js";

@@ -1,17 +1,17 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ActivityLogAlertSchema, ScheduledQueryRuleSchema } from "../src/collectors/alert-rules.js";
-import { WebSiteSchema } from "../src/collectors/app-service.js";
-import { ConditionalAccessPolicySchema, UserRegistrationDetailsSchema } from "../src/collectors/entra.js";
-import { AutoProvisioningSchema, ComplianceStandardSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/collectors/defender.js";
-import { LogTableSchema, LogWorkspaceSchema } from "../src/collectors/log-analytics.js";
-import { DiagnosticCategorySchema } from "../src/collectors/shared/diagnostic-settings.js";
-import { SqlAuditingSettingsSchema, SqlServerSchema } from "../src/collectors/sql.js";
-import { BlobContainerSchema, ImmutabilityPolicySchema, StorageAccountSchema } from "../src/collectors/storage.js";
-import { VaultSchema } from "../src/collectors/key-vault.js";
-import { DiagnosticSettingSchema } from "../src/collectors/shared/diagnostic-settings.js";
-import { RoleAssignmentSchema, RoleDefinitionSchema, RoleEligibilityScheduleInstanceSchema } from "../src/collectors/rbac.js";
-import { SubscriptionSchema } from "../src/collectors/subscriptions.js";
+import { ActivityLogAlertSchema, ScheduledQueryRuleSchema } from "../src/datasets/alert-rules.js";
+import { WebSiteSchema } from "../src/datasets/app-service.js";
+import { ConditionalAccessPolicySchema, UserRegistrationDetailsSchema } from "../src/datasets/entra.js";
+import { AutoProvisioningSchema, ComplianceStandardSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/datasets/defender.js";
+import { LogTableSchema, LogWorkspaceSchema } from "../src/datasets/log-analytics.js";
+import { DiagnosticCategorySchema } from "../src/datasets/diagnostic-settings.js";
+import { SqlAuditingSettingsSchema, SqlServerSchema } from "../src/datasets/sql.js";
+import { BlobContainerSchema, ImmutabilityPolicySchema, StorageAccountSchema } from "../src/datasets/storage.js";
+import { VaultSchema } from "../src/datasets/key-vault.js";
+import { DiagnosticSettingSchema } from "../src/datasets/diagnostic-settings.js";
+import { RoleAssignmentSchema, RoleDefinitionSchema, RoleEligibilityScheduleInstanceSchema } from "../src/datasets/rbac.js";
+import { SubscriptionSchema } from "../src/datasets/subscriptions.js";
 import { examplesDir, officialExample } from "./support/official-examples.js";
 
 /** Every official example a collector consumes parses through that collector's schema. */

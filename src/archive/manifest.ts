@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { CollectingIdentitySchema } from "../azure/identity.js";
-import { SignerDescriptionSchema } from "../signing/evidence-signer.js";
+import { CollectingIdentitySchema } from "../model/identity.js";
+import { SignerDescriptionSchema } from "../model/signer.js";
 
 /** manifest.json: what the archive is, and the size and SHA-256 of every other file in it (docs/archive-layout.md). */
 export const ManifestFileSchema = z.object({

@@ -12,7 +12,8 @@ import type { Clock } from "../clock.js";
 import type { CloudEndpoints } from "./clouds.js";
 import { createGraphClient } from "./graph.js";
 import type { HarFile } from "./har.js";
-import { ObservingCredential, replayCredential, type CollectingIdentity } from "./identity.js";
+import type { CollectingIdentity } from "../model/identity.js";
+import { ObservingCredential, replayCredential } from "./identity.js";
 import { Ledger, RecordingHttpClient } from "./ledger.js";
 import { HarReplayHttpClient } from "./replay.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CollectingIdentitySchema } from "./identity.js";
+import { CollectingIdentitySchema } from "../model/identity.js";
 import { requestIdOf, throttlingHeaders, type Exchange } from "./exchange.js";
 
 /**

@@ -1,5 +1,5 @@
-import { resourceName } from "../azure/resource-id.js";
-import { activityLogAlertsDataset, isEnabledRule, scheduledQueryRulesDataset, type ActivityLogAlert } from "../collectors/alert-rules.js";
+import { resourceName } from "../datasets/resource-id.js";
+import { activityLogAlertsDataset, isEnabledRule, scheduledQueryRulesDataset, type ActivityLogAlert } from "../datasets/alert-rules.js";
 import type { Located } from "../model/evidence.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { inWords } from "./support/diagnostic-settings.js";

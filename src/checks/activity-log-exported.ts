@@ -1,4 +1,4 @@
-import { activityLogSettingsDataset } from "../collectors/log-analytics.js";
+import { activityLogSettingsDataset } from "../datasets/log-analytics.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { describeDestination, destinationsOf, inWords, sendsCategory } from "./support/diagnostic-settings.js";
 

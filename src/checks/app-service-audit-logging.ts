@@ -1,4 +1,4 @@
-import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../collectors/app-service.js";
+import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../datasets/app-service.js";
 import { defineCheck, type CheckOutcome } from "./check.js";
 import { resourceLoggingOutcome } from "./support/diagnostic-settings.js";
 import { forEachListed } from "./support/listing.js";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { SubscriptionInScope } from "../collectors/collector.js";
+import type { SubscriptionInScope } from "../model/evidence.js";
 import type { CallError } from "../model/call-error.js";
 import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located } from "../model/evidence.js";
 

@@ -1,4 +1,4 @@
-import { complianceStandardsDataset } from "../collectors/defender.js";
+import { complianceStandardsDataset } from "../datasets/defender.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { healthcareStandardName } from "./support/defender.js";
 

@@ -1,4 +1,4 @@
-import { securityAlertsDataset } from "../collectors/defender.js";
+import { securityAlertsDataset } from "../datasets/defender.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 
 const day = 24 * 60 * 60 * 1000;

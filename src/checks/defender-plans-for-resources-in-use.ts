@@ -1,4 +1,4 @@
-import { pricingsDataset, resourcesDataset } from "../collectors/defender.js";
+import { pricingsDataset, resourcesDataset } from "../datasets/defender.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { planFor } from "./support/defender.js";
 

@@ -1,4 +1,4 @@
-import { securityContactsDataset } from "../collectors/defender.js";
+import { securityContactsDataset } from "../datasets/defender.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 
 /** Severities that reach people when notifications start at each minimal severity. */

@@ -1,4 +1,4 @@
-import { entraDiagnosticSettingsDataset } from "../collectors/entra-sign-ins.js";
+import { entraDiagnosticSettingsDataset } from "../datasets/entra-sign-ins.js";
 import { defineCheck, notEvaluated } from "./check.js";
 import { describeDestination, destinationsOf, inWords, sendsCategory } from "./support/diagnostic-settings.js";
 import { tenantScope, tenantSubject } from "./support/entra-identity.js";

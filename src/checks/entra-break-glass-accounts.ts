@@ -1,14 +1,7 @@
-import {
-  conditionalAccessPoliciesDataset,
-  directoryRoleAssignmentSchedulesDataset,
-  directoryRoleAssignmentsDataset,
-  directoryRoleEligibilityDataset,
-  groupMembersDataset,
-  usersDataset,
-} from "../collectors/entra.js";
-import { isEnabledRule, scheduledQueryRulesDataset, type ScheduledQueryRule } from "../collectors/alert-rules.js";
-import type { SubscriptionInScope } from "../collectors/collector.js";
-import type { EntraUser } from "../collectors/entra.js";
+import { conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset } from "../datasets/entra.js";
+import { isEnabledRule, scheduledQueryRulesDataset, type ScheduledQueryRule } from "../datasets/alert-rules.js";
+import type { SubscriptionInScope } from "../model/evidence.js";
+import type { EntraUser } from "../datasets/entra.js";
 import type { EvidenceSet, Located } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 

@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset } from "../collectors/entra.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, isGuest, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 

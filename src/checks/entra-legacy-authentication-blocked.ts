@@ -1,4 +1,4 @@
-import { conditionalAccessPoliciesDataset, securityDefaultsDataset, usersDataset } from "../collectors/entra.js";
+import { conditionalAccessPoliciesDataset, securityDefaultsDataset, usersDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { legacyAuthenticationBlocks, type PolicyUsers } from "./support/conditional-access.js";
 import { isBreakGlass, tenantScope, tenantSubject } from "./support/entra-identity.js";

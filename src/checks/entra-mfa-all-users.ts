@@ -1,11 +1,4 @@
-import {
-  conditionalAccessPoliciesDataset,
-  directoryRoleAssignmentsDataset,
-  directoryRoleDefinitionsDataset,
-  groupMembersDataset,
-  securityDefaultsDataset,
-  usersDataset,
-} from "../collectors/entra.js";
+import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, groupMembersDataset, securityDefaultsDataset, usersDataset } from "../datasets/entra.js";
 import { defineCheck } from "./check.js";
 import { tenantMfaOutcomes } from "./support/mfa-coverage.js";
 

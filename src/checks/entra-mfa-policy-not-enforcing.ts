@@ -1,4 +1,4 @@
-import { conditionalAccessPoliciesDataset } from "../collectors/entra.js";
+import { conditionalAccessPoliciesDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { asksForMfa } from "./support/conditional-access.js";
 import { tenantScope, tenantSubject } from "./support/entra-identity.js";

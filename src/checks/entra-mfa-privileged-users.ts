@@ -1,14 +1,5 @@
-import {
-  conditionalAccessPoliciesDataset,
-  directoryRoleAssignmentsDataset,
-  directoryRoleDefinitionsDataset,
-  directoryRoleEligibilityDataset,
-  groupMembersDataset,
-  securityDefaultsDataset,
-  userRegistrationDetailsDataset,
-  usersDataset,
-} from "../collectors/entra.js";
-import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
+import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, securityDefaultsDataset, userRegistrationDetailsDataset, usersDataset } from "../datasets/entra.js";
+import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";
 import { describeEnforcement, describeGaps, describeRegistration, gapBehind, privilegedUsersMfa, type PrivilegedUserMfa } from "./support/mfa-coverage.js";

@@ -1,7 +1,7 @@
-import { queryRows } from "../azure/log-query.js";
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset } from "../collectors/entra.js";
-import { entraDiagnosticSettingsDataset, signInAuthenticationDataset } from "../collectors/entra-sign-ins.js";
-import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
+import { queryRows } from "../datasets/log-query-rows.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset } from "../datasets/entra.js";
+import { entraDiagnosticSettingsDataset, signInAuthenticationDataset } from "../datasets/entra-sign-ins.js";
+import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";

@@ -1,4 +1,4 @@
-import { conditionalAccessPoliciesDataset, securityDefaultsDataset } from "../collectors/entra.js";
+import { conditionalAccessPoliciesDataset, securityDefaultsDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated } from "./check.js";
 import { asksForMfa } from "./support/conditional-access.js";
 import { tenantScope, tenantSubject } from "./support/entra-identity.js";

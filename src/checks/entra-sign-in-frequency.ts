@@ -1,4 +1,4 @@
-import { conditionalAccessPoliciesDataset, usersDataset } from "../collectors/entra.js";
+import { conditionalAccessPoliciesDataset, usersDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated } from "./check.js";
 import { signInFrequencyControls, type SessionLifetimeControl } from "./support/conditional-access.js";
 import { globalAdministrator, isBreakGlass, privilegedDirectoryRoles, tenantScope, tenantSubject } from "./support/entra-identity.js";

@@ -1,5 +1,5 @@
-import { queryRows } from "../azure/log-query.js";
-import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInWorkspaceDataset, signInWorkspaces } from "../collectors/entra-sign-ins.js";
+import { queryRows } from "../datasets/log-query-rows.js";
+import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInWorkspaceDataset, signInWorkspaces } from "../datasets/entra-sign-ins.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";

@@ -1,11 +1,5 @@
-import {
-  directoryRoleAssignmentsDataset,
-  directoryRoleEligibilityDataset,
-  signInActivityDataset,
-  usersDataset,
-  type EntraUser,
-} from "../collectors/entra.js";
-import { roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, signInActivityDataset, usersDataset, type EntraUser } from "../datasets/entra.js";
+import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";

@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, usersDataset } from "../collectors/entra.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, usersDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { isBreakGlass, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 

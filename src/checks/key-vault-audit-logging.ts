@@ -1,5 +1,5 @@
-import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../collectors/key-vault.js";
-import type { LogSelection } from "../collectors/shared/diagnostic-settings.js";
+import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../datasets/key-vault.js";
+import type { LogSelection } from "../datasets/diagnostic-settings.js";
 import { defineCheck, notEvaluated } from "./check.js";
 import { describeDestination, destinationsOf, inWords } from "./support/diagnostic-settings.js";
 import { forEachVault, vaultLabel, vaultSubject } from "./support/key-vault.js";

@@ -1,4 +1,4 @@
-import { vaultsDataset } from "../collectors/key-vault.js";
+import { vaultsDataset } from "../datasets/key-vault.js";
 import { defineCheck } from "./check.js";
 import { forEachVault, vaultLabel, vaultSubject } from "./support/key-vault.js";
 

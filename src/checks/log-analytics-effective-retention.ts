@@ -1,5 +1,5 @@
-import { queryRows } from "../azure/log-query.js";
-import { auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset } from "../collectors/log-analytics.js";
+import { queryRows } from "../datasets/log-query-rows.js";
+import { auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset } from "../datasets/log-analytics.js";
 import type { CallError } from "../model/call-error.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { forEachListed } from "./support/listing.js";

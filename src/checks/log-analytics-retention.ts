@@ -1,4 +1,4 @@
-import { auditTables, logTablesDataset, logWorkspacesDataset } from "../collectors/log-analytics.js";
+import { auditTables, logTablesDataset, logWorkspacesDataset } from "../datasets/log-analytics.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { forEachListed } from "./support/listing.js";
 

@@ -1,5 +1,5 @@
-import { resourceName } from "../azure/resource-id.js";
-import { immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset, type BlobContainer, type PolicyProperties, type StorageAccount } from "../collectors/storage.js";
+import { resourceName } from "../datasets/resource-id.js";
+import { immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset, type BlobContainer, type PolicyProperties, type StorageAccount } from "../datasets/storage.js";
 import type { CallError } from "../model/call-error.js";
 import type { EvidenceRef, EvidenceSet, Located } from "../model/evidence.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome, type CheckSettings } from "./check.js";

@@ -1,4 +1,4 @@
-import { roleDefinitionsDataset } from "../collectors/rbac.js";
+import { roleDefinitionsDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { describeAssignableScope, roleGuid } from "./support/azure-rbac.js";
 

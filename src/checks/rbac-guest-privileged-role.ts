@@ -1,4 +1,4 @@
-import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../collectors/rbac.js";
+import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { capitalise, describePrincipal, describeScope, isGuestUser, principalDirectory, privilegedRoleName } from "./support/azure-rbac.js";

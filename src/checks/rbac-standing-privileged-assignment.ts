@@ -1,4 +1,4 @@
-import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../collectors/rbac.js";
+import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { capitalise, describePrincipal, describeScope, principalDirectory, privilegedRoleName, roleGuid } from "./support/azure-rbac.js";
 

@@ -1,4 +1,4 @@
-import { principalsDataset, roleAssignmentsDataset } from "../collectors/rbac.js";
+import { principalsDataset, roleAssignmentsDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { builtInRoles, coversWholeSubscription, describePrincipal, describeScope, principalDirectory, roleGuid } from "./support/azure-rbac.js";
 

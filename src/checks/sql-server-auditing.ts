@@ -1,4 +1,4 @@
-import { auditStorageAccount, masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../collectors/sql.js";
+import { auditStorageAccount, masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../datasets/sql.js";
 import { defineCheck, notEvaluated, readAll, type CheckOutcome } from "./check.js";
 import { forEachListed } from "./support/listing.js";
 import { inWords, routeCategories, routedDestinations } from "./support/diagnostic-settings.js";

@@ -1,4 +1,4 @@
-import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, storageAccountsDataset } from "../collectors/storage.js";
+import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, storageAccountsDataset } from "../datasets/storage.js";
 import { defineCheck } from "./check.js";
 import { resourceLoggingOutcome } from "./support/diagnostic-settings.js";
 import { forEachListed } from "./support/listing.js";

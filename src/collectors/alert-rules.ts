@@ -1,67 +1,7 @@
-import { z } from "zod";
-import { defineDataset } from "../model/evidence.js";
+import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../datasets/alert-rules.js";
 import { armList, defineCollector } from "./collector.js";
 
 /** Azure Monitor alert rules per subscription: log search rules (scheduled queries) and activity-log alerts. */
-
-// GET /subscriptions/{s}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview
-export const ScheduledQueryRuleSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  properties: z.object({
-    displayName: z.string().nullable().optional(),
-    /** A boolean in this API version; legacy rules surfaced through older versions used "true"/"false". */
-    enabled: z.union([z.boolean(), z.enum(["true", "false"])]).nullable().optional(),
-    severity: z.number().nullable().optional(),
-    scopes: z.array(z.string()).nullable().optional(),
-    evaluationFrequency: z.string().nullable().optional(),
-    criteria: z.object({ allOf: z.array(z.object({ query: z.string().nullable().optional() })).nullable().optional() }).nullable().optional(),
-    actions: z.object({ actionGroups: z.array(z.string()).nullable().optional() }).nullable().optional(),
-  }),
-});
-export type ScheduledQueryRule = z.infer<typeof ScheduledQueryRuleSchema>;
-
-/** A leaf condition of an activity-log alert: a field equal to a value, or to any of several. */
-const LeafConditionSchema = z.object({
-  field: z.string().nullable().optional(),
-  equals: z.string().nullable().optional(),
-  containsAny: z.array(z.string()).nullable().optional(),
-});
-
-// GET /subscriptions/{s}/providers/Microsoft.Insights/activityLogAlerts?api-version=2020-10-01
-export const ActivityLogAlertSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  properties: z.object({
-    /** Resource ids the rule watches, as prefixes; Azure's examples write them without the leading "/". */
-    scopes: z.array(z.string()),
-    /** Every allOf entry must hold: a leaf, or anyOf (a list of leaves, one of which must hold). */
-    condition: z.object({ allOf: z.array(LeafConditionSchema.extend({ anyOf: z.array(LeafConditionSchema).nullable().optional() })) }),
-    actions: z.object({ actionGroups: z.array(z.object({ actionGroupId: z.string() })).nullable().optional() }).nullable().optional(),
-    /** The API defaults it to true on creation; an answer without it is not taken as enabled. */
-    enabled: z.boolean().nullable().optional(),
-    description: z.string().nullable().optional(),
-  }),
-});
-export type ActivityLogAlert = z.infer<typeof ActivityLogAlertSchema>;
-
-export const scheduledQueryRulesDataset = defineDataset({
-  id: "alert-rules/scheduled-query-rules",
-  collector: "alert-rules",
-  title: "Log search alert rules",
-  scope: "subscription",
-  item: ScheduledQueryRuleSchema,
-  permission: "Microsoft.Insights/scheduledQueryRules/read (Reader or Monitoring Reader)",
-});
-
-export const activityLogAlertsDataset = defineDataset({
-  id: "alert-rules/activity-log-alerts",
-  collector: "alert-rules",
-  title: "Activity log alert rules",
-  scope: "subscription",
-  item: ActivityLogAlertSchema,
-  permission: "Microsoft.Insights/activityLogAlerts/read (Reader or Monitoring Reader)",
-});
 
 /**
  * arm-monitor 7 on Node 20 has no client for the scheduled query rules version, and reads activity-log
@@ -70,11 +10,6 @@ export const activityLogAlertsDataset = defineDataset({
 const scheduledQueryRulesApiVersion = "2023-03-15-preview";
 const activityLogAlertsApiVersion = "2020-10-01";
 
-/** Enabled means the boolean true or the legacy string "true"; anything else, absent included, is not. */
-export function isEnabledRule(rule: ScheduledQueryRule): boolean {
-  return rule.properties.enabled === true || rule.properties.enabled === "true";
-}
-
 export const alertRulesCollector = defineCollector({
   id: "alert-rules",
   title: "Azure Monitor alert rules",
@@ -82,10 +17,9 @@ export const alertRulesCollector = defineCollector({
   async collect(context) {
     for (const subscription of context.subscriptions) {
       context.progress.step(`alert-rules: log search and activity-log alert rules in ${subscription.displayName}`);
-      const folder = `raw/alert-rules/${subscription.subscriptionId}`;
       const list = (path: string) => () => armList(context.access, subscription.subscriptionId, `${subscription.scope}/providers/Microsoft.Insights/${path}`);
-      await context.collect({ dataset: scheduledQueryRulesDataset, scope: subscription.scope, file: `${folder}/scheduled-query-rules.json`, fetch: list(`scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`) });
-      await context.collect({ dataset: activityLogAlertsDataset, scope: subscription.scope, file: `${folder}/activity-log-alerts.json`, fetch: list(`activityLogAlerts?api-version=${activityLogAlertsApiVersion}`) });
+      await context.collect({ dataset: scheduledQueryRulesDataset, scope: subscription.scope, fetch: list(`scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`) });
+      await context.collect({ dataset: activityLogAlertsDataset, scope: subscription.scope, fetch: list(`activityLogAlerts?api-version=${activityLogAlertsApiVersion}`) });
     }
   },
 });

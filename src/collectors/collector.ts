@@ -4,16 +4,8 @@ import { describeFailure } from "../azure/failure.js";
 import { withExchangeCapture } from "../azure/ledger.js";
 import type { Exchange } from "../azure/exchange.js";
 import type { CallError } from "../model/call-error.js";
-import { validateItems, type DatasetDefinition, type EvidenceRecord } from "../model/evidence.js";
+import { validateItems, type DatasetDefinition, type EvidenceRecord, type SubscriptionInScope } from "../model/evidence.js";
 import type { Progress } from "../progress.js";
-
-/** A subscription the run covers, as the subscriptions collector found it. */
-export interface SubscriptionInScope {
-  subscriptionId: string;
-  displayName: string;
-  /** "/subscriptions/<id>", the scope string records use. */
-  scope: string;
-}
 
 export interface CollectorContext {
   readonly access: AzureAccess;
@@ -31,8 +23,8 @@ export interface CollectorContext {
 
 export interface CollectRequest {
   dataset: DatasetDefinition;
+  /** The scope the record is about; the dataset decides from it where the record is kept. */
   scope: string;
-  file: string;
   /** Drives the SDK and returns what it yielded, so the raw pages can be checked against it. */
   fetch: () => Promise<readonly unknown[]>;
   /** Whether the tenant holds the dataset's licence (from subscribedSkus); undefined when unknown. */
@@ -88,7 +80,8 @@ function licenceGap(error: CallError, request: CollectRequest): CallError {
 }
 
 export async function collectDataset(collectorId: string, request: CollectRequest): Promise<EvidenceRecord> {
-  const { dataset, scope, file } = request;
+  const { dataset, scope } = request;
+  const file = dataset.rawFile(scope);
   const failed = (error: CallError): EvidenceRecord => ({ dataset: dataset.id, scope, file, status: "error", error });
   const { outcome, exchanges } = await withExchangeCapture(collectorId, request.fetch);
   if (!outcome.ok) return failed(licenceGap(describeFailure(outcome.error, exchanges, dataset.permission), request));

@@ -2,9 +2,11 @@ import type { AzureAccess } from "../azure/access.js";
 import { CollectionImpossibleError } from "../errors.js";
 import type { EvidenceRecord } from "../model/evidence.js";
 import type { Progress } from "../progress.js";
-import { collectDataset, type CollectorContext, type SubscriptionInScope } from "./collector.js";
+import { collectDataset, type CollectorContext } from "./collector.js";
+import { type SubscriptionInScope } from "../model/evidence.js";
 import { collectors } from "./registry.js";
-import { SubscriptionSchema, subscriptionsCollector, subscriptionsDataset } from "./subscriptions.js";
+import { subscriptionsCollector } from "./subscriptions.js";
+import { SubscriptionSchema, subscriptionsDataset } from "../datasets/subscriptions.js";
 
 export interface CollectionResult {
   subscriptions: SubscriptionInScope[];

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { defineDataset } from "../model/evidence.js";
+import { subscriptionsDataset } from "../datasets/subscriptions.js";
 import { defineCollector, drain } from "./collector.js";
 
 /**
@@ -7,26 +6,6 @@ import { defineCollector, drain } from "./collector.js";
  * 2022-12-01). `@azure/arm-resources-subscriptions` is the package that lists them;
  * `@azure/arm-subscriptions` is the alias/cancel API and cannot.
  */
-export const SubscriptionSchema = z.object({
-  id: z.string(),
-  subscriptionId: z.string(),
-  displayName: z.string(),
-  tenantId: z.string().optional(),
-  state: z.string().optional(),
-});
-export type Subscription = z.infer<typeof SubscriptionSchema>;
-
-export const subscriptionsDataset = defineDataset({
-  id: "subscriptions/list",
-  collector: "subscriptions",
-  title: "Subscriptions visible to the collecting identity",
-  scope: "tenant",
-  item: SubscriptionSchema,
-  permission: "Microsoft.Resources/subscriptions/read (Reader on each subscription or a parent management group)",
-});
-
-export const subscriptionsFile = "raw/subscriptions/subscriptions.json";
-
 export const subscriptionsCollector = defineCollector({
   id: "subscriptions",
   title: "Subscriptions",
@@ -37,7 +16,6 @@ export const subscriptionsCollector = defineCollector({
     await context.collect({
       dataset: subscriptionsDataset,
       scope: `/tenants/${context.tenantId}`,
-      file: subscriptionsFile,
       fetch: () => drain(client.subscriptions.list()),
     });
   },

@@ -10,6 +10,14 @@ import { CallErrorSchema, type CallError } from "./call-error.js";
 
 export type ScopeKind = "tenant" | "subscription" | "resource";
 
+/** A subscription the run covers, as the subscriptions listing found it. */
+export interface SubscriptionInScope {
+  subscriptionId: string;
+  displayName: string;
+  /** "/subscriptions/<id>", the scope string records use. */
+  scope: string;
+}
+
 export interface DatasetDefinition<Item extends z.ZodType = z.ZodType> {
   /** "<collector>/<name>", e.g. "key-vault/vaults". */
   readonly id: string;
@@ -22,6 +30,8 @@ export interface DatasetDefinition<Item extends z.ZodType = z.ZodType> {
   readonly permission: string;
   /** The Entra ID licence the API needs, so a refusal in a tenant without it is reported as a licence gap. */
   readonly licence?: EntraLicence;
+  /** Where the record of one scope is kept in the archive ("raw/<collector>/..."). */
+  rawFile(scope: string): string;
 }
 
 export type EntraLicence = "Entra ID P1" | "Entra ID P2";

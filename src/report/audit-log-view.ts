@@ -1,15 +1,15 @@
-import { queryRows } from "../azure/log-query.js";
+import { queryRows } from "../datasets/log-query-rows.js";
 import { analyticsDays, recordsByTable } from "../checks/support/log-analytics.js";
 import { describeDestination, destinationsOf } from "../checks/support/diagnostic-settings.js";
 import { logDestinations } from "../checks/support/log-routes.js";
-import { siteDiagnosticSettingsDataset, webSitesDataset } from "../collectors/app-service.js";
-import type { SubscriptionInScope } from "../collectors/collector.js";
-import { entraDiagnosticSettingsDataset } from "../collectors/entra-sign-ins.js";
-import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../collectors/key-vault.js";
-import { activityLogSettingsDataset, auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset } from "../collectors/log-analytics.js";
-import type { DiagnosticSetting, DiagnosticSettingSchema } from "../collectors/shared/diagnostic-settings.js";
-import { auditStorageAccount, masterDatabaseId, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../collectors/sql.js";
-import { blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../collectors/storage.js";
+import { siteDiagnosticSettingsDataset, webSitesDataset } from "../datasets/app-service.js";
+import type { SubscriptionInScope } from "../model/evidence.js";
+import { entraDiagnosticSettingsDataset } from "../datasets/entra-sign-ins.js";
+import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../datasets/key-vault.js";
+import { activityLogSettingsDataset, auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset } from "../datasets/log-analytics.js";
+import type { DiagnosticSetting, DiagnosticSettingSchema } from "../datasets/diagnostic-settings.js";
+import { auditStorageAccount, masterDatabaseId, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../datasets/sql.js";
+import { blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../datasets/storage.js";
 import type { DatasetDefinition, DatasetRead, EvidenceSet } from "../model/evidence.js";
 import type { Finding, FindingStatus } from "../model/findings.js";
 

@@ -1,14 +1,6 @@
 import { healthcareStandardName, planFor } from "../checks/support/defender.js";
-import type { SubscriptionInScope } from "../collectors/collector.js";
-import {
-  autoProvisioningDataset,
-  complianceStandardsDataset,
-  pricingsDataset,
-  resourcesDataset,
-  secureScoresDataset,
-  securityAlertsDataset,
-  securityContactsDataset,
-} from "../collectors/defender.js";
+import type { SubscriptionInScope } from "../model/evidence.js";
+import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset } from "../datasets/defender.js";
 import type { DatasetRead, EvidenceSet } from "../model/evidence.js";
 
 /**

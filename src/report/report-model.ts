@@ -1,10 +1,10 @@
 import type { PrivilegedUserMfa } from "../checks/support/mfa-coverage.js";
 import type { AuditLogView } from "./audit-log-view.js";
 import type { DefenderRow } from "./defender-view.js";
-import type { SignerDescription } from "../signing/evidence-signer.js";
-import type { CollectingIdentity } from "../azure/identity.js";
+import type { SignerDescription } from "../model/signer.js";
+import type { CollectingIdentity } from "../model/identity.js";
 import type { CheckDefinition } from "../checks/check.js";
-import type { SubscriptionInScope } from "../collectors/collector.js";
+import type { SubscriptionInScope } from "../model/evidence.js";
 import type { CallError } from "../model/call-error.js";
 import type { Mapping } from "../mapping/mapping.js";
 import type { Coverage } from "../mapping/requirement-status.js";

@@ -1,25 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { z } from "zod";
+import type { SignerDescription } from "../model/signer.js";
 import { isDevelopmentCertificate } from "./certificate.js";
 import { buildDetachedCms, type SignatureTimestamper } from "./cms.js";
 import { fillSignature } from "./pdf-signature.js";
 import { signingCertificate, type SigningKey } from "./signing-key.js";
-
-/** Who signed an archive, as manifest.json records it and `verify` compares against the signatures. */
-export const SignerDescriptionSchema = z.object({
-  source: z.enum(["development", "pfx", "azure-key-vault"]),
-  /** The Key Vault key URL or the PFX file name; null for the development key. */
-  reference: z.string().nullable(),
-  subject: z.string(),
-  issuer: z.string(),
-  sha256Fingerprint: z.string(),
-  keyType: z.enum(["RSA", "ECDSA"]),
-  development: z.boolean(),
-  /** Words, read leniently: a later version may word it differently and its archives must still verify. */
-  profile: z.string(),
-  timestampAuthority: z.string().nullable(),
-});
-export type SignerDescription = z.infer<typeof SignerDescriptionSchema>;
 
 /**
  * Signs everything in one archive with one key: the PDFs in the render pass, then manifest.json and

@@ -5,7 +5,7 @@ import { exchangesToHar } from "../../src/azure/har.js";
 import { replayKey } from "../../src/azure/replay.js";
 import { fixedClock } from "../../src/clock.js";
 import { collectDataset, drain } from "../../src/collectors/collector.js";
-import { principalsDataset, roleAssignmentsDataset } from "../../src/collectors/rbac.js";
+import { principalsDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { har, type Answer } from "../support/har.js";
 import { firstExampleItem } from "../support/official-examples.js";
 
@@ -28,7 +28,6 @@ function collectAssignments(access: AzureAccess) {
   return collectDataset("rbac", {
     dataset: roleAssignmentsDataset,
     scope: `/subscriptions/${subscriptionId}`,
-    file: "raw/rbac/x/role-assignments.json",
     fetch: () => drain(client.roleAssignments.listForSubscription()),
   });
 }
@@ -118,7 +117,6 @@ describe("the Graph client's middleware chain", () => {
     collectDataset("rbac", {
       dataset: principalsDataset,
       scope: "/tenants/t",
-      file: "raw/rbac/principals.json",
       fetch: async () => ((await access.graph().api("/directoryObjects/getByIds").post({ ids: ["u1"] })) as { value: unknown[] }).value,
     });
   const person = { "@odata.type": "#microsoft.graph.user", id: "u1", displayName: "Avery", userType: "Member" };

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/activity-log-alert-role-changes.js";
-import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
+import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/datasets/alert-rules.js";
 import { checkTable } from "../support/check-table.js";
 import { breakGlassAlertRule, forbidden, type Tenant } from "../support/good-tenant.js";
 import { officialExample } from "../support/official-examples.js";

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/activity-log-exported.js";
-import * as logs from "../../src/collectors/log-analytics.js";
+import * as logs from "../../src/datasets/log-analytics.js";
 import { checkTable } from "../support/check-table.js";
 import { type Tenant } from "../support/good-tenant.js";
 

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/app-service-audit-logging.js";
-import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/collectors/app-service.js";
+import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/datasets/app-service.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, webAppId, type Tenant } from "../support/good-tenant.js";
 import { firstExampleItem } from "../support/official-examples.js";

@@ -9,7 +9,7 @@ import {
   type SignInSubject,
   type SignInTarget,
 } from "../../src/checks/support/conditional-access.js";
-import { ConditionalAccessPolicySchema, type ConditionalAccessPolicy } from "../../src/collectors/entra.js";
+import { ConditionalAccessPolicySchema, type ConditionalAccessPolicy } from "../../src/datasets/entra.js";
 import { officialExample } from "../support/official-examples.js";
 
 const userId = "6e7b768e-07e2-4810-8459-485f84f8f204";

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/defender-healthcare-standard-assessed.js";
-import { complianceStandardsDataset } from "../../src/collectors/defender.js";
+import { complianceStandardsDataset } from "../../src/datasets/defender.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, type Tenant } from "../support/good-tenant.js";
 

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/defender-security-contact-notifications.js";
-import * as defender from "../../src/collectors/defender.js";
+import * as defender from "../../src/datasets/defender.js";
 import { checkTable } from "../support/check-table.js";
 import { type Tenant } from "../support/good-tenant.js";
 

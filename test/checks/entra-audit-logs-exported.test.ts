@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-audit-logs-exported.js";
-import { entraDiagnosticSettingsDataset } from "../../src/collectors/entra-sign-ins.js";
+import { entraDiagnosticSettingsDataset } from "../../src/datasets/entra-sign-ins.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, type Tenant } from "../support/good-tenant.js";
 

@@ -1,6 +1,6 @@
 import { check } from "../../src/checks/entra-break-glass-accounts.js";
-import * as alerts from "../../src/collectors/alert-rules.js";
-import * as entra from "../../src/collectors/entra.js";
+import * as alerts from "../../src/datasets/alert-rules.js";
+import * as entra from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { breakGlass, caPolicies, directoryRoles, forbidden, type Tenant } from "../support/good-tenant.js";
 

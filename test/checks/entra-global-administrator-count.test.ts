@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-global-administrator-count.js";
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset } from "../../src/collectors/entra.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset } from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { directoryRoles, forbidden, people, tenantId } from "../support/good-tenant.js";
 

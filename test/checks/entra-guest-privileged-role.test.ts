@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-guest-privileged-role.js";
-import { directoryRoleEligibilityDataset, usersDataset } from "../../src/collectors/entra.js";
+import { directoryRoleEligibilityDataset, usersDataset } from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, people } from "../support/good-tenant.js";
 

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-mfa-all-users.js";
-import * as entra from "../../src/collectors/entra.js";
+import * as entra from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { caPolicies, entraUsers, forbidden, people, type Tenant } from "../support/good-tenant.js";
 

@@ -1,6 +1,6 @@
 import { check } from "../../src/checks/entra-mfa-privileged-users.js";
-import * as entra from "../../src/collectors/entra.js";
-import * as rbac from "../../src/collectors/rbac.js";
+import * as entra from "../../src/datasets/entra.js";
+import * as rbac from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
 import { caPolicies, forbidden, people, type Tenant } from "../support/good-tenant.js";
 

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-privileged-single-factor-sign-ins.js";
-import * as signIns from "../../src/collectors/entra-sign-ins.js";
+import * as signIns from "../../src/datasets/entra-sign-ins.js";
 import { checkTable } from "../support/check-table.js";
 import { people, signInWorkspace, type Tenant } from "../support/good-tenant.js";
 

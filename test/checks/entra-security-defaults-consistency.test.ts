@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-security-defaults-consistency.js";
-import * as entra from "../../src/collectors/entra.js";
+import * as entra from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { caPolicies, type Tenant } from "../support/good-tenant.js";
 

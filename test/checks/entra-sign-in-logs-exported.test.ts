@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-sign-in-logs-exported.js";
-import * as signIns from "../../src/collectors/entra-sign-ins.js";
+import * as signIns from "../../src/datasets/entra-sign-ins.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, signInWorkspace, type Tenant } from "../support/good-tenant.js";
 

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-stale-account-with-role.js";
-import { signInActivityDataset, usersDataset } from "../../src/collectors/entra.js";
+import { signInActivityDataset, usersDataset } from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, people, type Tenant } from "../support/good-tenant.js";
 

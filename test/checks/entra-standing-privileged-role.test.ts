@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/entra-standing-privileged-role.js";
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset } from "../../src/collectors/entra.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset } from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { directoryRoles, forbidden, people, type Tenant } from "../support/good-tenant.js";
 

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/key-vault-audit-logging.js";
-import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
+import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/datasets/key-vault.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, vaultId } from "../support/good-tenant.js";
 import { firstExampleItem } from "../support/official-examples.js";

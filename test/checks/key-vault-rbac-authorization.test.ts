@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/key-vault-rbac-authorization.js";
-import { vaultsDataset } from "../../src/collectors/key-vault.js";
+import { vaultsDataset } from "../../src/datasets/key-vault.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden } from "../support/good-tenant.js";
 

@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/log-archive-immutability-locked.js";
-import { vaultDiagnosticSettingsDataset } from "../../src/collectors/key-vault.js";
-import { activityLogSettingsDataset } from "../../src/collectors/log-analytics.js";
-import { blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/collectors/storage.js";
+import { vaultDiagnosticSettingsDataset } from "../../src/datasets/key-vault.js";
+import { activityLogSettingsDataset } from "../../src/datasets/log-analytics.js";
+import { blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/datasets/storage.js";
 import { checkTable } from "../support/check-table.js";
 import { archiveAccountId, forbidden, vaultId, type Tenant } from "../support/good-tenant.js";
 

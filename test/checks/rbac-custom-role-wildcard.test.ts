@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/rbac-custom-role-wildcard.js";
-import { roleDefinitionsDataset } from "../../src/collectors/rbac.js";
+import { roleDefinitionsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, roleDefinition } from "../support/good-tenant.js";
 

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/rbac-service-principal-owner.js";
-import { principalsDataset, roleAssignmentsDataset } from "../../src/collectors/rbac.js";
+import { principalsDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
 import { assignment, forbidden, people, roleIds, subscription } from "../support/good-tenant.js";
 

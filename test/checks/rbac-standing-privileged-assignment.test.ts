@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/rbac-standing-privileged-assignment.js";
-import { roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/collectors/rbac.js";
+import { roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
 import { assignment, forbidden, people, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
 

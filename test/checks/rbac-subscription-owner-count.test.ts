@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/rbac-subscription-owner-count.js";
-import { principalsDataset, roleAssignmentsDataset } from "../../src/collectors/rbac.js";
+import { principalsDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
 import { assignment, forbidden, people, roleIds, subscription, tenantId } from "../support/good-tenant.js";
 

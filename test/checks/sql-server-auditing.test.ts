@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/sql-server-auditing.js";
-import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/collectors/sql.js";
+import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/datasets/sql.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, sqlServerId, type Tenant } from "../support/good-tenant.js";
 import { officialExample } from "../support/official-examples.js";

@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/storage-blob-audit-logging.js";
-import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, storageAccountsDataset } from "../../src/collectors/storage.js";
+import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, storageAccountsDataset } from "../../src/datasets/storage.js";
 import { checkTable } from "../support/check-table.js";
 import { archiveAccountId, forbidden, type Tenant } from "../support/good-tenant.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checks } from "../../src/checks/registry.js";
 import { runChecks } from "../../src/checks/run-checks.js";
-import { immutabilityPoliciesDataset, logContainersDataset } from "../../src/collectors/storage.js";
+import { immutabilityPoliciesDataset, logContainersDataset } from "../../src/datasets/storage.js";
 import { defaultMappingFile, loadMapping } from "../../src/mapping/mapping.js";
 import { EvidenceSet } from "../../src/model/evidence.js";
 import { auditLogView } from "../../src/report/audit-log-view.js";

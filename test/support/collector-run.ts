@@ -1,6 +1,7 @@
 import { AzureAccess } from "../../src/azure/access.js";
 import { resolveEndpoints } from "../../src/azure/clouds.js";
-import { collectDataset, type Collector, type SubscriptionInScope } from "../../src/collectors/collector.js";
+import { collectDataset, type Collector } from "../../src/collectors/collector.js";
+import { type SubscriptionInScope } from "../../src/model/evidence.js";
 import type { EvidenceRecord } from "../../src/model/evidence.js";
 import { har, type Answer } from "./har.js";
 import { firstExampleItem, officialExample } from "./official-examples.js";

@@ -1,45 +1,16 @@
 import { defaultCheckSettings, type CheckDefinition, type CheckOutcome, type CheckSettings } from "../../src/checks/check.js";
-import type { SubscriptionInScope } from "../../src/collectors/collector.js";
-import {
-  authenticationMethodsPolicyDataset,
-  conditionalAccessPoliciesDataset,
-  directoryRoleAssignmentSchedulesDataset,
-  directoryRoleAssignmentsDataset,
-  directoryRoleDefinitionsDataset,
-  directoryRoleEligibilityDataset,
-  groupMembersDataset,
-  namedLocationsDataset,
-  organizationDataset,
-  securityDefaultsDataset,
-  signInActivityDataset,
-  subscribedSkusDataset,
-  userRegistrationDetailsDataset,
-  usersDataset,
-} from "../../src/collectors/entra.js";
-import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/collectors/entra-sign-ins.js";
-import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/collectors/key-vault.js";
-import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/collectors/alert-rules.js";
-import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/collectors/app-service.js";
-import {
-  autoProvisioningDataset,
-  complianceStandardsDataset,
-  pricingsDataset,
-  resourcesDataset,
-  secureScoresDataset,
-  securityAlertsDataset,
-  securityContactsDataset,
-} from "../../src/collectors/defender.js";
-import { activityLogSettingsDataset, auditRecordsDataset, logTablesDataset, logWorkspacesDataset } from "../../src/collectors/log-analytics.js";
-import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/collectors/sql.js";
-import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/collectors/storage.js";
-import {
-  principalsDataset,
-  roleAssignmentSchedulesDataset,
-  roleAssignmentsDataset,
-  roleDefinitionsDataset,
-  roleEligibilityDataset,
-} from "../../src/collectors/rbac.js";
-import { subscriptionsDataset } from "../../src/collectors/subscriptions.js";
+import type { SubscriptionInScope } from "../../src/model/evidence.js";
+import { authenticationMethodsPolicyDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, namedLocationsDataset, organizationDataset, securityDefaultsDataset, signInActivityDataset, subscribedSkusDataset, userRegistrationDetailsDataset, usersDataset } from "../../src/datasets/entra.js";
+import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/datasets/entra-sign-ins.js";
+import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/datasets/key-vault.js";
+import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/datasets/alert-rules.js";
+import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/datasets/app-service.js";
+import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset } from "../../src/datasets/defender.js";
+import { activityLogSettingsDataset, auditRecordsDataset, logTablesDataset, logWorkspacesDataset } from "../../src/datasets/log-analytics.js";
+import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/datasets/sql.js";
+import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/datasets/storage.js";
+import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset, roleDefinitionsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
+import { subscriptionsDataset } from "../../src/datasets/subscriptions.js";
 import type { CallError } from "../../src/model/call-error.js";
 import { EvidenceSet, type DatasetDefinition, type EvidenceRecord } from "../../src/model/evidence.js";
 import { firstExampleItem, officialExample } from "./official-examples.js";

@@ -1,5 +1,5 @@
-import type { SubscriptionInScope } from "../../collectors/collector.js";
-import type { DirectoryObject } from "../../collectors/rbac.js";
+import type { SubscriptionInScope } from "../../model/evidence.js";
+import type { DirectoryObject } from "../../datasets/rbac.js";
 import type { DatasetRead, Located } from "../../model/evidence.js";
 
 /** Built-in roles that can change resources or grant access (role definition GUIDs are the same in every tenant). */

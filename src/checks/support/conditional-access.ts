@@ -1,4 +1,4 @@
-import type { ConditionalAccessPolicy } from "../../collectors/entra.js";
+import type { ConditionalAccessPolicy } from "../../datasets/entra.js";
 
 /**
  * Conditional Access evaluation: does Entra require MFA when this user signs in to this target?

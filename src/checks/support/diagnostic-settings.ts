@@ -1,5 +1,5 @@
-import { resourceName } from "../../azure/resource-id.js";
-import type { DiagnosticCategory, DiagnosticCategorySchema, DiagnosticSetting, DiagnosticSettingSchema, LogSelection } from "../../collectors/shared/diagnostic-settings.js";
+import { resourceName } from "../../datasets/resource-id.js";
+import type { DiagnosticCategory, DiagnosticCategorySchema, DiagnosticSetting, DiagnosticSettingSchema, LogSelection } from "../../datasets/diagnostic-settings.js";
 import type { DatasetDefinition, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome } from "../check.js";
 

@@ -1,14 +1,6 @@
-import type { SubscriptionInScope } from "../../collectors/collector.js";
-import {
-  directoryRoleAssignmentSchedulesDataset,
-  directoryRoleAssignmentsDataset,
-  directoryRoleDefinitionsDataset,
-  directoryRoleEligibilityDataset,
-  groupMembersDataset,
-  type DirectoryRoleAssignmentSchedule,
-  type EntraUser,
-} from "../../collectors/entra.js";
-import { roleAssignmentsDataset, roleEligibilityDataset } from "../../collectors/rbac.js";
+import type { SubscriptionInScope } from "../../model/evidence.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, type DirectoryRoleAssignmentSchedule, type EntraUser } from "../../datasets/entra.js";
+import { roleAssignmentsDataset, roleEligibilityDataset } from "../../datasets/rbac.js";
 import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome } from "../check.js";
 import { privilegedRoleName } from "./azure-rbac.js";

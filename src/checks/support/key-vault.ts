@@ -1,5 +1,5 @@
-import type { SubscriptionInScope } from "../../collectors/collector.js";
-import { vaultsDataset, type Vault } from "../../collectors/key-vault.js";
+import type { SubscriptionInScope } from "../../model/evidence.js";
+import { vaultsDataset, type Vault } from "../../datasets/key-vault.js";
 import type { EvidenceSet, Located } from "../../model/evidence.js";
 import type { CheckOutcome } from "../check.js";
 import { forEachListed } from "./listing.js";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { SubscriptionInScope } from "../../collectors/collector.js";
+import type { SubscriptionInScope } from "../../model/evidence.js";
 import type { DatasetDefinition, EvidenceSet, Located } from "../../model/evidence.js";
 import { notEvaluated, subscriptionSubject, type CheckOutcome } from "../check.js";
 

@@ -1,4 +1,4 @@
-import type { LogTable, LogWorkspace } from "../../collectors/log-analytics.js";
+import type { LogTable, LogWorkspace } from "../../datasets/log-analytics.js";
 
 /** Reading Log Analytics evidence: what the records query found per table, and a table's queryable retention. */
 

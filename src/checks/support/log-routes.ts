@@ -1,12 +1,12 @@
-import { parseResourceId, resourceName } from "../../azure/resource-id.js";
-import type { SubscriptionInScope } from "../../collectors/collector.js";
-import { siteDiagnosticSettingsDataset } from "../../collectors/app-service.js";
-import { entraDiagnosticSettingsDataset } from "../../collectors/entra-sign-ins.js";
-import { vaultDiagnosticSettingsDataset } from "../../collectors/key-vault.js";
-import { activityLogSettingsDataset } from "../../collectors/log-analytics.js";
-import type { DiagnosticSetting, DiagnosticSettingSchema } from "../../collectors/shared/diagnostic-settings.js";
-import { masterDiagnosticSettingsDataset } from "../../collectors/sql.js";
-import { blobDiagnosticSettingsDataset } from "../../collectors/storage.js";
+import { parseResourceId, resourceName } from "../../datasets/resource-id.js";
+import type { SubscriptionInScope } from "../../model/evidence.js";
+import { siteDiagnosticSettingsDataset } from "../../datasets/app-service.js";
+import { entraDiagnosticSettingsDataset } from "../../datasets/entra-sign-ins.js";
+import { vaultDiagnosticSettingsDataset } from "../../datasets/key-vault.js";
+import { activityLogSettingsDataset } from "../../datasets/log-analytics.js";
+import type { DiagnosticSetting, DiagnosticSettingSchema } from "../../datasets/diagnostic-settings.js";
+import { masterDiagnosticSettingsDataset } from "../../datasets/sql.js";
+import { blobDiagnosticSettingsDataset } from "../../datasets/storage.js";
 import type { DatasetDefinition, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
 import { destinationsOf, type Destination } from "./diagnostic-settings.js";
 

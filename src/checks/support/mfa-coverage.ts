@@ -1,17 +1,5 @@
-import type { SubscriptionInScope } from "../../collectors/collector.js";
-import {
-  conditionalAccessPoliciesDataset,
-  directoryRoleAssignmentsDataset,
-  directoryRoleDefinitionsDataset,
-  directoryRoleEligibilityDataset,
-  groupMembersDataset,
-  securityDefaultsDataset,
-  userRegistrationDetailsDataset,
-  usersDataset,
-  type ConditionalAccessPolicy,
-  type EntraUser,
-  type UserRegistrationDetails,
-} from "../../collectors/entra.js";
+import type { SubscriptionInScope } from "../../model/evidence.js";
+import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, securityDefaultsDataset, userRegistrationDetailsDataset, usersDataset, type ConditionalAccessPolicy, type EntraUser, type UserRegistrationDetails } from "../../datasets/entra.js";
 import type { EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome, type CheckSettings } from "../check.js";
 import { mfaCoverage, type MfaCoverage, type SignInSubject, type SignInTarget } from "./conditional-access.js";
