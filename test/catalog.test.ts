@@ -6,6 +6,7 @@ import { readsOf, severities, type CheckDefinition } from "../src/checks/check.j
 import { checks } from "../src/checks/registry.js";
 import type { Collector } from "../src/collectors/collector.js";
 import { collectors } from "../src/collectors/registry.js";
+import { allDatasets } from "../src/datasets/all.js";
 import { defaultMappingFile, loadMapping, standardsOf } from "../src/mapping/mapping.js";
 import { loadRuleCatalogue } from "./support/rule-catalogue.js";
 
@@ -14,7 +15,7 @@ const srcDir = fileURLToPath(new URL("../src/", import.meta.url));
 
 /** Files in src/checks/ and src/collectors/ that are machinery, not checks or collectors. */
 const checkMachinery = new Set(["check", "registry", "run-checks"]);
-const collectorMachinery = new Set(["collector", "registry", "run-collectors"]);
+const collectorMachinery = new Set(["collector", "registry", "run-collectors", "collect-evidence"]);
 
 function modulesIn(folder: string, machinery: Set<string>): string[] {
   return readdirSync(`${srcDir}${folder}`)
@@ -77,6 +78,11 @@ describe("collector registry", () => {
   it("dataset ids are unique", () => {
     const ids = collectors.flatMap((collector) => collector.datasets.map((dataset) => dataset.id));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("declare exactly the datasets src/datasets/ defines, each under its own collector", () => {
+    const declared = collectors.flatMap((collector) => collector.datasets.map((dataset) => [dataset.id, collector.id]));
+    expect(allDatasets.map((dataset) => [dataset.id, dataset.collector]).sort()).toEqual(declared.sort());
   });
 });
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SubscriptionInScope } from "../model/evidence.js";
 import type { CallError } from "../model/call-error.js";
-import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located } from "../model/evidence.js";
+import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceReader, Located } from "../model/evidence.js";
 
 /**
  * A check is a pure function from evidence to outcomes, one per resource, each a full sentence. It
@@ -44,7 +44,7 @@ export const defaultCheckSettings: CheckSettings = {
 };
 
 export interface CheckInput {
-  evidence: EvidenceSet;
+  evidence: EvidenceReader;
   subscriptions: readonly SubscriptionInScope[];
   tenantId: string;
   settings: CheckSettings;
@@ -105,7 +105,7 @@ type ReadResult<Datasets extends ReadMap> =
 
 /** Reads several datasets at one scope; the first that is missing decides the failure. */
 export function readAll<Datasets extends ReadMap>(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   scope: string,
   datasets: Datasets,
 ): ReadResult<Datasets> {

@@ -1,15 +1,15 @@
-import { conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset } from "../datasets/entra.js";
+import { conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset, securityDefaultsDataset, directoryRoleDefinitionsDataset, userRegistrationDetailsDataset } from "../datasets/entra.js";
 import { isEnabledRule, scheduledQueryRulesDataset, type ScheduledQueryRule } from "../datasets/alert-rules.js";
 import type { SubscriptionInScope } from "../model/evidence.js";
 import type { EntraUser } from "../datasets/entra.js";
-import type { EvidenceSet, Located } from "../model/evidence.js";
+import type { EvidenceReader, Located } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 
 /**
  * Enabled log search alert rules that query sign-in logs for this account (by UPN or object id) and
  * notify someone (an action group): sign-ins by an emergency account must never go unnoticed.
  */
-function alertWatching(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[], account: EntraUser): { watched: Located<ScheduledQueryRule>[]; gaps: Failure[] } {
+function alertWatching(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[], account: EntraUser): { watched: Located<ScheduledQueryRule>[]; gaps: Failure[] } {
   const names = [account.id, account.userPrincipalName].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
   const watched: Located<ScheduledQueryRule>[] = [];
   const gaps: Failure[] = [];
@@ -36,7 +36,7 @@ export const check = defineCheck({
   title: "Each configured emergency access account exists, holds standing Global Administrator, is excluded from every Conditional Access policy and is watched by an alert rule",
   severity: "high",
   requires: [usersDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, groupMembersDataset, scheduledQueryRulesDataset],
+  alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, groupMembersDataset, scheduledQueryRulesDataset, securityDefaultsDataset, directoryRoleDefinitionsDataset, userRegistrationDetailsDataset],
   rationale:
     "An emergency needs a way into the tenant when Conditional Access, MFA or federation fails; that is what emergency access accounts are, and a policy that reaches them can lock everyone out.",
   remediation:

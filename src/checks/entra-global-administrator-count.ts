@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset } from "../datasets/entra.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { globalAdministrator, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -7,6 +7,7 @@ export const check = defineCheck({
   title: "Between the configured minimum and maximum number of people can act as Global Administrator",
   severity: "medium",
   requires: [directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset],
+  alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset, groupMembersDataset],
   rationale:
     "Every Global Administrator can read and change everything in the tenant, including who may reach ePHI; one alone is a single point of failure, and many widen the attack surface.",
   remediation: "Reduce Global Administrators to the few who need it (make the rest PIM-eligible for narrower roles), and keep at least two, one of them an emergency access account.",

@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset } from "../datasets/entra.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, isGuest, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -7,7 +7,7 @@ export const check = defineCheck({
   title: "No guest holds a privileged Entra ID role, active or eligible",
   severity: "high",
   requires: [directoryRoleAssignmentsDataset, usersDataset],
-  alsoReads: [directoryRoleEligibilityDataset],
+  alsoReads: [directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
   rationale:
     "A guest is governed by another organisation's joiner-mover-leaver process; as Global Administrator or another privileged directory role they can change who reaches ePHI and how sign-in is protected.",
   remediation: "Remove the role from the guest, or give the person a member account governed by your own clearance and termination procedures.",

@@ -1,4 +1,4 @@
-import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, groupMembersDataset, securityDefaultsDataset, usersDataset } from "../datasets/entra.js";
+import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, groupMembersDataset, securityDefaultsDataset, usersDataset, directoryRoleEligibilityDataset, userRegistrationDetailsDataset } from "../datasets/entra.js";
 import { defineCheck } from "./check.js";
 import { tenantMfaOutcomes } from "./support/mfa-coverage.js";
 
@@ -8,7 +8,7 @@ export const check = defineCheck({
   severity: "high",
   requires: [usersDataset, conditionalAccessPoliciesDataset],
   // Role lists decide policies that include or exclude roles; everyday sign-ins carry active roles only.
-  alsoReads: [securityDefaultsDataset, groupMembersDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset],
+  alsoReads: [securityDefaultsDataset, groupMembersDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, userRegistrationDetailsDataset],
   rationale:
     "Any workforce account can open ePHI in clinical and business apps; the person signing in must be verified, and a password alone does not verify a person.",
   remediation: "Require MFA (or an authentication strength) for all users and all cloud apps in one enabled policy, excluding only the emergency access accounts.",

@@ -1,4 +1,4 @@
-import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, securityDefaultsDataset, userRegistrationDetailsDataset, usersDataset } from "../datasets/entra.js";
+import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, securityDefaultsDataset, userRegistrationDetailsDataset, usersDataset, directoryRoleAssignmentSchedulesDataset } from "../datasets/entra.js";
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";
@@ -46,7 +46,7 @@ export const check = defineCheck({
   title: "MFA is enforced, by an enabled policy, for every holder of a privileged Entra ID or Azure role",
   severity: "critical",
   requires: [usersDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [securityDefaultsDataset, userRegistrationDetailsDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset],
+  alsoReads: [securityDefaultsDataset, userRegistrationDetailsDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset, directoryRoleAssignmentSchedulesDataset],
   rationale:
     "Privileged accounts can reach or expose all ePHI; a password alone is phished or sprayed daily. Registered methods are not enough: only an enabled policy that covers the user and does not exclude them makes MFA happen.",
   remediation:

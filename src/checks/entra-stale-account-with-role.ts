@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, signInActivityDataset, usersDataset, type EntraUser } from "../datasets/entra.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, signInActivityDataset, usersDataset, type EntraUser, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
@@ -30,7 +30,7 @@ export const check = defineCheck({
   title: "No disabled or stale account holds a privileged Entra ID or Azure role",
   severity: "high",
   requires: [usersDataset, signInActivityDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [roleAssignmentsDataset, roleEligibilityDataset, directoryRoleEligibilityDataset],
+  alsoReads: [roleAssignmentsDataset, roleEligibilityDataset, directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
   rationale:
     "A role left on an account nobody uses (a leaver, a forgotten admin) is access that termination procedures missed, and an unwatched account is the easiest to take over.",
   remediation: "Remove the roles from accounts that are disabled or unused for longer than the configured period, and add role removal to the termination procedure.",

@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, usersDataset } from "../datasets/entra.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, usersDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { isBreakGlass, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -7,7 +7,7 @@ export const check = defineCheck({
   title: "Privileged Entra ID roles are held through PIM eligibility, not standing assignments (emergency access accounts excepted)",
   severity: "high",
   requires: [directoryRoleAssignmentsDataset, usersDataset],
-  alsoReads: [directoryRoleAssignmentSchedulesDataset],
+  alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset],
   rationale:
     "A standing privileged role is usable at any moment by anyone who steals the session; PIM eligibility limits use to approved, time-bound, MFA-protected activations that are logged.",
   remediation: "Convert the assignment to a PIM eligible assignment with MFA (and approval for Global Administrator) on activation; keep standing Global Administrator only for the configured emergency access accounts.",

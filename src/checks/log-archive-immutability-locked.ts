@@ -1,7 +1,7 @@
 import { resourceName } from "../datasets/resource-id.js";
 import { immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset, type BlobContainer, type PolicyProperties, type StorageAccount } from "../datasets/storage.js";
 import type { CallError } from "../model/call-error.js";
-import type { EvidenceRef, EvidenceSet, Located } from "../model/evidence.js";
+import type { EvidenceRef, EvidenceReader, Located } from "../model/evidence.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome, type CheckSettings } from "./check.js";
 import { inWords } from "./support/diagnostic-settings.js";
 import { logDestinations, logSourceDatasets, type LogDestination } from "./support/log-routes.js";
@@ -24,7 +24,7 @@ function accountPolicy(account: StorageAccount): Protection {
   return { kind: "policy", level: "account", state: policy.state, days: days(policy) };
 }
 
-function protectionOf(evidence: EvidenceSet, container: BlobContainer, account: StorageAccount): Protection {
+function protectionOf(evidence: EvidenceReader, container: BlobContainer, account: StorageAccount): Protection {
   if (container.properties.hasImmutabilityPolicy !== false) {
     const read = evidence.read(immutabilityPoliciesDataset, container.id);
     if (!read.ok) return { kind: "unknown", failure: read };
@@ -113,7 +113,7 @@ function outsideScope({ destination, sources, refs }: LogDestination): CheckOutc
 }
 
 function archiveOutcome(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   settings: CheckSettings,
   input: { account: StorageAccount; ref: EvidenceRef; subscriptionName: string; sources: string[]; containers: Located<BlobContainer>[]; file: string },
 ): CheckOutcome {

@@ -7,6 +7,7 @@ export const check = defineCheck({
   title: "No service principal or managed identity holds Owner on a whole subscription",
   severity: "high",
   requires: [roleAssignmentsDataset],
+  alsoReads: [principalsDataset],
   rationale:
     "A workload identity's secret or federated credential is not protected by MFA; with Owner on a subscription, whoever obtains it can read ePHI stores and grant access to anyone.",
   remediation:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   title: "Users and groups hold privileged Azure roles only through just-in-time PIM activation",
   severity: "medium",
   requires: [roleAssignmentsDataset, roleAssignmentSchedulesDataset],
+  alsoReads: [principalsDataset],
   rationale:
     "A standing Owner, Contributor or access-administration assignment is usable at any moment by anyone who takes over the account; PIM eligibility makes each use an authorised, time-bound and logged activation.",
   remediation:

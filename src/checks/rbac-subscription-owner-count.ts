@@ -7,6 +7,7 @@ export const check = defineCheck({
   title: "Each subscription has between the configured minimum and maximum number of Owners",
   severity: "medium",
   requires: [roleAssignmentsDataset],
+  alsoReads: [principalsDataset],
   rationale:
     "Owner can change every resource and grant access to anyone. Many Owners widen who can expose ePHI; a single Owner leaves access administration with one person.",
   remediation:

@@ -1,45 +1,22 @@
-import type { Mapping } from "../mapping/mapping.js";
-import type { Finding } from "../model/findings.js";
-import type { CheckDefinition, CheckInput, CheckOutcome } from "./check.js";
+import type { EvidenceSet } from "../model/evidence.js";
+import type { UncitedFinding } from "../model/findings.js";
+import { readsOf, type CheckDefinition, type CheckInput } from "./check.js";
 
 /** Stable across runs and quarters: ARM ids are case-insensitive and Azure is not consistent about case. */
 export function findingId(checkId: string, resourceId: string): string {
   return `${checkId}:${resourceId.toLowerCase()}`;
 }
 
-/** Which citations each check supports, read from the mapping (checks never name HIPAA themselves). */
-export function citationsByCheck(mapping: Mapping): Map<string, string[]> {
-  const byCheck = new Map<string, string[]>();
-  for (const row of mapping.requirements) {
-    for (const checkId of row.checks) byCheck.set(checkId, [...(byCheck.get(checkId) ?? []), row.citation]);
-  }
-  return byCheck;
-}
-
 /**
- * Runs every check and turns outcomes into findings. A check that throws is a bug, but it must not
- * cost the run: it becomes one `error` finding that says so.
+ * Runs every check and turns outcomes into findings, which the mapping then cites. Each check sees
+ * only the datasets it declares. A check that throws is a bug, but it must not cost the run: it
+ * becomes one `error` finding that says so.
  */
-export function runChecks(checks: readonly CheckDefinition[], input: CheckInput, mapping: Mapping): Finding[] {
-  const citations = citationsByCheck(mapping);
-  const findings: Finding[] = [];
-  const seen = new Map<string, Finding>();
+export function runChecks(checks: readonly CheckDefinition[], input: Omit<CheckInput, "evidence"> & { evidence: EvidenceSet }): UncitedFinding[] {
+  const findings: UncitedFinding[] = [];
+  const seen = new Map<string, UncitedFinding>();
   for (const check of checks) {
-    let outcomes: CheckOutcome[];
-    try {
-      outcomes = check.evaluate(input);
-    } catch (error) {
-      outcomes = [
-        {
-          status: "error",
-          resourceId: `/tenants/${input.tenantId}`,
-          resourceName: input.tenantId,
-          message: `Check ${check.id} failed while evaluating the evidence: ${(error as Error).message}.`,
-          evidence: [],
-          error: { call: `(check ${check.id})`, status: 0, message: (error as Error).message, reason: "invalid-response" },
-        },
-      ];
-    }
+    const outcomes = outcomesOf(check, { ...input, evidence: input.evidence.restrictedTo(readsOf(check), `check ${check.id}`) });
     for (const outcome of outcomes) {
       let id = findingId(check.id, outcome.resourceId);
       const earlier = seen.get(id);
@@ -47,7 +24,7 @@ export function runChecks(checks: readonly CheckDefinition[], input: CheckInput,
       if (earlier && earlier.status === outcome.status && earlier.message === outcome.message) continue;
       // Two different statements about one resource are both kept (a check bug the check tables catch).
       for (let n = 2; seen.has(id); n += 1) id = `${findingId(check.id, outcome.resourceId)}~${n}`;
-      const finding: Finding = {
+      const finding: UncitedFinding = {
         id,
         checkId: check.id,
         status: outcome.status,
@@ -55,7 +32,6 @@ export function runChecks(checks: readonly CheckDefinition[], input: CheckInput,
         resourceId: outcome.resourceId,
         resourceName: outcome.resourceName,
         message: outcome.message,
-        hipaa: citations.get(check.id) ?? [],
         evidence: outcome.evidence,
         ...(outcome.status === "error" ? { error: outcome.error } : {}),
       };
@@ -64,4 +40,21 @@ export function runChecks(checks: readonly CheckDefinition[], input: CheckInput,
     }
   }
   return findings;
+}
+
+function outcomesOf(check: CheckDefinition, input: CheckInput) {
+  try {
+    return check.evaluate(input);
+  } catch (error) {
+    return [
+      {
+        status: "error" as const,
+        resourceId: `/tenants/${input.tenantId}`,
+        resourceName: input.tenantId,
+        message: `Check ${check.id} failed while evaluating the evidence: ${(error as Error).message}.`,
+        evidence: [],
+        error: { call: `(check ${check.id})`, status: 0, message: (error as Error).message, reason: "invalid-response" as const },
+      },
+    ];
+  }
 }

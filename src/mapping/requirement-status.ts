@@ -1,3 +1,4 @@
+import type { Coverage } from "../model/assessment.js";
 import type { Finding, RequirementResult, RequirementStatus } from "../model/findings.js";
 import type { Mapping, RequirementRow } from "./mapping.js";
 
@@ -33,16 +34,6 @@ export function evaluateRequirements(mapping: Mapping, findings: readonly Findin
     checks: row.checks,
     attestations: row.attestation ? [row.attestation.id] : [],
   }));
-}
-
-export interface Coverage {
-  total: number;
-  /** Rows whose status rests on at least one automated pass or fail. */
-  automated: number;
-  attested: number;
-  /** Rows still waiting on something: attestation, or evidence that could not be collected. */
-  open: number;
-  byStatus: Record<RequirementStatus, number>;
 }
 
 export function coverageOf(requirements: readonly RequirementResult[], findings: readonly Finding[]): Coverage {

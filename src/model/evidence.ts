@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CallErrorSchema, type CallError } from "./call-error.js";
+import type { CollectingIdentity } from "./identity.js";
 
 /**
  * Evidence is a set of records. A record is one dataset (e.g. "key-vault/vaults") at one scope
@@ -63,6 +64,32 @@ export const EvidenceRecordSchema = z.discriminatedUnion("status", [
 ]);
 export type EvidenceRecord = z.infer<typeof EvidenceRecordSchema>;
 
+/**
+ * What the collect stage hands on: every record, the scope it covered, who collected and when, and
+ * every call made. It is also what an archive's raw/ folder and manifest give back, so an archive
+ * can be evaluated again without Azure.
+ */
+export interface CollectedEvidence {
+  tenantId: string;
+  subscriptions: SubscriptionInScope[];
+  /** Subscriptions asked for that the identity could not see. */
+  subscriptionsNotVisible: string[];
+  records: EvidenceRecord[];
+  /** Collectors that stopped with an unexpected error, and why (their missing datasets read as `error`). */
+  collectorFailures: ReadonlyMap<string, string>;
+  identity: CollectingIdentity | undefined;
+  collection: {
+    mode: "live" | "replay";
+    cloud: string;
+    /** The recording a replay read, with its hash. */
+    source?: { file: string; sha256: string } | undefined;
+    /** When the evidence was gathered: the live run, or the calls in the recording. */
+    window: { start: string; end: string };
+  };
+  /** Every HTTP call made, failures and retries included, as a HAR 1.2 document (raw/calls.har). */
+  calls: object;
+}
+
 /** Where in the archive a statement comes from: a file and an RFC 6901 JSON pointer into it. */
 export interface EvidenceRef {
   file: string;
@@ -103,8 +130,20 @@ function recordKey(dataset: string, scope: string): string {
   return `${dataset}\u0000${scope.toLowerCase()}`;
 }
 
+/** What a check (or a view) may ask of the evidence: one dataset at one scope, or where a dataset was read. */
+export interface EvidenceReader {
+  read<Item extends z.ZodType>(dataset: DatasetDefinition<Item>, scope: string): DatasetRead<z.infer<Item>>;
+  /** The scopes a dataset was collected at (or failed at), as recorded: e.g. every workspace queried. */
+  scopesOf(dataset: DatasetDefinition): string[];
+}
+
+/** A read of a dataset that the reader did not declare: a bug in the reader, never a verdict. */
+export class UndeclaredReadError extends Error {
+  override readonly name = "UndeclaredReadError";
+}
+
 /** All evidence of one run, indexed for checks. Items are validated against their dataset's schema on read. */
-export class EvidenceSet {
+export class EvidenceSet implements EvidenceReader {
   private readonly byKey = new Map<string, EvidenceRecord>();
   private readonly validated = new Map<string, DatasetRead<unknown>>();
 
@@ -119,6 +158,27 @@ export class EvidenceSet {
   /** The scopes a dataset was collected at (or failed at), as recorded: e.g. every workspace queried. */
   scopesOf(dataset: DatasetDefinition): string[] {
     return this.records.filter((record) => record.dataset === dataset.id).map((record) => record.scope);
+  }
+
+  /**
+   * The same evidence, readable only through the datasets a reader declared: a check that reads
+   * anything else throws, so a missing dataset can never go unreported as affecting it.
+   */
+  restrictedTo(declared: readonly DatasetDefinition[], reader: string): EvidenceReader {
+    const allowed = new Set(declared.map((dataset) => dataset.id));
+    const guard = (dataset: DatasetDefinition) => {
+      if (!allowed.has(dataset.id)) throw new UndeclaredReadError(`${reader} reads ${dataset.id}, which it does not declare in requires or alsoReads`);
+    };
+    return {
+      read: (dataset, scope) => {
+        guard(dataset);
+        return this.read(dataset, scope);
+      },
+      scopesOf: (dataset) => {
+        guard(dataset);
+        return this.scopesOf(dataset);
+      },
+    };
   }
 
   read<Item extends z.ZodType>(dataset: DatasetDefinition<Item>, scope: string): DatasetRead<z.infer<Item>> {

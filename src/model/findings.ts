@@ -18,6 +18,8 @@ export const FindingSchema = z.object({
   error: CallErrorSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+/** A finding as a check states it, before the mapping says which requirements it supports. */
+export type UncitedFinding = Omit<Finding, "hipaa">;
 export type FindingStatus = Finding["status"];
 
 export const RequirementResultSchema = z.object({

@@ -1,6 +1,6 @@
 import type { Content, StyleDictionary, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { FindingStatus, RequirementStatus } from "../model/findings.js";
-import type { RunFacts } from "./report-model.js";
+import type { RunFacts } from "../model/assessment.js";
 
 /** Words the reports use for statuses: facts, never "compliant" (docs/findings-json.md#statuses). */
 export const requirementStatusLabel: Record<RequirementStatus, string> = {

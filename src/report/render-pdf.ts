@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
-import type { EvidenceSigner } from "../signing/evidence-signer.js";
-import { addSignaturePlaceholder, type SignatureDictionary } from "../signing/pdf-signature.js";
+import { addSignatureField, type SignatureDictionary } from "./signature-field.js";
 
 /**
  * pdfmake on Node with the Roboto fonts it ships, embedded (subset) so the PDFs render the same
@@ -60,12 +59,11 @@ function pdfmake(): PdfMakeServer {
 }
 
 /**
- * Renders one PDF and, when a signer is given, signs it in the same pass: the signature field is
- * added to the document before PDFKit writes it, and the written bytes are signed in place.
+ * Renders one PDF with its signature field: PDFKit writes the file once, with room for the
+ * signature that the archive stage fills in.
  */
-export async function renderPdf(definition: TDocumentDefinitions, signing?: { signer: EvidenceSigner; dictionary: SignatureDictionary }): Promise<Buffer> {
+export async function renderPdf(definition: TDocumentDefinitions, signature: SignatureDictionary): Promise<Buffer> {
   const output = pdfmake().createPdf(definition);
-  if (!signing) return output.getBuffer();
-  addSignaturePlaceholder(await output.getStream(), signing.dictionary);
-  return signing.signer.signPdf(await output.getBuffer());
+  addSignatureField(await output.getStream(), signature);
+  return output.getBuffer();
 }

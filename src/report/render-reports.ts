@@ -1,14 +1,11 @@
 import { standardsOf } from "../mapping/mapping.js";
-import type { EvidenceSigner } from "../signing/evidence-signer.js";
+import type { RenderedDocuments, RenderedReport } from "../model/documents.js";
+import { archiveReadme } from "./archive-readme.js";
 import { renderPdf } from "./render-pdf.js";
 import type { ReportInput } from "./report-model.js";
 import { buildStandardReport } from "./standard-report.js";
 import { buildSummaryReport } from "./summary-report.js";
 
-export interface RenderedFile {
-  path: string;
-  content: Buffer;
-}
 
 function slug(text: string): string {
   return text
@@ -17,8 +14,8 @@ function slug(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** The summary first (00-), then one PDF per standard in the rule's order. */
-export async function renderReports(input: ReportInput, signer: EvidenceSigner): Promise<RenderedFile[]> {
+/** The render stage: the summary first (00-), then one PDF per standard in the rule's order; and README.txt. */
+export async function renderDocuments(input: ReportInput): Promise<RenderedDocuments> {
   const standards = standardsOf(input.mapping);
   const width = String(standards.length).length < 2 ? 2 : String(standards.length).length;
   const jobs = [
@@ -28,13 +25,13 @@ export async function renderReports(input: ReportInput, signer: EvidenceSigner):
       definition: buildStandardReport(standard, rows, input),
     })),
   ];
-  const files: RenderedFile[] = [];
-  const dictionary = {
+  const signature = {
     signingTime: input.run.generatedAt,
     reason: `HIPAA Security Rule evidence, archive ${input.run.archiveId}`,
     signerName: input.run.signature.subject,
     application: `${input.run.tool.name} ${input.run.tool.version}`,
   };
-  for (const job of jobs) files.push({ path: job.path, content: await renderPdf(job.definition, { signer, dictionary }) });
-  return files;
+  const reports: RenderedReport[] = [];
+  for (const job of jobs) reports.push({ path: job.path, content: await renderPdf(job.definition, signature) });
+  return { reports, readme: archiveReadme(input.run) };
 }

@@ -83,7 +83,7 @@ function findingsTable(findings: readonly Finding[]): Content[] {
 }
 
 function requirementSection(row: RequirementRow, input: ReportInput): Content[] {
-  const result = input.requirements.find((requirement) => requirement.id === row.citation);
+  const result = input.assessment.requirements.find((requirement) => requirement.id === row.citation);
   const status = result?.status ?? "attestation_required";
   const content: Content[] = [
     { text: `${row.citation}  ${row.title}`, style: "h2", headlineLevel: 2 },
@@ -100,8 +100,8 @@ function requirementSection(row: RequirementRow, input: ReportInput): Content[] 
     content.push({ text: "No automated check covers this requirement.", style: "paragraph", italics: true });
   }
   for (const checkId of row.checks) {
-    const check = input.checks.find((candidate) => candidate.id === checkId);
-    const findings = input.findings.filter((finding) => finding.checkId === checkId);
+    const check = input.assessment.checks.find((candidate) => candidate.id === checkId);
+    const findings = input.assessment.findings.filter((finding) => finding.checkId === checkId);
     content.push({ text: check ? check.title : checkId, style: "h3", headlineLevel: 3 });
     content.push({ text: [{ text: `${checkId} · ${check?.severity ?? ""} · `, style: "mono" }, check?.rationale ?? ""], style: "small", margin: [0, 0, 0, 4] });
     if (findings.length === 0) {
@@ -145,7 +145,7 @@ export function buildStandardReport(standard: RequirementRow, rows: readonly Req
         body: [
           headerRow("Citation", "Title", "Designation", "Status"),
           ...rows.map((row): TableCell[] => {
-            const status = input.requirements.find((requirement) => requirement.id === row.citation)?.status ?? "attestation_required";
+            const status = input.assessment.requirements.find((requirement) => requirement.id === row.citation)?.status ?? "attestation_required";
             return [{ text: row.citation, noWrap: true }, row.title, row.designation, statusCell(status, requirementStatusLabel[status])];
           }),
         ],

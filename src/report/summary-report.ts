@@ -1,5 +1,5 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
-import { severityRank } from "../checks/check.js";
+import type { PrivilegedMfaVerdict } from "../model/assessment.js";
 import type { Finding, FindingStatus } from "../model/findings.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, tableLayout, utc } from "./page-frame.js";
@@ -36,7 +36,8 @@ function identityLines(input: ReportInput): string {
 }
 
 function permissionLines(input: ReportInput): string {
-  const { identity, identityAzureRoles } = input.run;
+  const { identity } = input.run;
+  const { identityAzureRoles } = input.assessment;
   const azure =
     identityAzureRoles.length > 0
       ? identityAzureRoles.map(({ role, scope }) => `Azure: ${role} at ${scope}`)
@@ -51,12 +52,17 @@ function countBy(findings: readonly Finding[], status: Finding["status"]): numbe
   return findings.filter((finding) => finding.status === status).length;
 }
 
-const verdictLabel: Record<string, { text: string; status: "pass" | "fail" | "error" }> = {
+const verdictLabel: Record<PrivilegedMfaVerdict, { text: string; status: "pass" | "fail" | "error" }> = {
   enforced: { text: "Enforced", status: "pass" },
+  "enforced by security defaults": { text: "Enforced (security defaults)", status: "pass" },
+  "emergency access": { text: "Emergency access", status: "pass" },
   conditional: { text: "Only under conditions", status: "fail" },
   "not-enforced": { text: "Not enforced", status: "fail" },
   unknown: { text: "Unknown", status: "error" },
 };
+
+/** Most severe first, for the summary's list of failing findings. */
+const severityOrder: Finding["severity"][] = ["critical", "high", "medium", "low"];
 
 /** Graph's method names (userRegistrationDetails.methodsRegistered), as an auditor reads them. */
 const methodNames: Record<string, string> = {
@@ -85,7 +91,7 @@ function privilegedMfaSection(input: ReportInput): Content[] {
     text: "Every user holding a privileged Entra ID role or a privileged Azure role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator), active or PIM-eligible. \"Enforced\" means an enabled Conditional Access policy covering all cloud apps requires MFA of them without conditions; a registered method alone does not make Entra ID ask for it, and report-only policies enforce nothing.",
     style: "paragraph",
   });
-  const table = input.privilegedMfa;
+  const table = input.assessment.privilegedMfa;
   if (!table.ok) {
     section.push(callout({ text: `Not evaluated: ${table.reason}.` }, "#fff4e5"));
     return section;
@@ -102,23 +108,12 @@ function privilegedMfaSection(input: ReportInput): Content[] {
       body: [
         headerRow("User", "Privileged roles", "MFA", "Decided by", "Registered methods"),
         ...table.rows.map((row): TableCell[] => {
-          const verdict = row.breakGlass
-            ? { text: "Emergency access", status: "pass" as const }
-            : row.coverage.verdict === "not-enforced" && row.bySecurityDefaults === "every sign-in"
-              ? { text: "Enforced (security defaults)", status: "pass" as const }
-              : (verdictLabel[row.coverage.verdict] ?? { text: row.coverage.verdict, status: "error" as const });
-          const decided = [
-            ...row.coverage.enforcedBy.map((policy) => `Required by "${policy.displayName}"${policy.authenticationStrength ? ` (${policy.authenticationStrength.displayName}${policy.authenticationStrength.phishingResistant ? ", phishing-resistant" : ""})` : ""}${policy.narrowing.length ? `: ${policy.narrowing.join(", ")}` : ""}`),
-            ...row.coverage.excludedBy.map((policy) => `Excluded from "${policy.displayName}" (${policy.excludedAs.join(", ")})`),
-            ...row.coverage.reportOnly.map((policy) => `"${policy.displayName}" is report-only`),
-            ...row.coverage.disabled.map((policy) => `"${policy.displayName}" is disabled`),
-            ...row.coverage.unknowns,
-          ];
+          const verdict = verdictLabel[row.verdict];
           return [
             { text: row.name },
             { text: row.roles.join("\n") },
             statusCell(verdict.status, verdict.text),
-            { text: decided.join("\n") || "No enabled policy requires MFA of this user", style: "small" },
+            { text: row.decidedBy.join("\n") || "No enabled policy requires MFA of this user", style: "small" },
             { text: row.registeredMethods === undefined ? "unknown" : row.registeredMethods.length ? row.registeredMethods.map((method) => methodNames[method] ?? method).join("\n") : "none", style: "small" },
           ];
         }),
@@ -152,7 +147,7 @@ function auditLogSection(input: ReportInput): Content[] {
     text: "Every log source the collected evidence covers: the activity log of each subscription, Entra ID, and each Key Vault, storage account, SQL server and web app in scope, with the logs its diagnostic settings send and where. The status is that of the source's logging check (its finding gives the full sentence and the evidence pointer).",
     style: "paragraph",
   });
-  const routes = capRows(input.auditLogs.routes);
+  const routes = capRows(input.assessment.auditLogs.routes);
   section.push({
     table: {
       headerRows: 1,
@@ -173,7 +168,7 @@ function auditLogSection(input: ReportInput): Content[] {
     text: "For each Log Analytics workspace, the retention each audit table is set to and the oldest and newest record it really holds (one query over the workspace; records in long-term retention cannot be queried, so only the interactive part is observed). For each storage account that receives exported logs, the immutability policy of each log container. The status is that of the destination's retention and immutability checks.",
     style: "paragraph",
   });
-  const retention = capRows(input.auditLogs.retention);
+  const retention = capRows(input.assessment.auditLogs.retention);
   section.push({
     table: {
       headerRows: 1,
@@ -205,7 +200,7 @@ function defenderSection(input: ReportInput): Content[] {
       widths: [56, "*", 48, 88, 118, 40],
       body: [
         headerRow("Subscription", "Plans for resources in use", "Secure score", "Healthcare assessment", "Alert notifications", "Active alerts"),
-        ...input.defender.map((row): TableCell[] => [
+        ...input.assessment.defender.map((row): TableCell[] => [
           { text: row.subscription },
           { text: [{ text: "On: ", bold: true }, `${row.plansOn}\n`, { text: "Off: ", bold: true }, `${row.plansOff}\n`, { text: "Auto-provisioning: ", bold: true }, row.autoProvisioning], style: "small" },
           { text: row.secureScore },
@@ -219,11 +214,12 @@ function defenderSection(input: ReportInput): Content[] {
     style: "table",
   });
   // A heading, a paragraph and a few rows read as one block; a long list of subscriptions may break.
-  return input.defender.length <= 8 ? [{ stack: section, unbreakable: true }] : section;
+  return input.assessment.defender.length <= 8 ? [{ stack: section, unbreakable: true }] : section;
 }
 
 export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
-  const { run, coverage, requirements, findings, gaps } = input;
+  const { run } = input;
+  const { coverage, requirements, findings, gaps } = input.assessment;
   const content: Content[] = [];
   content.push({ text: "HIPAA Security Rule evidence", style: "title" });
   content.push({ text: `${run.organization} · ${summaryTitle} · generated ${utc(run.generatedAt)}`, style: "subtitle" });
@@ -343,7 +339,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   content.push({ text: "7. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
   const failing = findings
     .filter((finding) => finding.status === "fail")
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId));
+    .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
   if (failing.length === 0) {
     content.push({ text: "No check failed on the collected evidence.", style: "paragraph" });
   } else {
@@ -410,7 +406,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   content.push({ text: "9. What this report does not show", style: "h1", headlineLevel: 1 });
   content.push(
     callout({
-      stack: paragraphs("summary-limits", { organization: run.organization, checkCount: input.checks.length }).map((text) => ({
+      stack: paragraphs("summary-limits", { organization: run.organization, checkCount: input.assessment.checks.length }).map((text) => ({
         text,
         margin: [0, 0, 0, 5],
       })),
@@ -424,7 +420,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
       widths: [150, "*", 44],
       body: [
         headerRow("Check", "What it examines", "Severity"),
-        ...input.checks.map((check): TableCell[] => [
+        ...input.assessment.checks.map((check): TableCell[] => [
           { text: check.id, style: "mono" },
           { text: [{ text: `${check.title}. `, bold: true }, check.rationale] },
           check.severity,

@@ -89,7 +89,7 @@ describe("collection through the real SDK clients and the replay seam", () => {
     expect(record).toEqual({
       dataset: "rbac/role-assignments",
       scope: `/subscriptions/${subscriptionId}`,
-      file: "raw/rbac/x/role-assignments.json",
+      file: `raw/rbac/${subscriptionId}/role-assignments.json`,
       status: "error",
       error: { call: `GET ${listUrl}`, status: 403, code: "AuthorizationFailed", message, reason: "permission", missingPermission: "Microsoft.Authorization/roleAssignments/read" },
     });

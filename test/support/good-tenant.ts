@@ -1,4 +1,4 @@
-import { defaultCheckSettings, type CheckDefinition, type CheckOutcome, type CheckSettings } from "../../src/checks/check.js";
+import { defaultCheckSettings, readsOf, type CheckDefinition, type CheckOutcome, type CheckSettings } from "../../src/checks/check.js";
 import type { SubscriptionInScope } from "../../src/model/evidence.js";
 import { authenticationMethodsPolicyDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, namedLocationsDataset, organizationDataset, securityDefaultsDataset, signInActivityDataset, subscribedSkusDataset, userRegistrationDetailsDataset, usersDataset } from "../../src/datasets/entra.js";
 import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/datasets/entra-sign-ins.js";
@@ -12,7 +12,7 @@ import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobSer
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset, roleDefinitionsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
 import { subscriptionsDataset } from "../../src/datasets/subscriptions.js";
 import type { CallError } from "../../src/model/call-error.js";
-import { EvidenceSet, type DatasetDefinition, type EvidenceRecord } from "../../src/model/evidence.js";
+import { EvidenceSet, type CollectedEvidence, type DatasetDefinition, type EvidenceRecord } from "../../src/model/evidence.js";
 import { firstExampleItem, officialExample } from "./official-examples.js";
 
 /**
@@ -205,8 +205,24 @@ export class Tenant {
     this.records[index] = { dataset: dataset.id, scope: recordScope, file, status: "error", error };
   }
 
+  /** The check on this tenant, seeing only the datasets it declares, as the evaluation runs it. */
   run(check: CheckDefinition): CheckOutcome[] {
-    return check.evaluate({ evidence: new EvidenceSet(this.records), subscriptions: this.subscriptions, tenantId, settings: this.settings, collectedAt });
+    const evidence = new EvidenceSet(this.records).restrictedTo(readsOf(check), `check ${check.id}`);
+    return check.evaluate({ evidence, subscriptions: this.subscriptions, tenantId, settings: this.settings, collectedAt });
+  }
+
+  /** The tenant as the collect stage would hand it on, collected at `collectedAt`. */
+  collected(): CollectedEvidence {
+    return {
+      tenantId,
+      subscriptions: this.subscriptions,
+      subscriptionsNotVisible: [],
+      records: this.records,
+      collectorFailures: new Map(),
+      identity: undefined,
+      collection: { mode: "replay", cloud: "AzurePublic", window: { start: collectedAt.toISOString(), end: collectedAt.toISOString() } },
+      calls: { log: { version: "1.2", entries: [] } },
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import { resourceName } from "../../datasets/resource-id.js";
 import type { DiagnosticCategory, DiagnosticCategorySchema, DiagnosticSetting, DiagnosticSettingSchema, LogSelection } from "../../datasets/diagnostic-settings.js";
-import type { DatasetDefinition, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import type { DatasetDefinition, EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome } from "../check.js";
 
 /** Where a diagnostic setting sends what it selects. */
@@ -111,7 +111,7 @@ export function routedDestinations(routing: CategoryRouting): string[] {
  * category group, the resource's category listing) could not be read.
  */
 export function resourceLoggingOutcome(input: {
-  evidence: EvidenceSet;
+  evidence: EvidenceReader;
   subject: { resourceId: string; resourceName: string };
   /** "Storage account stx in subscription Clinic-Prod" */
   label: string;

@@ -1,7 +1,7 @@
 import type { SubscriptionInScope } from "../../model/evidence.js";
 import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, type DirectoryRoleAssignmentSchedule, type EntraUser } from "../../datasets/entra.js";
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../../datasets/rbac.js";
-import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome } from "../check.js";
 import { privilegedRoleName } from "./azure-rbac.js";
 
@@ -61,7 +61,7 @@ function kindOfActive(schedules: readonly DirectoryRoleAssignmentSchedule[] | un
 /** Transitive members per group id, or why they could not be read. */
 type Members = { ok: true; members: Located<{ id: string; "@odata.type": string }>[] } | ({ ok: false } & Failure);
 
-export function groupMemberships(evidence: EvidenceSet, tenantId: string, groupIds: Iterable<string>): Map<string, Members> {
+export function groupMemberships(evidence: EvidenceReader, tenantId: string, groupIds: Iterable<string>): Map<string, Members> {
   const members = new Map<string, Members>();
   for (const groupId of groupIds) {
     if (members.has(groupId)) continue;
@@ -76,7 +76,7 @@ export function groupMemberships(evidence: EvidenceSet, tenantId: string, groupI
  * role-assignable group. Needs the active assignments; PIM schedules refine "active" when available.
  */
 export function privilegedDirectoryHoldings(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   tenantId: string,
 ): { ok: true; holdings: DirectoryRoleHolding[]; unexpandedGroups: ({ groupId: string } & Failure)[]; scheduleGaps: Failure[]; sources: string[] } | ({ ok: false } & Failure) {
   const scope = tenantScope(tenantId);
@@ -138,7 +138,7 @@ export interface AzureRoleHolding {
   ref: EvidenceRef;
 }
 
-export function privilegedAzureHoldings(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[]): { holdings: AzureRoleHolding[]; gaps: Failure[] } {
+export function privilegedAzureHoldings(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[]): { holdings: AzureRoleHolding[]; gaps: Failure[] } {
   const holdings: AzureRoleHolding[] = [];
   const gaps: Failure[] = [];
   const add = (items: readonly Located<{ properties: { roleDefinitionId: string; principalId: string; principalType?: string | undefined } }>[], kind: AzureRoleHolding["kind"], where: string) => {

@@ -1,6 +1,6 @@
 import type { SubscriptionInScope } from "../../model/evidence.js";
 import { vaultsDataset, type Vault } from "../../datasets/key-vault.js";
-import type { EvidenceSet, Located } from "../../model/evidence.js";
+import type { EvidenceReader, Located } from "../../model/evidence.js";
 import type { CheckOutcome } from "../check.js";
 import { forEachListed } from "./listing.js";
 
@@ -9,7 +9,7 @@ import { forEachListed } from "./listing.js";
  * missing gives one `error`; a subscription with no vault gives one `not_applicable`.
  */
 export function forEachVault(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   subscriptions: readonly SubscriptionInScope[],
   what: string,
   evaluateVault: (vault: Located<Vault>, subscription: SubscriptionInScope, source: { file: string; calls: string[] }) => CheckOutcome,

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { SubscriptionInScope } from "../../model/evidence.js";
-import type { DatasetDefinition, EvidenceSet, Located } from "../../model/evidence.js";
+import type { DatasetDefinition, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, subscriptionSubject, type CheckOutcome } from "../check.js";
 
 /**
@@ -9,7 +9,7 @@ import { notEvaluated, subscriptionSubject, type CheckOutcome } from "../check.j
  * `error`; a subscription whose listing is empty gives one `not_applicable`.
  */
 export function forEachListed<Item extends z.ZodType>(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   subscriptions: readonly SubscriptionInScope[],
   dataset: DatasetDefinition<Item>,
   words: {

@@ -7,7 +7,7 @@ import { activityLogSettingsDataset } from "../../datasets/log-analytics.js";
 import type { DiagnosticSetting, DiagnosticSettingSchema } from "../../datasets/diagnostic-settings.js";
 import { masterDiagnosticSettingsDataset } from "../../datasets/sql.js";
 import { blobDiagnosticSettingsDataset } from "../../datasets/storage.js";
-import type { DatasetDefinition, EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import type { DatasetDefinition, EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { destinationsOf, type Destination } from "./diagnostic-settings.js";
 
 /**
@@ -40,7 +40,7 @@ export const logSourceDatasets: readonly { dataset: DatasetDefinition<typeof Dia
 ];
 
 /** Each collected diagnostic setting with its source; sources whose settings could not be read are left out (their own checks say so). */
-export function loggedSettings(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[]): { source: LogSource; setting: Located<DiagnosticSetting> }[] {
+export function loggedSettings(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[]): { source: LogSource; setting: Located<DiagnosticSetting> }[] {
   return logSourceDatasets.flatMap(({ dataset, label }) =>
     evidence.scopesOf(dataset).flatMap((scope) => {
       const read = evidence.read(dataset, scope);
@@ -61,7 +61,7 @@ export interface LogDestination {
 }
 
 /** Every destination the collected settings name, once each (ARM ids compared without regard to case). */
-export function logDestinations(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[]): LogDestination[] {
+export function logDestinations(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[]): LogDestination[] {
   const byId = new Map<string, LogDestination>();
   for (const { source, setting } of loggedSettings(evidence, subscriptions)) {
     for (const destination of destinationsOf(setting.value)) {

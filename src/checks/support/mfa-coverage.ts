@@ -1,6 +1,6 @@
 import type { SubscriptionInScope } from "../../model/evidence.js";
 import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, securityDefaultsDataset, userRegistrationDetailsDataset, usersDataset, type ConditionalAccessPolicy, type EntraUser, type UserRegistrationDetails } from "../../datasets/entra.js";
-import type { EvidenceRef, EvidenceSet, Located } from "../../model/evidence.js";
+import type { EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome, type CheckSettings } from "../check.js";
 import { mfaCoverage, type MfaCoverage, type SignInSubject, type SignInTarget } from "./conditional-access.js";
 import { groupMemberships, isBreakGlass, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel, type Failure } from "./entra-identity.js";
@@ -29,7 +29,7 @@ export interface IdentityEvidence {
   roleGaps: Failure[];
 }
 
-export function readIdentityEvidence(evidence: EvidenceSet, tenantId: string): ({ ok: true } & IdentityEvidence) | ({ ok: false } & Failure) {
+export function readIdentityEvidence(evidence: EvidenceReader, tenantId: string): ({ ok: true } & IdentityEvidence) | ({ ok: false } & Failure) {
   const scope = tenantScope(tenantId);
   const users = evidence.read(usersDataset, scope);
   if (!users.ok) return { ok: false, dataset: usersDataset, scope, failure: users };
@@ -101,7 +101,7 @@ export function gapBehind(unknowns: readonly string[], identity: Pick<IdentityEv
  * the members of a group holding a role, could not be read.
  */
 function directoryRolesByUser(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   tenantId: string,
   dataset: typeof directoryRoleAssignmentsDataset | typeof directoryRoleEligibilityDataset,
 ): { ok: true; roles: Map<string, Set<string>> } | ({ ok: false } & Failure) {
@@ -133,7 +133,7 @@ function directoryRolesByUser(
  * lower-cased user id, with the roles in words and the evidence of each; and what could not be read.
  */
 export function privilegedRoleHolders(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   tenantId: string,
   subscriptions: readonly SubscriptionInScope[],
 ): { ok: true; holders: Map<string, RoleHolder>; gaps: Failure[] } | ({ ok: false } & Failure) {
@@ -188,7 +188,7 @@ export function describeRegistration(methods: string[] | undefined): string {
  * with the Conditional Access verdict for all cloud apps.
  */
 export function privilegedUsersMfa(
-  evidence: EvidenceSet,
+  evidence: EvidenceReader,
   tenantId: string,
   subscriptions: readonly SubscriptionInScope[],
   breakGlassAccounts: readonly string[],
@@ -257,7 +257,7 @@ function list(names: string[]): string {
 }
 
 /** Tenant-wide MFA coverage of enabled users at one target (all cloud apps, or Azure management). */
-export function tenantMfaOutcomes(evidence: EvidenceSet, tenantId: string, settings: CheckSettings, target: SignInTarget, targetName: string): CheckOutcome[] {
+export function tenantMfaOutcomes(evidence: EvidenceReader, tenantId: string, settings: CheckSettings, target: SignInTarget, targetName: string): CheckOutcome[] {
   const subject = tenantSubject(tenantId);
   const what = `MFA for every user on ${targetName}`;
   const identity = readIdentityEvidence(evidence, tenantId);

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checks } from "../../src/checks/registry.js";
-import { runChecks } from "../../src/checks/run-checks.js";
 import { immutabilityPoliciesDataset, logContainersDataset } from "../../src/datasets/storage.js";
 import { defaultMappingFile, loadMapping } from "../../src/mapping/mapping.js";
-import { EvidenceSet } from "../../src/model/evidence.js";
-import { auditLogView } from "../../src/report/audit-log-view.js";
-import { defenderView } from "../../src/report/defender-view.js";
-import { archiveAccountId, collectedAt, forbidden, goodTenant, subscription, tenantId, type Tenant } from "../support/good-tenant.js";
+import { evaluate } from "../../src/evaluation/evaluate.js";
+import { archiveAccountId, forbidden, goodTenant, subscription, type Tenant } from "../support/good-tenant.js";
 
 /**
  * The summary's audit-log and Defender tables state what the evidence holds and carry the checks'
@@ -14,9 +11,8 @@ import { archiveAccountId, collectedAt, forbidden, goodTenant, subscription, ten
  */
 async function views(tenant: Tenant) {
   const mapping = await loadMapping(defaultMappingFile, new Set(checks.map((check) => check.id)));
-  const evidence = new EvidenceSet(tenant.records);
-  const findings = runChecks(checks, { evidence, subscriptions: tenant.subscriptions, tenantId, settings: tenant.settings, collectedAt }, mapping);
-  return { audit: auditLogView(evidence, tenant.subscriptions, tenantId, findings), defender: defenderView(evidence, tenant.subscriptions) };
+  const assessment = evaluate({ evidence: tenant.collected(), mapping, settings: tenant.settings });
+  return { audit: assessment.auditLogs, defender: assessment.defender };
 }
 
 const workspace = "Log Analytics workspace law-security";

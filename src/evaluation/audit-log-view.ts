@@ -3,14 +3,15 @@ import { analyticsDays, recordsByTable } from "../checks/support/log-analytics.j
 import { describeDestination, destinationsOf } from "../checks/support/diagnostic-settings.js";
 import { logDestinations } from "../checks/support/log-routes.js";
 import { siteDiagnosticSettingsDataset, webSitesDataset } from "../datasets/app-service.js";
-import type { SubscriptionInScope } from "../model/evidence.js";
 import { entraDiagnosticSettingsDataset } from "../datasets/entra-sign-ins.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../datasets/key-vault.js";
 import { activityLogSettingsDataset, auditRecordsDataset, auditTables, logTablesDataset, logWorkspacesDataset } from "../datasets/log-analytics.js";
 import type { DiagnosticSetting, DiagnosticSettingSchema } from "../datasets/diagnostic-settings.js";
 import { auditStorageAccount, masterDatabaseId, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../datasets/sql.js";
 import { blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../datasets/storage.js";
-import type { DatasetDefinition, DatasetRead, EvidenceSet } from "../model/evidence.js";
+import type { DatasetDefinition, DatasetRead, EvidenceReader, SubscriptionInScope } from "../model/evidence.js";
+import { notCollected } from "./view-words.js";
+import type { AuditLogView, LogRouteRow, RetentionRow } from "../model/assessment.js";
 import type { Finding, FindingStatus } from "../model/findings.js";
 
 /**
@@ -19,30 +20,6 @@ import type { Finding, FindingStatus } from "../model/findings.js";
  * long it keeps them, configured and observed. The verdicts are the findings' own; nothing here
  * judges anything.
  */
-export interface LogRouteRow {
-  source: string;
-  subscription: string;
-  /** The categories or groups sent, "none", or why it is unknown. */
-  sent: string;
-  destinations: string;
-  status: FindingStatus | undefined;
-}
-
-export interface RetentionRow {
-  /** "Log Analytics workspace law-x", "storage account st-x", ... */
-  destination: string;
-  subscription: string;
-  /** The table or container the row is about. */
-  part: string;
-  configured: string;
-  observed: string;
-  status: FindingStatus | undefined;
-}
-
-export interface AuditLogView {
-  routes: LogRouteRow[];
-  retention: RetentionRow[];
-}
 
 /** The statuses of the findings that judge the routing of one source: the worst one speaks for the row. */
 const statusOrder: FindingStatus[] = ["fail", "error", "pass", "manual", "not_applicable"];
@@ -51,9 +28,6 @@ function worst(findings: readonly Finding[], checkIds: readonly string[], resour
   return statusOrder.find((status) => own.some((finding) => finding.status === status));
 }
 
-function unavailable(read: Extract<DatasetRead<unknown>, { ok: false }>): string {
-  return `not collected (${read.error.status ? `HTTP ${read.error.status}` : read.error.reason})`;
-}
 
 /** What a resource's settings send and where, in the report's words. */
 function routing(settings: readonly DiagnosticSetting[]): { sent: string; destinations: string } {
@@ -63,12 +37,12 @@ function routing(settings: readonly DiagnosticSetting[]): { sent: string; destin
   return { sent: sent.size ? [...sent].join(", ") : "none", destinations: destinations.size ? [...destinations].join("\n") : "none" };
 }
 
-function settingsRow(evidence: EvidenceSet, dataset: DatasetDefinition<typeof DiagnosticSettingSchema>, scope: string) {
+function settingsRow(evidence: EvidenceReader, dataset: DatasetDefinition<typeof DiagnosticSettingSchema>, scope: string) {
   const read = evidence.read(dataset, scope);
-  return read.ok ? routing(read.items.map(({ value }) => value)) : { sent: unavailable(read), destinations: "unknown" };
+  return read.ok ? routing(read.items.map(({ value }) => value)) : { sent: notCollected(read), destinations: "unknown" };
 }
 
-export function auditLogView(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[], tenantId: string, findings: readonly Finding[]): AuditLogView {
+export function auditLogView(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[], tenantId: string, findings: readonly Finding[]): AuditLogView {
   const routes: LogRouteRow[] = [];
   const tenant = `/tenants/${tenantId}`;
   routes.push({ source: "Entra ID sign-in and audit logs", subscription: "tenant", ...settingsRow(evidence, entraDiagnosticSettingsDataset, tenant), status: worst(findings, ["entra-sign-in-logs-exported", "entra-audit-logs-exported"], tenant) });
@@ -84,13 +58,13 @@ export function auditLogView(evidence: EvidenceSet, subscriptions: readonly Subs
     for (const { kind, listing, checkId, settingsAt, settings } of resources) {
       const read = evidence.read(listing, subscription.scope) as DatasetRead<{ id: string; name: string }>;
       if (!read.ok) {
-        routes.push({ source: `${kind}s`, subscription: name, sent: unavailable(read), destinations: "unknown", status: worst(findings, [checkId], subscription.scope) });
+        routes.push({ source: `${kind}s`, subscription: name, sent: notCollected(read), destinations: "unknown", status: worst(findings, [checkId], subscription.scope) });
         continue;
       }
       for (const { value } of read.items) routes.push({ source: `${kind} ${value.name}`, subscription: name, ...settingsRow(evidence, settings, settingsAt(value.id)), status: worst(findings, [checkId], value.id) });
     }
     const servers = evidence.read(sqlServersDataset, subscription.scope);
-    if (!servers.ok) routes.push({ source: "SQL servers", subscription: name, sent: unavailable(servers), destinations: "unknown", status: worst(findings, ["sql-server-auditing"], subscription.scope) });
+    if (!servers.ok) routes.push({ source: "SQL servers", subscription: name, sent: notCollected(servers), destinations: "unknown", status: worst(findings, ["sql-server-auditing"], subscription.scope) });
     else {
       for (const { value: server } of servers.items) {
         const auditing = evidence.read(sqlAuditingDataset, server.id);
@@ -101,7 +75,7 @@ export function auditLogView(evidence: EvidenceSet, subscriptions: readonly Subs
         routes.push({
           source: `SQL server ${server.name}`,
           subscription: name,
-          sent: auditing.ok ? `server auditing ${policy?.state ?? "state unknown"}${policy?.isAzureMonitorTargetEnabled ? `; master database: ${master.sent}` : ""}` : unavailable(auditing),
+          sent: auditing.ok ? `server auditing ${policy?.state ?? "state unknown"}${policy?.isAzureMonitorTargetEnabled ? `; master database: ${master.sent}` : ""}` : notCollected(auditing),
           destinations: [...storage, ...monitor].join("\n") || "none",
           status: worst(findings, ["sql-server-auditing"], server.id),
         });
@@ -113,13 +87,13 @@ export function auditLogView(evidence: EvidenceSet, subscriptions: readonly Subs
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-function retentionRows(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[], findings: readonly Finding[]): RetentionRow[] {
+function retentionRows(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[], findings: readonly Finding[]): RetentionRow[] {
   const rows: RetentionRow[] = [];
   const retentionChecks = ["log-analytics-retention", "log-analytics-effective-retention"];
   for (const subscription of subscriptions) {
     const workspaces = evidence.read(logWorkspacesDataset, subscription.scope);
     if (!workspaces.ok) {
-      rows.push({ destination: "Log Analytics workspaces", subscription: subscription.displayName, part: "", configured: unavailable(workspaces), observed: "", status: worst(findings, retentionChecks, subscription.scope) });
+      rows.push({ destination: "Log Analytics workspaces", subscription: subscription.displayName, part: "", configured: notCollected(workspaces), observed: "", status: worst(findings, retentionChecks, subscription.scope) });
       continue;
     }
     for (const { value: workspace } of workspaces.items) {
@@ -127,7 +101,7 @@ function retentionRows(evidence: EvidenceSet, subscriptions: readonly Subscripti
       const status = worst(findings, retentionChecks, workspace.id);
       const tables = evidence.read(logTablesDataset, workspace.id);
       if (!tables.ok) {
-        rows.push({ destination, subscription: subscription.displayName, part: "tables", configured: unavailable(tables), observed: "", status });
+        rows.push({ destination, subscription: subscription.displayName, part: "tables", configured: notCollected(tables), observed: "", status });
         continue;
       }
       const records = evidence.read(auditRecordsDataset, workspace.id);
@@ -141,7 +115,7 @@ function retentionRows(evidence: EvidenceSet, subscriptions: readonly Subscripti
           subscription: subscription.displayName,
           part: table.name,
           configured: `${analyticsDays(table, workspace) ?? "?"} days interactive, ${table.properties.totalRetentionInDays ?? "?"} in total`,
-          observed: !records.ok ? (records.error.reason === "incomplete-data" ? "query incomplete (partial result)" : unavailable(records)) : found && found.records > 0 ? `${isoDay(found.oldest)} to ${isoDay(found.newest)} (${found.records} records)` : "no records",
+          observed: !records.ok ? (records.error.reason === "incomplete-data" ? "query incomplete (partial result)" : notCollected(records)) : found && found.records > 0 ? `${isoDay(found.oldest)} to ${isoDay(found.newest)} (${found.records} records)` : "no records",
           status,
         });
       }
@@ -153,7 +127,7 @@ function retentionRows(evidence: EvidenceSet, subscriptions: readonly Subscripti
       if (status === undefined || status === "not_applicable") continue;
       const containers = evidence.read(logContainersDataset, account.id);
       if (!containers.ok) {
-        rows.push({ destination: `storage account ${account.name}`, subscription: subscription.displayName, part: "log containers", configured: unavailable(containers), observed: "", status });
+        rows.push({ destination: `storage account ${account.name}`, subscription: subscription.displayName, part: "log containers", configured: notCollected(containers), observed: "", status });
         continue;
       }
       const versioning = account.properties.immutableStorageWithVersioning;
@@ -167,7 +141,7 @@ function retentionRows(evidence: EvidenceSet, subscriptions: readonly Subscripti
         const configured = own
           ? `immutability ${own.state ?? "?"}, ${own.immutabilityPeriodSinceCreationInDays ?? "?"} days`
           : policy && !policy.ok
-            ? unavailable(policy)
+            ? notCollected(policy)
             : accountPolicy
               ? `account policy ${accountPolicy.state ?? "?"}, ${accountPolicy.immutabilityPeriodSinceCreationInDays ?? "?"} days`
               : "no immutability policy";

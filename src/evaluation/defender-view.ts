@@ -1,7 +1,8 @@
 import { healthcareStandardName, planFor } from "../checks/support/defender.js";
-import type { SubscriptionInScope } from "../model/evidence.js";
 import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset } from "../datasets/defender.js";
-import type { DatasetRead, EvidenceSet } from "../model/evidence.js";
+import type { DefenderRow } from "../model/assessment.js";
+import type { EvidenceReader, SubscriptionInScope } from "../model/evidence.js";
+import { notCollected } from "./view-words.js";
 
 /**
  * The summary's Defender for Cloud table, one row per subscription: the plans set against the
@@ -9,22 +10,7 @@ import type { DatasetRead, EvidenceSet } from "../model/evidence.js";
  * alerts still active and the auto-provisioning setting. It states what the evidence holds; the
  * verdicts are the Defender checks' findings.
  */
-export interface DefenderRow {
-  subscription: string;
-  plansOn: string;
-  plansOff: string;
-  secureScore: string;
-  healthcareStandard: string;
-  contacts: string;
-  activeAlerts: string;
-  autoProvisioning: string;
-}
-
-function unavailable(read: Extract<DatasetRead<unknown>, { ok: false }>): string {
-  return `not collected (${read.error.status ? `HTTP ${read.error.status}` : read.error.reason})`;
-}
-
-export function defenderView(evidence: EvidenceSet, subscriptions: readonly SubscriptionInScope[]): DefenderRow[] {
+export function defenderView(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[]): DefenderRow[] {
   return subscriptions.map((subscription): DefenderRow => {
     const at = subscription.scope;
     const resources = evidence.read(resourcesDataset, at);
@@ -32,7 +18,7 @@ export function defenderView(evidence: EvidenceSet, subscriptions: readonly Subs
     let plansOn = "";
     let plansOff = "";
     if (!resources.ok || !pricings.ok) {
-      plansOn = unavailable(!resources.ok ? resources : (pricings as Extract<typeof pricings, { ok: false }>));
+      plansOn = notCollected(!resources.ok ? resources : (pricings as Extract<typeof pricings, { ok: false }>));
     } else {
       const inUse = new Map<string, number>();
       for (const { value } of resources.items) {
@@ -48,7 +34,7 @@ export function defenderView(evidence: EvidenceSet, subscriptions: readonly Subs
     const scores = evidence.read(secureScoresDataset, at);
     const score = scores.ok ? scores.items[0]?.value.properties.score : undefined;
     const secureScore = !scores.ok
-      ? unavailable(scores)
+      ? notCollected(scores)
       : typeof score?.percentage === "number"
         ? // The API's percentage is a fraction of 1.
           `${Math.round(score.percentage * 100)}% (${score.current ?? "?"} of ${score.max ?? "?"})`
@@ -57,14 +43,14 @@ export function defenderView(evidence: EvidenceSet, subscriptions: readonly Subs
     const standards = evidence.read(complianceStandardsDataset, at);
     const healthcare = standards.ok ? standards.items.find(({ value }) => healthcareStandardName.test(value.name))?.value : undefined;
     const healthcareStandard = !standards.ok
-      ? unavailable(standards)
+      ? notCollected(standards)
       : healthcare
         ? `${healthcare.name}: ${healthcare.properties.state ?? "?"}, ${healthcare.properties.failedControls ?? "?"} controls failed of ${(healthcare.properties.passedControls ?? 0) + (healthcare.properties.failedControls ?? 0)}`
         : "none assessed";
 
     const contactsRead = evidence.read(securityContactsDataset, at);
     const contacts = !contactsRead.ok
-      ? unavailable(contactsRead)
+      ? notCollected(contactsRead)
       : contactsRead.items
           .map(({ value }) => {
             const alerts = (value.properties.notificationsSources ?? []).find((source) => source.sourceType === "Alert");
@@ -77,10 +63,10 @@ export function defenderView(evidence: EvidenceSet, subscriptions: readonly Subs
     const alertsRead = evidence.read(securityAlertsDataset, at);
     const active = alertsRead.ok ? alertsRead.items.filter(({ value }) => value.properties.status === "Active") : [];
     const bySeverity = ["High", "Medium", "Low", "Informational"].map((severity) => [severity, active.filter(({ value }) => value.properties.severity === severity).length] as const).filter(([, count]) => count > 0);
-    const activeAlerts = !alertsRead.ok ? unavailable(alertsRead) : bySeverity.length ? bySeverity.map(([severity, count]) => `${count} ${severity}`).join(", ") : "none";
+    const activeAlerts = !alertsRead.ok ? notCollected(alertsRead) : bySeverity.length ? bySeverity.map(([severity, count]) => `${count} ${severity}`).join(", ") : "none";
 
     const provisioning = evidence.read(autoProvisioningDataset, at);
-    const autoProvisioning = !provisioning.ok ? unavailable(provisioning) : (provisioning.items.map(({ value }) => value.properties.autoProvision ?? "?").join(", ") || "not reported");
+    const autoProvisioning = !provisioning.ok ? notCollected(provisioning) : (provisioning.items.map(({ value }) => value.properties.autoProvision ?? "?").join(", ") || "not reported");
 
     return { subscription: subscription.displayName, plansOn, plansOff, secureScore, healthcareStandard, contacts, activeAlerts, autoProvisioning };
   });

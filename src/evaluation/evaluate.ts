@@ -1,0 +1,46 @@
+import type { CheckSettings } from "../checks/check.js";
+import { checks as registeredChecks } from "../checks/registry.js";
+import { runChecks } from "../checks/run-checks.js";
+import { citeFindings } from "../mapping/citations.js";
+import type { Mapping } from "../mapping/mapping.js";
+import { coverageOf, evaluateRequirements } from "../mapping/requirement-status.js";
+import type { Assessment } from "../model/assessment.js";
+import { EvidenceSet, type CollectedEvidence } from "../model/evidence.js";
+import { auditLogView } from "./audit-log-view.js";
+import { collectionGaps } from "./collection-gaps.js";
+import { defenderView } from "./defender-view.js";
+import { identityAzureRoles } from "./identity-roles.js";
+import { privilegedMfaTable } from "./privileged-mfa.js";
+
+export interface EvaluationInput {
+  evidence: CollectedEvidence;
+  mapping: Mapping;
+  settings: CheckSettings;
+  /** The checks to run; every registered check unless a test narrows them. */
+  checks?: typeof registeredChecks;
+}
+
+/**
+ * The evaluate stage, pure: collected evidence in, the assessment out. Checks run on the evidence,
+ * the mapping cites and scores their findings, and every view the reports show is derived here,
+ * once. Ages ("no sign-in for 90 days") are measured from the end of the collection window.
+ */
+export function evaluate(input: EvaluationInput): Assessment {
+  const { evidence, mapping, settings } = input;
+  const checks = input.checks ?? registeredChecks;
+  const records = new EvidenceSet(evidence.records, evidence.collectorFailures);
+  const scope = { subscriptions: evidence.subscriptions, tenantId: evidence.tenantId, settings, collectedAt: new Date(evidence.collection.window.end) };
+  const findings = citeFindings(runChecks(checks, { ...scope, evidence: records }), mapping);
+  const requirements = evaluateRequirements(mapping, findings);
+  return {
+    findings,
+    requirements,
+    coverage: coverageOf(requirements, findings),
+    gaps: collectionGaps(evidence, checks),
+    checks: checks.map(({ id, title, severity, rationale, remediation }) => ({ id, title, severity, rationale, remediation })),
+    privilegedMfa: privilegedMfaTable(records, evidence.tenantId, evidence.subscriptions, settings),
+    auditLogs: auditLogView(records, evidence.subscriptions, evidence.tenantId, findings),
+    defender: defenderView(records, evidence.subscriptions),
+    identityAzureRoles: identityAzureRoles(records, evidence.identity?.objectId, evidence.subscriptions),
+  };
+}
