@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
 import { packageArchive } from "./archive/package.js";
+import { readArchiveEvidence } from "./archive/read-evidence.js";
 import { openArchiveSigner, type SigningOptions } from "./archive/signer.js";
 import { ensureWritableFolder } from "./archive/write-archive.js";
 import { resolveEndpoints, type CloudName, type EndpointOverrides } from "./azure/clouds.js";
@@ -14,6 +15,7 @@ import { UsageError } from "./errors.js";
 import { evaluate } from "./evaluation/evaluate.js";
 import { defaultMappingFile, loadMapping, selectSections } from "./mapping/mapping.js";
 import type { Assessment, CollectionGap, Coverage, RunFacts } from "./model/assessment.js";
+import type { CollectedEvidence } from "./model/evidence.js";
 import type { Finding, FindingsDocument } from "./model/findings.js";
 import type { Progress } from "./progress.js";
 import { loadRecording } from "./recording.js";
@@ -109,6 +111,18 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const archive = await packageArchive({ evidence, assessment, run, rendered, signer, outDir: options.outDir });
   progress.done();
   return { archivePath: archive.archivePath, signing: archive.signing, document: archive.document, coverage: assessment.coverage, gaps: assessment.gaps, assessment };
+}
+
+/**
+ * An archive's raw evidence evaluated again with today's checks and mapping and the configuration
+ * given: no Azure and no credentials, only the files the archive's manifest lists.
+ */
+export async function evaluateArchive(options: { archive: string; configFile?: string | undefined; mappingFile?: string | undefined; sections?: string[] | undefined }): Promise<{ assessment: Assessment; evidence: CollectedEvidence }> {
+  const config = await loadConfig(options.configFile);
+  const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, new Set(checks.map((check) => check.id)));
+  const mapping = selectSections(fullMapping, options.sections ?? config.sections);
+  const { evidence } = await readArchiveEvidence(options.archive);
+  return { assessment: evaluate({ evidence, mapping, settings: checkSettingsFrom(config) }), evidence };
 }
 
 /** Exit code 4 when a failing finding reaches the --fail-on severity. */

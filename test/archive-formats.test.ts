@@ -1,0 +1,56 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { verifyArchive } from "../src/archive/verify-archive.js";
+import { evaluateArchive } from "../src/pipeline.js";
+import { collectSample, sampleConfig } from "./support/sample.js";
+import { sharedSampleArchive } from "./support/sample-archive.js";
+
+/**
+ * Archives are read for years: every released format is kept here as an archive the tool wrote
+ * (the sample, scoped to 164.312(b)), and today's tool must verify it, replay it and evaluate its
+ * raw evidence again to the same findings as the evidence it came from.
+ */
+const fixtures = fileURLToPath(new URL("fixtures/archives/", import.meta.url));
+const released = readdirSync(fixtures, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => {
+    const [archive] = readdirSync(join(fixtures, entry.name)).filter((name) => name.endsWith(".zip"));
+    return [entry.name, join(fixtures, entry.name, archive!)] as const;
+  });
+
+/** What a finding says, without the citations (they follow the mapping and the scope of the run). */
+const statements = (findings: readonly { id: string; status: string; message: string; evidence: unknown; error?: unknown }[]) =>
+  findings.map(({ id, status, message, evidence, error }) => ({ id, status, message, evidence, error }));
+
+describe("archives of every released version", () => {
+  it("are kept as fixtures, one per version", () => {
+    expect(released.map(([version]) => version)).toEqual(["0.1.0"]);
+  });
+
+  it.each(released)("%s: verify finds it intact", async (_version, archive) => {
+    const verified = await verifyArchive(archive);
+    expect(verified.problems).toEqual([]);
+    expect(verified.intact).toBe(true);
+  });
+
+  it.each(released)("%s: its raw evidence evaluates again, without Azure, to the findings the sample gives today", async (_version, archive) => {
+    const { assessment } = await evaluateArchive({ archive, configFile: sampleConfig });
+    expect(statements(assessment.findings)).toEqual(statements(sharedSampleArchive().result.document.findings));
+  });
+
+  it.each(released)("%s: replays as a recording", async (_version, archive) => {
+    const replayed = await collectSample({ replay: archive, sections: ["164.312(b)"] });
+    expect(statements(replayed.document.findings)).toEqual(statements(sharedSampleArchive().result.document.findings));
+  });
+});
+
+describe("the archive written today", () => {
+  it("evaluates again from its own raw evidence to the same findings and requirement statuses", async () => {
+    const shared = sharedSampleArchive();
+    const { assessment } = await evaluateArchive({ archive: shared.archivePath, configFile: sampleConfig });
+    expect(assessment.findings).toEqual(shared.result.document.findings);
+    expect(assessment.requirements).toEqual(shared.result.document.requirements);
+  });
+});
