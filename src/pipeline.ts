@@ -114,15 +114,17 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
 }
 
 /**
- * An archive's raw evidence evaluated again with today's checks and mapping and the configuration
- * given: no Azure and no credentials, only the files the archive's manifest lists.
+ * An archive's raw evidence evaluated again with today's checks and mapping: no Azure and no
+ * credentials, only the files the archive's manifest lists. The thresholds are the ones the archive
+ * recorded, unless a configuration is given (archives of format 1 recorded none: the defaults apply).
  */
 export async function evaluateArchive(options: { archive: string; configFile?: string | undefined; mappingFile?: string | undefined; sections?: string[] | undefined }): Promise<{ assessment: Assessment; evidence: CollectedEvidence }> {
   const config = await loadConfig(options.configFile);
   const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, new Set(checks.map((check) => check.id)));
   const mapping = selectSections(fullMapping, options.sections ?? config.sections);
-  const { evidence } = await readArchiveEvidence(options.archive);
-  return { assessment: evaluate({ evidence, mapping, settings: checkSettingsFrom(config) }), evidence };
+  const archived = await readArchiveEvidence(options.archive);
+  const settings = options.configFile || !archived.settings ? checkSettingsFrom(config) : archived.settings;
+  return { assessment: evaluate({ evidence: archived.evidence, mapping, settings }), evidence: archived.evidence };
 }
 
 /** Exit code 4 when a failing finding reaches the --fail-on severity. */

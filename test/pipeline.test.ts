@@ -172,7 +172,7 @@ describe("the sample tenant, replayed end to end", () => {
       message: "the query returned a partial result: There were some errors when processing your query. Something went wrong processing your query on the server.",
       reason: "incomplete-data",
     });
-    expect(partial?.evidence).toEqual([{ file: "raw/log-analytics/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/workspaces/rg-dev-sandbox/law-dev-sandbox/audit-records.json", pointer: "/error" }]);
+    expect(partial?.evidence).toEqual([{ file: "raw/log-analytics/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/law-dev-sandbox-e9c6a97e/audit-records.json", pointer: "/error" }]);
     expect(result.gaps[1]).toMatchObject({ dataset: "log-analytics/audit-records", scopeName: "law-dev-sandbox in Clinic-Dev", affectedChecks: ["log-analytics-effective-retention"] });
   });
 
@@ -182,7 +182,7 @@ describe("the sample tenant, replayed end to end", () => {
       "Storage account stclinicauditarchive in subscription Clinic-Prod, which receives logs from Key Vault kv-clinic-app-02, does not keep its logs immutable: insights-logs-auditevent has an unlocked policy of 2192 days, which can be shortened or deleted.",
     );
     expect(archive?.hipaa).toEqual(["164.312(b)", "164.316(b)(2)(i)"]);
-    expect(archive?.evidence).toContainEqual({ file: "raw/storage/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/stclinicauditarchive/immutability-policies/insights-logs-auditevent.json", pointer: "/value/0" });
+    expect(archive?.evidence).toContainEqual({ file: "raw/storage/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/stclinicauditarchive-default-insights-logs-audit-a44ea962/immutability-policy.json", pointer: "/value/0" });
     const alerting = result.document.findings.find((finding) => finding.checkId === "activity-log-alert-role-changes" && finding.resourceId === dev);
     expect(alerting?.hipaa).toEqual(["164.308(a)(1)(ii)(D)", "164.308(a)(4)(ii)(C)"]);
     const plans = result.document.findings.find((finding) => finding.checkId === "defender-plans-for-resources-in-use" && finding.resourceId === prod);

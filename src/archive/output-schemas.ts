@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FindingsDocumentSchema } from "../model/findings.js";
-import { ManifestSchema } from "./manifest.js";
+import { ManifestV1Schema, ManifestV2Schema } from "./manifest.js";
 
 /**
  * The published JSON Schemas of the archive's machine-readable files, generated from the zod
@@ -26,10 +26,17 @@ export const outputSchemas: readonly OutputSchema[] = [
   },
   {
     file: "docs/schemas/manifest.v1.schema.json",
-    schema: ManifestSchema,
+    schema: ManifestV1Schema,
     $id: "urn:hipaa-evidence:schema:manifest.v1",
-    title: "hipaa-evidence manifest.json, schemaVersion 1",
-    description: "Generated from ManifestSchema (src/archive/manifest.ts) by npm run schemas; do not edit. See docs/archive-layout.md.",
+    title: "hipaa-evidence manifest.json, schemaVersion 1 (written by 0.1.0)",
+    description: "Generated from ManifestV1Schema (src/archive/manifest.ts) by npm run schemas; do not edit. See docs/archive-layout.md.",
+  },
+  {
+    file: "docs/schemas/manifest.v2.schema.json",
+    schema: ManifestV2Schema,
+    $id: "urn:hipaa-evidence:schema:manifest.v2",
+    title: "hipaa-evidence manifest.json, schemaVersion 2",
+    description: "Generated from ManifestV2Schema (src/archive/manifest.ts) by npm run schemas; do not edit. See docs/archive-layout.md.",
   },
 ];
 

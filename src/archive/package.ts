@@ -4,7 +4,7 @@ import type { CollectedEvidence, EvidenceRecord } from "../model/evidence.js";
 import type { FindingsDocument } from "../model/findings.js";
 import { toPem } from "../signing/certificate.js";
 import { findingsCsv, requirementsCsv } from "./csv.js";
-import { describeFiles, serializeManifest, sha256Sums, type Manifest } from "./manifest.js";
+import { describeFiles, serializeManifest, sha256Sums, type ManifestV2 } from "./manifest.js";
 import type { ArchiveSigner } from "./signer.js";
 import { writeZip } from "./write-archive.js";
 
@@ -54,8 +54,9 @@ export async function packageArchive(input: PackageInput): Promise<PackagedArchi
     ...rawFiles(evidence.records),
   ];
   const described = describeFiles(contents);
-  const manifest: Manifest = {
-    schemaVersion: 1,
+  const manifest: ManifestV2 = {
+    schemaVersion: 2,
+    layoutVersion: 2,
     archive: run.archiveId,
     tool: run.tool,
     mapping: { id: run.mapping.id, version: run.mapping.version },
@@ -73,7 +74,9 @@ export async function packageArchive(input: PackageInput): Promise<PackagedArchi
       source: run.collection.source ?? null,
       window: run.collection.window,
       identity: run.identity ?? null,
+      collectorFailures: [...evidence.collectorFailures].map(([collector, reason]) => ({ collector, reason })),
     },
+    evaluation: { settings: assessment.settings },
     signer: run.signature,
     files: described,
   };
@@ -97,12 +100,12 @@ export async function packageArchive(input: PackageInput): Promise<PackagedArchi
 }
 
 /** One file per record, as collected; two records in one file would leave an archive verify refuses. */
-function rawFiles(records: readonly EvidenceRecord[]): { path: string; content: Buffer }[] {
+function rawFiles(records: readonly EvidenceRecord[]): { path: string; content: Buffer; record: { dataset: string; scope: string } }[] {
   const seen = new Map<string, EvidenceRecord>();
   for (const record of records) {
     const earlier = seen.get(record.file);
     if (earlier) throw new Error(`two evidence records would be written to ${record.file}: ${earlier.dataset} at ${earlier.scope} and ${record.dataset} at ${record.scope}`);
     seen.set(record.file, record);
   }
-  return records.map((record) => ({ path: record.file, content: json(record) }));
+  return records.map((record) => ({ path: record.file, content: json(record), record: { dataset: record.dataset, scope: record.scope } }));
 }

@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import { parseJsonInput, readBinaryInput } from "../input/read-input.js";
 import { EvidenceRecordSchema, type CollectedEvidence, type EvidenceRecord } from "../model/evidence.js";
+import type { CheckSettings } from "../model/settings.js";
 import { ManifestSchema, sha256Hex, type Manifest } from "./manifest.js";
 import { readZip } from "./read-zip.js";
 
@@ -8,6 +9,8 @@ import { readZip } from "./read-zip.js";
 export interface ArchivedEvidence {
   evidence: CollectedEvidence;
   manifest: Manifest;
+  /** The thresholds the checks ran with, when the archive records them (format 2 on). */
+  settings: CheckSettings | undefined;
 }
 
 /**
@@ -32,22 +35,27 @@ export async function readArchiveEvidence(file: string): Promise<ArchivedEvidenc
   };
 
   const records: EvidenceRecord[] = [];
-  for (const { path } of manifest.files) {
+  for (const entry of manifest.files) {
+    const { path } = entry;
     if (!path.startsWith("raw/") || !path.endsWith(".json")) continue;
     const record = parseJsonInput(`${file}!${path}`, listed(path).toString("utf8"), EvidenceRecordSchema);
     if (record.file !== path) throw new InputError(file, path, `expected the record to name its own file, not ${record.file}`);
+    if ("record" in entry && entry.record && (entry.record.dataset !== record.dataset || entry.record.scope !== record.scope)) {
+      throw new InputError(file, path, `expected the record manifest.json names (${entry.record.dataset} at ${entry.record.scope})`);
+    }
     records.push(record);
   }
   const calls = JSON.parse(listed("raw/calls.har").toString("utf8")) as object;
   return {
     manifest,
+    settings: manifest.schemaVersion === 1 ? undefined : manifest.evaluation.settings,
     evidence: {
       tenantId: manifest.tenantId,
       subscriptions: manifest.scope.subscriptions.map(({ subscriptionId, displayName }) => ({ subscriptionId, displayName, scope: `/subscriptions/${subscriptionId}` })),
       subscriptionsNotVisible: manifest.scope.subscriptionsNotVisible,
       records,
-      // Format 1 does not record collectors that stopped: their datasets read as not collected.
-      collectorFailures: new Map(),
+      // Format 1 did not record collectors that stopped: their datasets read as not collected.
+      collectorFailures: new Map(manifest.schemaVersion === 1 ? [] : manifest.collection.collectorFailures.map(({ collector, reason }) => [collector, reason] as const)),
       identity: manifest.collection.identity ?? undefined,
       collection: {
         mode: manifest.collection.mode,

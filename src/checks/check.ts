@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { CheckSettings } from "../model/settings.js";
 import type { SubscriptionInScope } from "../model/evidence.js";
 import type { CallError } from "../model/call-error.js";
 import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceReader, Located } from "../model/evidence.js";
@@ -15,20 +16,7 @@ export function severityRank(severity: Severity): number {
   return severities.indexOf(severity);
 }
 
-export interface CheckSettings {
-  /** Bounds for the number of principals holding Owner on a subscription (inclusive). */
-  ownersPerSubscription: { min: number; max: number };
-  /** Bounds for the number of Global Administrators (active or eligible), inclusive. */
-  globalAdministrators: { min: number; max: number };
-  /** Days without a sign-in after which an account holding a role is stale. */
-  staleAccountDays: number;
-  /** Total retention the audit-log tables should keep, in days. */
-  auditLogRetentionDays: number;
-  /** Days a high-severity Defender alert may stay active before it counts as unhandled. */
-  activeAlertDays: number;
-  /** Emergency access accounts (user principal names or object ids) named in the configuration. */
-  breakGlassAccounts: readonly string[];
-}
+export type { CheckSettings };
 
 export const defaultCheckSettings: CheckSettings = {
   // Microsoft Defender for Cloud recommends more than one and at most three subscription owners.

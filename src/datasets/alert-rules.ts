@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
-import { subscriptionFile } from "./raw-files.js";
+import { recordFile } from "./raw-files.js";
 
 /** Azure Monitor alert rules per subscription: log search rules (scheduled queries) and activity-log alerts. */
 
@@ -52,7 +52,7 @@ export const scheduledQueryRulesDataset = defineDataset({
   scope: "subscription",
   item: ScheduledQueryRuleSchema,
   permission: "Microsoft.Insights/scheduledQueryRules/read (Reader or Monitoring Reader)",
-  rawFile: subscriptionFile("alert-rules", "scheduled-query-rules.json"),
+  rawFile: recordFile("alert-rules", "scheduled-query-rules.json"),
 });
 
 export const activityLogAlertsDataset = defineDataset({
@@ -62,7 +62,7 @@ export const activityLogAlertsDataset = defineDataset({
   scope: "subscription",
   item: ActivityLogAlertSchema,
   permission: "Microsoft.Insights/activityLogAlerts/read (Reader or Monitoring Reader)",
-  rawFile: subscriptionFile("alert-rules", "activity-log-alerts.json"),
+  rawFile: recordFile("alert-rules", "activity-log-alerts.json"),
 });
 
 /** Enabled means the boolean true or the legacy string "true"; anything else, absent included, is not. */

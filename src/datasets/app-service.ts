@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { DiagnosticCategorySchema, DiagnosticSettingSchema } from "./diagnostic-settings.js";
-import { subscriptionFile, subscriptionFolder } from "./raw-files.js";
-import { nameAfter } from "./resource-id.js";
+import { recordFile } from "./raw-files.js";
 
-/** raw/app-service/<subscription>/<app>: everything read about one app. */
-const siteFolder = (id: string) => `${subscriptionFolder("app-service", id)}/${nameAfter(id, "sites")}`;
 
 // GET /subscriptions/{s}/providers/Microsoft.Web/sites?api-version=2024-04-01
 export const WebSiteSchema = z.object({
@@ -25,7 +22,7 @@ export const webSitesDataset = defineDataset({
   scope: "subscription",
   item: WebSiteSchema,
   permission: "Microsoft.Web/sites/read (Reader)",
-  rawFile: subscriptionFile("app-service", "sites.json"),
+  rawFile: recordFile("app-service", "sites.json"),
 });
 
 export const siteDiagnosticSettingsDataset = defineDataset({
@@ -35,7 +32,7 @@ export const siteDiagnosticSettingsDataset = defineDataset({
   scope: "resource",
   item: DiagnosticSettingSchema,
   permission: "Microsoft.Insights/diagnosticSettings/read (Reader or Monitoring Reader)",
-  rawFile: (siteId) => `${siteFolder(siteId)}/diagnostic-settings.json`,
+  rawFile: recordFile("app-service", "diagnostic-settings.json"),
 });
 
 export const siteDiagnosticCategoriesDataset = defineDataset({
@@ -45,5 +42,5 @@ export const siteDiagnosticCategoriesDataset = defineDataset({
   scope: "resource",
   item: DiagnosticCategorySchema,
   permission: "Microsoft.Insights/diagnosticSettingsCategories/read (Reader or Monitoring Reader)",
-  rawFile: (siteId) => `${siteFolder(siteId)}/diagnostic-categories.json`,
+  rawFile: recordFile("app-service", "diagnostic-categories.json"),
 });

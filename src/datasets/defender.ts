@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
-import { subscriptionFile } from "./raw-files.js";
+import { recordFile } from "./raw-files.js";
 
 /**
  * Microsoft Defender for Cloud per subscription: which plans are on, who is told about alerts, the
@@ -103,10 +103,10 @@ export type AutoProvisioning = z.infer<typeof AutoProvisioningSchema>;
 
 const reader = "Microsoft.Security/*/read (Security Reader, or Reader)";
 
-export const pricingsDataset = defineDataset({ id: "defender/pricings", collector: "defender", title: "Defender for Cloud plans", scope: "subscription", item: PricingSchema, permission: reader, rawFile: subscriptionFile("defender", "pricings.json") });
-export const securityContactsDataset = defineDataset({ id: "defender/security-contacts", collector: "defender", title: "Defender for Cloud security contacts", scope: "subscription", item: SecurityContactSchema, permission: reader, rawFile: subscriptionFile("defender", "security-contacts.json") });
-export const securityAlertsDataset = defineDataset({ id: "defender/alerts", collector: "defender", title: "Defender for Cloud security alerts", scope: "subscription", item: SecurityAlertSchema, permission: reader, rawFile: subscriptionFile("defender", "alerts.json") });
-export const secureScoresDataset = defineDataset({ id: "defender/secure-scores", collector: "defender", title: "Defender for Cloud secure score", scope: "subscription", item: SecureScoreSchema, permission: reader, rawFile: subscriptionFile("defender", "secure-scores.json") });
-export const complianceStandardsDataset = defineDataset({ id: "defender/regulatory-compliance", collector: "defender", title: "Defender for Cloud regulatory compliance standards", scope: "subscription", item: ComplianceStandardSchema, permission: reader, rawFile: subscriptionFile("defender", "regulatory-compliance-standards.json") });
-export const autoProvisioningDataset = defineDataset({ id: "defender/auto-provisioning", collector: "defender", title: "Defender for Cloud auto-provisioning", scope: "subscription", item: AutoProvisioningSchema, permission: reader, rawFile: subscriptionFile("defender", "auto-provisioning.json") });
-export const resourcesDataset = defineDataset({ id: "defender/resources", collector: "defender", title: "Resources in the subscription", scope: "subscription", item: ResourceSchema, permission: "Microsoft.Resources/subscriptions/resources/read (Reader)", rawFile: subscriptionFile("defender", "resources.json") });
+export const pricingsDataset = defineDataset({ id: "defender/pricings", collector: "defender", title: "Defender for Cloud plans", scope: "subscription", item: PricingSchema, permission: reader, rawFile: recordFile("defender", "pricings.json") });
+export const securityContactsDataset = defineDataset({ id: "defender/security-contacts", collector: "defender", title: "Defender for Cloud security contacts", scope: "subscription", item: SecurityContactSchema, permission: reader, rawFile: recordFile("defender", "security-contacts.json") });
+export const securityAlertsDataset = defineDataset({ id: "defender/alerts", collector: "defender", title: "Defender for Cloud security alerts", scope: "subscription", item: SecurityAlertSchema, permission: reader, rawFile: recordFile("defender", "alerts.json") });
+export const secureScoresDataset = defineDataset({ id: "defender/secure-scores", collector: "defender", title: "Defender for Cloud secure score", scope: "subscription", item: SecureScoreSchema, permission: reader, rawFile: recordFile("defender", "secure-scores.json") });
+export const complianceStandardsDataset = defineDataset({ id: "defender/regulatory-compliance", collector: "defender", title: "Defender for Cloud regulatory compliance standards", scope: "subscription", item: ComplianceStandardSchema, permission: reader, rawFile: recordFile("defender", "regulatory-compliance-standards.json") });
+export const autoProvisioningDataset = defineDataset({ id: "defender/auto-provisioning", collector: "defender", title: "Defender for Cloud auto-provisioning", scope: "subscription", item: AutoProvisioningSchema, permission: reader, rawFile: recordFile("defender", "auto-provisioning.json") });
+export const resourcesDataset = defineDataset({ id: "defender/resources", collector: "defender", title: "Resources in the subscription", scope: "subscription", item: ResourceSchema, permission: "Microsoft.Resources/subscriptions/resources/read (Reader)", rawFile: recordFile("defender", "resources.json") });

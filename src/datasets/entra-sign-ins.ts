@@ -2,16 +2,8 @@ import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { DiagnosticSettingSchema, type DiagnosticSetting } from "./diagnostic-settings.js";
 import { QueryResponseSchema } from "./log-query-rows.js";
-import { tenantFile } from "./raw-files.js";
-import { parseResourceId, resourceName } from "./resource-id.js";
+import { recordFile } from "./raw-files.js";
 
-/** Workspace names repeat across resource groups and subscriptions; the id's parts keep folders apart. */
-function workspaceFolder(workspaceId: string): string {
-  const parts = parseResourceId(workspaceId);
-  return parts
-    ? `raw/entra-sign-ins/${parts.subscriptionId}/${parts.resourceGroup ?? "-"}/${resourceName(workspaceId)}`
-    : `raw/entra-sign-ins/${workspaceId.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
-}
 
 /**
  * Sign-in evidence from Log Analytics: which workspaces receive Entra ID sign-in logs (Entra's own
@@ -43,7 +35,7 @@ export const entraDiagnosticSettingsDataset = defineDataset({
   scope: "tenant",
   item: EntraDiagnosticSettingSchema,
   permission: "microsoft.aadiam/diagnosticSettings/read: an Entra ID role such as Security Reader; this API does not accept service principals, so name the workspace in signInLogsWorkspaces instead",
-  rawFile: tenantFile("entra-sign-ins", "diagnostic-settings.json"),
+  rawFile: recordFile("entra-sign-ins", "diagnostic-settings.json"),
 });
 
 export const signInWorkspaceDataset = defineDataset({
@@ -53,7 +45,7 @@ export const signInWorkspaceDataset = defineDataset({
   scope: "resource",
   item: WorkspaceSchema,
   permission: "Microsoft.OperationalInsights/workspaces/read (Reader)",
-  rawFile: (workspaceId) => `${workspaceFolder(workspaceId)}/workspace.json`,
+  rawFile: recordFile("entra-sign-ins", "workspace.json"),
 });
 
 export const signInArrivalDataset = defineDataset({
@@ -63,7 +55,7 @@ export const signInArrivalDataset = defineDataset({
   scope: "resource",
   item: QueryResponseSchema,
   permission: "Microsoft.OperationalInsights/workspaces/query/read (Log Analytics Reader)",
-  rawFile: (workspaceId) => `${workspaceFolder(workspaceId)}/sign-in-arrival.json`,
+  rawFile: recordFile("entra-sign-ins", "sign-in-arrival.json"),
 });
 
 export const signInAuthenticationDataset = defineDataset({
@@ -73,7 +65,7 @@ export const signInAuthenticationDataset = defineDataset({
   scope: "resource",
   item: QueryResponseSchema,
   permission: "Microsoft.OperationalInsights/workspaces/query/read (Log Analytics Reader)",
-  rawFile: (workspaceId) => `${workspaceFolder(workspaceId)}/sign-in-authentication.json`,
+  rawFile: recordFile("entra-sign-ins", "sign-in-authentication.json"),
 });
 
 /** Workspaces Entra sends SignInLogs to (by name or through allLogs, which holds every category), by ARM id. */

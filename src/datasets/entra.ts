@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
-import { tenantFile } from "./raw-files.js";
-import { resourceName } from "./resource-id.js";
+import { recordFile } from "./raw-files.js";
 
 /**
  * Microsoft Graph v1.0 shapes the identity evidence rests on. Fields a check relies on are optional
@@ -241,7 +240,7 @@ export const organizationDataset = defineDataset({
   scope: "tenant",
   item: OrganizationSchema,
   permission: "Microsoft Graph application permission Organization.Read.All (or Directory.Read.All)",
-  rawFile: tenantFile("entra", "organization.json"),
+  rawFile: recordFile("entra", "organization.json"),
 });
 
 export const subscribedSkusDataset = defineDataset({
@@ -251,7 +250,7 @@ export const subscribedSkusDataset = defineDataset({
   scope: "tenant",
   item: SubscribedSkuSchema,
   permission: "Microsoft Graph application permission Organization.Read.All (or Directory.Read.All)",
-  rawFile: tenantFile("entra", "subscribed-skus.json"),
+  rawFile: recordFile("entra", "subscribed-skus.json"),
 });
 
 export const conditionalAccessPoliciesDataset = defineDataset({
@@ -262,7 +261,7 @@ export const conditionalAccessPoliciesDataset = defineDataset({
   item: ConditionalAccessPolicySchema,
   permission: "Microsoft Graph application permission Policy.Read.All",
   licence: "Entra ID P1",
-  rawFile: tenantFile("entra", "conditional-access-policies.json"),
+  rawFile: recordFile("entra", "conditional-access-policies.json"),
 });
 
 export const namedLocationsDataset = defineDataset({
@@ -273,7 +272,7 @@ export const namedLocationsDataset = defineDataset({
   item: NamedLocationSchema,
   permission: "Microsoft Graph application permission Policy.Read.All",
   licence: "Entra ID P1",
-  rawFile: tenantFile("entra", "named-locations.json"),
+  rawFile: recordFile("entra", "named-locations.json"),
 });
 
 export const securityDefaultsDataset = defineDataset({
@@ -283,7 +282,7 @@ export const securityDefaultsDataset = defineDataset({
   scope: "tenant",
   item: SecurityDefaultsSchema,
   permission: "Microsoft Graph application permission Policy.Read.All",
-  rawFile: tenantFile("entra", "security-defaults.json"),
+  rawFile: recordFile("entra", "security-defaults.json"),
 });
 
 export const authenticationMethodsPolicyDataset = defineDataset({
@@ -293,7 +292,7 @@ export const authenticationMethodsPolicyDataset = defineDataset({
   scope: "tenant",
   item: AuthenticationMethodsPolicySchema,
   permission: "Microsoft Graph application permission Policy.Read.All (or Policy.Read.AuthenticationMethod)",
-  rawFile: tenantFile("entra", "authentication-methods-policy.json"),
+  rawFile: recordFile("entra", "authentication-methods-policy.json"),
 });
 
 export const userRegistrationDetailsDataset = defineDataset({
@@ -304,7 +303,7 @@ export const userRegistrationDetailsDataset = defineDataset({
   item: UserRegistrationDetailsSchema,
   permission: "Microsoft Graph application permission AuditLog.Read.All",
   licence: "Entra ID P1",
-  rawFile: tenantFile("entra", "user-registration-details.json"),
+  rawFile: recordFile("entra", "user-registration-details.json"),
 });
 
 export const usersDataset = defineDataset({
@@ -314,7 +313,7 @@ export const usersDataset = defineDataset({
   scope: "tenant",
   item: EntraUserSchema,
   permission: "Microsoft Graph application permission User.Read.All",
-  rawFile: tenantFile("entra", "users.json"),
+  rawFile: recordFile("entra", "users.json"),
 });
 
 export const signInActivityDataset = defineDataset({
@@ -325,7 +324,7 @@ export const signInActivityDataset = defineDataset({
   item: EntraUserSchema,
   permission: "Microsoft Graph application permissions User.Read.All and AuditLog.Read.All",
   licence: "Entra ID P1",
-  rawFile: tenantFile("entra", "user-sign-in-activity.json"),
+  rawFile: recordFile("entra", "user-sign-in-activity.json"),
 });
 
 export const directoryRoleDefinitionsDataset = defineDataset({
@@ -335,7 +334,7 @@ export const directoryRoleDefinitionsDataset = defineDataset({
   scope: "tenant",
   item: DirectoryRoleDefinitionSchema,
   permission: "Microsoft Graph application permission RoleManagement.Read.Directory",
-  rawFile: tenantFile("entra", "directory-role-definitions.json"),
+  rawFile: recordFile("entra", "directory-role-definitions.json"),
 });
 
 export const directoryRoleAssignmentsDataset = defineDataset({
@@ -345,7 +344,7 @@ export const directoryRoleAssignmentsDataset = defineDataset({
   scope: "tenant",
   item: DirectoryRoleAssignmentSchema,
   permission: "Microsoft Graph application permission RoleManagement.Read.Directory",
-  rawFile: tenantFile("entra", "directory-role-assignments.json"),
+  rawFile: recordFile("entra", "directory-role-assignments.json"),
 });
 
 export const directoryRoleEligibilityDataset = defineDataset({
@@ -356,7 +355,7 @@ export const directoryRoleEligibilityDataset = defineDataset({
   item: DirectoryRoleEligibilityScheduleSchema,
   permission: "Microsoft Graph application permission RoleEligibilitySchedule.Read.Directory (or RoleManagement.Read.Directory)",
   licence: "Entra ID P2",
-  rawFile: tenantFile("entra", "directory-role-eligibility-schedules.json"),
+  rawFile: recordFile("entra", "directory-role-eligibility-schedules.json"),
 });
 
 export const directoryRoleAssignmentSchedulesDataset = defineDataset({
@@ -367,7 +366,7 @@ export const directoryRoleAssignmentSchedulesDataset = defineDataset({
   item: DirectoryRoleAssignmentScheduleSchema,
   permission: "Microsoft Graph application permission RoleAssignmentSchedule.Read.Directory (or RoleManagement.Read.Directory)",
   licence: "Entra ID P2",
-  rawFile: tenantFile("entra", "directory-role-assignment-schedules.json"),
+  rawFile: recordFile("entra", "directory-role-assignment-schedules.json"),
 });
 
 export const groupMembersDataset = defineDataset({
@@ -377,5 +376,5 @@ export const groupMembersDataset = defineDataset({
   scope: "resource",
   item: GroupMemberSchema,
   permission: "Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All)",
-  rawFile: (groupScope) => `raw/entra/groups/${resourceName(groupScope)}/transitive-members.json`,
+  rawFile: recordFile("entra", "transitive-members.json"),
 });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { DiagnosticSettingSchema } from "./diagnostic-settings.js";
-import { subscriptionFile, subscriptionFolder } from "./raw-files.js";
-import { resourceName } from "./resource-id.js";
+import { recordFile } from "./raw-files.js";
 
 /** Key Vaults with their properties, and each vault's diagnostic settings. */
 
@@ -42,7 +41,7 @@ export const vaultsDataset = defineDataset({
   scope: "subscription",
   item: VaultSchema,
   permission: "Microsoft.KeyVault/vaults/read (Reader)",
-  rawFile: subscriptionFile("key-vault", "vaults.json"),
+  rawFile: recordFile("key-vault", "vaults.json"),
 });
 
 export const vaultDiagnosticSettingsDataset = defineDataset({
@@ -52,5 +51,5 @@ export const vaultDiagnosticSettingsDataset = defineDataset({
   scope: "resource",
   item: DiagnosticSettingSchema,
   permission: "Microsoft.Insights/diagnosticSettings/read (Reader or Monitoring Reader)",
-  rawFile: (vaultId) => `${subscriptionFolder("key-vault", vaultId)}/diagnostic-settings/${resourceName(vaultId)}.json`,
+  rawFile: recordFile("key-vault", "diagnostic-settings.json"),
 });

@@ -2,11 +2,8 @@ import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { DiagnosticSettingSchema } from "./diagnostic-settings.js";
 import { QueryResponseSchema } from "./log-query-rows.js";
-import { subscriptionFile, subscriptionFolder } from "./raw-files.js";
-import { parseResourceId, resourceName } from "./resource-id.js";
+import { recordFile } from "./raw-files.js";
 
-/** A workspace's name is unique only within its resource group, so the group names its folder too. */
-const workspaceFolder = (id: string) => `${subscriptionFolder("log-analytics", id)}/workspaces/${parseResourceId(id)?.resourceGroup ?? ""}/${resourceName(id)}`;
 
 /**
  * Where audit logs are kept and for how long: Log Analytics workspaces and their tables (analytics
@@ -58,7 +55,7 @@ export const logWorkspacesDataset = defineDataset({
   scope: "subscription",
   item: LogWorkspaceSchema,
   permission: "Microsoft.OperationalInsights/workspaces/read (Reader)",
-  rawFile: subscriptionFile("log-analytics", "workspaces.json"),
+  rawFile: recordFile("log-analytics", "workspaces.json"),
 });
 
 export const logTablesDataset = defineDataset({
@@ -68,7 +65,7 @@ export const logTablesDataset = defineDataset({
   scope: "resource",
   item: LogTableSchema,
   permission: "Microsoft.OperationalInsights/workspaces/tables/read (Reader)",
-  rawFile: (workspaceId) => `${workspaceFolder(workspaceId)}/tables.json`,
+  rawFile: recordFile("log-analytics", "tables.json"),
 });
 
 export const activityLogSettingsDataset = defineDataset({
@@ -78,7 +75,7 @@ export const activityLogSettingsDataset = defineDataset({
   scope: "subscription",
   item: ActivityLogSettingSchema,
   permission: "Microsoft.Insights/diagnosticSettings/read (Reader or Monitoring Reader)",
-  rawFile: subscriptionFile("log-analytics", "activity-log-settings.json"),
+  rawFile: recordFile("log-analytics", "activity-log-settings.json"),
 });
 
 export const auditRecordsDataset = defineDataset({
@@ -88,7 +85,7 @@ export const auditRecordsDataset = defineDataset({
   scope: "resource",
   item: QueryResponseSchema,
   permission: "Microsoft.OperationalInsights/workspaces/query/read (Log Analytics Reader)",
-  rawFile: (workspaceId) => `${workspaceFolder(workspaceId)}/audit-records.json`,
+  rawFile: recordFile("log-analytics", "audit-records.json"),
 });
 
 /**

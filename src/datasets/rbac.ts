@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
-import { subscriptionFile, tenantFile } from "./raw-files.js";
+import { recordFile } from "./raw-files.js";
 
 /**
  * Azure RBAC evidence per subscription: role assignments, role definitions and PIM schedule
@@ -100,7 +100,7 @@ export const roleAssignmentsDataset = defineDataset({
   scope: "subscription",
   item: RoleAssignmentSchema,
   permission: "Microsoft.Authorization/roleAssignments/read (Reader)",
-  rawFile: subscriptionFile("rbac", "role-assignments.json"),
+  rawFile: recordFile("rbac", "role-assignments.json"),
 });
 
 export const roleDefinitionsDataset = defineDataset({
@@ -110,7 +110,7 @@ export const roleDefinitionsDataset = defineDataset({
   scope: "subscription",
   item: RoleDefinitionSchema,
   permission: "Microsoft.Authorization/roleDefinitions/read (Reader)",
-  rawFile: subscriptionFile("rbac", "role-definitions.json"),
+  rawFile: recordFile("rbac", "role-definitions.json"),
 });
 
 export const roleEligibilityDataset = defineDataset({
@@ -120,7 +120,7 @@ export const roleEligibilityDataset = defineDataset({
   scope: "subscription",
   item: RoleEligibilityScheduleInstanceSchema,
   permission: "Microsoft.Authorization/roleEligibilityScheduleInstances/read (Reader)",
-  rawFile: subscriptionFile("rbac", "role-eligibility-schedule-instances.json"),
+  rawFile: recordFile("rbac", "role-eligibility-schedule-instances.json"),
 });
 
 export const roleAssignmentSchedulesDataset = defineDataset({
@@ -130,7 +130,7 @@ export const roleAssignmentSchedulesDataset = defineDataset({
   scope: "subscription",
   item: RoleAssignmentScheduleInstanceSchema,
   permission: "Microsoft.Authorization/roleAssignmentScheduleInstances/read (Reader)",
-  rawFile: subscriptionFile("rbac", "role-assignment-schedule-instances.json"),
+  rawFile: recordFile("rbac", "role-assignment-schedule-instances.json"),
 });
 
 export const principalsDataset = defineDataset({
@@ -140,5 +140,5 @@ export const principalsDataset = defineDataset({
   scope: "tenant",
   item: DirectoryObjectSchema,
   permission: "Microsoft Graph application permission Directory.Read.All",
-  rawFile: tenantFile("rbac", "principals.json"),
+  rawFile: recordFile("rbac", "principals.json"),
 });

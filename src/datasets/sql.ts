@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { DiagnosticCategorySchema, DiagnosticSettingSchema } from "./diagnostic-settings.js";
-import { subscriptionFile, subscriptionFolder } from "./raw-files.js";
-import { nameAfter } from "./resource-id.js";
+import { recordFile } from "./raw-files.js";
 
-/** raw/sql/<subscription>/<server>: everything read about one server. */
-const serverFolder = (id: string) => `${subscriptionFolder("sql", id)}/${nameAfter(id, "servers")}`;
 
 // GET /subscriptions/{s}/providers/Microsoft.Sql/servers?api-version=2023-08-01
 export const SqlServerSchema = z.object({
@@ -42,7 +39,7 @@ export const sqlServersDataset = defineDataset({
   scope: "subscription",
   item: SqlServerSchema,
   permission: "Microsoft.Sql/servers/read (Reader)",
-  rawFile: subscriptionFile("sql", "servers.json"),
+  rawFile: recordFile("sql", "servers.json"),
 });
 
 export const sqlAuditingDataset = defineDataset({
@@ -52,7 +49,7 @@ export const sqlAuditingDataset = defineDataset({
   scope: "resource",
   item: SqlAuditingSettingsSchema,
   permission: "Microsoft.Sql/servers/auditingSettings/read (Reader)",
-  rawFile: (serverId) => `${serverFolder(serverId)}/auditing-settings.json`,
+  rawFile: recordFile("sql", "auditing-settings.json"),
 });
 
 export const masterDiagnosticSettingsDataset = defineDataset({
@@ -62,7 +59,7 @@ export const masterDiagnosticSettingsDataset = defineDataset({
   scope: "resource",
   item: DiagnosticSettingSchema,
   permission: "Microsoft.Sql/servers/databases/providers/Microsoft.Insights/diagnosticSettings/read (Reader or Monitoring Reader)",
-  rawFile: (masterId) => `${serverFolder(masterId)}/master-diagnostic-settings.json`,
+  rawFile: recordFile("sql", "master-diagnostic-settings.json"),
 });
 
 export const masterDiagnosticCategoriesDataset = defineDataset({
@@ -72,7 +69,7 @@ export const masterDiagnosticCategoriesDataset = defineDataset({
   scope: "resource",
   item: DiagnosticCategorySchema,
   permission: "Microsoft.Insights/diagnosticSettingsCategories/read (Reader or Monitoring Reader)",
-  rawFile: (masterId) => `${serverFolder(masterId)}/master-diagnostic-categories.json`,
+  rawFile: recordFile("sql", "master-diagnostic-categories.json"),
 });
 
 /** The storage account an auditing policy's blob endpoint names: "https://staudit.blob.core.windows.net/" → "staudit". */

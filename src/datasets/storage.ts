@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
 import { DiagnosticCategorySchema, DiagnosticSettingSchema } from "./diagnostic-settings.js";
-import { subscriptionFile, subscriptionFolder } from "./raw-files.js";
-import { nameAfter } from "./resource-id.js";
+import { recordFile } from "./raw-files.js";
 
-/** raw/storage/<subscription>/<account>: everything read about one storage account. */
-const accountFolder = (id: string) => `${subscriptionFolder("storage", id)}/${nameAfter(id, "storageAccounts")}`;
 
 /** An immutability policy as ARM gives it: the period is an integer, written as a string in some older examples. */
 const PolicyPropertiesSchema = z.object({
@@ -62,7 +59,7 @@ export const storageAccountsDataset = defineDataset({
   scope: "subscription",
   item: StorageAccountSchema,
   permission: "Microsoft.Storage/storageAccounts/read (Reader)",
-  rawFile: subscriptionFile("storage", "storage-accounts.json"),
+  rawFile: recordFile("storage", "storage-accounts.json"),
 });
 
 export const blobDiagnosticSettingsDataset = defineDataset({
@@ -72,7 +69,7 @@ export const blobDiagnosticSettingsDataset = defineDataset({
   scope: "resource",
   item: DiagnosticSettingSchema,
   permission: "Microsoft.Insights/diagnosticSettings/read (Reader or Monitoring Reader)",
-  rawFile: (blobServiceId) => `${accountFolder(blobServiceId)}/blob-diagnostic-settings.json`,
+  rawFile: recordFile("storage", "blob-diagnostic-settings.json"),
 });
 
 export const blobDiagnosticCategoriesDataset = defineDataset({
@@ -82,7 +79,7 @@ export const blobDiagnosticCategoriesDataset = defineDataset({
   scope: "resource",
   item: DiagnosticCategorySchema,
   permission: "Microsoft.Insights/diagnosticSettingsCategories/read (Reader or Monitoring Reader)",
-  rawFile: (blobServiceId) => `${accountFolder(blobServiceId)}/blob-diagnostic-categories.json`,
+  rawFile: recordFile("storage", "blob-diagnostic-categories.json"),
 });
 
 export const logContainersDataset = defineDataset({
@@ -92,7 +89,7 @@ export const logContainersDataset = defineDataset({
   scope: "resource",
   item: BlobContainerSchema,
   permission: "Microsoft.Storage/storageAccounts/blobServices/containers/read (Reader)",
-  rawFile: (accountId) => `${accountFolder(accountId)}/log-containers.json`,
+  rawFile: recordFile("storage", "log-containers.json"),
 });
 
 export const immutabilityPoliciesDataset = defineDataset({
@@ -102,7 +99,7 @@ export const immutabilityPoliciesDataset = defineDataset({
   scope: "resource",
   item: ImmutabilityPolicySchema,
   permission: "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies/read (Reader)",
-  rawFile: (containerId) => `${accountFolder(containerId)}/immutability-policies/${nameAfter(containerId, "containers")}.json`,
+  rawFile: recordFile("storage", "immutability-policy.json"),
 });
 
 /** The blob service of an account: where its data-access logs are configured. */

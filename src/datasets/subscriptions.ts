@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineDataset } from "../model/evidence.js";
-import { tenantFile } from "./raw-files.js";
+import { recordFile } from "./raw-files.js";
 
 // GET /subscriptions?api-version=2022-12-01: the subscriptions the collecting identity can see.
 export const SubscriptionSchema = z.object({
@@ -19,5 +19,5 @@ export const subscriptionsDataset = defineDataset({
   scope: "tenant",
   item: SubscriptionSchema,
   permission: "Microsoft.Resources/subscriptions/read (Reader on each subscription or a parent management group)",
-  rawFile: tenantFile("subscriptions", "subscriptions.json"),
+  rawFile: recordFile("subscriptions", "subscriptions.json"),
 });

@@ -42,5 +42,6 @@ export function evaluate(input: EvaluationInput): Assessment {
     auditLogs: auditLogView(records, evidence.subscriptions, evidence.tenantId, findings),
     defender: defenderView(records, evidence.subscriptions),
     identityAzureRoles: identityAzureRoles(records, evidence.identity?.objectId, evidence.subscriptions),
+    settings,
   };
 }

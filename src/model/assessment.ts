@@ -2,6 +2,7 @@ import type { CallError } from "./call-error.js";
 import type { CollectingIdentity } from "./identity.js";
 import type { SubscriptionInScope } from "./evidence.js";
 import type { Finding, FindingStatus, RequirementResult, RequirementStatus } from "./findings.js";
+import type { CheckSettings } from "./settings.js";
 import type { SignerDescription } from "./signer.js";
 
 /**
@@ -21,6 +22,8 @@ export interface Assessment {
   defender: DefenderRow[];
   /** The collecting identity's own Azure role assignments, as the RBAC evidence shows them. */
   identityAzureRoles: { role: string; scope: string }[];
+  /** The thresholds the checks applied (the manifest records them). */
+  settings: CheckSettings;
 }
 
 export interface CheckSummary {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset } from "../../src/datasets/app-service.js";
 import { appServiceCollector } from "../../src/collectors/app-service.js";
 import { arm, armRefusal, categorySelections, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
 import { officialExample } from "../support/official-examples.js";
@@ -42,7 +43,7 @@ describe("app-service collector", () => {
       ["app-service/diagnostic-settings", portal, "ok", 1],
       ["app-service/diagnostic-settings", api, "ok", 0],
     ]);
-    expect(records.map((record) => record.file)).toEqual([`${folder}/sites.json`, `${folder}/app-clinic-portal/diagnostic-settings.json`, `${folder}/func-clinic-api/diagnostic-settings.json`]);
+    expect(records.map((record) => record.file)).toEqual([`${folder}/sites.json`, siteDiagnosticSettingsDataset.rawFile(portal), siteDiagnosticSettingsDataset.rawFile(api)]);
     expect(records.map(valueOf)).toEqual([listed.value, portalSettings.value, []]);
   });
 
@@ -56,7 +57,7 @@ describe("app-service collector", () => {
     expect(requested(access)).toEqual([`GET ${sitesUrl}`, `GET ${settingsUrl(portal)}`, ...(asked ? [`GET ${categoriesUrl(portal)}`] : [])]);
     const categories = records.find((record) => record.dataset === "app-service/diagnostic-categories");
     if (asked) {
-      expect(categories).toMatchObject({ status: "ok", scope: portal, file: `${folder}/app-clinic-portal/diagnostic-categories.json` });
+      expect(categories).toMatchObject({ status: "ok", scope: portal, file: siteDiagnosticCategoriesDataset.rawFile(portal) });
       expect(valueOf(categories)).toEqual(listed.value);
     } else {
       expect(categories).toBeUndefined();
@@ -76,7 +77,7 @@ describe("app-service collector", () => {
     expect(records[1]).toEqual({
       dataset: "app-service/diagnostic-settings",
       scope: portal,
-      file: `${folder}/app-clinic-portal/diagnostic-settings.json`,
+      file: siteDiagnosticSettingsDataset.rawFile(portal),
       status: "error",
       error: {
         call: `GET ${settingsUrl(portal)}`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AzureAccess } from "../../src/azure/access.js";
 import { logAnalyticsCollector } from "../../src/collectors/log-analytics.js";
+import { auditRecordsDataset, logTablesDataset } from "../../src/datasets/log-analytics.js";
 import { arm, armRefusal, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { firstExampleItem, officialExample } from "../support/official-examples.js";
@@ -79,8 +80,8 @@ describe("log-analytics collector", () => {
     expect(collected.map((record) => record.file)).toEqual([
       `${folder}/activity-log-settings.json`,
       `${folder}/workspaces.json`,
-      `${folder}/workspaces/${security.resourceGroup}/${security.name}/tables.json`,
-      `${folder}/workspaces/${security.resourceGroup}/${security.name}/audit-records.json`,
+      logTablesDataset.rawFile(workspaceId(security.resourceGroup, security.name)),
+      auditRecordsDataset.rawFile(workspaceId(security.resourceGroup, security.name)),
     ]);
     // As sent: retentionInDaysAsDefault stays the string "False", and the query answer is the raw body.
     expect(collected.map(valueOf)).toEqual([activityLogSettings.value, workspaces, listed.value, [records]]);
@@ -154,7 +155,7 @@ describe("log-analytics collector", () => {
     expect(records[3]).toEqual({
       dataset: "log-analytics/audit-records",
       scope: workspaceId(security.resourceGroup, security.name),
-      file: `raw/log-analytics/${prodSubscription.subscriptionId}/workspaces/${security.resourceGroup}/${security.name}/audit-records.json`,
+      file: auditRecordsDataset.rawFile(workspaceId(security.resourceGroup, security.name)),
       status: "error",
       error: {
         call: `POST ${queryUrl(security.customerId)}`,

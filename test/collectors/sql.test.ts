@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset } from "../../src/datasets/sql.js";
 import { sqlCollector } from "../../src/collectors/sql.js";
 import {
   arm,
@@ -68,10 +69,10 @@ describe("sql collector", () => {
     ]);
     expect(records.map((record) => record.file)).toEqual([
       `${folder}/servers.json`,
-      `${folder}/sql-clinic-records/auditing-settings.json`,
-      `${folder}/sql-clinic-records/master-diagnostic-settings.json`,
-      `${folder}/sql-clinic-billing/auditing-settings.json`,
-      `${folder}/sql-clinic-billing/master-diagnostic-settings.json`,
+      sqlAuditingDataset.rawFile(records1),
+      masterDiagnosticSettingsDataset.rawFile(master(records1)),
+      sqlAuditingDataset.rawFile(billing),
+      masterDiagnosticSettingsDataset.rawFile(master(billing)),
     ]);
     expect(records.map(valueOf)).toEqual([servers.value, [enabled], routed.value, [disabled], []]);
   });
@@ -87,7 +88,7 @@ describe("sql collector", () => {
     expect(requested(access)).toEqual([`GET ${serversUrl}`, `GET ${auditingUrl(records1)}`, `GET ${masterSettingsUrl(records1)}`, ...(asked ? [`GET ${masterCategoriesUrl(records1)}`] : [])]);
     const categories = records.find((record) => record.dataset === "sql/master-diagnostic-categories");
     if (asked) {
-      expect(categories).toMatchObject({ status: "ok", scope: master(records1), file: `${folder}/sql-clinic-records/master-diagnostic-categories.json` });
+      expect(categories).toMatchObject({ status: "ok", scope: master(records1), file: masterDiagnosticCategoriesDataset.rawFile(master(records1)) });
       expect(valueOf(categories)).toEqual(listed.value);
     } else {
       expect(categories).toBeUndefined();
@@ -107,7 +108,7 @@ describe("sql collector", () => {
     expect(records[1]).toEqual({
       dataset: "sql/auditing-settings",
       scope: records1,
-      file: `${folder}/sql-clinic-records/auditing-settings.json`,
+      file: sqlAuditingDataset.rawFile(records1),
       status: "error",
       error: {
         call: `GET ${auditingUrl(records1)}`,

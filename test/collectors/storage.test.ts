@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storageCollector } from "../../src/collectors/storage.js";
+import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset } from "../../src/datasets/storage.js";
 import { arm, armRefusal, categorySelections, devSubscription, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { firstExampleItem, officialExample } from "../support/official-examples.js";
@@ -84,10 +85,10 @@ describe("storage collector", () => {
     const folder = `raw/storage/${prodSubscription.subscriptionId}`;
     expect(records.map((record) => record.file)).toEqual([
       `${folder}/storage-accounts.json`,
-      `${folder}/stclinicaudit/blob-diagnostic-settings.json`,
-      `${folder}/stclinicaudit/log-containers.json`,
-      `${folder}/stclinicaudit/immutability-policies/insights-activity-logs.json`,
-      `${folder}/stclinicaudit/immutability-policies/insights-logs-storagewrite.json`,
+      blobDiagnosticSettingsDataset.rawFile(blobServiceId(audit)),
+      logContainersDataset.rawFile(audit),
+      immutabilityPoliciesDataset.rawFile(activity.id),
+      immutabilityPoliciesDataset.rawFile(writes.id),
     ]);
     // Records keep what was sent, fields the schemas do not name included (etag, metrics, retentionPolicy, ...).
     expect(records.map(valueOf)).toEqual([accounts.value, settings.value, containers.value, [activityPolicy], [writesPolicy]]);
@@ -137,7 +138,7 @@ describe("storage collector", () => {
     ]);
     const categoryRecord = records.find((record) => record.dataset === "storage/blob-diagnostic-categories");
     if (asked) {
-      expect(categoryRecord).toMatchObject({ status: "ok", scope: `${audit}/blobServices/default`, file: `raw/storage/${prodSubscription.subscriptionId}/stclinicaudit/blob-diagnostic-categories.json` });
+      expect(categoryRecord).toMatchObject({ status: "ok", scope: `${audit}/blobServices/default`, file: blobDiagnosticCategoriesDataset.rawFile(blobServiceId(audit)) });
       expect(valueOf(categoryRecord)).toEqual(listed.value);
     } else {
       expect(categoryRecord).toBeUndefined();
@@ -167,7 +168,7 @@ describe("storage collector", () => {
     expect(records[2]).toEqual({
       dataset: "storage/log-containers",
       scope: audit,
-      file: `raw/storage/${prodSubscription.subscriptionId}/stclinicaudit/log-containers.json`,
+      file: logContainersDataset.rawFile(audit),
       status: "error",
       error: {
         call: `GET ${containersUrl(audit)}`,

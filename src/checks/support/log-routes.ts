@@ -1,4 +1,4 @@
-import { parseResourceId, resourceName } from "../../datasets/resource-id.js";
+import { nameAfter, parseResourceId, resourceName } from "../../datasets/resource-id.js";
 import type { SubscriptionInScope } from "../../model/evidence.js";
 import { siteDiagnosticSettingsDataset } from "../../datasets/app-service.js";
 import { entraDiagnosticSettingsDataset } from "../../datasets/entra-sign-ins.js";
@@ -28,14 +28,14 @@ const subscriptionName = (scope: string, subscriptions: readonly SubscriptionInS
   subscriptions.find((subscription) => subscription.scope.toLowerCase() === scope.toLowerCase())?.displayName ?? scope;
 
 /** A resource id's name segment at `type` ("storageAccounts", "servers"), for sub-resource scopes. */
-const nameAfter = (scope: string, type: string) => new RegExp(`/${type}/([^/]+)`, "i").exec(scope)?.[1] ?? resourceName(scope);
+const nameAt = (scope: string, type: string) => nameAfter(scope, type) ?? resourceName(scope);
 
 export const logSourceDatasets: readonly { dataset: DatasetDefinition<typeof DiagnosticSettingSchema>; label: (scope: string, subscriptions: readonly SubscriptionInScope[]) => string }[] = [
   { dataset: activityLogSettingsDataset, label: (scope, subscriptions) => `the activity log of subscription ${subscriptionName(scope, subscriptions)}` },
   { dataset: entraDiagnosticSettingsDataset, label: () => "Entra ID" },
   { dataset: vaultDiagnosticSettingsDataset, label: (scope) => `Key Vault ${resourceName(scope)}` },
-  { dataset: blobDiagnosticSettingsDataset, label: (scope) => `the blobs of storage account ${nameAfter(scope, "storageAccounts")}` },
-  { dataset: masterDiagnosticSettingsDataset, label: (scope) => `SQL server ${nameAfter(scope, "servers")}` },
+  { dataset: blobDiagnosticSettingsDataset, label: (scope) => `the blobs of storage account ${nameAt(scope, "storageAccounts")}` },
+  { dataset: masterDiagnosticSettingsDataset, label: (scope) => `SQL server ${nameAt(scope, "servers")}` },
   { dataset: siteDiagnosticSettingsDataset, label: (scope) => `web app ${resourceName(scope)}` },
 ];
 
