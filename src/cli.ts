@@ -121,9 +121,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         );
       } else {
         if (options.quiet !== true) {
-          io.stderr.write(
-            `${result.coverage.automated} of ${result.coverage.total} specifications have automated evidence; findings: ${counts.fail} fail, ${counts.pass} pass, ${counts.error} not evaluated; ${result.gaps.length} collection gap(s).\n`,
-          );
+          const { coverageSentence } = await import("./report/summary-report.js");
+          io.stderr.write(`${coverageSentence(result.coverage)} Findings: ${counts.fail} fail, ${counts.pass} pass, ${counts.error} not evaluated; ${result.gaps.length} collection gap(s).\n`);
         }
         io.stdout.write(`${result.archivePath}\n`);
       }

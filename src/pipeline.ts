@@ -11,7 +11,6 @@ import { checks } from "./checks/registry.js";
 import { compactTimestamp, type Clock } from "./clock.js";
 import { collectEvidence, type EvidenceSource } from "./collectors/collect-evidence.js";
 import { checkSettingsFrom, loadConfig } from "./config.js";
-import { UsageError } from "./errors.js";
 import { evaluate } from "./evaluation/evaluate.js";
 import { defaultMappingFile, loadMapping, selectSections } from "./mapping/mapping.js";
 import type { Assessment, CollectionGap, Coverage, RunFacts } from "./model/assessment.js";
@@ -61,9 +60,6 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, new Set(checks.map((check) => check.id)));
   const sections = options.sections ?? config.sections;
   const mapping = selectSections(fullMapping, sections);
-  if (mapping.requirements.length === 0) {
-    throw new UsageError(`--sections: expected parts of the HIPAA Security Rule present in the mapping (such as 164.312), got ${sections?.join(", ")}`);
-  }
   const recording = options.replay ? await loadRecording(options.replay) : undefined;
   await ensureWritableFolder(options.outDir);
   const signer = await openArchiveSigner(options.signing ?? {}, {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { jsonSchemaText, outputSchemas } from "../src/archive/output-schemas.js";
+import { jsonSchemaText, outputSchemas, statusTableMarkdown, withStatusTable } from "../src/generated-docs.js";
 
 /** The documentation: generated schemas match the sources, and no relative link is broken. */
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -10,7 +10,12 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 describe("generated JSON Schemas", () => {
   it.each(outputSchemas.map((entry) => [entry.file, entry] as const))("%s is what the zod schema generates", (file, entry) => {
     const committed = existsSync(join(root, file)) ? readFileSync(join(root, file), "utf8") : "(missing)";
-    expect(committed, `${file} is out of date: run \`npm run schemas\``).toBe(jsonSchemaText(entry));
+    expect(committed, `${file} is out of date: run \`npm run docs\``).toBe(jsonSchemaText(entry));
+  });
+
+  it("docs/requirement-status.md holds the status table the code decides by", () => {
+    const committed = readFileSync(join(root, "docs/requirement-status.md"), "utf8");
+    expect(committed, "docs/requirement-status.md is out of date: run `npm run docs`").toBe(withStatusTable(committed, statusTableMarkdown()));
   });
 });
 

@@ -2,46 +2,108 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checks } from "../src/checks/registry.js";
-import { InputError } from "../src/errors.js";
-import { defaultMappingFile, loadMapping, selectSections, type RequirementRow } from "../src/mapping/mapping.js";
-import { coverageOf, requirementStatus } from "../src/mapping/requirement-status.js";
-import type { Finding } from "../src/model/findings.js";
+import { InputError, UsageError } from "../src/errors.js";
+import { defaultMappingFile, loadMapping, selectSections, standardsOf, type EvidenceMode, type Mapping, type RequirementRow } from "../src/mapping/mapping.js";
+import { coverageOf, evaluateRequirements, primaryOutcome, requirementStatus, statusTable, type AttestationState, type PrimaryOutcome } from "../src/mapping/requirement-status.js";
+import type { Finding, RequirementStatus } from "../src/model/findings.js";
 import { temporaryFolder } from "./support/sample.js";
 
 const knownChecks = new Set(checks.map((check) => check.id));
-
-function row(overrides: Partial<RequirementRow> = {}): RequirementRow {
-  return { citation: "164.312(b)", title: "Audit controls", safeguard: "technical", designation: "standard", standard: "164.312(b)", evidence: "auto", checks: ["a", "b"], ...overrides };
-}
 
 function finding(checkId: string, status: Finding["status"]): Finding {
   return { id: `${checkId}:x`, checkId, status, severity: "high", resourceId: "/x", resourceName: "x", message: "x", hipaa: [], evidence: [] };
 }
 
-describe("requirement status from findings", () => {
-  const attestation = { id: "more", shows: "what else" };
-  it.each([
-    ["no checks mapped", row({ checks: [] }), [], "attestation_required"],
-    ["all pass on an automated row", row(), [finding("a", "pass"), finding("b", "pass")], "satisfied"],
-    ["one fail among passes", row(), [finding("a", "pass"), finding("b", "fail")], "not_satisfied"],
-    ["a fail outweighs an error", row(), [finding("a", "error"), finding("b", "fail")], "not_satisfied"],
-    ["an error and no fail", row(), [finding("a", "pass"), finding("b", "error")], "incomplete"],
-    ["nothing in scope to evaluate", row(), [finding("a", "not_applicable")], "attestation_required"],
-    ["no finding at all", row(), [], "attestation_required"],
-    ["all pass, but the row also asks for an attestation", row({ evidence: "partial", attestation }), [finding("a", "pass")], "attestation_required"],
-    ["findings of unmapped checks are ignored", row(), [finding("a", "pass"), finding("other", "fail")], "satisfied"],
-  ] as const)("%s", (_name, requirement, findings, expected) => {
-    expect(requirementStatus(requirement, findings)).toBe(expected);
+describe("requirement status: one table", () => {
+  // Every combination the mapping allows, with the status an auditor should read.
+  const expected: [EvidenceMode, PrimaryOutcome, AttestationState, RequirementStatus][] = [
+    ["auto", "any fail", "not needed", "not_satisfied"],
+    ["auto", "any error", "not needed", "incomplete"],
+    ["auto", "all pass", "not needed", "satisfied"],
+    ["auto", "none", "not needed", "attestation_required"],
+    ["partial", "any fail", "valid", "not_satisfied"],
+    ["partial", "any fail", "expired", "not_satisfied"],
+    ["partial", "any fail", "missing", "not_satisfied"],
+    ["partial", "any error", "valid", "incomplete"],
+    ["partial", "any error", "expired", "incomplete"],
+    ["partial", "any error", "missing", "incomplete"],
+    ["partial", "all pass", "valid", "satisfied"],
+    ["partial", "all pass", "expired", "attestation_required"],
+    ["partial", "all pass", "missing", "attestation_required"],
+    ["partial", "none", "valid", "attested"],
+    ["partial", "none", "expired", "attestation_required"],
+    ["partial", "none", "missing", "attestation_required"],
+    ["attest", "none", "valid", "attested"],
+    ["attest", "none", "expired", "attestation_required"],
+    ["attest", "none", "missing", "attestation_required"],
+  ];
+
+  it("covers every allowed combination, in order", () => {
+    expect(statusTable().map(({ kind, outcome, attestation, status }) => [kind, outcome, attestation, status])).toEqual(expected);
   });
 
-  it("counts automated coverage as rows with at least one pass or fail", () => {
-    const requirements = [
-      { id: "1", title: "", safeguard: "", designation: "standard" as const, status: "not_satisfied" as const, checks: ["a"], attestations: [] },
-      { id: "2", title: "", safeguard: "", designation: "standard" as const, status: "incomplete" as const, checks: ["c"], attestations: [] },
-      { id: "3", title: "", safeguard: "", designation: "standard" as const, status: "attestation_required" as const, checks: [], attestations: ["x"] },
-    ];
-    const coverage = coverageOf(requirements, [finding("a", "fail"), finding("c", "error")]);
-    expect(coverage).toMatchObject({ total: 3, automated: 1, attested: 0, open: 2 });
+  it.each(expected)("%s row, primary checks %s, attestation %s: %s", (kind, outcome, attestation, status) => {
+    expect(requirementStatus(kind, outcome, attestation)).toBe(status);
+  });
+
+  it.each([
+    ["a fail outweighs an error and passes", ["a", "b", "c"], [finding("a", "pass"), finding("b", "error"), finding("c", "fail")], "any fail"],
+    ["an error outweighs passes", ["a", "b"], [finding("a", "pass"), finding("b", "error")], "any error"],
+    ["passes beside nothing-to-examine", ["a", "b"], [finding("a", "pass"), finding("b", "not_applicable")], "all pass"],
+    ["only nothing-to-examine", ["a"], [finding("a", "not_applicable")], "none"],
+    ["no primary check", [], [finding("a", "fail")], "none"],
+    ["findings of other checks do not count", ["a"], [finding("a", "pass"), finding("other", "fail")], "all pass"],
+  ] as const)("the primary outcome: %s", (_name, primary, findings, outcome) => {
+    expect(primaryOutcome(primary, findings)).toBe(outcome);
+  });
+});
+
+describe("requirements evaluated from findings", () => {
+  const rows = (requirements: Partial<RequirementRow>[]): Mapping => ({
+    id: "m",
+    version: "1",
+    title: "m",
+    standards: [],
+    requirements: requirements.map((overrides, index) => ({
+      citation: `164.312(b)(${index})`,
+      title: "t",
+      safeguard: "technical",
+      designation: "standard",
+      standard: "164.312(b)",
+      evidence: "partial",
+      checks: { primary: ["a"], supporting: ["s"] },
+      attestation: { id: `a${index}`, shows: "x" },
+      ...overrides,
+    })),
+  });
+
+  it("a failing supporting check is a concern, never the deciding fail", () => {
+    const [result] = evaluateRequirements(rows([{}]), [finding("a", "pass"), finding("s", "fail")]);
+    expect(result).toMatchObject({ status: "attestation_required", checks: ["a"], supportingChecks: ["s"], concerns: ["s:x"] });
+  });
+
+  it("a failing primary check decides, whatever its supporting checks say", () => {
+    const [result] = evaluateRequirements(rows([{}]), [finding("a", "fail"), finding("s", "pass")]);
+    expect(result).toMatchObject({ status: "not_satisfied", concerns: [] });
+  });
+
+  it("an auto row with its primary checks passing is evidenced", () => {
+    const [result] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [finding("a", "pass")]);
+    expect(result?.status).toBe("satisfied");
+  });
+
+  it("counts one status per row, adding up to the number of rows", () => {
+    const mapping = rows([{}, { checks: { primary: ["b"], supporting: [] } }, { evidence: "attest", checks: { primary: [], supporting: ["s"] } }]);
+    const findings = [finding("a", "fail"), finding("b", "error"), finding("s", "fail")];
+    const coverage = coverageOf(evaluateRequirements(mapping, findings), findings);
+    expect(coverage).toEqual({
+      total: 3,
+      automated: 1,
+      attested: 0,
+      open: 2,
+      byStatus: { satisfied: 0, not_satisfied: 1, incomplete: 1, attestation_required: 1, attested: 0, not_applicable: 0 },
+    });
+    expect(Object.values(coverage.byStatus).reduce((sum, count) => sum + count, 0)).toBe(coverage.total);
   });
 });
 
@@ -63,20 +125,33 @@ describe("loading a mapping", () => {
   };
 
   it("names the file, line and row of an unknown check", async () => {
-    const { file, message } = await failure(text.replace(/checks: \[key-vault-audit-logging, /, "checks: [key-vault-audit-logging, no-such-check, "));
-    expect(message).toMatch(new RegExp(`^${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\[1\\]\\): unknown check "no-such-check"; known checks: `));
+    const { file, message } = await failure(text.replace("primary: [defender-high-alerts-handled]", "primary: [defender-high-alerts-handled, no-such-check]"));
+    expect(message).toMatch(new RegExp(`^${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\.primary\\[1\\]\\): unknown check "no-such-check"; known checks: `));
   });
 
   it("names the row and field that is missing", async () => {
-    const { message } = await failure(text.replace('    title: "Risk analysis"\n', ""));
-    expect(message).toMatch(/: line 32, column 5 \(requirements\[1\]\.title\): missing required field "title"$/);
+    const withoutTitle = text.replace('    title: "Risk analysis"\n', "");
+    // The row is reported at its first field, the line where the title was.
+    const line = text.split("\n").indexOf('    title: "Risk analysis"');
+    const { message } = await failure(withoutTitle);
+    expect(message).toMatch(new RegExp(`: line ${line}, column 5 \\(requirements\\[1\\]\\.title\\): missing required field "title"$`));
   });
 
   it("rejects a duplicate citation, a bad standard reference and a missing attestation", async () => {
     expect((await failure(text.replace('citation: "164.308(a)(1)(ii)(B)"', 'citation: "164.308(a)(1)(ii)(A)"'))).message).toContain("duplicate citation 164.308(a)(1)(ii)(A)");
     expect((await failure(text.replace('standard: "164.308(a)(2)"', 'standard: "164.308(a)(9)"'))).message).toContain('"standard" must name the citation of a row whose designation is standard (got 164.308(a)(9))');
-    const withoutAttestation = text.replace(/(  - citation: "164\.316\(a\)"[\s\S]*?checks: \[\]\n)    attestation:\n      id: [^\n]+\n      shows: [^\n]+\n/, "$1");
-    expect((await failure(withoutAttestation)).message).toContain("164.316(a) needs an attestation (what it must show), because its evidence is attest and it maps no check");
+    const withoutAttestation = text.replace(/(  - citation: "164\.316\(a\)"[\s\S]*?evidence: attest\n)    attestation:\n      id: [^\n]+\n      shows: [^\n]+\n/, "$1");
+    expect((await failure(withoutAttestation)).message).toContain("164.316(a) needs an attestation (what it must show), because its evidence is attest");
+  });
+
+  it.each([
+    ["an attest row with a primary check", 'evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]', 'evidence: attest\n    checks:\n      primary: [entra-break-glass-accounts]', "164.312(a)(2)(ii) is attest (no check decides it), so it can list supporting checks only"],
+    ["a partial row without a primary check", 'evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]\n', "evidence: partial\n", "164.312(a)(2)(ii) is partial, so it needs at least one primary check (or evidence: attest)"],
+    ["an auto row with an attestation", 'evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]', 'evidence: auto\n    checks:\n      primary: [entra-break-glass-accounts]', "164.312(a)(2)(ii) is auto (its checks decide all of it), so it takes no attestation; make it partial if they decide only part"],
+    ["a check both primary and supporting on a row", "supporting: [entra-guest-privileged-role, entra-global-administrator-count]", "supporting: [entra-guest-privileged-role, entra-standing-privileged-role]", "entra-standing-privileged-role is primary on this row already; a check either decides a row or supports it"],
+  ])("refuses %s", async (_name, from, to, expected) => {
+    expect(text).toContain(from);
+    expect((await failure(text.replace(from, to))).message).toContain(expected);
   });
 
   it("rejects YAML that does not parse, with its line", async () => {
@@ -84,16 +159,32 @@ describe("loading a mapping", () => {
     expect(message).toMatch(/: line \d+, column \d+: expected valid YAML/);
   });
 
-  it("selects the rows of the --sections asked for, keeping whole standards", async () => {
+  it.each([
+    ["a part: all its rows", ["164.312"], 12, "164.312(a)(1)", "164.312(e)(2)(ii)"],
+    ["a standard: its row and its specifications", ["164.312(a)(1)"], 5, "164.312(a)(1)", "164.312(a)(2)(iv)"],
+    ["a standard by its paragraph, without the (i) that states it", ["164.308(a)(1)"], 5, "164.308(a)(1)(i)", "164.308(a)(1)(ii)(D)"],
+    ["a specification: that row alone", ["164.308(a)(1)(ii)(D)"], 1, "164.308(a)(1)(ii)(D)", "164.308(a)(1)(ii)(D)"],
+    ["several, in the mapping's order", ["164.312(b)", "164.308(a)(2)"], 2, "164.308(a)(2)", "164.312(b)"],
+  ] as const)("--sections takes %s", async (_name, sections, count, first, last) => {
     const mapping = await loadMapping(defaultMappingFile, knownChecks);
-    expect(selectSections(mapping, ["164.312"]).requirements.map((requirement) => requirement.citation)).toHaveLength(12);
-    expect(selectSections(mapping, ["164.308(a)(1)(ii)(D)"]).requirements.map((requirement) => requirement.citation)).toEqual([
-      "164.308(a)(1)(i)",
-      "164.308(a)(1)(ii)(A)",
-      "164.308(a)(1)(ii)(B)",
-      "164.308(a)(1)(ii)(C)",
-      "164.308(a)(1)(ii)(D)",
-    ]);
-    expect(selectSections(mapping, ["164.999"]).requirements).toEqual([]);
+    const rows = selectSections(mapping, sections).requirements.map((requirement) => requirement.citation);
+    expect([rows.length, rows[0], rows[rows.length - 1]]).toEqual([count, first, last]);
+  });
+
+  it.each([
+    ["a prefix that is no section", ["164.31"]],
+    ["a part the rule does not have", ["164.999"]],
+    ["paragraphs spanning several standards", ["164.308(a)"]],
+    ["a specification the rule does not have", ["164.312(a)(2)(v)"]],
+    ["an empty list", []],
+  ])("--sections refuses %s, naming the valid forms", async (_name, sections) => {
+    const mapping = await loadMapping(defaultMappingFile, knownChecks);
+    expect(() => selectSections(mapping, sections)).toThrow(UsageError);
+    expect(() => selectSections(mapping, sections)).toThrow(/expected .*a part of the rule \(164\.308, 164\.310, 164\.312, 164\.314 or 164\.316\), a standard with its implementation specifications .* or one implementation specification/);
+  });
+
+  it("a specification's report is still headed by its standard", async () => {
+    const mapping = selectSections(await loadMapping(defaultMappingFile, knownChecks), ["164.312(a)(2)(iv)"]);
+    expect(standardsOf(mapping).map(({ standard, rows }) => [standard.citation, rows.map((row) => row.citation)])).toEqual([["164.312(a)(1)", ["164.312(a)(2)(iv)"]]]);
   });
 });

@@ -33,7 +33,7 @@ const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\
 export async function packageArchive(input: PackageInput): Promise<PackagedArchive> {
   const { evidence, assessment, run, signer } = input;
   const document: FindingsDocument = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: run.tool,
     mapping: { id: run.mapping.id, version: run.mapping.version },
     tenantId: run.tenantId,

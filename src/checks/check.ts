@@ -68,6 +68,12 @@ export interface CheckDefinition {
    */
   readonly alsoReads?: readonly DatasetDefinition[];
   readonly rationale: string;
+  /**
+   * True for a check whose pass says only that an assessment exists, its result being in the
+   * sentence (Defender's healthcare standard): the reports label such a pass "Assessed", never a
+   * green "Pass" beside a failed state.
+   */
+  readonly reportsAnAssessment?: boolean;
   readonly remediation: string;
   evaluate(input: CheckInput): CheckOutcome[];
 }

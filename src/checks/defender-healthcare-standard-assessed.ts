@@ -8,6 +8,7 @@ export const check = defineCheck({
   title: "Defender for Cloud continuously assesses the subscription against a healthcare regulatory standard (HITRUST)",
   severity: "low",
   requires: [complianceStandardsDataset],
+  reportsAnAssessment: true,
   rationale:
     "A standing assessment of every resource against the healthcare controls is the raw material of the risk analysis and of its follow-up: it lists, per control, what fails today, and shows over successive runs whether the risks are being managed.",
   remediation: "In Defender for Cloud's regulatory compliance, add the healthcare (HITRUST) standard to the subscription (it needs Defender CSPM or another paid plan) and review its failed controls in the risk register.",

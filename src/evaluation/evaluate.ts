@@ -21,23 +21,27 @@ export interface EvaluationInput {
 }
 
 /**
- * The evaluate stage, pure: collected evidence in, the assessment out. Checks run on the evidence,
- * the mapping cites and scores their findings, and every view the reports show is derived here,
- * once. Ages ("no sign-in for 90 days") are measured from the end of the collection window.
+ * The evaluate stage, pure: collected evidence in, the assessment out. The checks on the mapping's
+ * rows run on the evidence, the mapping cites and scores their findings, and every view the reports
+ * show is derived here, once. Ages ("no sign-in for 90 days") are measured from the end of the
+ * collection window.
  */
 export function evaluate(input: EvaluationInput): Assessment {
   const { evidence, mapping, settings } = input;
   const checks = input.checks ?? registeredChecks;
   const records = new EvidenceSet(evidence.records, evidence.collectorFailures);
   const scope = { subscriptions: evidence.subscriptions, tenantId: evidence.tenantId, settings, collectedAt: new Date(evidence.collection.window.end) };
-  const findings = citeFindings(runChecks(checks, { ...scope, evidence: records }), mapping);
+  // A run scoped to some sections keeps only the checks on them, and the findings that cite them.
+  const inScope = new Set(mapping.requirements.flatMap((row) => [...row.checks.primary, ...row.checks.supporting]));
+  const scopedChecks = checks.filter((check) => inScope.has(check.id));
+  const findings = citeFindings(runChecks(scopedChecks, { ...scope, evidence: records }), mapping);
   const requirements = evaluateRequirements(mapping, findings);
   return {
     findings,
     requirements,
     coverage: coverageOf(requirements, findings),
-    gaps: collectionGaps(evidence, checks),
-    checks: checks.map(({ id, title, severity, rationale, remediation }) => ({ id, title, severity, rationale, remediation })),
+    gaps: collectionGaps(evidence, scopedChecks).filter((gap) => gap.affectedChecks.length > 0 || scopedChecks.length === checks.length),
+    checks: scopedChecks.map(({ id, title, severity, rationale, remediation, reportsAnAssessment }) => ({ id, title, severity, rationale, remediation, reportsAnAssessment: reportsAnAssessment === true })),
     privilegedMfa: privilegedMfaTable(records, evidence.tenantId, evidence.subscriptions, settings),
     auditLogs: auditLogView(records, evidence.subscriptions, evidence.tenantId, findings),
     defender: defenderView(records, evidence.subscriptions),

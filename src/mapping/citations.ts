@@ -5,7 +5,8 @@ import type { Mapping } from "./mapping.js";
 export function citationsByCheck(mapping: Mapping): Map<string, string[]> {
   const byCheck = new Map<string, string[]>();
   for (const row of mapping.requirements) {
-    for (const checkId of row.checks) byCheck.set(checkId, [...(byCheck.get(checkId) ?? []), row.citation]);
+    // A finding supports every row its check decides or informs.
+    for (const checkId of [...row.checks.primary, ...row.checks.supporting]) byCheck.set(checkId, [...(byCheck.get(checkId) ?? []), row.citation]);
   }
   return byCheck;
 }

@@ -32,6 +32,8 @@ export interface CheckSummary {
   severity: "low" | "medium" | "high" | "critical";
   rationale: string;
   remediation: string;
+  /** Its pass says only that an assessment exists: reports label it "Assessed", not "Pass". */
+  reportsAnAssessment: boolean;
 }
 
 export interface Coverage {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { CallErrorSchema } from "./call-error.js";
 
-/** findings/findings.json, a contract: docs/findings-json.md. */
+/** findings/findings.json, a contract: docs/findings-json.md. Readers handle every format; the tool writes the newest. */
 export const findingStatuses = ["pass", "fail", "error", "manual", "not_applicable"] as const;
 export const requirementStatuses = ["satisfied", "not_satisfied", "incomplete", "attestation_required", "attested", "not_applicable"] as const;
+export const evidenceModes = ["auto", "partial", "attest"] as const;
 
-export const FindingSchema = z.object({
+const FindingV1Schema = z.object({
   id: z.string(),
   checkId: z.string(),
   status: z.enum(findingStatuses),
@@ -17,12 +18,29 @@ export const FindingSchema = z.object({
   evidence: z.array(z.object({ file: z.string(), pointer: z.string() })),
   error: CallErrorSchema.optional(),
 });
+
+/** How to fix what a failing or not-evaluated finding shows, from the Microsoft page named. The tool never runs the command. */
+export const RemediationAdviceSchema = z.object({
+  text: z.string(),
+  /** Where in the Azure or Entra admin portal the setting is. */
+  portal: z.string(),
+  /** The Microsoft Learn page the advice comes from. */
+  source: z.string(),
+  /** A command that page gives, its placeholders filled from the finding's resource id. */
+  command: z.string().optional(),
+});
+export type RemediationAdvice = z.infer<typeof RemediationAdviceSchema>;
+
+export const FindingSchema = FindingV1Schema.extend({
+  /** Present on findings that fail or could not be evaluated. */
+  remediation: RemediationAdviceSchema.optional(),
+});
 export type Finding = z.infer<typeof FindingSchema>;
 /** A finding as a check states it, before the mapping says which requirements it supports. */
 export type UncitedFinding = Omit<Finding, "hipaa">;
 export type FindingStatus = Finding["status"];
 
-export const RequirementResultSchema = z.object({
+const RequirementResultV1Schema = z.object({
   id: z.string(),
   title: z.string(),
   safeguard: z.string(),
@@ -31,16 +49,28 @@ export const RequirementResultSchema = z.object({
   checks: z.array(z.string()),
   attestations: z.array(z.string()),
 });
+
+export const RequirementResultSchema = RequirementResultV1Schema.extend({
+  /** What the checks can decide: auto (all of it), partial (part; an attestation completes it), attest (none). */
+  evidence: z.enum(evidenceModes),
+  /** `checks` are the primary checks, which decide the status; these only inform it. */
+  supportingChecks: z.array(z.string()),
+  /** Ids of the failing findings of supporting checks: shown beside the row, never deciding it. */
+  concerns: z.array(z.string()),
+});
 export type RequirementResult = z.infer<typeof RequirementResultSchema>;
 export type RequirementStatus = RequirementResult["status"];
 
-export const FindingsDocumentSchema = z.object({
-  schemaVersion: z.literal(1),
+const documentFields = {
   tool: z.object({ name: z.literal("hipaa-evidence"), version: z.string() }),
   mapping: z.object({ id: z.string(), version: z.string() }),
   tenantId: z.string(),
   collectedAt: z.string(),
-  findings: z.array(FindingSchema),
-  requirements: z.array(RequirementResultSchema),
-});
+};
+
+/** Format 1, written by 0.1.0. */
+export const FindingsDocumentV1Schema = z.object({ schemaVersion: z.literal(1), ...documentFields, findings: z.array(FindingV1Schema), requirements: z.array(RequirementResultV1Schema) });
+
+/** Format 2: primary and supporting checks, concerns, what a row's evidence can decide, and remediation on findings. */
+export const FindingsDocumentSchema = z.object({ schemaVersion: z.literal(2), ...documentFields, findings: z.array(FindingSchema), requirements: z.array(RequirementResultSchema) });
 export type FindingsDocument = z.infer<typeof FindingsDocumentSchema>;

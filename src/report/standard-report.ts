@@ -1,5 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RequirementRow } from "../mapping/mapping.js";
+import type { CheckSummary } from "../model/assessment.js";
 import type { Finding } from "../model/findings.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, statusColourOf, tableLayout } from "./page-frame.js";
@@ -16,7 +17,7 @@ const statusOrder: Record<Finding["status"], number> = { fail: 0, error: 1, manu
 
 const evidenceModeText = {
   auto: "automated checks decide it",
-  partial: "automated checks support it; an attestation completes it",
+  partial: "automated checks decide part of it; an attestation completes it",
   attest: "only an attestation or document can show it",
 } as const;
 
@@ -28,13 +29,19 @@ const innerLayout = { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () 
  * width, one per line, so a pointer never wraps (a reader copying it must get it exactly) and never
  * lands on another page than its finding.
  */
-function findingRow(finding: Finding): TableCell[] {
+/** A pass of a check that only reports an assessment is "Assessed", in the colour of information, never a green "Pass". */
+function statusOf(finding: Finding, check: CheckSummary | undefined): TableCell {
+  if (check?.reportsAnAssessment && finding.status === "pass") return { text: "Assessed", color: statusColourOf("manual"), bold: true };
+  return statusCell(finding.status, findingStatusLabel[finding.status]);
+}
+
+function findingRow(finding: Finding, check: CheckSummary | undefined): TableCell[] {
   return [
     {
       table: {
         widths: columnWidths,
         body: [
-          [{ text: finding.resourceName }, { text: finding.message }, statusCell(finding.status, findingStatusLabel[finding.status])],
+          [{ text: finding.resourceName }, { text: finding.message }, statusOf(finding, check)],
           [
             {
               colSpan: 3,
@@ -55,7 +62,7 @@ function findingRow(finding: Finding): TableCell[] {
   ];
 }
 
-function findingsTable(findings: readonly Finding[]): Content[] {
+function findingsTable(findings: readonly Finding[], check: CheckSummary | undefined): Content[] {
   const ordered = [...findings].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   const exceptions = ordered.filter((finding) => finding.status === "fail" || finding.status === "error");
   const routine = ordered.filter((finding) => finding.status !== "fail" && finding.status !== "error");
@@ -66,7 +73,7 @@ function findingsTable(findings: readonly Finding[]): Content[] {
         headerRows: 1,
         dontBreakRows: true,
         widths: ["*"],
-        body: [[{ table: { widths: columnWidths, body: [headerRow("Resource", "Observed", "Status")] }, layout: innerLayout, fillColor: "#e4e7eb" }], ...shown.map(findingRow)],
+        body: [[{ table: { widths: columnWidths, body: [headerRow("Resource", "Observed", "Status")] }, layout: innerLayout, fillColor: "#e4e7eb" }], ...shown.map((finding) => findingRow(finding, check))],
       },
       layout: { ...tableLayout, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
       style: "table",
@@ -80,6 +87,19 @@ function findingsTable(findings: readonly Finding[]): Content[] {
     });
   }
   return content;
+}
+
+/** Each check's title, rationale and findings. */
+function checkSections(checkIds: readonly string[], input: ReportInput): Content[] {
+  return checkIds.flatMap((checkId): Content[] => {
+    const check = input.assessment.checks.find((candidate) => candidate.id === checkId);
+    const findings = input.assessment.findings.filter((finding) => finding.checkId === checkId);
+    return [
+      { text: check ? check.title : checkId, style: "h3", headlineLevel: 3 },
+      { text: [{ text: `${checkId} · ${check?.severity ?? ""} · `, style: "mono" }, check?.rationale ?? ""], style: "small", margin: [0, 0, 0, 4] },
+      ...(findings.length === 0 ? [{ text: "This check produced no finding: there was nothing in scope for it to examine.", style: "paragraph" }] : findingsTable(findings, check)),
+    ];
+  });
 }
 
 function requirementSection(row: RequirementRow, input: ReportInput): Content[] {
@@ -96,25 +116,27 @@ function requirementSection(row: RequirementRow, input: ReportInput): Content[] 
       margin: [0, 0, 0, 6],
     },
   ];
-  if (row.checks.length === 0) {
-    content.push({ text: "No automated check covers this requirement.", style: "paragraph", italics: true });
+  if (row.checks.primary.length === 0) {
+    content.push({ text: "No automated check decides this requirement.", style: "paragraph", italics: true });
   }
-  for (const checkId of row.checks) {
-    const check = input.assessment.checks.find((candidate) => candidate.id === checkId);
-    const findings = input.assessment.findings.filter((finding) => finding.checkId === checkId);
-    content.push({ text: check ? check.title : checkId, style: "h3", headlineLevel: 3 });
-    content.push({ text: [{ text: `${checkId} · ${check?.severity ?? ""} · `, style: "mono" }, check?.rationale ?? ""], style: "small", margin: [0, 0, 0, 4] });
-    if (findings.length === 0) {
-      content.push({ text: "This check produced no finding: there was nothing in scope for it to examine.", style: "paragraph" });
-    } else {
-      content.push(...findingsTable(findings));
-    }
+  content.push(...checkSections(row.checks.primary, input));
+  if (row.checks.supporting.length > 0) {
+    const concerns = result?.concerns.length ?? 0;
+    content.push({
+      text: [
+        { text: "Supporting checks. ", bold: true },
+        `These inform the risk analysis for this requirement and never decide its status${concerns > 0 ? `; ${concerns} of their findings fail and are listed as concerns` : ""}.`,
+      ],
+      style: "paragraph",
+      margin: [0, 6, 0, 2],
+    });
+    content.push(...checkSections(row.checks.supporting, input));
   }
   if (row.attestation) {
     content.push(
       callout({
         text: [
-          { text: row.checks.length > 0 && row.evidence !== "attest" ? "Attestation needed to complete this requirement: " : "Attestation required: ", bold: true },
+          { text: row.evidence === "partial" ? "Attestation needed to complete this requirement: " : "Attestation required: ", bold: true },
           row.attestation.shows,
           { text: `  (attestation id ${row.attestation.id})`, style: "small" },
         ],

@@ -1,5 +1,5 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
-import type { PrivilegedMfaVerdict } from "../model/assessment.js";
+import type { Coverage, PrivilegedMfaVerdict } from "../model/assessment.js";
 import type { Finding, FindingStatus } from "../model/findings.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, tableLayout, utc } from "./page-frame.js";
@@ -217,6 +217,12 @@ function defenderSection(input: ReportInput): Content[] {
   return input.assessment.defender.length <= 8 ? [{ stack: section, unbreakable: true }] : section;
 }
 
+/** One status per row, adding up to the number of rows: "65 requirements: 0 evidenced, 9 not satisfied, ...". */
+export function coverageSentence(coverage: Coverage): string {
+  const parts = (Object.keys(requirementStatusLabel) as (keyof typeof requirementStatusLabel)[]).map((status) => `${coverage.byStatus[status]} ${requirementStatusLabel[status].toLowerCase()}`);
+  return `${coverage.total} requirements: ${parts.join(", ")}.`;
+}
+
 export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   const { run } = input;
   const { coverage, requirements, findings, gaps } = input.assessment;
@@ -279,10 +285,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
 
   content.push({ text: "2. Coverage", style: "h1", headlineLevel: 1 });
   content.push({
-    text: [
-      { text: `${coverage.automated} of ${coverage.total} specifications have automated evidence`, bold: true },
-      `, ${coverage.attested} attested, ${coverage.open} open (awaiting an attestation or evidence that could not be collected).`,
-    ],
+    text: [{ text: coverageSentence(coverage), bold: true }, ` Automated checks reached a verdict on ${coverage.automated} of them.`],
     style: "paragraph",
   });
   content.push({
