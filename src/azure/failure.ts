@@ -15,10 +15,10 @@ const licenceCodes = new Set([
 ]);
 
 function serviceError(exchange: Exchange | undefined): { code?: string; message?: string } {
-  const body = exchange?.response?.bodyText;
-  if (!body) return {};
+  const body = exchange?.response?.body;
+  if (!body || body.length === 0) return {};
   try {
-    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    const parsed = JSON.parse(body.toString("utf8")) as { error?: { code?: unknown; message?: unknown } };
     const { code, message } = parsed.error ?? {};
     return {
       ...(typeof code === "string" ? { code } : {}),

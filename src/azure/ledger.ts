@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { Clock } from "../clock.js";
+import { bodyOf } from "./body.js";
 import { sanitizeHeaders, type Exchange } from "./exchange.js";
 
 /**
@@ -75,7 +76,7 @@ export class RecordingHttpClient implements HttpClient {
       exchange.response = {
         status: response.status,
         headers: sanitizeHeaders(response.headers),
-        bodyText: response.bodyAsText ?? "",
+        body: bodyOf(response),
       };
       return response;
     } catch (error) {

@@ -97,7 +97,7 @@ export async function collectDataset(collectorId: string, request: CollectReques
   const value: unknown[] = [];
   for (const page of pages) {
     try {
-      value.push(...itemsOf(JSON.parse(page.response?.bodyText ?? "")));
+      value.push(...itemsOf(JSON.parse(page.response?.body.toString("utf8") ?? "")));
     } catch (error) {
       return failed(describeFailure(error, [page], dataset.permission));
     }
