@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { AzureAccess } from "./azure/access.js";
 import { resolveEndpoints, type CloudName, type EndpointOverrides } from "./azure/clouds.js";
+import { resolveLimits, type CollectionLimits } from "./azure/limits.js";
 import { exchangesToHar } from "./azure/har.js";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
@@ -15,7 +16,7 @@ import type { SubscriptionInScope } from "./collectors/collector.js";
 import { roleAssignmentsDataset, roleDefinitionsDataset } from "./collectors/rbac.js";
 import { runCollectors } from "./collectors/run-collectors.js";
 import { collectors } from "./collectors/registry.js";
-import { checkSettingsFrom, loadConfig } from "./config.js";
+import { checkSettingsFrom, collectionLimitsFrom, loadConfig } from "./config.js";
 import { CollectionImpossibleError, InputError, UsageError } from "./errors.js";
 import { defaultMappingFile, loadMapping, selectSections, type Mapping } from "./mapping/mapping.js";
 import { coverageOf, evaluateRequirements, type Coverage } from "./mapping/requirement-status.js";
@@ -55,6 +56,8 @@ export interface CollectOptions {
   signing?: SigningOptions | undefined;
   /** Live-mode seams for tests that run against an HTTPS server on loopback. */
   live?: { credential?: TokenCredential; transport?: HttpClient } | undefined;
+  /** Bounds of the collection, over those of the configuration file (tests use small ones). */
+  limits?: Partial<CollectionLimits> | undefined;
 }
 
 export interface CollectResult {
@@ -182,6 +185,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   }
   const recording = options.replay ? await loadRecording(options.replay) : undefined;
   await ensureWritableFolder(options.outDir);
+  const limits = resolveLimits(collectionLimitsFrom(config), options.limits);
   const signer = await resolveSigner(options.signing ?? {}, {
     now: clock.now(),
     warn: (message) => progress.warn(message),
@@ -197,6 +201,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       : { kind: "live", credential: options.live?.credential, transport: options.live?.transport },
     endpoints,
     clock,
+    limits,
   );
   const startedAt = clock.now();
 

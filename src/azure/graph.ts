@@ -9,6 +9,7 @@ import {
 } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js";
 import type { TokenCredential } from "@azure/core-auth";
+import { ForeignLinkError } from "./boundary-errors.js";
 
 /**
  * The Graph client's last middleware: instead of the global fetch, hand the request to the same
@@ -51,6 +52,9 @@ export interface GraphClientSettings {
   retry: { delaySeconds: number; maxRetries: number };
 }
 
+/** The endpoint each Graph client was made for, so its paging can tell its own links from others. */
+const endpointOrigins = new WeakMap<Client, string>();
+
 export function createGraphClient(settings: GraphClientSettings): Client {
   const auth = new AuthenticationHandler(
     new TokenCredentialAuthenticationProvider(settings.credential, { scopes: [settings.scope] }),
@@ -62,11 +66,31 @@ export function createGraphClient(settings: GraphClientSettings): Client {
   auth.setNext(retry);
   retry.setNext(transport);
   const host = new URL(settings.baseUrl).hostname;
-  return Client.initWithMiddleware({
+  const client = Client.initWithMiddleware({
     middleware: auth,
     baseUrl: `${settings.baseUrl}/`,
     defaultVersion: "v1.0",
     // Graph only attaches the token for Graph hosts; an overridden endpoint must be named as one.
     customHosts: new Set([host]),
   });
+  endpointOrigins.set(client, new URL(settings.baseUrl).origin);
+  return client;
+}
+
+/**
+ * An @odata.nextLink, checked before the Graph client sees it: the client reads any link that does
+ * not start with "https://" as a path on its own host, so an http: link would not even reach the
+ * transport's check as what it is. A link to another scheme, host or port ends the list.
+ */
+export function graphNextLink(client: Client, link: string | undefined): string | undefined {
+  if (link === undefined) return undefined;
+  const origin = endpointOrigins.get(client);
+  let target: string | undefined;
+  try {
+    target = new URL(link, origin).origin;
+  } catch {
+    target = undefined;
+  }
+  if (origin === undefined || target !== origin) throw ForeignLinkError.notSent("GET", link, origin ?? "the Graph endpoint");
+  return link;
 }

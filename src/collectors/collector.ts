@@ -90,7 +90,10 @@ function licenceGap(error: CallError, request: CollectRequest): CallError {
 export async function collectDataset(collectorId: string, request: CollectRequest): Promise<EvidenceRecord> {
   const { dataset, scope, file } = request;
   const failed = (error: CallError): EvidenceRecord => ({ dataset: dataset.id, scope, file, status: "error", error });
-  const { outcome, exchanges } = await withExchangeCapture(collectorId, request.fetch);
+  const { outcome, exchanges, stoppedBy } = await withExchangeCapture(collectorId, request.fetch);
+  // A call stopped at a bound (foreign link, loop, limits, unreadable body) is that error, whatever
+  // the SDK made of it; none of its pages enter the evidence.
+  if (stoppedBy) return failed(describeFailure(stoppedBy, exchanges, dataset.permission));
   if (!outcome.ok) return failed(licenceGap(describeFailure(outcome.error, exchanges, dataset.permission), request));
 
   const pages = successfulPages(exchanges);
