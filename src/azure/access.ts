@@ -15,11 +15,18 @@ import type { HarFile } from "./har.js";
 import { ObservingCredential, replayCredential, type CollectingIdentity } from "./identity.js";
 import { Ledger, RecordingHttpClient } from "./ledger.js";
 import { defaultCollectionLimits, type CollectionLimits } from "./limits.js";
+import { BoundedTransport } from "./live-transport.js";
 import { HarReplayHttpClient } from "./replay.js";
 import { keepToEndpoint, ServiceBoundary } from "./service-boundary.js";
 
 export type AccessMode =
-  | { kind: "live"; credential?: TokenCredential | undefined; transport?: HttpClient | undefined }
+  | {
+      kind: "live";
+      credential?: TokenCredential | undefined;
+      transport?: HttpClient | undefined;
+      /** Base delay of the SDKs' back-off between retries (default 1 s; Graph 3 s); tests shorten it. */
+      retryDelayMs?: number | undefined;
+    }
   | { kind: "replay"; har: HarFile; source: string };
 
 /**
@@ -53,7 +60,7 @@ export class AzureAccess {
       const inner = mode.credential ?? new DefaultAzureCredential({ authorityHost: endpoints.authorityHost });
       this.observing = new ObservingCredential(inner, endpoints.graph.scope);
       this.credential = this.observing;
-      recorder = new RecordingHttpClient(mode.transport ?? createDefaultHttpClient(), this.ledger, clock);
+      recorder = new RecordingHttpClient(new BoundedTransport(mode.transport ?? createDefaultHttpClient(), limits), this.ledger, clock);
     }
     this.armTransport = new ServiceBoundary(recorder, endpoints.arm.url, limits);
     this.graphTransport = new ServiceBoundary(recorder, endpoints.graph.url, limits);
@@ -81,7 +88,7 @@ export class AzureAccess {
   private get retryOptions() {
     return this.mode.kind === "replay"
       ? { maxRetries: 3, retryDelayInMs: 5, maxRetryDelayInMs: 50 }
-      : { maxRetries: 3, retryDelayInMs: 1000, maxRetryDelayInMs: 64_000 };
+      : { maxRetries: 3, retryDelayInMs: this.mode.retryDelayMs ?? 1000, maxRetryDelayInMs: 64_000 };
   }
 
   /** Options for the HLC (core-client) ARM clients: endpoint moves the URL, credentialScopes keeps the audience. */
@@ -143,7 +150,10 @@ export class AzureAccess {
       transport: this.graphTransport,
       baseUrl: this.endpoints.graph.url,
       scope: this.endpoints.graph.scope,
-      retry: this.mode.kind === "replay" ? { delaySeconds: 0.01, maxRetries: 3 } : { delaySeconds: 3, maxRetries: 3 },
+      retry:
+        this.mode.kind === "replay"
+          ? { delaySeconds: 0.01, maxRetries: 3 }
+          : { delaySeconds: this.mode.retryDelayMs !== undefined ? this.mode.retryDelayMs / 1000 : 3, maxRetries: 3 },
     });
     return this.graphClient;
   }

@@ -46,9 +46,10 @@ export function describeFailure(error: unknown, exchanges: readonly Exchange[], 
   const thrown = error as { code?: unknown; statusCode?: unknown; message?: unknown; name?: unknown };
   const thrownCode = typeof thrown?.code === "string" ? thrown.code : undefined;
   const thrownMessage = typeof thrown?.message === "string" ? thrown.message : String(error);
-  const status = last?.response?.status ?? (typeof thrown?.statusCode === "number" ? thrown.statusCode : 0);
+  // What the ledger saw decides: Graph wraps a network failure as status -1 with code "RestError".
+  const status = last?.response?.status ?? (last?.failure ? 0 : typeof thrown?.statusCode === "number" && thrown.statusCode > 0 ? thrown.statusCode : 0);
   const fromService = serviceError(last);
-  const code = fromService.code ?? thrownCode;
+  const code = fromService.code ?? last?.failure?.code ?? thrownCode;
   const message = fromService.message ?? last?.failure?.message ?? thrownMessage;
   const base = { call, status, ...(code ? { code } : {}), message };
 
