@@ -189,7 +189,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const signer = await resolveSigner(options.signing ?? {}, {
     now: clock.now(),
     warn: (message) => progress.warn(message),
-    azure: { credential: options.live?.credential, httpClient: options.live?.transport },
+    azure: { credential: options.live?.credential, httpClient: options.live?.transport, limits },
   });
   const signature = signer.describe();
 
