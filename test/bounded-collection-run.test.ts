@@ -1,0 +1,200 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it } from "vitest";
+import { readZip } from "../src/archive/read-zip.js";
+import { verifyArchive } from "../src/archive/verify-archive.js";
+import type { CollectionLimits } from "../src/azure/limits.js";
+import { readsOf } from "../src/checks/check.js";
+import { checks } from "../src/checks/registry.js";
+import type { CallError } from "../src/model/call-error.js";
+import type { Finding } from "../src/model/findings.js";
+import type { CollectResult } from "../src/pipeline.js";
+import { deeplyNested, notUtf8 } from "./support/hostile-answers.js";
+import { collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
+import { scopedSampleSections } from "./support/build-sample-archive.js";
+import { scopedSampleArchive } from "./support/sample-archive.js";
+
+/**
+ * Whole runs on the sample tenant with one hostile answer planted in a copy of its recording: the
+ * run completes, exactly the evidence the answer was for becomes `error` (with the reason and the
+ * call), every finding that changed is `error` and belongs to a check reading that evidence, and
+ * the archive verifies intact. The baseline is the same sample, scoped the same way, unharmed.
+ */
+interface HarEntry {
+  request: { method: string; url: string };
+  response: { status: number; headers: { name: string; value: string }[]; content: { text?: string; encoding?: string; size?: number } };
+}
+type Har = { log: { entries: HarEntry[] } };
+
+const arm = "https://management.azure.com";
+const graph = "https://graph.microsoft.com";
+const attacker = "https://collector.attacker.example";
+const prodId = sample.prod.split("/").pop()!;
+const roleAssignments = `${arm}${sample.prod}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`;
+const roleAssignmentsPage2 = `${roleAssignments}&$skiptoken=cGFnZS0yLW9mLXJvbGUtYXNzaWdubWVudHM`;
+const users = `${graph}/v1.0/users?$select=id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime&$top=999`;
+const vaults = `${arm}${sample.prod}/providers/Microsoft.KeyVault/vaults?api-version=2026-02-01`;
+const storageAccounts = `${arm}${sample.prod}/providers/Microsoft.Storage/storageAccounts?api-version=2023-05-01`;
+const sqlServers = `${arm}${sample.prod}/providers/Microsoft.Sql/servers?api-version=2023-08-01`;
+const sites = `${arm}${sample.prod}/providers/Microsoft.Web/sites?api-version=2024-04-01`;
+
+interface RunCase {
+  name: string;
+  /** Changes the copy of the sample recording in place. */
+  plant(har: Har): void;
+  limits?: Partial<CollectionLimits>;
+  /** The one record that must become error, as the archive holds it under raw/. */
+  record: { dataset: string; scope: string; file: string; error: CallError };
+  /** What else the archive must hold. */
+  archived?: (files: ReadonlyMap<string, Buffer>) => void;
+}
+
+function entry(har: Har, url: string): HarEntry {
+  const found = har.log.entries.find((candidate) => candidate.request.url === url);
+  if (!found) throw new Error(`the sample recording has no ${url}`);
+  return found;
+}
+
+function setBody(target: HarEntry, bytes: Buffer, encoding?: "base64"): void {
+  target.response.content = { ...target.response.content, size: bytes.length, text: encoding ? bytes.toString("base64") : bytes.toString("utf8"), ...(encoding ? { encoding } : {}) };
+}
+
+/** Rewrites the JSON body of an entry. */
+function editBody(target: HarEntry, edit: (body: Record<string, unknown>) => void): void {
+  const body = JSON.parse(target.response.content.text ?? "{}") as Record<string, unknown>;
+  edit(body);
+  setBody(target, Buffer.from(JSON.stringify(body)));
+}
+
+const foreignPage = `${attacker}${new URL(roleAssignmentsPage2).pathname}${new URL(roleAssignmentsPage2).search}`;
+
+const runCases: RunCase[] = [
+  {
+    name: "a nextLink to another host (the other host's page recorded too)",
+    plant: (har) => {
+      editBody(entry(har, roleAssignments), (body) => (body.nextLink = foreignPage));
+      // If it were followed, this page would be served and its assignments merged.
+      har.log.entries.push({ ...structuredClone(entry(har, roleAssignmentsPage2)), request: { method: "GET", url: foreignPage } });
+    },
+    record: {
+      dataset: "rbac/role-assignments",
+      scope: sample.prod,
+      file: `raw/rbac/${prodId}/role-assignments.json`,
+      error: { call: `GET ${foreignPage}`, status: 0, message: `not sent: ${foreignPage} is outside ${arm}, the endpoint the token is for; no request and no token went there`, reason: "foreign-link" },
+    },
+  },
+  {
+    name: "a Graph nextLink back to the page it is on",
+    plant: (har) => editBody(entry(har, users), (body) => (body["@odata.nextLink"] = users)),
+    record: {
+      dataset: "entra/users",
+      scope: `/tenants/${sample.tenantId}`,
+      file: "raw/entra/users.json",
+      error: { call: `GET ${users}`, status: 0, message: `not sent again: this list already received ${users}, so its paging leads back to an earlier page`, reason: "paging-loop" },
+    },
+  },
+  {
+    name: "a Retry-After of 100000 s",
+    plant: (har) => {
+      const throttled: HarEntry = { request: { method: "GET", url: vaults }, response: { status: 429, headers: [{ name: "retry-after", value: "100000" }], content: { text: '{"error":{"code":"TooManyRequests","message":"slow down"}}' } } };
+      har.log.entries.splice(har.log.entries.indexOf(entry(har, vaults)), 0, throttled);
+    },
+    record: {
+      dataset: "key-vault/vaults",
+      scope: sample.prod,
+      file: `raw/key-vault/${prodId}/vaults.json`,
+      error: { call: `GET ${vaults}`, status: 429, message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows; not retried", reason: "throttled" },
+    },
+  },
+  {
+    name: "a body nested 100,000 levels",
+    plant: (har) => setBody(entry(har, storageAccounts), deeplyNested),
+    record: {
+      dataset: "storage/accounts",
+      scope: sample.prod,
+      file: `raw/storage/${prodId}/storage-accounts.json`,
+      error: { call: `GET ${storageAccounts}`, status: 200, message: "the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed", reason: "unreadable-body" },
+    },
+  },
+  {
+    name: "a body that is not UTF-8",
+    plant: (har) => setBody(entry(har, sqlServers), notUtf8, "base64"),
+    record: {
+      dataset: "sql/servers",
+      scope: sample.prod,
+      file: `raw/sql/${prodId}/servers.json`,
+      error: { call: `GET ${sqlServers}`, status: 200, message: "the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read", reason: "unreadable-body" },
+    },
+    archived: (files) => {
+      const calls = JSON.parse(files.get("raw/calls.har")!.toString("utf8")) as Har;
+      expect(calls.log.entries.filter((call) => call.request.url === sqlServers).map((call) => call.response.content)).toEqual([
+        { size: notUtf8.length, mimeType: "application/json; charset=utf-8", text: notUtf8.toString("base64"), encoding: "base64" },
+      ]);
+    },
+  },
+  {
+    name: "a redirect to another host",
+    plant: (har) => {
+      const redirected = entry(har, sites);
+      redirected.response = { status: 302, headers: [{ name: "location", value: `${attacker}/sites` }], content: { text: "" } };
+    },
+    record: {
+      dataset: "app-service/sites",
+      scope: sample.prod,
+      file: `raw/app-service/${prodId}/sites.json`,
+      error: { call: `GET ${sites}`, status: 302, message: `answered 302 with a redirect to ${attacker}/sites, outside ${arm}: not followed, and no token went there`, reason: "foreign-link" },
+    },
+  },
+];
+
+const findingKey = (finding: Finding) => `${finding.checkId} ${finding.resourceId}`;
+const gapKey = (gap: CollectResult["gaps"][number]) => JSON.stringify([gap.dataset, gap.scope, gap.error]);
+
+describe("a run with one hostile answer in its recording", () => {
+  it.each(runCases)("$name: completes, only that evidence is error, the archive verifies intact", async (hostile) => {
+    const baseline = scopedSampleArchive().result;
+    const har = JSON.parse(readFileSync(sampleRecording, "utf8")) as Har;
+    hostile.plant(har);
+    const recording = join(temporaryFolder("hostile"), "recording.har");
+    writeFileSync(recording, JSON.stringify(har));
+
+    const started = performance.now();
+    const result = await collectSample({ replay: recording, sections: scopedSampleSections, limits: hostile.limits });
+    expect(performance.now() - started).toBeLessThan(30_000);
+
+    // Exactly one more gap than the sample's own, and it is the planted one.
+    const gap = result.gaps.find((candidate) => candidate.dataset === hostile.record.dataset && candidate.scope === hostile.record.scope);
+    expect(gap?.error).toEqual(hostile.record.error);
+    expect(result.gaps.map(gapKey).sort()).toEqual([...baseline.gaps.map(gapKey), gapKey(gap!)].sort());
+
+    // A finding whose verdict moved went to error; anything else that differs (a verdict standing on
+    // other evidence, told with less context) comes from a check that reads that evidence, or what
+    // its collector reads next from it (no vaults listed, no vault's diagnostic settings read).
+    const before = new Map(baseline.document.findings.map((finding) => [findingKey(finding), finding]));
+    const after = new Map(result.document.findings.map((finding) => [findingKey(finding), finding]));
+    expect([before.size, after.size]).toEqual([baseline.document.findings.length, result.document.findings.length]);
+    const moved = result.document.findings.filter((finding) => before.get(findingKey(finding))?.status !== finding.status);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.filter((finding) => finding.status !== "error")).toEqual([]);
+    const differing = [
+      ...result.document.findings.filter((finding) => !isDeepStrictEqual(before.get(findingKey(finding)), finding)),
+      ...baseline.document.findings.filter((finding) => !after.has(findingKey(finding))),
+    ];
+    expect(moved.filter((finding) => !gap!.affectedChecks.includes(finding.checkId))).toEqual([]);
+    const collector = hostile.record.dataset.split("/")[0];
+    const readers = checks.filter((check) => readsOf(check).some((dataset) => dataset.collector === collector)).map((check) => check.id);
+    expect([...new Set(differing.map((finding) => finding.checkId))].filter((checkId) => !readers.includes(checkId))).toEqual([]);
+
+    const verified = await verifyArchive(result.archivePath);
+    expect(verified.problems).toEqual([]);
+    expect(verified.intact).toBe(true);
+
+    const { files } = await readZip(result.archivePath, readFileSync(result.archivePath));
+    expect(JSON.parse(files.get(hostile.record.file)!.toString("utf8"))).toEqual({ ...hostile.record, status: "error" });
+    const calls = JSON.parse(files.get("raw/calls.har")!.toString("utf8")) as Har;
+    // Nothing was sent off the endpoints: every call went to Azure's or Graph's own hosts.
+    expect([...new Set(calls.log.entries.map((call) => new URL(call.request.url).origin))].sort()).toEqual(["https://api.loganalytics.io", graph, arm]);
+    hostile.archived?.(files);
+  });
+});
