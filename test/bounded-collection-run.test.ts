@@ -11,7 +11,7 @@ import type { CallError } from "../src/model/call-error.js";
 import type { Finding } from "../src/model/findings.js";
 import type { CollectResult } from "../src/pipeline.js";
 import { deeplyNested, notUtf8 } from "./support/hostile-answers.js";
-import { collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
+import { collectSample, sample, sampleConfig, sampleRecording, temporaryFolder } from "./support/sample.js";
 import { scopedSampleSections } from "./support/build-sample-archive.js";
 import { scopedSampleArchive } from "./support/sample-archive.js";
 
@@ -44,8 +44,12 @@ interface RunCase {
   /** Changes the copy of the sample recording in place. */
   plant(har: Har): void;
   limits?: Partial<CollectionLimits>;
+  /** YAML added to the sample's configuration file. */
+  config?: string;
   /** The one record that must become error, as the archive holds it under raw/. */
   record: { dataset: string; scope: string; file: string; error: CallError };
+  /** One finding that became error, and the sentence it says. */
+  finding: [checkId: string, resourceId: string, message: string];
   /** What else the archive must hold. */
   archived?: (files: ReadonlyMap<string, Buffer>) => void;
 }
@@ -77,21 +81,23 @@ const runCases: RunCase[] = [
       // If it were followed, this page would be served and its assignments merged.
       har.log.entries.push({ ...structuredClone(entry(har, roleAssignmentsPage2)), request: { method: "GET", url: foreignPage } });
     },
+    finding: ["rbac-subscription-owner-count", sample.prod, `The number of Owners of subscription Clinic-Prod could not be evaluated because the evidence "Azure role assignments" is unavailable: collection stopped at GET ${foreignPage}: not sent, because it leads outside ${arm}, the endpoint the token is for: no request and no token went there.`],
     record: {
       dataset: "rbac/role-assignments",
       scope: sample.prod,
       file: `raw/rbac/${prodId}/role-assignments.json`,
-      error: { call: `GET ${foreignPage}`, status: 0, message: `not sent: ${foreignPage} is outside ${arm}, the endpoint the token is for; no request and no token went there`, reason: "foreign-link" },
+      error: { call: `GET ${foreignPage}`, status: 0, message: `not sent, because it leads outside ${arm}, the endpoint the token is for: no request and no token went there`, reason: "foreign-link" },
     },
   },
   {
     name: "a Graph nextLink back to the page it is on",
     plant: (har) => editBody(entry(har, users), (body) => (body["@odata.nextLink"] = users)),
+    finding: ["entra-mfa-all-users", `/tenants/${sample.tenantId}`, `MFA for every user on all cloud apps could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: collection stopped at GET ${users}: not sent again: this list already received that page, so its paging goes round in a circle.`],
     record: {
       dataset: "entra/users",
       scope: `/tenants/${sample.tenantId}`,
       file: "raw/entra/users.json",
-      error: { call: `GET ${users}`, status: 0, message: `not sent again: this list already received ${users}, so its paging leads back to an earlier page`, reason: "paging-loop" },
+      error: { call: `GET ${users}`, status: 0, message: "not sent again: this list already received that page, so its paging goes round in a circle", reason: "paging-loop" },
     },
   },
   {
@@ -100,16 +106,18 @@ const runCases: RunCase[] = [
       const throttled: HarEntry = { request: { method: "GET", url: vaults }, response: { status: 429, headers: [{ name: "retry-after", value: "100000" }], content: { text: '{"error":{"code":"TooManyRequests","message":"slow down"}}' } } };
       har.log.entries.splice(har.log.entries.indexOf(entry(har, vaults)), 0, throttled);
     },
+    finding: ["key-vault-purge-protection-enabled", sample.prod, `Purge protection for the Key Vaults of subscription Clinic-Prod could not be evaluated because the evidence "Key Vaults" is unavailable: GET ${vaults} was throttled and not retried further (the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows).`],
     record: {
       dataset: "key-vault/vaults",
       scope: sample.prod,
       file: `raw/key-vault/${prodId}/vaults.json`,
-      error: { call: `GET ${vaults}`, status: 429, message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows; not retried", reason: "throttled" },
+      error: { call: `GET ${vaults}`, status: 429, message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows", reason: "throttled" },
     },
   },
   {
     name: "a body nested 100,000 levels",
     plant: (har) => setBody(entry(har, storageAccounts), deeplyNested),
+    finding: ["storage-blob-audit-logging", sample.prod, `Blob logging of the storage accounts of subscription Clinic-Prod could not be evaluated because the evidence "Storage accounts" is unavailable: GET ${storageAccounts} returned HTTP 200 with a body that could not be read: the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed.`],
     record: {
       dataset: "storage/accounts",
       scope: sample.prod,
@@ -120,6 +128,7 @@ const runCases: RunCase[] = [
   {
     name: "a body that is not UTF-8",
     plant: (har) => setBody(entry(har, sqlServers), notUtf8, "base64"),
+    finding: ["sql-server-auditing", sample.prod, `Auditing of the SQL servers of subscription Clinic-Prod could not be evaluated because the evidence "Azure SQL servers" is unavailable: GET ${sqlServers} returned HTTP 200 with a body that could not be read: the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read.`],
     record: {
       dataset: "sql/servers",
       scope: sample.prod,
@@ -139,11 +148,24 @@ const runCases: RunCase[] = [
       const redirected = entry(har, sites);
       redirected.response = { status: 302, headers: [{ name: "location", value: `${attacker}/sites` }], content: { text: "" } };
     },
+    finding: ["app-service-audit-logging", sample.prod, `Logging of the App Service apps of subscription Clinic-Prod could not be evaluated because the evidence "App Service apps" is unavailable: collection stopped at GET ${sites}: answered 302 with a redirect to ${attacker}/sites, outside ${arm}: not followed, and no token went there.`],
     record: {
       dataset: "app-service/sites",
       scope: sample.prod,
       file: `raw/app-service/${prodId}/sites.json`,
       error: { call: `GET ${sites}`, status: 302, message: `answered 302 with a redirect to ${attacker}/sites, outside ${arm}: not followed, and no token went there`, reason: "foreign-link" },
+    },
+  },
+  {
+    name: "a list longer than limits.pagesPerList in the configuration file",
+    plant: () => {},
+    config: "limits:\n  pagesPerList: 1\n",
+    finding: ["rbac-subscription-owner-count", sample.prod, `The number of Owners of subscription Clinic-Prod could not be evaluated because the evidence "Azure role assignments" is unavailable: collection stopped at GET ${roleAssignmentsPage2}: not sent: the list already has 1 page(s), the most limits.pagesPerList allows.`],
+    record: {
+      dataset: "rbac/role-assignments",
+      scope: sample.prod,
+      file: `raw/rbac/${prodId}/role-assignments.json`,
+      error: { call: `GET ${roleAssignmentsPage2}`, status: 0, message: "not sent: the list already has 1 page(s), the most limits.pagesPerList allows", reason: "limit-reached" },
     },
   },
 ];
@@ -156,11 +178,14 @@ describe("a run with one hostile answer in its recording", () => {
     const baseline = scopedSampleArchive().result;
     const har = JSON.parse(readFileSync(sampleRecording, "utf8")) as Har;
     hostile.plant(har);
-    const recording = join(temporaryFolder("hostile"), "recording.har");
+    const folder = temporaryFolder("hostile");
+    const recording = join(folder, "recording.har");
     writeFileSync(recording, JSON.stringify(har));
+    const configFile = join(folder, "hipaa-evidence.yaml");
+    writeFileSync(configFile, `${readFileSync(sampleConfig, "utf8")}${hostile.config ?? ""}`);
 
     const started = performance.now();
-    const result = await collectSample({ replay: recording, sections: scopedSampleSections, limits: hostile.limits });
+    const result = await collectSample({ replay: recording, configFile, sections: scopedSampleSections, limits: hostile.limits });
     expect(performance.now() - started).toBeLessThan(30_000);
 
     // Exactly one more gap than the sample's own, and it is the planted one.
@@ -177,6 +202,8 @@ describe("a run with one hostile answer in its recording", () => {
     const moved = result.document.findings.filter((finding) => before.get(findingKey(finding))?.status !== finding.status);
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.filter((finding) => finding.status !== "error")).toEqual([]);
+    const [checkId, resourceId, message] = hostile.finding;
+    expect(moved.filter((finding) => finding.checkId === checkId && finding.resourceId === resourceId).map((finding) => finding.message)).toEqual([message]);
     const differing = [
       ...result.document.findings.filter((finding) => !isDeepStrictEqual(before.get(findingKey(finding)), finding)),
       ...baseline.document.findings.filter((finding) => !after.has(findingKey(finding))),

@@ -62,11 +62,11 @@ export class ServiceBoundary implements HttpClient {
     if (request.method === "GET") {
       const page = replayKey(request.method, request.url);
       if (received.some((exchange) => replayKey(exchange.request.method, exchange.request.url) === page)) {
-        throw stop(new PagingLoopError(call, 0, `not sent again: this list already received ${request.url}, so its paging leads back to an earlier page`));
+        throw stop(new PagingLoopError(call, 0, "not sent again: this list already received that page, so its paging goes round in a circle"));
       }
     }
     if (received.length >= this.limits.maxPagesPerList) {
-      throw stop(new LimitReachedError(call, 0, `not sent: the list already has ${received.length} pages, the most ${limitSettingNames.maxPagesPerList} allows`));
+      throw stop(new LimitReachedError(call, 0, `not sent: the list already has ${received.length} page(s), the most ${limitSettingNames.maxPagesPerList} allows`));
     }
   }
 
@@ -83,7 +83,7 @@ export class ServiceBoundary implements HttpClient {
       const wait = retryAfterMs(response.headers);
       if (wait !== undefined && wait > this.limits.maxRetryAfterMs) {
         throw stop(
-          new RetryAfterTooLongError(call, status, `the service asked to wait ${seconds(wait)} before a retry, longer than the ${seconds(this.limits.maxRetryAfterMs)} ${limitSettingNames.maxRetryAfterMs} allows; not retried`),
+          new RetryAfterTooLongError(call, status, `the service asked to wait ${seconds(wait)} before a retry, longer than the ${seconds(this.limits.maxRetryAfterMs)} ${limitSettingNames.maxRetryAfterMs} allows`),
         );
       }
     }

@@ -140,9 +140,8 @@ function explainError(error: CallError): string {
       return error.message;
     case "foreign-link":
     case "paging-loop":
-      return `the list was stopped at ${error.call}: ${error.message}`;
     case "limit-reached":
-      return `${error.call} reached a collection limit: ${error.message}`;
+      return `collection stopped at ${error.call}: ${error.message}`;
     case "unreadable-body":
       return `${error.call} ${status} with a body that could not be read: ${error.message}`;
     default:

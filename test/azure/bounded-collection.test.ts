@@ -83,7 +83,7 @@ describe("what the boundary keeps", () => {
       scope: "/tenants/t",
       file: "raw/entra/users.json",
       status: "error",
-      error: { call: `GET ${foreign}`, status: 0, message: `not sent: ${foreign} is outside https://graph.microsoft.com, the endpoint the token is for; no request and no token went there`, reason: "foreign-link" },
+      error: { call: `GET ${foreign}`, status: 0, message: "not sent, because it leads outside https://graph.microsoft.com, the endpoint the token is for: no request and no token went there", reason: "foreign-link" },
     });
     expect(requested(access)).toEqual([]);
   });
@@ -101,7 +101,7 @@ describe("what the boundary keeps", () => {
     expect(record.status === "error" ? record.error : record).toEqual({
       call: `POST ${query}`,
       status: 429,
-      message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows; not retried",
+      message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows",
       reason: "throttled",
     });
     expect(requested(access)).toEqual([`POST ${query}`]);

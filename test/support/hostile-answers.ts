@@ -33,14 +33,14 @@ export interface HostileCase {
 const notSent = (url: string, own: string): CallError => ({
   call: `GET ${url}`,
   status: 0,
-  message: `not sent: ${url} is outside ${own}, the endpoint the token is for; no request and no token went there`,
+  message: `not sent, because it leads outside ${own}, the endpoint the token is for: no request and no token went there`,
   reason: "foreign-link",
 });
 
 const loop = (url: string): CallError => ({
   call: `GET ${url}`,
   status: 0,
-  message: `not sent again: this list already received ${url}, so its paging leads back to an earlier page`,
+  message: "not sent again: this list already received that page, so its paging goes round in a circle",
   reason: "paging-loop",
 });
 
@@ -129,7 +129,7 @@ export const hostileCases: HostileCase[] = [
     expected: (list, { own }) => {
       const first = list.firstPage(own);
       return {
-        outcome: ["error", { call: get(laterPage(first, "3")), status: 0, message: "not sent: the list already has 2 pages, the most limits.pagesPerList allows", reason: "limit-reached" }],
+        outcome: ["error", { call: get(laterPage(first, "3")), status: 0, message: "not sent: the list already has 2 page(s), the most limits.pagesPerList allows", reason: "limit-reached" }],
         requested: [get(first), get(laterPage(first, "2"))],
       };
     },
@@ -153,7 +153,7 @@ export const hostileCases: HostileCase[] = [
       { url: list.firstPage(own), body: list.page(1, 1, undefined) },
     ],
     expected: (list, { own }) => ({
-      outcome: ["error", { call: get(list.firstPage(own)), status: 429, message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows; not retried", reason: "throttled" }],
+      outcome: ["error", { call: get(list.firstPage(own)), status: 429, message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows", reason: "throttled" }],
       requested: [get(list.firstPage(own))],
     }),
   },
@@ -165,7 +165,7 @@ export const hostileCases: HostileCase[] = [
       { url: list.firstPage(own), body: list.page(1, 1, undefined) },
     ],
     expected: (list, { own }) => ({
-      outcome: ["error", { call: get(list.firstPage(own)), status: 429, message: "the service asked to wait 1.5 s before a retry, longer than the 1 s limits.retryAfterSeconds allows; not retried", reason: "throttled" }],
+      outcome: ["error", { call: get(list.firstPage(own)), status: 429, message: "the service asked to wait 1.5 s before a retry, longer than the 1 s limits.retryAfterSeconds allows", reason: "throttled" }],
       requested: [get(list.firstPage(own))],
     }),
   },
