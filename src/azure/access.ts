@@ -49,7 +49,7 @@ export class AzureAccess {
     readonly mode: AccessMode,
     readonly endpoints: CloudEndpoints,
     clock: Clock,
-    readonly limits: CollectionLimits = defaultCollectionLimits,
+    limits: CollectionLimits = defaultCollectionLimits,
   ) {
     let recorder: RecordingHttpClient;
     if (mode.kind === "replay") {
