@@ -55,7 +55,7 @@ export interface CollectOptions {
   /** Key source and timestamp authority; by default the development key. */
   signing?: SigningOptions | undefined;
   /** Live-mode seams for tests that run against an HTTPS server on loopback. */
-  live?: { credential?: TokenCredential; transport?: HttpClient } | undefined;
+  live?: { credential?: TokenCredential; transport?: HttpClient; retryDelayMs?: number } | undefined;
   /** Bounds of the collection, over those of the configuration file (tests use small ones). */
   limits?: Partial<CollectionLimits> | undefined;
 }
@@ -198,7 +198,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const access = new AzureAccess(
     recording
       ? { kind: "replay", har: recording.har, source: recording.label }
-      : { kind: "live", credential: options.live?.credential, transport: options.live?.transport },
+      : { kind: "live", credential: options.live?.credential, transport: options.live?.transport, retryDelayMs: options.live?.retryDelayMs },
     endpoints,
     clock,
     limits,

@@ -9,9 +9,10 @@ import { readsOf } from "../src/checks/check.js";
 import { checks } from "../src/checks/registry.js";
 import type { CallError } from "../src/model/call-error.js";
 import type { Finding } from "../src/model/findings.js";
-import type { CollectResult } from "../src/pipeline.js";
+import { collect, type CollectResult } from "../src/pipeline.js";
 import { deeplyNested, notUtf8 } from "./support/hostile-answers.js";
-import { collectSample, sample, sampleConfig, sampleRecording, temporaryFolder } from "./support/sample.js";
+import { startLoopbackServers } from "./support/loopback-servers.js";
+import { collectSample, sample, sampleClock, sampleConfig, sampleRecording, silent, temporaryFolder } from "./support/sample.js";
 import { scopedSampleSections } from "./support/build-sample-archive.js";
 import { scopedSampleArchive } from "./support/sample-archive.js";
 
@@ -223,5 +224,55 @@ describe("a run with one hostile answer in its recording", () => {
     // Nothing was sent off the endpoints: every call went to Azure's or Graph's own hosts.
     expect([...new Set(calls.log.entries.map((call) => new URL(call.request.url).origin))].sort()).toEqual(["https://api.loganalytics.io", graph, arm]);
     hostile.archived?.(files);
+  });
+});
+
+describe("a live run against a server that takes one request and never answers", () => {
+  it("completes after the idle timeout and the usual retries, only that evidence is error, the archive verifies intact", async () => {
+    const servers = await startLoopbackServers();
+    try {
+      const { own } = servers.origins;
+      const here = (text: string) => text.replaceAll(arm, own).replaceAll(graph, own).replaceAll("https://api.loganalytics.io", own);
+      const har = JSON.parse(readFileSync(sampleRecording, "utf8")) as Har;
+      servers.serve(
+        har.log.entries.map((recorded) => ({
+          method: recorded.request.method,
+          url: here(recorded.request.url),
+          status: recorded.response.status,
+          headers: Object.fromEntries(recorded.response.headers.filter((header) => header.name !== "content-length").map((header) => [header.name, header.value])),
+          raw: Buffer.from(here(recorded.response.content.text ?? "")),
+        })),
+      );
+      const hanging = here(vaults);
+      servers.stall("GET", hanging, "no answer");
+      const credential = { getToken: async () => ({ token: "loopback-token", expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+      const started = performance.now();
+      const result = await collect({
+        configFile: sampleConfig,
+        outDir: temporaryFolder("live-hang"),
+        clock: sampleClock,
+        progress: silent,
+        sections: scopedSampleSections,
+        tenant: sample.tenantId,
+        endpoints: { arm: own, graph: own, logAnalytics: `${own}/v1` },
+        live: { credential, transport: servers.transport, retryDelayMs: 5 },
+        limits: { idleTimeoutMs: 200 },
+      });
+      expect(performance.now() - started).toBeLessThan(30_000);
+
+      // The first attempt and the Azure pipeline's three retries, each left after 0.2 s.
+      expect(servers.seen.filter((seen) => seen.request === `GET ${hanging}`)).toHaveLength(4);
+      const triple = (gap: CollectResult["gaps"][number]) => JSON.stringify([gap.dataset, gap.scope, gap.error.reason]);
+      const hung = result.gaps.find((gap) => gap.dataset === "key-vault/vaults" && gap.scope === sample.prod);
+      expect(hung?.error).toEqual({ call: `GET ${hanging}`, status: 0, code: "ETIMEDOUT", message: "no answer within 0.2 s (limits.idleTimeoutSeconds)", reason: "network" });
+      expect(result.gaps.map(triple).sort()).toEqual([...scopedSampleArchive().result.gaps.map(triple), triple(hung!)].sort());
+
+      const verified = await verifyArchive(result.archivePath);
+      expect(verified.problems).toEqual([]);
+      expect(verified.intact).toBe(true);
+    } finally {
+      await servers.close();
+    }
   });
 });
