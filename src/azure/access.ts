@@ -49,7 +49,7 @@ export class AzureAccess {
     readonly mode: AccessMode,
     readonly endpoints: CloudEndpoints,
     clock: Clock,
-    limits: CollectionLimits = defaultCollectionLimits,
+    private readonly limits: CollectionLimits = defaultCollectionLimits,
   ) {
     let recorder: RecordingHttpClient;
     if (mode.kind === "replay") {
@@ -150,10 +150,11 @@ export class AzureAccess {
       transport: this.graphTransport,
       baseUrl: this.endpoints.graph.url,
       scope: this.endpoints.graph.scope,
-      retry:
-        this.mode.kind === "replay"
-          ? { delaySeconds: 0.01, maxRetries: 3 }
-          : { delaySeconds: this.mode.retryDelayMs !== undefined ? this.mode.retryDelayMs / 1000 : 3, maxRetries: 3 },
+      retry: {
+        delaySeconds: this.mode.kind === "replay" ? 0.01 : this.mode.retryDelayMs !== undefined ? this.mode.retryDelayMs / 1000 : 3,
+        maxRetries: 3,
+        maxRetryAfterSeconds: this.limits.maxRetryAfterMs / 1000,
+      },
     });
     return this.graphClient;
   }

@@ -48,8 +48,29 @@ export interface GraphClientSettings {
   /** e.g. https://graph.microsoft.com (no trailing slash, no version). */
   baseUrl: string;
   scope: string;
-  /** RetryHandler base delay in seconds and maximum retries (the SDK's defaults are 3 s and 3). */
-  retry: { delaySeconds: number; maxRetries: number };
+  /**
+   * RetryHandler base delay in seconds and maximum retries (the SDK's defaults are 3 s and 3), and
+   * the longest Retry-After it honours: the boundary refuses longer ones before RetryHandler sees them.
+   */
+  retry: { delaySeconds: number; maxRetries: number; maxRetryAfterSeconds: number };
+}
+
+/**
+ * RetryHandler cuts every wait to its own 180 s ceiling and then retries early; a Retry-After the
+ * run allows (up to limits.retryAfterSeconds) is waited in full instead.
+ */
+class RetryAfterOptions extends RetryHandlerOptions {
+  constructor(
+    delaySeconds: number,
+    maxRetries: number,
+    private readonly maxRetryAfterSeconds: number,
+  ) {
+    super(delaySeconds, maxRetries);
+  }
+
+  override getMaxDelay(): number {
+    return this.maxRetryAfterSeconds;
+  }
 }
 
 /** The endpoint each Graph client was made for, so its paging can tell its own links from others. */
@@ -61,7 +82,7 @@ export function createGraphClient(settings: GraphClientSettings): Client {
   );
   // RetryHandler retries 429/503/504, honouring Retry-After and backing off exponentially without it
   // (Conditional Access endpoints throttle with no Retry-After at all).
-  const retry = new RetryHandler(new RetryHandlerOptions(settings.retry.delaySeconds, settings.retry.maxRetries));
+  const retry = new RetryHandler(new RetryAfterOptions(settings.retry.delaySeconds, settings.retry.maxRetries, settings.retry.maxRetryAfterSeconds));
   const transport = new SharedTransportHandler(settings.transport);
   auth.setNext(retry);
   retry.setNext(transport);

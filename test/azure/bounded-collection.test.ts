@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AzureAccess } from "../../src/azure/access.js";
 import { resolveEndpoints } from "../../src/azure/clouds.js";
 import { exchangesToHar } from "../../src/azure/har.js";
@@ -86,6 +86,26 @@ describe("what the boundary keeps", () => {
       error: { call: `GET ${foreign}`, status: 0, message: "not sent, because it leads outside https://graph.microsoft.com, the endpoint the token is for: no request and no token went there", reason: "foreign-link" },
     });
     expect(requested(access)).toEqual([]);
+  });
+
+  // Graph's RetryHandler cuts every wait to 180 s of its own; the Azure pipeline has no ceiling.
+  it.each([pagedLists[0]!, pagedLists[3]!])("$name waits a Retry-After of 240 s in full, within the limit, then retries", async (list) => {
+    const first = list.firstPage(originsOf(list).own);
+    const access = replay([
+      { url: first, status: 429, headers: { "retry-after": "240" }, body: { error: { code: "TooManyRequests", message: "slow down" } } },
+      { url: first, body: list.page(1, 1, undefined) },
+    ]);
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const collected = list.collect(access);
+      await vi.advanceTimersByTimeAsync(200_000);
+      expect(requested(access)).toEqual([`GET ${first}`]);
+      await vi.advanceTimersByTimeAsync(41_000);
+      expect(outcomeOf(await collected)).toEqual(["ok", 1]);
+      expect(requested(access)).toEqual([`GET ${first}`, `GET ${first}`]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("keeps the Log Analytics query client to its endpoint and its Retry-After within the limit", async () => {
