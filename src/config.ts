@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cloudNames } from "./azure/clouds.js";
+import type { CollectionLimits } from "./azure/limits.js";
 import { defaultCheckSettings, type CheckSettings } from "./checks/check.js";
 import { parseYamlInput, readTextInput } from "./input/read-input.js";
 
@@ -39,6 +40,17 @@ const ConfigSchema = z.strictObject({
     .optional(),
   /** Emergency access ("break-glass") accounts, by user principal name or object id. */
   breakGlassAccounts: z.array(z.string().min(1)).optional(),
+  /** Bounds of every collection (src/azure/limits.ts has the defaults and why). */
+  limits: z
+    .strictObject({
+      pagesPerList: z.number().int().min(1).optional(),
+      responseBytes: z.number().int().min(1).optional(),
+      jsonDepth: z.number().int().min(1).optional(),
+      retryAfterSeconds: z.number().min(0).optional(),
+      connectTimeoutSeconds: z.number().positive().optional(),
+      idleTimeoutSeconds: z.number().positive().optional(),
+    })
+    .optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -55,5 +67,19 @@ export function checkSettingsFrom(config: Config): CheckSettings {
     activeAlertDays: config.checks?.activeAlertDays ?? defaultCheckSettings.activeAlertDays,
     auditLogRetentionDays: config.checks?.auditLogRetentionDays ?? defaultCheckSettings.auditLogRetentionDays,
     breakGlassAccounts: config.breakGlassAccounts ?? defaultCheckSettings.breakGlassAccounts,
+  };
+}
+
+/** The configured limits, in the units the code uses; unset ones keep their defaults. */
+export function collectionLimitsFrom(config: Config): Partial<CollectionLimits> {
+  const limits = config.limits ?? {};
+  const milliseconds = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 1000));
+  return {
+    maxPagesPerList: limits.pagesPerList,
+    maxResponseBytes: limits.responseBytes,
+    maxJsonDepth: limits.jsonDepth,
+    maxRetryAfterMs: milliseconds(limits.retryAfterSeconds),
+    connectTimeoutMs: milliseconds(limits.connectTimeoutSeconds),
+    idleTimeoutMs: milliseconds(limits.idleTimeoutSeconds),
   };
 }

@@ -6,11 +6,12 @@ import { readArchiveEvidence } from "./archive/read-evidence.js";
 import { openArchiveSigner, type SigningOptions } from "./archive/signer.js";
 import { ensureWritableFolder } from "./archive/write-archive.js";
 import { resolveEndpoints, type CloudName, type EndpointOverrides } from "./azure/clouds.js";
+import { resolveLimits, type CollectionLimits } from "./azure/limits.js";
 import { severityRank, type Severity } from "./checks/check.js";
 import { checks } from "./checks/registry.js";
 import { compactTimestamp, type Clock } from "./clock.js";
 import { collectEvidence, type EvidenceSource } from "./collectors/collect-evidence.js";
-import { checkSettingsFrom, loadConfig } from "./config.js";
+import { checkSettingsFrom, collectionLimitsFrom, loadConfig } from "./config.js";
 import { evaluate } from "./evaluation/evaluate.js";
 import { defaultMappingFile, loadMapping, selectSections } from "./mapping/mapping.js";
 import type { Assessment, CollectionGap, Coverage, RunFacts } from "./model/assessment.js";
@@ -42,7 +43,9 @@ export interface CollectOptions {
   /** Key source and timestamp authority; by default the development key. */
   signing?: SigningOptions | undefined;
   /** Live-mode seams for tests that run against an HTTPS server on loopback. */
-  live?: { credential?: TokenCredential; transport?: HttpClient } | undefined;
+  live?: { credential?: TokenCredential; transport?: HttpClient; retryDelayMs?: number } | undefined;
+  /** Bounds of the collection, over those of the configuration file (tests use small ones). */
+  limits?: Partial<CollectionLimits> | undefined;
 }
 
 export interface CollectResult {
@@ -54,32 +57,57 @@ export interface CollectResult {
   assessment: Assessment;
 }
 
-export async function collect(options: CollectOptions): Promise<CollectResult> {
-  const { clock, progress } = options;
+/** What the main job reads before it collects anything, each checked with a message naming the file. */
+async function readInputs(options: Pick<CollectOptions, "configFile" | "mappingFile" | "sections" | "replay">) {
   const config = await loadConfig(options.configFile);
   const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, new Set(checks.map((check) => check.id)));
   const sections = options.sections ?? config.sections;
   const mapping = selectSections(fullMapping, sections);
   const recording = options.replay ? await loadRecording(options.replay) : undefined;
-  await ensureWritableFolder(options.outDir);
-  const signer = await openArchiveSigner(options.signing ?? {}, {
-    now: clock.now(),
-    warn: (message) => progress.warn(message),
-    azure: { credential: options.live?.credential, httpClient: options.live?.transport },
-  });
+  return { config, mapping, sections, recording };
+}
+
+/** The collect stage as the command line asks for it: live, or the recording given. */
+function collectAsAsked(options: Omit<CollectOptions, "outDir" | "signing">, inputs: Awaited<ReturnType<typeof readInputs>>, limits: CollectionLimits): Promise<CollectedEvidence> {
+  const { config, recording } = inputs;
   const source: EvidenceSource = recording
     ? { kind: "replay", har: recording.har, label: recording.label, file: { file: basename(recording.label), sha256: recording.sha256 }, window: recording.window }
-    : { kind: "live", credential: options.live?.credential, transport: options.live?.transport };
-
-  const evidence = await collectEvidence({
+    : { kind: "live", credential: options.live?.credential, transport: options.live?.transport, retryDelayMs: options.live?.retryDelayMs };
+  return collectEvidence({
     source,
     endpoints: resolveEndpoints(options.cloud ?? config.cloud ?? "AzurePublic", options.endpoints),
+    limits,
     tenant: options.tenant,
     subscriptions: options.subscriptions ?? config.subscriptions,
     signInLogsWorkspaces: config.signInLogsWorkspaces,
-    clock,
-    progress,
+    clock: options.clock,
+    progress: options.progress,
   });
+}
+
+/**
+ * Collect and evaluate only, with no report and no archive: the stages a later command (diff,
+ * preflight) and a test that looks only at findings need.
+ */
+export async function collectAndEvaluate(options: Omit<CollectOptions, "outDir" | "signing">): Promise<{ evidence: CollectedEvidence; assessment: Assessment }> {
+  const inputs = await readInputs(options);
+  const evidence = await collectAsAsked(options, inputs, resolveLimits(collectionLimitsFrom(inputs.config), options.limits));
+  return { evidence, assessment: evaluate({ evidence, mapping: inputs.mapping, settings: checkSettingsFrom(inputs.config) }) };
+}
+
+export async function collect(options: CollectOptions): Promise<CollectResult> {
+  const { clock, progress } = options;
+  const inputs = await readInputs(options);
+  const { config, mapping, sections } = inputs;
+  await ensureWritableFolder(options.outDir);
+  const limits = resolveLimits(collectionLimitsFrom(config), options.limits);
+  const signer = await openArchiveSigner(options.signing ?? {}, {
+    now: clock.now(),
+    warn: (message) => progress.warn(message),
+    azure: { credential: options.live?.credential, httpClient: options.live?.transport, limits },
+  });
+
+  const evidence = await collectAsAsked(options, inputs, limits);
 
   progress.step("evaluating checks and mapping to the HIPAA Security Rule");
   const assessment = evaluate({ evidence, mapping, settings: checkSettingsFrom(config) });

@@ -34,7 +34,7 @@ describe("collect on the sample tenant, as a real process", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("21 of 65 specifications have automated evidence; findings: 31 fail, 53 pass, 5 not evaluated; 2 collection gap(s).");
+    expect(result.stderr).toContain("65 requirements: 0 evidenced, 7 not satisfied, 0 incomplete, 58 attestation required, 0 attested, 0 not applicable. Findings: 31 fail, 53 pass, 5 not evaluated; 2 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -59,7 +59,7 @@ describe("collect options, in process", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 31, pass: 53, error: 5, not_applicable: 9 }, collectionGaps: 2, coverage: { automated: 7, total: 12 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 25, pass: 36, error: 4, not_applicable: 9 }, collectionGaps: 2, coverage: { automated: 5, total: 12 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 
@@ -101,8 +101,8 @@ describe("bad input: exit 2, a message naming the file and the place, and no arc
   it("a mapping that names an unknown check", async () => {
     const folder = temporaryFolder("bad-mapping");
     const file = join(folder, "mapping.yaml");
-    writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace(/checks: \[key-vault-audit-logging,/, "checks: [key-vault-audit-loging,"));
-    await expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\[0\\]\\): unknown check "key-vault-audit-loging"`));
+    writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace("primary: [defender-high-alerts-handled]", "primary: [defender-high-alerts-handlde]"));
+    await expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\.primary\\[0\\]\\): unknown check "defender-high-alerts-handlde"`));
   });
 
   it("a mapping row missing a field", async () => {

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CollectResult } from "../src/pipeline.js";
 import { checks } from "../src/checks/registry.js";
 import { defaultMappingFile, loadMapping } from "../src/mapping/mapping.js";
-import { FindingsDocumentSchema } from "../src/model/findings.js";
-import { collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
+import { FindingsDocumentSchema, type Finding } from "../src/model/findings.js";
+import { assessSample, collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
 import { sharedSampleArchive } from "./support/sample-archive.js";
 
 /**
@@ -261,20 +261,22 @@ describe("scoped to a regulator's request", () => {
       "164.312(e)(2)(i)",
       "164.312(e)(2)(ii)",
     ]);
-    expect(scoped.coverage).toMatchObject({ total: 12, automated: 7 });
-    // Findings still carry every citation their check supports, so they stay traceable.
+    expect(scoped.coverage).toMatchObject({ total: 12, automated: 5 });
+    // Only the checks on the chosen rows run, so every finding cites a chosen row; none is left over from elsewhere.
+    expect(scoped.document.findings.filter((finding) => !finding.hipaa.some((citation) => citation.startsWith("164.312(")))).toEqual([]);
     expect(scoped.document.findings.find((finding) => finding.checkId === "key-vault-audit-logging")?.hipaa).toEqual(["164.312(b)"]);
+    expect(new Set(scoped.document.findings.map((finding) => finding.checkId)).has("defender-plans-for-resources-in-use")).toBe(false);
+    // The summary counts what the run reports on: twelve rows, and their findings.
+    expect(scoped.document.findings.length).toBeLessThan(result.document.findings.length);
   });
 });
 
 describe("replay inputs", () => {
-  // Findings do not depend on the reports chosen, so these runs render only one standard's.
-  const scoped = { sections: ["164.312(b)"] };
-
+  // Findings are what these compare: the runs collect and evaluate, and render nothing.
   it("an earlier archive replays to the same findings", async () => {
-    const again = await collectSample({ replay: result.archivePath, ...scoped });
-    const summary = (r: CollectResult) => r.document.findings.map(({ id, status, message }) => ({ id, status, message }));
-    expect(summary(again)).toEqual(summary(result));
+    const again = await assessSample({ replay: result.archivePath });
+    const summary = (findings: readonly Finding[]) => findings.map(({ id, status, message }) => ({ id, status, message }));
+    expect(summary(again.assessment.findings)).toEqual(summary(result.document.findings));
   });
 
   it("a request with no recording becomes error for what depended on it, and nothing is invented", async () => {
@@ -284,15 +286,13 @@ describe("replay inputs", () => {
     const trimmed = join(temporaryFolder("har"), "without-dev-vaults.har");
     writeFileSync(trimmed, JSON.stringify(recording));
 
-    const partial = await collectSample({ replay: trimmed, ...scoped });
-    const devVaultFindings = partial.document.findings.filter((finding) => finding.checkId.startsWith("key-vault-") && finding.resourceId === dev);
+    const partial = (await assessSample({ replay: trimmed })).assessment;
+    const devVaultFindings = partial.findings.filter((finding) => finding.checkId.startsWith("key-vault-") && finding.resourceId === dev);
     expect(devVaultFindings.map((finding) => finding.status)).toEqual(["error", "error", "error", "error"]);
     expect(devVaultFindings[0]?.error).toMatchObject({ reason: "not-recorded", status: 0, call: `GET ${devVaults}` });
-    expect(partial.document.findings.some((finding) => finding.resourceId === sandbox)).toBe(false);
+    expect(partial.findings.some((finding) => finding.resourceId === sandbox)).toBe(false);
     // Everything else is unchanged.
-    // (Citations follow the scope of the run, so they are left out of the comparison.)
-    const others = (r: CollectResult) =>
-      r.document.findings.filter((finding) => !finding.resourceId.startsWith(dev) || !finding.checkId.startsWith("key-vault-")).map(({ hipaa: _citations, ...finding }) => finding);
-    expect(others(partial).filter((finding) => finding.resourceId !== sandbox)).toEqual(others(result).filter((finding) => finding.resourceId !== sandbox));
+    const others = (findings: readonly Finding[]) => findings.filter((finding) => finding.resourceId !== sandbox && (!finding.resourceId.startsWith(dev) || !finding.checkId.startsWith("key-vault-")));
+    expect(others(partial.findings)).toEqual(others(result.document.findings));
   });
 });

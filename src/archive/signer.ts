@@ -1,5 +1,3 @@
-import type { TokenCredential } from "@azure/core-auth";
-import type { HttpClient } from "@azure/core-rest-pipeline";
 import type { EvidenceSigner } from "../signing/evidence-signer.js";
 import { resolveSigner, type SigningOptions } from "../signing/resolve-signer.js";
 
@@ -13,7 +11,7 @@ export type { SigningOptions };
  */
 export function openArchiveSigner(
   options: SigningOptions,
-  context: { now: Date; warn: (message: string) => void; azure?: { credential?: TokenCredential | undefined; httpClient?: HttpClient | undefined } },
+  context: Parameters<typeof resolveSigner>[1],
 ): Promise<ArchiveSigner> {
   return resolveSigner(options, context);
 }

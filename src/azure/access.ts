@@ -15,20 +15,32 @@ import type { HarFile } from "./har.js";
 import type { CollectingIdentity } from "../model/identity.js";
 import { ObservingCredential, replayCredential } from "./identity.js";
 import { Ledger, RecordingHttpClient } from "./ledger.js";
+import { defaultCollectionLimits, type CollectionLimits } from "./limits.js";
+import { BoundedTransport } from "./live-transport.js";
 import { HarReplayHttpClient } from "./replay.js";
+import { keepToEndpoint, ServiceBoundary } from "./service-boundary.js";
 
 export type AccessMode =
-  | { kind: "live"; credential?: TokenCredential | undefined; transport?: HttpClient | undefined }
+  | {
+      kind: "live";
+      credential?: TokenCredential | undefined;
+      transport?: HttpClient | undefined;
+      /** Base delay of the SDKs' back-off between retries (default 1 s; Graph 3 s); tests shorten it. */
+      retryDelayMs?: number | undefined;
+    }
   | { kind: "replay"; har: HarFile; source: string };
 
 /**
- * Everything collectors use to reach Azure and Graph. Every client shares one HttpClient (live or
- * replay, wrapped by the recorder), so the SDKs' own paging, retry and deserialisation run in every
- * mode and every attempt lands in the ledger.
+ * Everything collectors use to reach Azure and Graph. Every client shares one recorder (over the
+ * live transport or the replay), so the SDKs' own paging, retry and deserialisation run in every
+ * mode and every attempt lands in the ledger. Each service's clients send through a boundary of
+ * their own, which lets requests reach that service's endpoint only and checks every answer.
  */
 export class AzureAccess {
   readonly ledger = new Ledger();
-  readonly httpClient: HttpClient;
+  private readonly armTransport: HttpClient;
+  private readonly graphTransport: HttpClient;
+  private readonly logAnalyticsTransport: HttpClient;
   private readonly credential: TokenCredential;
   private readonly observing: ObservingCredential | undefined;
   private readonly recordedIdentity: CollectingIdentity | undefined;
@@ -38,17 +50,22 @@ export class AzureAccess {
     readonly mode: AccessMode,
     readonly endpoints: CloudEndpoints,
     clock: Clock,
+    private readonly limits: CollectionLimits = defaultCollectionLimits,
   ) {
+    let recorder: RecordingHttpClient;
     if (mode.kind === "replay") {
       this.credential = replayCredential;
       this.recordedIdentity = mode.har.log._hipaaEvidence?.identity;
-      this.httpClient = new RecordingHttpClient(new HarReplayHttpClient(mode.har, mode.source), this.ledger, clock);
+      recorder = new RecordingHttpClient(new HarReplayHttpClient(mode.har, mode.source), this.ledger, clock);
     } else {
       const inner = mode.credential ?? new DefaultAzureCredential({ authorityHost: endpoints.authorityHost });
       this.observing = new ObservingCredential(inner, endpoints.graph.scope);
       this.credential = this.observing;
-      this.httpClient = new RecordingHttpClient(mode.transport ?? createDefaultHttpClient(), this.ledger, clock);
+      recorder = new RecordingHttpClient(new BoundedTransport(mode.transport ?? createDefaultHttpClient(), limits), this.ledger, clock);
     }
+    this.armTransport = new ServiceBoundary(recorder, endpoints.arm.url, limits);
+    this.graphTransport = new ServiceBoundary(recorder, endpoints.graph.url, limits);
+    this.logAnalyticsTransport = new ServiceBoundary(recorder, endpoints.logAnalytics.url, limits);
   }
 
   /**
@@ -72,13 +89,13 @@ export class AzureAccess {
   private get retryOptions() {
     return this.mode.kind === "replay"
       ? { maxRetries: 3, retryDelayInMs: 5, maxRetryDelayInMs: 50 }
-      : { maxRetries: 3, retryDelayInMs: 1000, maxRetryDelayInMs: 64_000 };
+      : { maxRetries: 3, retryDelayInMs: this.mode.retryDelayMs ?? 1000, maxRetryDelayInMs: 64_000 };
   }
 
   /** Options for the HLC (core-client) ARM clients: endpoint moves the URL, credentialScopes keeps the audience. */
   private hlcOptions() {
     return {
-      httpClient: this.httpClient,
+      httpClient: this.armTransport,
       endpoint: this.endpoints.arm.url,
       credentialScopes: [this.endpoints.arm.scope],
       retryOptions: this.retryOptions,
@@ -89,7 +106,7 @@ export class AzureAccess {
   /** Options for the modular (TypeSpec) ARM clients, which take `credentials.scopes` instead. */
   private modularOptions() {
     return {
-      httpClient: this.httpClient,
+      httpClient: this.armTransport,
       endpoint: this.endpoints.arm.url,
       credentials: { scopes: [this.endpoints.arm.scope] },
       retryOptions: this.retryOptions,
@@ -98,42 +115,47 @@ export class AzureAccess {
   }
 
   subscriptions(): SubscriptionClient {
-    return new SubscriptionClient(this.credential, this.hlcOptions());
+    return keepToEndpoint(new SubscriptionClient(this.credential, this.hlcOptions()), this.endpoints.arm.url);
   }
 
   authorization(subscriptionId: string): AuthorizationManagementClient {
-    return new AuthorizationManagementClient(this.credential, subscriptionId, this.hlcOptions());
+    return keepToEndpoint(new AuthorizationManagementClient(this.credential, subscriptionId, this.hlcOptions()), this.endpoints.arm.url);
   }
 
   keyVault(subscriptionId: string): KeyVaultManagementClient {
-    return new KeyVaultManagementClient(this.credential, subscriptionId, this.modularOptions());
+    return keepToEndpoint(new KeyVaultManagementClient(this.credential, subscriptionId, this.modularOptions()), this.endpoints.arm.url);
   }
 
   monitor(subscriptionId: string): MonitorClient {
-    return new MonitorClient(this.credential, subscriptionId, this.hlcOptions());
+    return keepToEndpoint(new MonitorClient(this.credential, subscriptionId, this.hlcOptions()), this.endpoints.arm.url);
   }
 
   /** Log Analytics workspaces and tables (arm-operationalinsights 9, api-version 2022-10-01 for both). */
   logAnalytics(subscriptionId: string): OperationalInsightsManagementClient {
-    return new OperationalInsightsManagementClient(this.credential, subscriptionId, this.hlcOptions());
+    return keepToEndpoint(new OperationalInsightsManagementClient(this.credential, subscriptionId, this.hlcOptions()), this.endpoints.arm.url);
   }
 
   logs(): LogsQueryClient {
-    return new LogsQueryClient(this.credential, {
-      httpClient: this.httpClient,
+    const client = new LogsQueryClient(this.credential, {
+      httpClient: this.logAnalyticsTransport,
       endpoint: this.endpoints.logAnalytics.url,
       credentials: { scopes: [this.endpoints.logAnalytics.scope] },
       retryOptions: this.retryOptions,
     });
+    return keepToEndpoint(client, this.endpoints.logAnalytics.url);
   }
 
   graph(): GraphClient {
     this.graphClient ??= createGraphClient({
       credential: this.credential,
-      transport: this.httpClient,
+      transport: this.graphTransport,
       baseUrl: this.endpoints.graph.url,
       scope: this.endpoints.graph.scope,
-      retry: this.mode.kind === "replay" ? { delaySeconds: 0.01, maxRetries: 3 } : { delaySeconds: 3, maxRetries: 3 },
+      retry: {
+        delaySeconds: this.mode.kind === "replay" ? 0.01 : this.mode.retryDelayMs !== undefined ? this.mode.retryDelayMs / 1000 : 3,
+        maxRetries: 3,
+        maxRetryAfterSeconds: this.limits.maxRetryAfterMs / 1000,
+      },
     });
     return this.graphClient;
   }

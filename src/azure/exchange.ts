@@ -8,7 +8,8 @@ export interface Exchange {
   /** The collector whose work made the call, when known. */
   collector: string | undefined;
   request: { method: string; url: string; headers: Record<string, string>; body?: string | undefined };
-  response?: { status: number; headers: Record<string, string>; bodyText: string } | undefined;
+  /** `body` holds the bytes exactly as they arrived (decompressed), UTF-8 or not. */
+  response?: { status: number; headers: Record<string, string>; body: Buffer } | undefined;
   /** Set when no response arrived (network failure, no recording). */
   failure?: { code?: string | undefined; message: string } | undefined;
 }

@@ -1,5 +1,8 @@
 import type { CallError } from "../model/call-error.js";
+import { parseJsonBody } from "./body.js";
+import { BoundaryError } from "./boundary-errors.js";
 import type { Exchange } from "./exchange.js";
+import { defaultCollectionLimits } from "./limits.js";
 import { notRecordedCode } from "./replay.js";
 
 /** Thrown by a collector that stopped on purpose (a bound was reached): the data is incomplete, not wrong. */
@@ -15,18 +18,15 @@ const licenceCodes = new Set([
 ]);
 
 function serviceError(exchange: Exchange | undefined): { code?: string; message?: string } {
-  const body = exchange?.response?.bodyText;
-  if (!body) return {};
-  try {
-    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
-    const { code, message } = parsed.error ?? {};
-    return {
-      ...(typeof code === "string" ? { code } : {}),
-      ...(typeof message === "string" ? { message } : {}),
-    };
-  } catch {
-    return {};
-  }
+  const body = exchange?.response?.body;
+  if (!body || body.length === 0) return {};
+  const parsed = parseJsonBody(body, defaultCollectionLimits.maxJsonDepth);
+  if (!parsed.ok || !parsed.value || typeof parsed.value !== "object") return {};
+  const { code, message } = (parsed.value as { error?: { code?: unknown; message?: unknown } }).error ?? {};
+  return {
+    ...(typeof code === "string" ? { code } : {}),
+    ...(typeof message === "string" ? { message } : {}),
+  };
 }
 
 /** ARM names the denied action in its message: "...does not have authorization to perform action 'X' over scope...". */
@@ -39,14 +39,17 @@ function deniedAction(message: string | undefined): string | undefined {
  * collection-gaps section show. `permission` is what the dataset declares the call needs.
  */
 export function describeFailure(error: unknown, exchanges: readonly Exchange[], permission: string): CallError {
+  // A bound the tool enforced names its own call: often one that was never sent.
+  if (error instanceof BoundaryError) return error.toCallError();
   const last = exchanges[exchanges.length - 1];
   const call = last ? `${last.request.method} ${last.request.url}` : "(no request was sent)";
   const thrown = error as { code?: unknown; statusCode?: unknown; message?: unknown; name?: unknown };
   const thrownCode = typeof thrown?.code === "string" ? thrown.code : undefined;
   const thrownMessage = typeof thrown?.message === "string" ? thrown.message : String(error);
-  const status = last?.response?.status ?? (typeof thrown?.statusCode === "number" ? thrown.statusCode : 0);
+  // What the ledger saw decides: Graph wraps a network failure as status -1 with code "RestError".
+  const status = last?.response?.status ?? (last?.failure ? 0 : typeof thrown?.statusCode === "number" && thrown.statusCode > 0 ? thrown.statusCode : 0);
   const fromService = serviceError(last);
-  const code = fromService.code ?? thrownCode;
+  const code = fromService.code ?? last?.failure?.code ?? thrownCode;
   const message = fromService.message ?? last?.failure?.message ?? thrownMessage;
   const base = { call, status, ...(code ? { code } : {}), message };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CollectingIdentitySchema } from "../model/identity.js";
+import { isUtf8Body } from "./body.js";
 import { requestIdOf, throttlingHeaders, type Exchange } from "./exchange.js";
 
 /**
@@ -64,7 +65,9 @@ export function exchangesToHar(exchanges: readonly Exchange[], facts: RecordingF
       creator: { name: facts.tool?.name ?? "hipaa-evidence", version: facts.tool?.version ?? "0" },
       _hipaaEvidence: facts,
       entries: exchanges.map((exchange) => {
-        const body = exchange.response?.bodyText ?? "";
+        const body = exchange.response?.body ?? Buffer.alloc(0);
+        // HAR 1.2 carries binary content as base64 with `encoding`: bytes that are not UTF-8 stay exact.
+        const content = isUtf8Body(body) ? { text: body.toString("utf8") } : { text: body.toString("base64"), encoding: "base64" };
         const mimeType = exchange.response?.headers["content-type"] ?? "application/json";
         return {
           startedDateTime: exchange.startedAt.toISOString(),
@@ -93,10 +96,10 @@ export function exchangesToHar(exchanges: readonly Exchange[], facts: RecordingF
             httpVersion: "HTTP/1.1",
             cookies: [],
             headers: headerList(exchange.response?.headers ?? {}),
-            content: { size: Buffer.byteLength(body), mimeType, text: body },
+            content: { size: body.length, mimeType, ...content },
             redirectURL: "",
             headersSize: -1,
-            bodySize: exchange.response ? Buffer.byteLength(body) : -1,
+            bodySize: exchange.response ? body.length : -1,
           },
           cache: {},
           timings: { send: 0, wait: exchange.durationMs, receive: 0 },

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { Clock } from "../clock.js";
+import { bodyOf } from "./body.js";
+import type { BoundaryError } from "./boundary-errors.js";
 import { sanitizeHeaders, type Exchange } from "./exchange.js";
 
 /**
@@ -20,9 +22,22 @@ export class Ledger {
 interface CallScope {
   collector: string;
   exchanges: Exchange[];
+  /** The first bound this call crossed. SDKs wrap what the transport throws (Graph's GraphError), so it is kept here too. */
+  stoppedBy?: BoundaryError | undefined;
 }
 
 const callScope = new AsyncLocalStorage<CallScope>();
+
+/** The exchanges of the logical call in progress so far, or undefined outside any. */
+export function exchangesOfCurrentCall(): readonly Exchange[] | undefined {
+  return callScope.getStore()?.exchanges;
+}
+
+/** Marks the logical call in progress as stopped at a bound: whatever the SDK makes of the error, the call is that error. */
+export function stopCurrentCall(error: BoundaryError): void {
+  const scope = callScope.getStore();
+  if (scope && !scope.stoppedBy) scope.stoppedBy = error;
+}
 
 /**
  * Runs `work` and returns, beside its outcome, the exchanges it caused. Async context follows the
@@ -32,7 +47,7 @@ const callScope = new AsyncLocalStorage<CallScope>();
 export async function withExchangeCapture<T>(
   collector: string,
   work: () => Promise<T>,
-): Promise<{ outcome: { ok: true; value: T } | { ok: false; error: unknown }; exchanges: Exchange[] }> {
+): Promise<{ outcome: { ok: true; value: T } | { ok: false; error: unknown }; exchanges: Exchange[]; stoppedBy: BoundaryError | undefined }> {
   const scope: CallScope = { collector, exchanges: [] };
   const outcome = await callScope.run(scope, async () => {
     try {
@@ -41,7 +56,7 @@ export async function withExchangeCapture<T>(
       return { ok: false as const, error };
     }
   });
-  return { outcome, exchanges: scope.exchanges };
+  return { outcome, exchanges: scope.exchanges, stoppedBy: scope.stoppedBy };
 }
 
 /**
@@ -75,7 +90,7 @@ export class RecordingHttpClient implements HttpClient {
       exchange.response = {
         status: response.status,
         headers: sanitizeHeaders(response.headers),
-        bodyText: response.bodyAsText ?? "",
+        body: bodyOf(response),
       };
       return response;
     } catch (error) {

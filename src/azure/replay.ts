@@ -1,4 +1,5 @@
 import { createHttpHeaders, RestError, type HttpClient, type PipelineRequest, type PipelineResponse } from "@azure/core-rest-pipeline";
+import { setBody } from "./body.js";
 import type { HarEntry, HarFile } from "./har.js";
 
 /**
@@ -57,10 +58,10 @@ export class HarReplayHttpClient implements HttpClient {
       });
     }
     const content = entry.response.content;
-    const bodyAsText =
-      content.encoding === "base64" ? Buffer.from(content.text ?? "", "base64").toString("utf8") : (content.text ?? "");
+    // The bytes as recorded: a base64 body that is not UTF-8 reaches the checks as it was, not repaired.
+    const bytes = content.encoding === "base64" ? Buffer.from(content.text ?? "", "base64") : Buffer.from(content.text ?? "", "utf8");
     const headers = createHttpHeaders();
     for (const { name, value } of entry.response.headers) headers.set(name, value);
-    return { request, status: entry.response.status, headers, bodyAsText };
+    return setBody({ request, status: entry.response.status, headers }, bytes);
   }
 }

@@ -126,11 +126,18 @@ function explainError(error: CallError): string {
     case "licence":
       return `${error.call} ${status}; the tenant lacks the licence this API needs (${error.message})`;
     case "throttled":
-      return `${error.call} was throttled and did not succeed within its retries`;
+      // Either the retries ran out, or the service asked for a longer wait than the run allows.
+      return `${error.call} was throttled and not retried further (${error.message})`;
     case "not-recorded":
       return `${error.call} has no recorded response in the replayed recording`;
     case "not-collected":
       return error.message;
+    case "foreign-link":
+    case "paging-loop":
+    case "limit-reached":
+      return `collection stopped at ${error.call}: ${error.message}`;
+    case "unreadable-body":
+      return `${error.call} ${status} with a body that could not be read: ${error.message}`;
     default:
       return `${error.call} ${status} (${error.message})`;
   }

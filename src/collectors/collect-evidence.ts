@@ -2,6 +2,7 @@ import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
 import { AzureAccess } from "../azure/access.js";
 import type { CloudEndpoints } from "../azure/clouds.js";
+import type { CollectionLimits } from "../azure/limits.js";
 import { exchangesToHar, type HarFile } from "../azure/har.js";
 import type { Clock } from "../clock.js";
 import { CollectionImpossibleError, InputError } from "../errors.js";
@@ -12,7 +13,7 @@ import { runCollectors } from "./run-collectors.js";
 
 /** Where the answers come from: Azure itself, or a recording of it. */
 export type EvidenceSource =
-  | { kind: "live"; credential?: TokenCredential | undefined; transport?: HttpClient | undefined }
+  | { kind: "live"; credential?: TokenCredential | undefined; transport?: HttpClient | undefined; retryDelayMs?: number | undefined }
   | {
       kind: "replay";
       har: HarFile;
@@ -27,6 +28,8 @@ export type EvidenceSource =
 export interface CollectionRequest {
   source: EvidenceSource;
   endpoints: CloudEndpoints;
+  /** Bounds on pages, bytes, nesting, waiting and silence: no answer can make the run endless. */
+  limits: CollectionLimits;
   /** Tenant id, for recordings that do not name one (or to override the token's). */
   tenant?: string | undefined;
   subscriptions?: readonly string[] | undefined;
@@ -43,9 +46,10 @@ export interface CollectionRequest {
 export async function collectEvidence(request: CollectionRequest): Promise<CollectedEvidence> {
   const { source, clock, progress } = request;
   const access = new AzureAccess(
-    source.kind === "replay" ? { kind: "replay", har: source.har, source: source.label } : { kind: "live", credential: source.credential, transport: source.transport },
+    source.kind === "replay" ? { kind: "replay", har: source.har, source: source.label } : { kind: "live", credential: source.credential, transport: source.transport, retryDelayMs: source.retryDelayMs },
     request.endpoints,
     clock,
+    request.limits,
   );
   const startedAt = clock.now();
   const tenantId = source.kind === "replay" ? replayTenant(access, source.label, request.tenant) : await liveTenant(access, request.tenant, progress);

@@ -83,14 +83,17 @@ export async function collectDataset(collectorId: string, request: CollectReques
   const { dataset, scope } = request;
   const file = dataset.rawFile(scope);
   const failed = (error: CallError): EvidenceRecord => ({ dataset: dataset.id, scope, file, status: "error", error });
-  const { outcome, exchanges } = await withExchangeCapture(collectorId, request.fetch);
+  const { outcome, exchanges, stoppedBy } = await withExchangeCapture(collectorId, request.fetch);
+  // A call stopped at a bound (foreign link, loop, limits, unreadable body) is that error, whatever
+  // the SDK made of it; none of its pages enter the evidence.
+  if (stoppedBy) return failed(describeFailure(stoppedBy, exchanges, dataset.permission));
   if (!outcome.ok) return failed(licenceGap(describeFailure(outcome.error, exchanges, dataset.permission), request));
 
   const pages = successfulPages(exchanges);
   const value: unknown[] = [];
   for (const page of pages) {
     try {
-      value.push(...itemsOf(JSON.parse(page.response?.bodyText ?? "")));
+      value.push(...itemsOf(JSON.parse(page.response?.body.toString("utf8") ?? "")));
     } catch (error) {
       return failed(describeFailure(error, [page], dataset.permission));
     }

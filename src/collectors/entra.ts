@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Client as GraphClient } from "@microsoft/microsoft-graph-client";
 import { IncompleteDataError } from "../azure/failure.js";
+import { graphNextLink } from "../azure/graph.js";
 import {
   authenticationMethodsPolicyDataset,
   conditionalAccessPoliciesDataset,
@@ -50,7 +51,7 @@ export function holdsLicence(skus: readonly SubscribedSku[] | undefined, licence
 }
 
 /** Follows @odata.nextLink to the end; `pause` runs before every request after the first. */
-async function graphList(graph: GraphClient, path: string, pause: () => Promise<void> = async () => {}, maxItems = Number.POSITIVE_INFINITY): Promise<unknown[]> {
+export async function graphList(graph: GraphClient, path: string, pause: () => Promise<void> = async () => {}, maxItems = Number.POSITIVE_INFINITY): Promise<unknown[]> {
   const items: unknown[] = [];
   let next: string | undefined = path;
   for (let page = 0; next; page += 1) {
@@ -58,7 +59,7 @@ async function graphList(graph: GraphClient, path: string, pause: () => Promise<
     if (page > 0) await pause();
     const response = (await graph.api(next).get()) as { value?: unknown[]; "@odata.nextLink"?: string };
     items.push(...(response.value ?? []));
-    next = response["@odata.nextLink"];
+    next = graphNextLink(graph, response["@odata.nextLink"]);
   }
   return items;
 }

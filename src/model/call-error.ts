@@ -15,7 +15,12 @@ export const callFailureReasons = [
   "service",
   "invalid-response",
   "incomplete-data",
+  "foreign-link",
+  "paging-loop",
+  "limit-reached",
+  "unreadable-body",
 ] as const;
+export type CallFailureReason = (typeof callFailureReasons)[number];
 
 export const CallErrorSchema = z.object({
   /** "GET https://management.azure.com/..." */

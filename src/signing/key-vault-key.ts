@@ -2,6 +2,8 @@ import type { TokenCredential } from "@azure/core-auth";
 import { isRestError, type HttpClient } from "@azure/core-rest-pipeline";
 import { CertificateClient, type KeyVaultCertificate } from "@azure/keyvault-certificates";
 import { CryptographyClient } from "@azure/keyvault-keys";
+import { defaultCollectionLimits, type CollectionLimits } from "../azure/limits.js";
+import { boundedLiveClient } from "../azure/live-transport.js";
 import { InputError, SigningError } from "../errors.js";
 import { certificateFacts, type CertificateFacts } from "./certificate.js";
 import { integerFromBytes, sequence } from "./der.js";
@@ -85,7 +87,7 @@ function algorithmFor(facts: CertificateFacts, keyId: string): "RS256" | "ES256"
  * certificate version has a key version of the same id) and the signature comes from that
  * certificate's versioned key, so key and certificate always match. The private key never leaves the vault.
  */
-export async function keyVaultSigningKey(input: { keyUrl: string; credential: TokenCredential; httpClient?: HttpClient }): Promise<SigningKey> {
+export async function keyVaultSigningKey(input: { keyUrl: string; credential: TokenCredential; httpClient?: HttpClient; limits?: CollectionLimits }): Promise<SigningKey> {
   const parsed = parseKeyUrl(input.keyUrl);
   if (!parsed) {
     throw new InputError(
@@ -95,7 +97,8 @@ export async function keyVaultSigningKey(input: { keyUrl: string; credential: To
     );
   }
   const { vaultUrl, name, version } = parsed;
-  const clientOptions = input.httpClient ? { httpClient: input.httpClient } : {};
+  // The vault's token goes to the vault only, and a vault that never answers cannot hang the run.
+  const clientOptions = { httpClient: boundedLiveClient(vaultUrl, input.limits ?? defaultCollectionLimits, input.httpClient) };
   const certificates = new CertificateClient(vaultUrl, input.credential, clientOptions);
   let certificate: KeyVaultCertificate;
   try {
@@ -106,6 +109,10 @@ export async function keyVaultSigningKey(input: { keyUrl: string; credential: To
   const keyId = certificate.keyId;
   if (!certificate.cer || !keyId || !parseKeyUrl(keyId)?.version) {
     throw new SigningError(`Key Vault returned the certificate "${name}" from ${vaultUrl} without its DER certificate (cer) or its versioned key id (kid)`);
+  }
+  // Each signature is sent where the kid points, with the vault's token: only to this vault.
+  if (parseKeyUrl(keyId)?.vaultUrl !== vaultUrl) {
+    throw new SigningError(`Key Vault returned the certificate "${name}" from ${vaultUrl} with a key id in another vault (${keyId}); nothing is sent there`);
   }
   let facts: CertificateFacts;
   try {

@@ -1,6 +1,7 @@
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
 import { DefaultAzureCredential } from "@azure/identity";
+import type { CollectionLimits } from "../azure/limits.js";
 import { UsageError } from "../errors.js";
 import { developmentKeyFile, developmentSigningKey } from "./development-key.js";
 import type { SignatureTimestamper } from "./cms.js";
@@ -25,7 +26,11 @@ export interface SigningOptions {
  */
 export async function resolveSigner(
   options: SigningOptions,
-  context: { now: Date; warn: (message: string) => void; azure?: { credential?: TokenCredential | undefined; httpClient?: HttpClient | undefined } },
+  context: {
+    now: Date;
+    warn: (message: string) => void;
+    azure?: { credential?: TokenCredential | undefined; httpClient?: HttpClient | undefined; limits?: CollectionLimits | undefined };
+  },
 ): Promise<EvidenceSigner> {
   if (options.pfx && options.keyVaultKey) throw new UsageError("--sign-pfx and --sign-key-vault-key: expected one key source, not both");
   if (options.requireTimestamp && !options.tsaUrl) throw new UsageError("--require-timestamp: expected --tsa-url naming the timestamp authority");
@@ -37,6 +42,7 @@ export async function resolveSigner(
       keyUrl: options.keyVaultKey,
       credential: context.azure?.credential ?? new DefaultAzureCredential(),
       ...(context.azure?.httpClient ? { httpClient: context.azure.httpClient } : {}),
+      ...(context.azure?.limits ? { limits: context.azure.limits } : {}),
     });
   } else {
     const file = options.developmentKeyFile ?? developmentKeyFile();

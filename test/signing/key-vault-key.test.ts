@@ -93,6 +93,8 @@ class FakeKeyVault implements HttpClient {
   readonly seen: Seen[] = [];
   readonly forbidden = new Set<"certificates/get" | "keys/get" | "keys/sign">();
   signWith: KeyObject | undefined;
+  /** A hostile vault names its certificate's key (kid) in another vault. */
+  keyIdOrigin: string | undefined;
 
   constructor(
     private readonly held: Held[],
@@ -168,7 +170,7 @@ class FakeKeyVault implements HttpClient {
   }
 
   keyId(item: Held): string {
-    return `${this.vaultUrl}/keys/${item.name}/${item.version}`;
+    return `${this.keyIdOrigin ?? this.vaultUrl}/keys/${item.name}/${item.version}`;
   }
 
   private certificateBundle(item: Held) {
@@ -369,6 +371,17 @@ describe("Azure Key Vault signing key through the real Key Vault clients", () =>
     expect(error).toBeInstanceOf(SigningError);
     expect(error.message).toContain("secp384r1");
     expect(error.message).toContain("EC P-256");
+  });
+
+  it("sends nothing to another vault that a certificate's key id names, and no token goes there", async () => {
+    const vault = new FakeKeyVault([rsa]);
+    vault.keyIdOrigin = "https://collector.vault.azure.net";
+    const error = await failure(keyVaultSigningKey({ keyUrl: `${vaultUrl}/keys/evidence-signing`, credential, httpClient: vault }));
+    expect(error).toBeInstanceOf(SigningError);
+    expect(error.message).toBe(
+      `Key Vault returned the certificate "evidence-signing" from ${vaultUrl} with a key id in another vault (https://collector.vault.azure.net/keys/evidence-signing/${rsa.version}); nothing is sent there`,
+    );
+    expect(vault.seen.map((item) => new URL(item.url).origin)).toEqual([vaultUrl, vaultUrl]);
   });
 
   it("catches a vault whose signature comes from a key other than the certificate's", async () => {

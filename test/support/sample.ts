@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fixedClock } from "../../src/clock.js";
-import { collect, type CollectOptions, type CollectResult } from "../../src/pipeline.js";
+import { collect, collectAndEvaluate, type CollectOptions, type CollectResult } from "../../src/pipeline.js";
 import type { Progress } from "../../src/progress.js";
 
 export const sampleDir = fileURLToPath(new URL("../../samples/contoso-clinic/", import.meta.url));
@@ -33,4 +33,9 @@ export function collectSample(overrides: Partial<CollectOptions> = {}): Promise<
     progress: silent,
     ...overrides,
   });
+}
+
+/** The sample collected and evaluated, without reports or an archive: for tests about findings only. */
+export function assessSample(overrides: Partial<Parameters<typeof collectAndEvaluate>[0]> = {}) {
+  return collectAndEvaluate({ replay: sampleRecording, configFile: sampleConfig, clock: sampleClock, progress: silent, ...overrides });
 }
