@@ -14,7 +14,7 @@ import { loadRuleCatalogue } from "./support/rule-catalogue.js";
 const srcDir = fileURLToPath(new URL("../src/", import.meta.url));
 
 /** Files in src/checks/ and src/collectors/ that are machinery, not checks or collectors. */
-const checkMachinery = new Set(["check", "registry", "run-checks"]);
+const checkMachinery = new Set(["check", "registry", "run-checks", "remediation"]);
 const collectorMachinery = new Set(["collector", "registry", "run-collectors", "collect-evidence"]);
 
 function modulesIn(folder: string, machinery: Set<string>): string[] {

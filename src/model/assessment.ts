@@ -34,6 +34,25 @@ export interface CheckSummary {
   remediation: string;
 }
 
+/**
+ * How to fix what a check finds, as the Microsoft Learn page in `source` documents it. Never names
+ * HIPAA (the mapping does). The tool shows the command and never runs it.
+ */
+export interface RemediationAdvice {
+  /** What to change, in one or two sentences. */
+  readonly text: string;
+  /** Where a person clicks, in the Azure portal or the Microsoft Entra admin center, as the page gives it. */
+  readonly portal: string;
+  /** The Microsoft Learn page the advice was taken from (https://learn.microsoft.com/...). */
+  readonly source: string;
+  /**
+   * An Azure CLI or Microsoft Graph command, only where the `source` page itself gives one, with the
+   * page's own placeholders written as {subscriptionId}, {resourceGroup}, {name} (last segment of
+   * the ARM id), {resourceId} (the whole ARM id) or {tenantId}, filled per finding from its resource id.
+   */
+  readonly command?: string;
+}
+
 export interface Coverage {
   total: number;
   /** Rows whose status rests on at least one automated pass or fail. */
