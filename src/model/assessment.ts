@@ -31,7 +31,7 @@ export interface CheckSummary {
   title: string;
   severity: "low" | "medium" | "high" | "critical";
   rationale: string;
-  remediation: string;
+  remediation: RemediationAdvice;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { check as purgeProtection } from "../../src/checks/key-vault-purge-protection-enabled.js";
+import { check as publicNetwork } from "../../src/checks/key-vault-public-network-restricted.js";
 import { fillCommand, placeholderValues, placeholdersIn, remediationFor } from "../../src/checks/remediation.js";
 import type { RemediationAdvice } from "../../src/model/assessment.js";
 
@@ -155,5 +157,21 @@ describe("remediationFor", () => {
 
   it("advice without a command stays without one", () => {
     expect(remediationFor({ text, portal, source }, { resourceId: vault })).toStrictEqual({ text, portal, source });
+  });
+});
+
+describe("the checks' own commands", () => {
+  it.each([
+    {
+      check: purgeProtection,
+      expected: `az keyvault update --subscription ${subscriptionId} -g rg-clinic -n kv-records --enable-purge-protection true`,
+    },
+    { check: publicNetwork, expected: "az keyvault update --resource-group rg-clinic --name kv-records --default-action Deny" },
+  ])("$check.id fills for a vault", ({ check, expected }) => {
+    expect(remediationFor(check.remediation, { resourceId: vault }).command).toBe(expected);
+  });
+
+  it("a vault check's error at subscription scope shows no command", () => {
+    expect(remediationFor(purgeProtection.remediation, { resourceId: `/subscriptions/${subscriptionId}` })).not.toHaveProperty("command");
   });
 });
