@@ -117,7 +117,7 @@ describe("the archive, with stock tools", () => {
 
   it("writes CSVs with one row per finding and per requirement", () => {
     const findings = readFileSync(join(folder, "findings/findings.csv"), "utf8").trim().split("\r\n");
-    expect(findings[0]).toBe("id,checkId,status,severity,resourceId,resourceName,message,hipaa,evidence,errorCall,errorStatus,missingPermission");
+    expect(findings[0]).toBe("id,checkId,status,severity,resourceId,resourceName,message,hipaa,evidence,errorCall,errorStatus,missingPermission,remediation,portal,source,command");
     expect(findings).toHaveLength(result.document.findings.length + 1);
     expect(readFileSync(join(folder, "findings/requirements.csv"), "utf8").trim().split("\r\n")).toHaveLength(66);
   });
@@ -209,6 +209,9 @@ describe("the reports", () => {
     expect(text).toContain("This standard has no implementation specifications, so the standard itself is mandatory.");
     expect(squash(text)).toContain(squash("Key Vault kv-dev-sandbox-03 in subscription Clinic-Dev has no diagnostic setting, so its audit logs are not kept."));
     expect(squash(text)).toContain("raw/key-vault/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/vaults.json#/value/0");
+    // Under the failing finding, how to fix it and where that advice comes from.
+    expect(squash(text)).toContain(squash("How to fix:"));
+    expect(squash(text)).toContain("Source:https://learn.microsoft.com/azure/key-vault/general/howto-logging");
     expect(text).toContain("Attestation needed to complete this requirement:");
   });
 });

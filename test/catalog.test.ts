@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readsOf, severities, type CheckDefinition } from "../src/checks/check.js";
+import { commandPlaceholders, placeholdersIn } from "../src/checks/remediation.js";
 import { checks } from "../src/checks/registry.js";
 import type { Collector } from "../src/collectors/collector.js";
 import { collectors } from "../src/collectors/registry.js";
@@ -16,7 +17,7 @@ const testDir = fileURLToPath(new URL("./", import.meta.url));
 const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
 
 /** Files in src/checks/ and src/collectors/ that are machinery, not checks or collectors. */
-const checkMachinery = new Set(["check", "registry", "run-checks"]);
+const checkMachinery = new Set(["check", "registry", "run-checks", "remediation"]);
 const collectorMachinery = new Set(["collector", "registry", "run-collectors", "collect-evidence"]);
 
 function modulesIn(folder: string, machinery: Set<string>): string[] {
@@ -48,10 +49,24 @@ describe("check registry", () => {
     expect(severities).toContain(check.severity);
     expect(check.title.length).toBeGreaterThan(10);
     expect(check.rationale.length).toBeGreaterThan(40);
-    expect(check.remediation.length).toBeGreaterThan(20);
     expect(check.requires.length).toBeGreaterThan(0);
     // Checks never name HIPAA: the mapping does.
-    expect(JSON.stringify({ title: check.title, rationale: check.rationale, remediation: check.remediation })).not.toMatch(/164\.\d|HIPAA/);
+    expect(JSON.stringify({ title: check.title, rationale: check.rationale, remediation: check.remediation })).not.toMatch(/164\.\d|HIPAA/i);
+  });
+
+  // Every check can fail or not evaluate, so every one says how to fix it and where Microsoft says so.
+  it.each(checks.map((check) => [check.id, check] as const))("%s has remediation text, a portal path and its Microsoft Learn source", (_id, { remediation }) => {
+    expect(Object.keys(remediation).filter((key) => !["text", "portal", "source", "command"].includes(key))).toEqual([]);
+    expect(remediation.text.length).toBeGreaterThan(40);
+    expect(remediation.portal.length).toBeGreaterThan(10);
+    // The page read, without a locale (learn.microsoft.com picks the reader's own), query or fragment.
+    expect(remediation.source).toMatch(/^https:\/\/learn\.microsoft\.com\/(?:azure|entra)\/[a-z0-9/-]+$/);
+    if (remediation.command !== undefined) {
+      expect(remediation.command).toMatch(/^(?:az |GET |POST |PATCH |PUT |DELETE |[A-Z][a-z]+-Mg)/);
+      // Only placeholders a finding's resource id can fill; no leftovers from the page such as <vault-name>.
+      expect(placeholdersIn(remediation.command).filter((name) => !(commandPlaceholders as readonly string[]).includes(name))).toEqual([]);
+      expect(remediation.command).not.toMatch(/<[^>]*>|\{[A-Z ]+\}/);
+    }
   });
 
   it("every dataset a check requires is declared by a registered collector", () => {

@@ -237,6 +237,15 @@ describe("the sample tenant, replayed end to end", () => {
     expect(row("164.312(a)(2)(ii)")).toMatchObject({ checks: ["entra-break-glass-accounts"], supportingChecks: [] });
   });
 
+  it("gives every failing or not-evaluated finding its fix, where to make it and the Microsoft page it comes from", () => {
+    const needingFix = result.document.findings.filter((finding) => finding.status === "fail" || finding.status === "error");
+    expect(needingFix.filter((finding) => !finding.remediation?.text || !finding.remediation.portal || !finding.remediation.source.startsWith("https://learn.microsoft.com/"))).toEqual([]);
+    expect(result.document.findings.filter((finding) => (finding.status === "pass" || finding.status === "not_applicable") && finding.remediation)).toEqual([]);
+    // A command only where Microsoft's page gives one, filled from the resource id.
+    const purge = result.document.findings.find((finding) => finding.checkId === "key-vault-purge-protection-enabled" && finding.resourceId === app);
+    expect(purge?.remediation?.command).toBe("az keyvault update --subscription 4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3 -g rg-ehr-app -n kv-clinic-app-02 --enable-purge-protection true");
+  });
+
   it("writes a findings document that follows docs/findings-json.md", () => {
     expect(FindingsDocumentSchema.safeParse(result.document).success).toBe(true);
     expect(result.document).toMatchObject({ schemaVersion: 2, tenantId: sample.tenantId, collectedAt: "2026-11-20T14:02:11.000Z", mapping: { id: "hipaa-security-rule" } });

@@ -17,7 +17,7 @@ function table(header: string[], rows: (string | number)[][]): string {
 
 export function findingsCsv(findings: readonly Finding[]): string {
   return table(
-    ["id", "checkId", "status", "severity", "resourceId", "resourceName", "message", "hipaa", "evidence", "errorCall", "errorStatus", "missingPermission"],
+    ["id", "checkId", "status", "severity", "resourceId", "resourceName", "message", "hipaa", "evidence", "errorCall", "errorStatus", "missingPermission", "remediation", "portal", "source", "command"],
     findings.map((finding) => [
       finding.id,
       finding.checkId,
@@ -31,13 +31,17 @@ export function findingsCsv(findings: readonly Finding[]): string {
       finding.error?.call ?? "",
       finding.error ? finding.error.status : "",
       finding.error?.missingPermission ?? "",
+      finding.remediation?.text ?? "",
+      finding.remediation?.portal ?? "",
+      finding.remediation?.source ?? "",
+      finding.remediation?.command ?? "",
     ]),
   );
 }
 
 export function requirementsCsv(requirements: readonly RequirementResult[], findings: readonly Finding[]): string {
   return table(
-    ["id", "title", "safeguard", "designation", "status", "checks", "attestations", "fail", "pass", "error", "notApplicable"],
+    ["id", "title", "safeguard", "designation", "evidence", "status", "checks", "supportingChecks", "concerns", "attestations", "fail", "pass", "error", "notApplicable"],
     requirements.map((requirement) => {
       const own = findings.filter((finding) => requirement.checks.includes(finding.checkId));
       const count = (status: Finding["status"]) => own.filter((finding) => finding.status === status).length;
@@ -46,8 +50,11 @@ export function requirementsCsv(requirements: readonly RequirementResult[], find
         requirement.title,
         requirement.safeguard,
         requirement.designation,
+        requirement.evidence,
         requirement.status,
         requirement.checks.join("; "),
+        requirement.supportingChecks.join("; "),
+        requirement.concerns.length,
         requirement.attestations.join("; "),
         count("fail"),
         count("pass"),

@@ -48,8 +48,11 @@ export const check = defineCheck({
   alsoReads: [scheduledQueryRulesDataset],
   rationale:
     "Granting a role is how access to ePHI systems is established or widened, by administrators or by an intruder; reviewing activity means someone hears of each new role assignment, not only that the activity log records it.",
-  remediation:
-    "Create an activity-log alert on the subscription for the Administrative category and operation Microsoft.Authorization/roleAssignments/write, with an action group that notifies the security team (or a log search alert on AzureActivity for the same operation).",
+  remediation: {
+    text: "Create an activity log alert rule on the subscription whose condition is the Administrative operation Microsoft.Authorization/roleAssignments/write, with an action group that notifies the security team; a log search alert on AzureActivity for the same operation also serves.",
+    portal: "Monitor > Alerts > + Create > Alert rule: scope the subscription; Condition: the activity log signal for Microsoft.Authorization/roleAssignments/write; Actions: an action group",
+    source: "https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-create-activity-log-alert-rule",
+  },
   evaluate({ evidence, subscriptions }) {
     return subscriptions.map((subscription): CheckOutcome => {
       const subject = subscriptionSubject(subscription);

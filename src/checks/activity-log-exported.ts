@@ -11,7 +11,11 @@ export const check = defineCheck({
   severity: "high",
   requires: [activityLogSettingsDataset],
   rationale: "Azure keeps the activity log for 90 days only; who changed access, networks or encryption on ePHI systems must be kept and reviewable beyond that.",
-  remediation: "Add a subscription diagnostic setting sending at least the Administrative and Security categories to a Log Analytics workspace or an immutable storage account.",
+  remediation: {
+    text: "Create a diagnostic setting for the subscription's activity log that sends at least the Administrative and Security categories to a Log Analytics workspace or an immutable storage account; Azure itself keeps activity log entries for 90 days only.",
+    portal: "Monitor > Activity log > Export Activity Logs > Add diagnostic setting",
+    source: "https://learn.microsoft.com/azure/azure-monitor/platform/activity-log",
+  },
   evaluate({ evidence, subscriptions }) {
     return subscriptions.map((subscription): CheckOutcome => {
       const subject = subscriptionSubject(subscription);

@@ -23,7 +23,11 @@ export const check = defineCheck({
   alsoReads: [siteDiagnosticCategoriesDataset],
   rationale:
     "A web app that serves ePHI records who requested what only in its HTTP logs, and who signed in to change its code only in its publishing audit logs; App Service keeps neither unless a diagnostic setting sends them somewhere.",
-  remediation: "Add a diagnostic setting to each web app sending AppServiceHTTPLogs and AppServiceAuditLogs (or allLogs) to a Log Analytics workspace or an immutable storage account.",
+  remediation: {
+    text: "Give each web app a diagnostic setting that sends AppServiceHTTPLogs and AppServiceAuditLogs (or allLogs) to a Log Analytics workspace or an immutable storage account.",
+    portal: "App Services > (app) > Diagnostic settings > Add diagnostic setting",
+    source: "https://learn.microsoft.com/azure/app-service/troubleshoot-diagnostic-logs",
+  },
   evaluate({ evidence, subscriptions }) {
     return forEachListed(
       evidence,

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { RemediationAdvice } from "../model/assessment.js";
 import type { CheckSettings } from "../model/settings.js";
 import type { SubscriptionInScope } from "../model/evidence.js";
 import type { CallError } from "../model/call-error.js";
@@ -74,7 +75,11 @@ export interface CheckDefinition {
    * green "Pass" beside a failed state.
    */
   readonly reportsAnAssessment?: boolean;
-  readonly remediation: string;
+  /**
+   * How to fix a failing or unevaluated subject, taken from a Microsoft Learn page (its URL in
+   * `source`); `command` only where that page gives one. src/checks/remediation.ts fills it per finding.
+   */
+  readonly remediation: RemediationAdvice;
   evaluate(input: CheckInput): CheckOutcome[];
 }
 

@@ -11,7 +11,11 @@ export const check = defineCheck({
   reportsAnAssessment: true,
   rationale:
     "A standing assessment of every resource against the healthcare controls is the raw material of the risk analysis and of its follow-up: it lists, per control, what fails today, and shows over successive runs whether the risks are being managed.",
-  remediation: "In Defender for Cloud's regulatory compliance, add the healthcare (HITRUST) standard to the subscription (it needs Defender CSPM or another paid plan) and review its failed controls in the risk register.",
+  remediation: {
+    text: "Add the healthcare (HITRUST) regulatory standard to the subscription in Defender for Cloud, which needs its enhanced security features (a paid plan), and take its failed controls into the risk register.",
+    portal: "Microsoft Defender for Cloud > Regulatory compliance > Manage compliance policies > (subscription) > Security policy > Industry & regulatory standards > Add more standards",
+    source: "https://learn.microsoft.com/azure/defender-for-cloud/update-regulatory-compliance-packages",
+  },
   evaluate({ evidence, subscriptions }) {
     return subscriptions.map((subscription): CheckOutcome => {
       const subject = subscriptionSubject(subscription);

@@ -9,7 +9,11 @@ export const check = defineCheck({
   severity: "high",
   requires: [securityAlertsDataset],
   rationale: "A high-severity alert left active for days means a suspected incident was neither resolved nor dismissed: the response and reporting the procedure promises did not happen.",
-  remediation: "Investigate each listed alert, record the outcome in the incident log, and resolve or dismiss it.",
+  remediation: {
+    text: "Investigate each listed alert, record what was found in the incident log, then set the alert's status to resolved or dismissed.",
+    portal: "Microsoft Defender for Cloud > Security alerts > (alert) > View full details > Take action; then Change status",
+    source: "https://learn.microsoft.com/azure/defender-for-cloud/managing-and-responding-alerts",
+  },
   evaluate({ evidence, subscriptions, settings, collectedAt }) {
     return subscriptions.flatMap((subscription): CheckOutcome[] => {
       const subject = subscriptionSubject(subscription);

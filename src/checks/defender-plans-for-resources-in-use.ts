@@ -9,7 +9,11 @@ export const check = defineCheck({
   requires: [resourcesDataset, pricingsDataset],
   rationale:
     "Defender plans bring malware scanning, threat detection and vulnerability assessment to the resources that hold or process ePHI; a plan left off for a resource type in use leaves those resources unwatched.",
-  remediation: "Turn on (Standard tier) the Defender plan for each resource type listed, or document why another control protects those resources.",
+  remediation: {
+    text: "Turn on the Defender plan (Standard tier) for each resource type listed, or document which other control protects those resources.",
+    portal: "Microsoft Defender for Cloud > Environment settings > (subscription) > turn the plan On (or Enable all) > Save",
+    source: "https://learn.microsoft.com/azure/defender-for-cloud/connect-azure-subscription",
+  },
   evaluate({ evidence, subscriptions }) {
     return subscriptions.map((subscription): CheckOutcome => {
       const subject = subscriptionSubject(subscription);

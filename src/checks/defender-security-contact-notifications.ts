@@ -10,7 +10,11 @@ export const check = defineCheck({
   severity: "medium",
   requires: [securityContactsDataset],
   rationale: "Security incidents have to reach the people who respond to them; an alert nobody is told about is an incident nobody handles or reports.",
-  remediation: "Set a security contact (a monitored mailbox) with alert notifications from medium severity upwards, and notifications to subscription owners.",
+  remediation: {
+    text: "Name a monitored mailbox as the security contact, send alert notifications from medium severity upwards, and notify the subscription owners by role as well.",
+    portal: "Microsoft Defender for Cloud > Environment settings > (subscription) > Email notifications",
+    source: "https://learn.microsoft.com/azure/defender-for-cloud/configure-email-notifications",
+  },
   evaluate({ evidence, subscriptions }) {
     return subscriptions.map((subscription): CheckOutcome => {
       const subject = subscriptionSubject(subscription);

@@ -10,7 +10,11 @@ export const check = defineCheck({
   requires: [entraDiagnosticSettingsDataset],
   rationale:
     "The directory audit log records who granted roles, changed Conditional Access or reset credentials; Entra ID keeps it 30 days at most, so the record of access changes must be exported to be kept and reviewed.",
-  remediation: "Add AuditLogs to an Entra ID diagnostic setting that sends to a Log Analytics workspace or an immutable storage account.",
+  remediation: {
+    text: "Include AuditLogs in a Microsoft Entra diagnostic setting whose destination is a Log Analytics workspace or an immutable storage account.",
+    portal: "Microsoft Entra admin center > Identity > Monitoring & health > Diagnostic settings > Add diagnostic setting (AuditLogs)",
+    source: "https://learn.microsoft.com/entra/identity/monitoring-health/howto-configure-diagnostic-settings",
+  },
   evaluate({ evidence, tenantId }) {
     const subject = tenantSubject(tenantId);
     const settings = evidence.read(entraDiagnosticSettingsDataset, tenantScope(tenantId));

@@ -39,8 +39,11 @@ export const check = defineCheck({
   alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, groupMembersDataset, scheduledQueryRulesDataset, securityDefaultsDataset, directoryRoleDefinitionsDataset, userRegistrationDetailsDataset],
   rationale:
     "An emergency needs a way into the tenant when Conditional Access, MFA or federation fails; that is what emergency access accounts are, and a policy that reaches them can lock everyone out.",
-  remediation:
-    "Keep two cloud-only accounts with permanent Global Administrator, exclude them from every Conditional Access policy, protect them with FIDO2 keys kept in a safe, and alert on every sign-in by them.",
+  remediation: {
+    text: "Keep two cloud-only emergency access accounts with permanent active Global Administrator, exclude them from every Conditional Access policy, protect them with FIDO2 security keys kept in a safe, and alert on every sign-in by them.",
+    portal: "Microsoft Entra admin center > Entra ID > Users (the accounts); Azure portal > Monitor > Log Analytics workspaces > (workspace) > Alerts > New alert rule (a SigninLogs search for the accounts)",
+    source: "https://learn.microsoft.com/entra/identity/role-based-access-control/security-emergency-access",
+  },
   evaluate({ evidence, tenantId, settings, subscriptions }) {
     const subject = tenantSubject(tenantId);
     if (settings.breakGlassAccounts.length === 0) {

@@ -10,7 +10,11 @@ export const check = defineCheck({
   alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset, groupMembersDataset],
   rationale:
     "Every Global Administrator can read and change everything in the tenant, including who may reach ePHI; one alone is a single point of failure, and many widen the attack surface.",
-  remediation: "Reduce Global Administrators to the few who need it (make the rest PIM-eligible for narrower roles), and keep at least two, one of them an emergency access account.",
+  remediation: {
+    text: "Bring Global Administrators down to the few who need the role (Microsoft recommends fewer than five), moving the others to narrower roles made eligible in PIM, and keep at least two, one of them an emergency access account.",
+    portal: "Microsoft Entra admin center > Identity > Roles & admins > All roles > Global Administrator",
+    source: "https://learn.microsoft.com/entra/identity/role-based-access-control/best-practices",
+  },
   evaluate({ evidence, tenantId, settings }) {
     const subject = tenantSubject(tenantId);
     const what = "The number of Global Administrators";

@@ -10,7 +10,11 @@ export const check = defineCheck({
   alsoReads: [directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
   rationale:
     "A guest is governed by another organisation's joiner-mover-leaver process; as Global Administrator or another privileged directory role they can change who reaches ePHI and how sign-in is protected.",
-  remediation: "Remove the role from the guest, or give the person a member account governed by your own clearance and termination procedures.",
+  remediation: {
+    text: "Remove the role, active or eligible, from the guest, or give the person a member account governed by your own clearance and termination procedures.",
+    portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",
+    source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-add-role-to-user",
+  },
   evaluate({ evidence, tenantId }) {
     const subject = tenantSubject(tenantId);
     const what = "Guests in privileged Entra ID roles";

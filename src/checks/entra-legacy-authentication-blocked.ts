@@ -10,7 +10,11 @@ export const check = defineCheck({
   requires: [conditionalAccessPoliciesDataset],
   alsoReads: [securityDefaultsDataset, usersDataset],
   rationale: "IMAP, POP, SMTP AUTH and Exchange ActiveSync basic authentication cannot ask for a second factor, so they let a stolen password past any MFA policy.",
-  remediation: "Enable a Conditional Access policy for all users and all cloud apps, client app types Exchange ActiveSync and other clients, granting Block; exclude only the emergency access accounts.",
+  remediation: {
+    text: "Turn on a Conditional Access policy for all users and all cloud apps whose client apps condition selects Exchange ActiveSync clients and Other clients and whose grant is Block access; exclude only the emergency access accounts.",
+    portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy: Client apps (Exchange ActiveSync clients, Other clients); Grant: Block access; Enable policy: On",
+    source: "https://learn.microsoft.com/entra/identity/conditional-access/howto-conditional-access-policy-block-legacy",
+  },
   evaluate({ evidence, tenantId, settings }) {
     const subject = tenantSubject(tenantId);
     const scope = tenantScope(tenantId);

@@ -11,7 +11,11 @@ export const check = defineCheck({
   alsoReads: [securityDefaultsDataset, groupMembersDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, userRegistrationDetailsDataset],
   rationale:
     "Any workforce account can open ePHI in clinical and business apps; the person signing in must be verified, and a password alone does not verify a person.",
-  remediation: "Require MFA (or an authentication strength) for all users and all cloud apps in one enabled policy, excluding only the emergency access accounts.",
+  remediation: {
+    text: "Require multifactor authentication (or an authentication strength) for all users and all cloud apps in one enabled policy, excluding only the emergency access accounts.",
+    portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy: Users: All users; Target resources: All cloud apps; Grant: Require multifactor authentication; Enable policy: On",
+    source: "https://learn.microsoft.com/entra/identity/conditional-access/howto-conditional-access-policy-all-users-mfa",
+  },
   evaluate({ evidence, tenantId, settings }) {
     return tenantMfaOutcomes(evidence, tenantId, settings, "all-cloud-apps", "all cloud apps");
   },

@@ -11,7 +11,11 @@ export const check = defineCheck({
   alsoReads: [securityDefaultsDataset, groupMembersDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, userRegistrationDetailsDataset],
   rationale:
     "Azure Resource Manager controls every resource that stores or processes ePHI; a policy that covers Office 365 or the admin portals does not cover the Azure CLI and PowerShell.",
-  remediation: "Include all cloud apps, or the Windows Azure Service Management API (797f4846-ba00-4fd7-ba43-dac1f8f63013), in an enabled policy requiring MFA for all users.",
+  remediation: {
+    text: "Target all cloud apps, or the Windows Azure Service Management API app (797f4846-ba00-4fd7-ba43-dac1f8f63013), in an enabled policy that requires multifactor authentication of all users.",
+    portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy: Target resources > Cloud apps > Select apps: Windows Azure Service Management API; Grant: Require multifactor authentication; Enable policy: On",
+    source: "https://learn.microsoft.com/entra/identity/conditional-access/howto-conditional-access-policy-azure-management",
+  },
   evaluate({ evidence, tenantId, settings }) {
     return tenantMfaOutcomes(evidence, tenantId, settings, "azure-management", "Azure management");
   },

@@ -11,7 +11,11 @@ export const check = defineCheck({
   severity: "medium",
   requires: [conditionalAccessPoliciesDataset],
   rationale: "A report-only or disabled policy that requires MFA looks like protection in the portal but enforces nothing; auditors and administrators both misread it.",
-  remediation: "Turn the policy on once its report-only results are reviewed, or delete it so that nobody counts on it.",
+  remediation: {
+    text: "Review the policy's report-only results, then switch it on; if it is not meant to be enforced, delete it so that nobody counts on it.",
+    portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > (policy) > Enable policy: from Report-only (or Off) to On",
+    source: "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-report-only",
+  },
   evaluate({ evidence, tenantId }) {
     const subject = tenantSubject(tenantId);
     const policies = evidence.read(conditionalAccessPoliciesDataset, tenantScope(tenantId));

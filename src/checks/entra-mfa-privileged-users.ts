@@ -49,8 +49,11 @@ export const check = defineCheck({
   alsoReads: [securityDefaultsDataset, userRegistrationDetailsDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset, directoryRoleAssignmentSchedulesDataset],
   rationale:
     "Privileged accounts can reach or expose all ePHI; a password alone is phished or sprayed daily. Registered methods are not enough: only an enabled policy that covers the user and does not exclude them makes MFA happen.",
-  remediation:
-    "Cover every privileged user with an enabled Conditional Access policy for all cloud apps requiring MFA (preferably a phishing-resistant authentication strength); remove exclusions other than the emergency access accounts; turn report-only policies on.",
+  remediation: {
+    text: "Cover every privileged user with an enabled Conditional Access policy for all cloud apps that requires MFA, preferably the phishing-resistant authentication strength (a policy aimed at directory roles does not reach holders of Azure roles); remove exclusions other than the emergency access accounts and switch report-only policies on.",
+    portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy: Users: Directory roles (the privileged roles) or the users themselves; Target resources: All cloud apps; Grant: Require multifactor authentication",
+    source: "https://learn.microsoft.com/entra/identity/conditional-access/howto-conditional-access-policy-admin-mfa",
+  },
   evaluate({ evidence, tenantId, subscriptions, settings }) {
     const subject = tenantSubject(tenantId);
     const read = privilegedUsersMfa(evidence, tenantId, subscriptions, settings.breakGlassAccounts);

@@ -21,7 +21,11 @@ export const check = defineCheck({
   alsoReads: [entraDiagnosticSettingsDataset, directoryRoleEligibilityDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
   rationale:
     "Policies say what should happen; the sign-in log says what did. A privileged account that signed in with a password alone is exposed whatever the policies intend.",
-  remediation: "Find the policy gap that let the single-factor sign-ins through (an exclusion, a report-only policy, an uncovered application) and close it; review those sign-ins for misuse.",
+  remediation: {
+    text: "Open each single-factor sign-in to see which Conditional Access policies applied, close the gap that let it through (an exclusion, a report-only policy, an application no policy targets), and review those sign-ins for misuse.",
+    portal: "Microsoft Entra admin center > Identity > Monitoring & health > Sign-in logs > (sign-in) > Conditional Access tab",
+    source: "https://learn.microsoft.com/entra/identity/monitoring-health/how-to-view-applied-conditional-access-policies",
+  },
   evaluate({ evidence, tenantId, subscriptions }) {
     const subject = tenantSubject(tenantId);
     const what = "How privileged users signed in";

@@ -9,7 +9,11 @@ export const check = defineCheck({
   severity: "high",
   requires: [securityDefaultsDataset, conditionalAccessPoliciesDataset],
   rationale: "Security defaults and Conditional Access are the two ways Entra ID asks for MFA; turning security defaults off without an enabled replacement leaves sign-in on passwords alone.",
-  remediation: "Keep security defaults on, or replace them with enabled Conditional Access policies requiring MFA before turning them off.",
+  remediation: {
+    text: "Keep security defaults enabled, or put enabled Conditional Access policies that require MFA in place before disabling them.",
+    portal: "Microsoft Entra admin center > Entra ID > Overview > Properties > Manage security defaults",
+    source: "https://learn.microsoft.com/entra/fundamentals/security-defaults",
+  },
   evaluate({ evidence, tenantId }) {
     const subject = tenantSubject(tenantId);
     const scope = tenantScope(tenantId);

@@ -31,7 +31,11 @@ export const check = defineCheck({
   requires: [conditionalAccessPoliciesDataset],
   rationale:
     "Sessions should end after a period of inactivity; for cloud sign-in the enforceable control is Conditional Access sign-in frequency, without which Entra keeps sessions alive for up to 90 days.",
-  remediation: "Enable a Conditional Access policy with a sign-in frequency (for example 4 hours for administrators, 12 to 24 hours for others) and no persistent browser sessions; application idle time-outs still need attestation.",
+  remediation: {
+    text: "Turn on a Conditional Access policy with a sign-in frequency (for example 4 hours for administrators, 12 to 24 hours for others) and no persistent browser sessions; idle time-outs inside applications still need attestation.",
+    portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy > Session: Sign-in frequency (Periodic reauthentication) and Persistent browser session",
+    source: "https://learn.microsoft.com/entra/identity/conditional-access/howto-conditional-access-session-lifetime",
+  },
   alsoReads: [usersDataset],
   evaluate({ evidence, tenantId, settings }) {
     const subject = tenantSubject(tenantId);

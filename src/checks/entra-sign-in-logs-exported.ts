@@ -15,7 +15,11 @@ export const check = defineCheck({
   alsoReads: [entraDiagnosticSettingsDataset, signInWorkspaceDataset],
   rationale:
     "Entra ID keeps sign-in logs for 30 days at most; monitoring log-in attempts and keeping the record needs them exported, and only records in the workspace prove the export works.",
-  remediation: "Add an Entra ID diagnostic setting sending SignInLogs (and NonInteractiveUserSignInLogs) to a Log Analytics workspace, and alert on its ingestion stopping.",
+  remediation: {
+    text: "Send SignInLogs (and NonInteractiveUserSignInLogs) to a Log Analytics workspace with a Microsoft Entra diagnostic setting, and alert when their ingestion stops.",
+    portal: "Microsoft Entra admin center > Identity > Monitoring & health > Diagnostic settings > Add diagnostic setting > Send to Log Analytics workspace",
+    source: "https://learn.microsoft.com/entra/identity/monitoring-health/howto-integrate-activity-logs-with-azure-monitor-logs",
+  },
   evaluate({ evidence, tenantId, collectedAt }) {
     const subject = tenantSubject(tenantId);
     const what = "Export of Entra ID sign-in logs";

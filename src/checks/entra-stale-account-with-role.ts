@@ -33,7 +33,11 @@ export const check = defineCheck({
   alsoReads: [roleAssignmentsDataset, roleEligibilityDataset, directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
   rationale:
     "A role left on an account nobody uses (a leaver, a forgotten admin) is access that termination procedures missed, and an unwatched account is the easiest to take over.",
-  remediation: "Remove the roles from accounts that are disabled or unused for longer than the configured period, and add role removal to the termination procedure.",
+  remediation: {
+    text: "Remove the privileged Entra ID and Azure roles from accounts that are disabled or have not signed in for longer than the configured period, and make role removal a step of the termination procedure.",
+    portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",
+    source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-add-role-to-user",
+  },
   evaluate({ evidence, tenantId, subscriptions, settings, collectedAt }) {
     const subject = tenantSubject(tenantId);
     const what = "Stale accounts holding privileged roles";

@@ -10,7 +10,11 @@ export const check = defineCheck({
   alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset],
   rationale:
     "A standing privileged role is usable at any moment by anyone who steals the session; PIM eligibility limits use to approved, time-bound, MFA-protected activations that are logged.",
-  remediation: "Convert the assignment to a PIM eligible assignment with MFA (and approval for Global Administrator) on activation; keep standing Global Administrator only for the configured emergency access accounts.",
+  remediation: {
+    text: "Replace the standing assignment with a PIM eligible one that requires MFA (and, for Global Administrator, approval) on activation; only the configured emergency access accounts keep standing Global Administrator.",
+    portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > Add assignments (Assignment type: Eligible); then (role) > Active roles > Remove",
+    source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-add-role-to-user",
+  },
   evaluate({ evidence, tenantId, settings }) {
     const subject = tenantSubject(tenantId);
     const what = "Standing privileged Entra ID roles";

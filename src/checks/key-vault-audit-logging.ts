@@ -20,8 +20,11 @@ export const check = defineCheck({
   requires: [vaultsDataset, vaultDiagnosticSettingsDataset],
   rationale:
     "Key Vault records who read or used each key and secret only in its AuditEvent logs, and only when a diagnostic setting sends them somewhere; without it there is no record of access to the keys protecting ePHI.",
-  remediation:
-    "Add a diagnostic setting that sends the \"audit\" category group (or AuditEvent) to a Log Analytics workspace or an immutable storage account.",
+  remediation: {
+    text: "Add a diagnostic setting to the vault that sends the audit category group (or AuditEvent) to a Log Analytics workspace or an immutable storage account.",
+    portal: "Key vaults > (vault) > Diagnostic settings > Add diagnostic setting > Category groups: audit",
+    source: "https://learn.microsoft.com/azure/key-vault/general/howto-logging",
+  },
   evaluate({ evidence, subscriptions }) {
     return forEachVault(evidence, subscriptions, "Audit logging", ({ value: vault, ref }, subscription) => {
       const label = vaultLabel(vault, subscription);

@@ -12,8 +12,12 @@ export const check = defineCheck({
   requires: [vaultsDataset],
   rationale:
     "A vault holding keys that protect ePHI should be reachable only from known networks; an open endpoint leaves identity as the only barrier against stolen credentials.",
-  remediation:
-    "Disable public network access and use a private endpoint, or set the firewall's default action to Deny and allow only named networks and trusted services.",
+  remediation: {
+    text: "Disable public network access and reach the vault through a private endpoint, or allow only named virtual networks, IP ranges and trusted Microsoft services and then set the firewall's default action to Deny.",
+    portal: "Key vaults > (vault) > Networking > Firewalls and virtual networks > Allow access from: Selected networks",
+    source: "https://learn.microsoft.com/azure/key-vault/general/how-to-azure-key-vault-network-security",
+    command: "az keyvault update --resource-group {resourceGroup} --name {name} --default-action Deny",
+  },
   evaluate({ evidence, subscriptions }) {
     return forEachVault(evidence, subscriptions, "Public network exposure", ({ value: vault, ref }, subscription, source) => {
       const { publicNetworkAccess, networkAcls } = vault.properties;

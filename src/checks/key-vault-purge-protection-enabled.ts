@@ -9,7 +9,12 @@ export const check = defineCheck({
   requires: [vaultsDataset],
   rationale:
     "Without purge protection a deleted vault, key or secret can be destroyed for good before its retention ends, so a mistake or an attacker can make encrypted ePHI unrecoverable.",
-  remediation: "Enable purge protection on the vault (it cannot be turned off again); soft delete must be on, which it is by default.",
+  remediation: {
+    text: "Turn on purge protection for the vault (it can never be turned off again); it needs soft delete, which is on by default.",
+    portal: "Key vaults > (vault) > Properties > Purge protection",
+    source: "https://learn.microsoft.com/azure/key-vault/general/key-vault-recovery",
+    command: "az keyvault update --subscription {subscriptionId} -g {resourceGroup} -n {name} --enable-purge-protection true",
+  },
   evaluate({ evidence, subscriptions }) {
     return forEachVault(evidence, subscriptions, "Purge protection", ({ value: vault, ref }, subscription) => {
       const { enablePurgeProtection, enableSoftDelete, softDeleteRetentionInDays } = vault.properties;

@@ -9,7 +9,11 @@ export const check = defineCheck({
   requires: [vaultsDataset],
   rationale:
     "With Azure RBAC, access to keys and secrets is granted, reviewed and made just-in-time (PIM) like every other Azure access; vault access policies sit outside those controls and any vault Contributor can grant themselves access.",
-  remediation: "Migrate the vault's access policies to Azure RBAC role assignments and set enableRbacAuthorization to true.",
+  remediation: {
+    text: "Assign the Key Vault built-in roles that match the vault's access policies, check that they took effect, then switch its permission model to Azure role-based access control (enableRbacAuthorization true), which stops the access policies from applying.",
+    portal: "Key vaults > (vault) > Access control (IAM) for the role assignments; then the vault's permission model: Azure role-based access control",
+    source: "https://learn.microsoft.com/azure/key-vault/general/rbac-migration",
+  },
   evaluate({ evidence, subscriptions }) {
     return forEachVault(evidence, subscriptions, "The authorisation model", ({ value: vault, ref }, subscription, source) => {
       const label = vaultLabel(vault, subscription);

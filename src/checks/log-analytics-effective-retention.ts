@@ -25,8 +25,11 @@ export const check = defineCheck({
   requires: [logWorkspacesDataset, logTablesDataset, auditRecordsDataset],
   rationale:
     "A retention setting is a promise; the records themselves show whether the audit trail reaches back that far (logging may have started late, or data been purged) and whether it is still being written.",
-  remediation:
-    "Find why records are missing: when each diagnostic setting was created, whether data was purged, whether ingestion stopped (daily cap, a removed setting); restore the flow, and record the gap and its cause for the auditor.",
+  remediation: {
+    text: "Find why records are missing: when each diagnostic setting was created, whether data was purged, whether ingestion stopped (a daily cap or a removed setting; the workspace's Operation table records ingestion stops). Restore the flow, and record the gap and its cause for the auditor.",
+    portal: "Log Analytics workspaces > (workspace) > Logs: _LogOperation | where Category == \"Ingestion\"",
+    source: "https://learn.microsoft.com/azure/azure-monitor/logs/monitor-workspace",
+  },
   evaluate({ evidence, subscriptions, collectedAt }) {
     return forEachListed(
       evidence,

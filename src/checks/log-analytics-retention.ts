@@ -12,7 +12,11 @@ export const check = defineCheck({
   requires: [logWorkspacesDataset, logTablesDataset],
   rationale:
     "Audit records are only useful while they exist: investigations reach back months, and auditors commonly expect the audit trail to be kept as long as the security documentation (six years by default here).",
-  remediation: "Set the workspace retention to at least 90 days, and the total retention (with long-term retention) of the audit tables to the configured period.",
+  remediation: {
+    text: "Set the workspace's analytics retention to at least 90 days, and the total retention (analytics plus long-term retention) of each audit table to at least the configured period.",
+    portal: "Log Analytics workspaces > (workspace) > Usage and estimated costs > Data Retention; (workspace) > Tables > (table) > Manage table > Data retention settings",
+    source: "https://learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure",
+  },
   evaluate({ evidence, subscriptions, settings }) {
     return forEachListed(
       evidence,

@@ -54,8 +54,11 @@ export const check = defineCheck({
   alsoReads: [immutabilityPoliciesDataset, ...logSourceDatasets.map(({ dataset }) => dataset)],
   rationale:
     "Logs in an ordinary storage account can be deleted or rewritten by anyone with write access, including an intruder covering their tracks; only a locked time-based immutability policy (write once, read many) guarantees the audit trail survives for the period, and an unlocked one can still be removed.",
-  remediation:
-    "Set a time-based immutability policy on each insights-* container (or a version-level policy on the account) for at least the configured period, and lock it once verified.",
+  remediation: {
+    text: "Put a time-based retention policy of at least the configured period on each insights-* container (or a version-level policy on the account), and lock it once verified.",
+    portal: "Storage accounts > (account) > Containers > (insights-* container) > More > Access policy > Immutable blob storage > Add policy (Time-based retention); then More > Lock policy",
+    source: "https://learn.microsoft.com/azure/storage/blobs/immutable-policy-configure-container-scope",
+  },
   evaluate({ evidence, subscriptions, settings }) {
     const archives = logDestinations(evidence, subscriptions).filter(({ destination }) => destination.kind === "storage");
     const inScope = new Set(subscriptions.map((subscription) => subscription.subscriptionId.toLowerCase()));

@@ -9,7 +9,11 @@ export const check = defineCheck({
   requires: [roleDefinitionsDataset],
   rationale:
     "A custom role with \"*\" in its actions or data actions is an unreviewed Owner-equivalent: it grants every current and future operation, including reading ePHI through data actions.",
-  remediation: "Replace \"*\" with the specific actions the role's holders need, or use a built-in role.",
+  remediation: {
+    text: "Edit the custom role so that its Actions and DataActions list the specific operations its holders need instead of \"*\", or use a built-in role.",
+    portal: "(management group, subscription or resource group) > Access control (IAM) > Roles > Type: CustomRole > (role) > ... > Edit > Permissions",
+    source: "https://learn.microsoft.com/azure/role-based-access-control/custom-roles-portal",
+  },
   evaluate({ evidence, subscriptions }) {
     // Custom roles assignable in several subscriptions appear in each list; report each role once.
     const reported = new Set<string>();

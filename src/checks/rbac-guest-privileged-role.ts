@@ -10,8 +10,11 @@ export const check = defineCheck({
   requires: [roleAssignmentsDataset, roleEligibilityDataset, principalsDataset],
   rationale:
     "Guests and external groups are governed by another organisation's joiner-mover-leaver process; holding Owner, Contributor or an access-administration role lets them change or expose ePHI systems.",
-  remediation:
-    "Remove the assignment, or give the person a member account governed by your own termination procedure; if external help is needed, use a time-bound PIM eligibility with approval.",
+  remediation: {
+    text: "Remove the guest's role assignment, or give the person a member account governed by your own termination procedure; if outside help is needed, make it a time-bound PIM eligible assignment with approval.",
+    portal: "(scope) > Access control (IAM) > Role assignments > (guest) > Remove",
+    source: "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-external-users",
+  },
   evaluate({ evidence, subscriptions, tenantId }) {
     const principalsRead = evidence.read(principalsDataset, `/tenants/${tenantId}`);
     const directory = principalDirectory(principalsRead);

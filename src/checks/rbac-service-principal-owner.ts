@@ -10,8 +10,11 @@ export const check = defineCheck({
   alsoReads: [principalsDataset],
   rationale:
     "A workload identity's secret or federated credential is not protected by MFA; with Owner on a subscription, whoever obtains it can read ePHI stores and grant access to anyone.",
-  remediation:
-    "Give the workload the narrowest built-in role at the resource group or resource it deploys to (for example Contributor on one resource group), and remove the Owner assignment.",
+  remediation: {
+    text: "Give the workload the narrowest built-in role at the resource group or resource it deploys to (for example Contributor on one resource group), then remove its Owner assignment on the subscription.",
+    portal: "Subscriptions > (subscription) > Access control (IAM) > Role assignments > (the service principal's Owner assignment) > Remove",
+    source: "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-remove",
+  },
   evaluate({ evidence, subscriptions, tenantId }) {
     const directory = principalDirectory(evidence.read(principalsDataset, `/tenants/${tenantId}`));
     return subscriptions.flatMap((subscription): CheckOutcome[] => {

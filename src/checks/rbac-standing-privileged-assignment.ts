@@ -10,8 +10,11 @@ export const check = defineCheck({
   alsoReads: [principalsDataset],
   rationale:
     "A standing Owner, Contributor or access-administration assignment is usable at any moment by anyone who takes over the account; PIM eligibility makes each use an authorised, time-bound and logged activation.",
-  remediation:
-    "Convert the active assignment into a PIM eligible assignment with MFA (and, for Owner, approval) on activation; keep standing access only for documented break-glass accounts.",
+  remediation: {
+    text: "Replace the active assignment with a PIM eligible one that requires MFA (and, for Owner, approval) on activation; keep standing access only for documented break-glass accounts.",
+    portal: "Microsoft Entra admin center > Identity governance > Privileged Identity Management > Azure resources > (subscription) > Roles > Add assignments (Assignment type: Eligible); then Active roles > Remove",
+    source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-resource-roles-assign-roles",
+  },
   evaluate({ evidence, subscriptions, tenantId }) {
     const directory = principalDirectory(evidence.read(principalsDataset, `/tenants/${tenantId}`));
     return subscriptions.flatMap((subscription): CheckOutcome[] => {

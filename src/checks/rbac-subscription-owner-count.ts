@@ -10,8 +10,11 @@ export const check = defineCheck({
   alsoReads: [principalsDataset],
   rationale:
     "Owner can change every resource and grant access to anyone. Many Owners widen who can expose ePHI; a single Owner leaves access administration with one person.",
-  remediation:
-    "Remove Owner assignments that are not needed or make them PIM-eligible, or name a second Owner; the bounds are set by ownersPerSubscription in the configuration.",
+  remediation: {
+    text: "Remove Owner assignments that are not needed or make them PIM-eligible (Microsoft recommends at most three Owners), or name a second Owner; ownersPerSubscription in the configuration sets the bounds.",
+    portal: "Subscriptions > (subscription) > Access control (IAM) > Role assignments (Owner)",
+    source: "https://learn.microsoft.com/azure/role-based-access-control/best-practices",
+  },
   evaluate({ evidence, subscriptions, settings, tenantId }) {
     const directory = principalDirectory(evidence.read(principalsDataset, `/tenants/${tenantId}`));
     const { min, max } = settings.ownersPerSubscription;

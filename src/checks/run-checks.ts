@@ -1,6 +1,7 @@
 import type { EvidenceSet } from "../model/evidence.js";
 import type { UncitedFinding } from "../model/findings.js";
 import { readsOf, type CheckDefinition, type CheckInput } from "./check.js";
+import { remediationFor } from "./remediation.js";
 
 /** Stable across runs and quarters: ARM ids are case-insensitive and Azure is not consistent about case. */
 export function findingId(checkId: string, resourceId: string): string {
@@ -34,6 +35,8 @@ export function runChecks(checks: readonly CheckDefinition[], input: Omit<CheckI
         message: outcome.message,
         evidence: outcome.evidence,
         ...(outcome.status === "error" ? { error: outcome.error } : {}),
+        // How to fix it goes with every finding that needs fixing or could not be judged.
+        ...(outcome.status === "fail" || outcome.status === "error" ? { remediation: remediationFor(check.remediation, outcome) } : {}),
       };
       seen.set(id, finding);
       findings.push(finding);

@@ -14,8 +14,11 @@ export const check = defineCheck({
   alsoReads: [masterDiagnosticSettingsDataset, masterDiagnosticCategoriesDataset],
   rationale:
     "Server auditing records logins, queries and changes in every database of the server, the record of who read or altered ePHI there; it is off unless enabled, and audit records meant for Azure Monitor are dropped unless a diagnostic setting of the master database sends SQLSecurityAuditEvents somewhere.",
-  remediation:
-    "Enable server auditing with a storage account, or with Azure Monitor plus a diagnostic setting on the master database sending SQLSecurityAuditEvents to a Log Analytics workspace or an event hub.",
+  remediation: {
+    text: "Turn on auditing for the server and choose where its records go: a storage account, or a Log Analytics workspace or event hub, for which the portal creates the master database's diagnostic setting sending SQLSecurityAuditEvents.",
+    portal: "SQL servers > (server) > Security > Auditing > Enable Azure SQL Auditing; audit log destination: Storage, Log Analytics or Event Hub",
+    source: "https://learn.microsoft.com/azure/azure-sql/database/auditing-setup",
+  },
   evaluate({ evidence, subscriptions }) {
     return forEachListed(
       evidence,

@@ -14,8 +14,11 @@ export const check = defineCheck({
   alsoReads: [blobDiagnosticCategoriesDataset],
   rationale:
     "Documents, images and exports kept in blob storage are often ePHI; only the blob service's StorageRead, StorageWrite and StorageDelete logs record who accessed or changed them, and Azure keeps them only when a diagnostic setting on the blob service sends them somewhere (the account itself has metrics only).",
-  remediation:
-    "Add a diagnostic setting to each account's blob service (blobServices/default) sending StorageRead, StorageWrite and StorageDelete (or allLogs) to a Log Analytics workspace or an immutable storage account.",
+  remediation: {
+    text: "Add a diagnostic setting to each account's blob service (blobServices/default) sending StorageRead, StorageWrite and StorageDelete (or allLogs) to a Log Analytics workspace or an immutable storage account other than the account itself.",
+    portal: "Storage accounts > (account) > Diagnostic settings > blob > Add diagnostic setting",
+    source: "https://learn.microsoft.com/azure/storage/blobs/monitor-blob-storage",
+  },
   evaluate({ evidence, subscriptions }) {
     return forEachListed(
       evidence,

@@ -14,7 +14,7 @@ export function citationsByCheck(mapping: Mapping): Map<string, string[]> {
 /** Each finding with the citations its check supports, in the field order findings.json keeps. */
 export function citeFindings(findings: readonly UncitedFinding[], mapping: Mapping): Finding[] {
   const citations = citationsByCheck(mapping);
-  return findings.map(({ id, checkId, status, severity, resourceId, resourceName, message, evidence, error }) => ({
+  return findings.map(({ id, checkId, status, severity, resourceId, resourceName, message, evidence, error, remediation }) => ({
     id,
     checkId,
     status,
@@ -25,5 +25,6 @@ export function citeFindings(findings: readonly UncitedFinding[], mapping: Mappi
     hipaa: citations.get(checkId) ?? [],
     evidence,
     ...(error ? { error } : {}),
+    ...(remediation ? { remediation } : {}),
   }));
 }

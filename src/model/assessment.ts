@@ -1,7 +1,7 @@
 import type { CallError } from "./call-error.js";
 import type { CollectingIdentity } from "./identity.js";
 import type { SubscriptionInScope } from "./evidence.js";
-import type { Finding, FindingStatus, RequirementResult, RequirementStatus } from "./findings.js";
+import type { Finding, FindingStatus, RemediationAdvice, RequirementResult, RequirementStatus } from "./findings.js";
 import type { CheckSettings } from "./settings.js";
 import type { SignerDescription } from "./signer.js";
 
@@ -26,12 +26,15 @@ export interface Assessment {
   settings: CheckSettings;
 }
 
+export type { RemediationAdvice };
+
 export interface CheckSummary {
   id: string;
   title: string;
   severity: "low" | "medium" | "high" | "critical";
   rationale: string;
-  remediation: string;
+  /** How to fix what it finds, as a Microsoft Learn page documents it; the command is a template. */
+  remediation: RemediationAdvice;
   /** Its pass says only that an assessment exists: reports label it "Assessed", not "Pass". */
   reportsAnAssessment: boolean;
 }

@@ -19,14 +19,22 @@ const FindingV1Schema = z.object({
   error: CallErrorSchema.optional(),
 });
 
-/** How to fix what a failing or not-evaluated finding shows, from the Microsoft page named. The tool never runs the command. */
+/**
+ * How to fix what a check finds, as the Microsoft Learn page in `source` documents it. Never names
+ * HIPAA (the mapping does). The tool shows the command and never runs it.
+ */
 export const RemediationAdviceSchema = z.object({
+  /** What to change, in one or two sentences. */
   text: z.string(),
-  /** Where in the Azure or Entra admin portal the setting is. */
+  /** Where a person clicks, in the Azure portal or the Microsoft Entra admin center, as the page gives it. */
   portal: z.string(),
-  /** The Microsoft Learn page the advice comes from. */
+  /** The Microsoft Learn page the advice was taken from (https://learn.microsoft.com/...). */
   source: z.string(),
-  /** A command that page gives, its placeholders filled from the finding's resource id. */
+  /**
+   * An Azure CLI or Microsoft Graph command, only where the `source` page itself gives one. On a
+   * check it is a template with {subscriptionId}, {resourceGroup}, {name}, {resourceId} or
+   * {tenantId}; on a finding those are filled from its resource id (or the command is left out).
+   */
   command: z.string().optional(),
 });
 export type RemediationAdvice = z.infer<typeof RemediationAdviceSchema>;

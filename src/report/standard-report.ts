@@ -1,6 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RequirementRow } from "../mapping/mapping.js";
-import type { CheckSummary } from "../model/assessment.js";
+import type { CheckSummary, RemediationAdvice } from "../model/assessment.js";
 import type { Finding } from "../model/findings.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, statusColourOf, tableLayout } from "./page-frame.js";
@@ -35,6 +35,25 @@ function statusOf(finding: Finding, check: CheckSummary | undefined): TableCell 
   return statusCell(finding.status, findingStatusLabel[finding.status]);
 }
 
+/** How to fix it, right under a failing or not-evaluated finding: what to change, where, the page it comes from, and a command only where that page gives one. */
+function remediationRow(remediation: RemediationAdvice): TableCell[] {
+  return [
+    {
+      colSpan: 3,
+      stack: [
+        { text: [{ text: "How to fix: ", bold: true }, remediation.text] },
+        { text: [{ text: "Where: ", bold: true }, remediation.portal] },
+        ...(remediation.command ? [{ text: [{ text: "Command (never run by this tool): ", bold: true }, { text: remediation.command, style: "mono" }] }] : []),
+        { text: [{ text: "Source: ", bold: true }, { text: remediation.source, link: remediation.source, color: "#0d47a1" }] },
+      ],
+      style: "small",
+      margin: [8, 0, 0, 3],
+    },
+    {},
+    {},
+  ];
+}
+
 function findingRow(finding: Finding, check: CheckSummary | undefined): TableCell[] {
   return [
     {
@@ -55,6 +74,7 @@ function findingRow(finding: Finding, check: CheckSummary | undefined): TableCel
             {},
             {},
           ],
+          ...(finding.remediation ? [remediationRow(finding.remediation)] : []),
         ],
       },
       layout: innerLayout,

@@ -16,7 +16,7 @@ const readsPrincipalsUndeclared = defineCheck({
   severity: "low",
   requires: [roleAssignmentsDataset],
   rationale: "Test fixture: it reads the principals without declaring them, which the evaluation must refuse.",
-  remediation: "Declare every dataset read in requires or alsoReads.",
+  remediation: { text: "Declare every dataset read in requires or alsoReads.", portal: "Not applicable: a test fixture.", source: "https://learn.microsoft.com/" },
   evaluate({ evidence }) {
     evidence.read(principalsDataset, `/tenants/${tenantId}`);
     return [{ status: "pass", resourceId: subscription.scope, resourceName: subscription.displayName, message: "Never reached.", evidence: [] }];
