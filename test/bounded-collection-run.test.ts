@@ -237,6 +237,31 @@ describe("a run with one hostile answer in its recording", () => {
   });
 });
 
+describe("a resource whose name would climb out of the archive", () => {
+  it("is kept under a name the tool made, and the archive verifies intact", async () => {
+    const hostileName = "../../kv\nphi prod";
+    const har = JSON.parse(readFileSync(sampleRecording, "utf8")) as Har;
+    editBody(entry(har, vaults), (body) => {
+      for (const vault of body.value as { name: string }[]) vault.name = hostileName;
+    });
+    const folder = temporaryFolder("hostile-name");
+    const recording = join(folder, "recording.har");
+    writeFileSync(recording, JSON.stringify(har));
+    const result = await collectSample({ replay: recording, sections: ["164.312(b)"] });
+    const { files, unsafeNames } = await readZip(result.archivePath, readFileSync(result.archivePath));
+    expect(unsafeNames).toEqual([]);
+    const names = [...files.keys()];
+    expect(names.filter((name) => !/^[A-Za-z0-9._/-]+$/.test(name) || name.split("/").includes(".."))).toEqual([]);
+    // The vaults' diagnostic settings are still read and kept, one file per vault, named after its id.
+    const settings = result.assessment.findings.filter((finding) => finding.checkId === "key-vault-audit-logging").flatMap((finding) => finding.evidence.map((ref) => ref.file));
+    expect(settings.length).toBeGreaterThan(0);
+    expect(settings.every((file) => files.has(file))).toBe(true);
+    const verified = await verifyArchive(result.archivePath);
+    expect(verified.problems).toEqual([]);
+    expect(verified.intact).toBe(true);
+  });
+});
+
 describe("a live run against a server that takes one request and never answers", () => {
   it("completes after the idle timeout and the usual retries, only that evidence is error, the archive verifies intact", async () => {
     const servers = await startLoopbackServers();
