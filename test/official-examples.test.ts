@@ -12,6 +12,7 @@ import { VaultSchema } from "../src/datasets/key-vault.js";
 import { DiagnosticSettingSchema } from "../src/datasets/diagnostic-settings.js";
 import { RoleAssignmentSchema, RoleDefinitionSchema, RoleEligibilityScheduleInstanceSchema } from "../src/datasets/rbac.js";
 import { SubscriptionSchema } from "../src/datasets/subscriptions.js";
+import { ManagementGroupDescendantSchema, ResourceGroupSchema } from "../src/datasets/inventory.js";
 import { examplesDir, officialExample } from "./support/official-examples.js";
 
 /** Every official example a collector consumes parses through that collector's schema. */
@@ -44,6 +45,8 @@ const consumed: Record<string, { schema: { safeParse(value: unknown): { success:
   "arm-security-alerts-list.json": { schema: SecurityAlertSchema, list: true },
   "arm-log-analytics-workspaces-list.json": { schema: LogWorkspaceSchema, list: true },
   "arm-log-analytics-tables-list.json": { schema: LogTableSchema, list: true },
+  "arm-resource-group-get.json": { schema: ResourceGroupSchema, list: false },
+  "arm-management-group-descendants-list.json": { schema: ManagementGroupDescendantSchema, list: true },
 };
 
 describe("official example responses", () => {

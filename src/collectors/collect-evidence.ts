@@ -34,6 +34,8 @@ export interface CollectionRequest {
   tenant?: string | undefined;
   subscriptions?: readonly string[] | undefined;
   signInLogsWorkspaces?: readonly string[] | undefined;
+  /** Management groups the ePHI scope includes, whose subscriptions must be known. */
+  scopeManagementGroups?: readonly string[] | undefined;
   clock: Clock;
   progress: Progress;
 }
@@ -59,6 +61,7 @@ export async function collectEvidence(request: CollectionRequest): Promise<Colle
     subscriptionFilter: request.subscriptions,
     progress,
     signInLogsWorkspaces: request.signInLogsWorkspaces,
+    scopeManagementGroups: request.scopeManagementGroups,
   });
   const finishedAt = clock.now();
   const identity = access.identity();

@@ -14,6 +14,8 @@ export interface CollectorContext {
   readonly progress: Progress;
   /** Log Analytics workspaces (ARM ids) the configuration names as receiving Entra ID sign-in logs. */
   readonly signInLogsWorkspaces: readonly string[];
+  /** Management groups (names) the ePHI scope includes: their subscriptions are looked up. */
+  readonly scopeManagementGroups: readonly string[];
   /**
    * Runs one logical call (all its pages and retries) through an SDK and records the dataset: the
    * items exactly as the service sent them, or the error that stopped it.

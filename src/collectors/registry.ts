@@ -10,6 +10,7 @@ import { sqlCollector } from "./sql.js";
 import { appServiceCollector } from "./app-service.js";
 import { rbacCollector } from "./rbac.js";
 import { subscriptionsCollector } from "./subscriptions.js";
+import { inventoryCollector } from "./inventory.js";
 
 /**
  * Every collector, in the order they run. `subscriptions` comes first because it decides the scope
@@ -17,6 +18,7 @@ import { subscriptionsCollector } from "./subscriptions.js";
  */
 export const collectors: readonly Collector[] = [
   subscriptionsCollector,
+  inventoryCollector,
   rbacCollector,
   keyVaultCollector,
   storageCollector,

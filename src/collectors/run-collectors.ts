@@ -23,7 +23,13 @@ export interface CollectionResult {
  */
 export async function runCollectors(
   access: AzureAccess,
-  options: { tenantId: string; subscriptionFilter: readonly string[] | undefined; progress: Progress; signInLogsWorkspaces?: readonly string[] | undefined },
+  options: {
+    tenantId: string;
+    subscriptionFilter: readonly string[] | undefined;
+    progress: Progress;
+    signInLogsWorkspaces?: readonly string[] | undefined;
+    scopeManagementGroups?: readonly string[] | undefined;
+  },
 ): Promise<CollectionResult> {
   const records: EvidenceRecord[] = [];
   const collectorFailures = new Map<string, string>();
@@ -33,6 +39,7 @@ export async function runCollectors(
     subscriptions,
     progress: options.progress,
     signInLogsWorkspaces: options.signInLogsWorkspaces ?? [],
+    scopeManagementGroups: options.scopeManagementGroups ?? [],
     async collect(request) {
       const record = await collectDataset(collectorId, request);
       records.push(record);

@@ -62,6 +62,8 @@ export const ResourceSchema = z.object({
   name: z.string(),
   type: z.string(),
   location: z.string().nullable().optional(),
+  /** The resource's own tags; absent or null means it carries none. */
+  tags: z.record(z.string(), z.string()).nullable().optional(),
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 

@@ -18,6 +18,8 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function placeOf(scope: string): string {
   const tenantPart = /^\/tenants\/[^/]+(?:\/([^/]+)\/([^/]+))?$/i.exec(scope);
   if (tenantPart) return tenantPart[1] && tenantPart[2] ? `${safeSegment(tenantPart[1])}/${idSegment(tenantPart[2])}/` : "";
+  const managementGroup = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
+  if (managementGroup?.[1]) return `management-groups/${slugWithHash(managementGroup[1], scope)}/`;
   const parts = parseResourceId(scope);
   if (!parts) return `other/${slugWithHash(scope, scope)}/`;
   const subscription = idSegment(parts.subscriptionId);

@@ -9,6 +9,8 @@ export const SubscriptionSchema = z.object({
   displayName: z.string(),
   tenantId: z.string().optional(),
   state: z.string().optional(),
+  /** The subscription's tags: an ePHI scope declared by tag may be set here, inherited by everything below. */
+  tags: z.record(z.string(), z.string()).nullable().optional(),
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 

@@ -35,6 +35,7 @@ async function collect(answers: Answer[], signInLogsWorkspaces: string[] = []): 
     subscriptions: [{ subscriptionId: sample.prod.split("/").pop()!, displayName: "Clinic-Prod", scope: sample.prod }],
     progress: silent,
     signInLogsWorkspaces,
+    scopeManagementGroups: [],
     async collect(request) {
       const record = await collectDataset(entraSignInsCollector.id, request);
       records.push(record);

@@ -65,6 +65,7 @@ async function collectEntra(access: AzureAccess): Promise<EvidenceRecord[]> {
     subscriptions: [],
     progress: silent,
     signInLogsWorkspaces: [],
+    scopeManagementGroups: [],
     async collect(request) {
       const record = await collectDataset(entraCollector.id, request);
       records.push(record);

@@ -20,6 +20,7 @@ export async function runCollector(
   collector: Collector,
   answers: readonly Answer[],
   subscriptions: readonly SubscriptionInScope[] = [prodSubscription],
+  scopeManagementGroups: readonly string[] = [],
 ): Promise<{ records: EvidenceRecord[]; access: AzureAccess }> {
   const access = new AzureAccess({ kind: "replay", har: har(answers), source: "test.har" }, resolveEndpoints("AzurePublic"), sampleClock);
   const records: EvidenceRecord[] = [];
@@ -29,6 +30,7 @@ export async function runCollector(
     subscriptions,
     progress: silent,
     signInLogsWorkspaces: [],
+    scopeManagementGroups,
     async collect(request) {
       const record = await collectDataset(collector.id, request);
       records.push(record);
