@@ -3,6 +3,7 @@ import { cloudNames } from "./azure/clouds.js";
 import type { CollectionLimits } from "./azure/limits.js";
 import { defaultCheckSettings, type CheckSettings } from "./checks/check.js";
 import { parseYamlInput, readTextInput } from "./input/read-input.js";
+import { AllowedRegionsSchema, EphiScopeSchema } from "./model/ephi-scope.js";
 
 /** --config FILE: what an organisation sets once and keeps beside its archives. */
 const ConfigSchema = z.strictObject({
@@ -40,6 +41,10 @@ const ConfigSchema = z.strictObject({
     .optional(),
   /** Emergency access ("break-glass") accounts, by user principal name or object id. */
   breakGlassAccounts: z.array(z.string().min(1)).optional(),
+  /** Where ePHI lives: by tag, resource group, subscription or management group, with recorded exclusions. */
+  ephiScope: EphiScopeSchema.optional(),
+  /** Regions the organisation allows resources in: reported for the risk analysis, never a HIPAA verdict. */
+  allowedRegions: AllowedRegionsSchema.optional(),
   /** Bounds of every collection (src/azure/limits.ts has the defaults and why). */
   limits: z
     .strictObject({
@@ -67,6 +72,8 @@ export function checkSettingsFrom(config: Config): CheckSettings {
     activeAlertDays: config.checks?.activeAlertDays ?? defaultCheckSettings.activeAlertDays,
     auditLogRetentionDays: config.checks?.auditLogRetentionDays ?? defaultCheckSettings.auditLogRetentionDays,
     breakGlassAccounts: config.breakGlassAccounts ?? defaultCheckSettings.breakGlassAccounts,
+    ...(config.ephiScope ? { ephiScope: config.ephiScope } : {}),
+    ...(config.allowedRegions ? { allowedRegions: config.allowedRegions } : {}),
   };
 }
 

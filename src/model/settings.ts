@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AllowedRegionsSchema, EphiScopeSchema } from "./ephi-scope.js";
 
 /**
  * The organisation's own thresholds the checks apply, from the configuration. They are recorded in
@@ -17,5 +18,9 @@ export const CheckSettingsSchema = z.object({
   activeAlertDays: z.number().int(),
   /** Emergency access accounts (user principal names or object ids) named in the configuration. */
   breakGlassAccounts: z.array(z.string()),
+  /** Where ePHI lives, as declared; absent: no scope declared, every resource counts. */
+  ephiScope: EphiScopeSchema.optional(),
+  /** Regions the organisation allows resources in; absent: none declared. */
+  allowedRegions: AllowedRegionsSchema.optional(),
 });
 export type CheckSettings = z.infer<typeof CheckSettingsSchema>;
