@@ -112,17 +112,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         clock,
         progress,
       });
-      const counts = Object.fromEntries(
-        ["pass", "fail", "error", "not_applicable"].map((status) => [status, result.document.findings.filter((finding) => finding.status === status).length]),
-      );
+      // Findings out of the ePHI scope decide nothing: counted apart.
+      const countOf = (findings: typeof result.document.findings) =>
+        Object.fromEntries(["pass", "fail", "error", "manual", "not_applicable"].map((status) => [status, findings.filter((finding) => finding.status === status).length]));
+      const counts = countOf(result.document.findings.filter((finding) => finding.ephiScope !== "out of scope"));
+      const outOfScope = countOf(result.document.findings.filter((finding) => finding.ephiScope === "out of scope"));
       if (options.json === true) {
         io.stdout.write(
-          `${JSON.stringify({ archive: result.archivePath, tenantId: result.document.tenantId, coverage: result.coverage, findings: counts, collectionGaps: result.gaps.length })}\n`,
+          `${JSON.stringify({ archive: result.archivePath, tenantId: result.document.tenantId, coverage: result.coverage, findings: counts, findingsOutOfScope: outOfScope, collectionGaps: result.gaps.length })}\n`,
         );
       } else {
         if (options.quiet !== true) {
           const { coverageSentence } = await import("./report/summary-report.js");
-          io.stderr.write(`${coverageSentence(result.coverage)} Findings: ${counts.fail} fail, ${counts.pass} pass, ${counts.error} not evaluated; ${result.gaps.length} collection gap(s).\n`);
+          const outside = Object.values(outOfScope).reduce((sum, n) => sum + (n ?? 0), 0);
+          io.stderr.write(
+            `${coverageSentence(result.coverage)} Findings: ${counts.fail} fail, ${counts.pass} pass, ${counts.error} not evaluated` +
+              `${outside > 0 ? `, and ${outside} out of the ePHI scope (${outOfScope.fail} failing, shown as concerns)` : ""}; ${result.gaps.length} collection gap(s).\n`,
+          );
         }
         io.stdout.write(`${result.archivePath}\n`);
       }

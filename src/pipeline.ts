@@ -14,6 +14,7 @@ import { collectEvidence, type EvidenceSource } from "./collectors/collect-evide
 import { checkSettingsFrom, collectionLimitsFrom, loadConfig } from "./config.js";
 import { evaluate } from "./evaluation/evaluate.js";
 import { defaultMappingFile, loadMapping, selectSections } from "./mapping/mapping.js";
+import { loadBaaServices } from "./mapping/baa-services.js";
 import type { Assessment, CollectionGap, Coverage, RunFacts } from "./model/assessment.js";
 import type { CollectedEvidence } from "./model/evidence.js";
 import type { Finding, FindingsDocument } from "./model/findings.js";
@@ -64,7 +65,8 @@ async function readInputs(options: Pick<CollectOptions, "configFile" | "mappingF
   const sections = options.sections ?? config.sections;
   const mapping = selectSections(fullMapping, sections);
   const recording = options.replay ? await loadRecording(options.replay) : undefined;
-  return { config, mapping, sections, recording };
+  const baa = await loadBaaServices();
+  return { config, mapping, sections, recording, baa };
 }
 
 /** The collect stage as the command line asks for it: live, or the recording given. */
@@ -80,6 +82,7 @@ function collectAsAsked(options: Omit<CollectOptions, "outDir" | "signing">, inp
     tenant: options.tenant,
     subscriptions: options.subscriptions ?? config.subscriptions,
     signInLogsWorkspaces: config.signInLogsWorkspaces,
+    scopeManagementGroups: config.ephiScope?.managementGroups,
     clock: options.clock,
     progress: options.progress,
   });
@@ -92,7 +95,7 @@ function collectAsAsked(options: Omit<CollectOptions, "outDir" | "signing">, inp
 export async function collectAndEvaluate(options: Omit<CollectOptions, "outDir" | "signing">): Promise<{ evidence: CollectedEvidence; assessment: Assessment }> {
   const inputs = await readInputs(options);
   const evidence = await collectAsAsked(options, inputs, resolveLimits(collectionLimitsFrom(inputs.config), options.limits));
-  return { evidence, assessment: evaluate({ evidence, mapping: inputs.mapping, settings: checkSettingsFrom(inputs.config) }) };
+  return { evidence, assessment: evaluate({ evidence, mapping: inputs.mapping, settings: checkSettingsFrom(inputs.config), baa: inputs.baa }) };
 }
 
 export async function collect(options: CollectOptions): Promise<CollectResult> {
@@ -110,7 +113,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const evidence = await collectAsAsked(options, inputs, limits);
 
   progress.step("evaluating checks and mapping to the HIPAA Security Rule");
-  const assessment = evaluate({ evidence, mapping, settings: checkSettingsFrom(config) });
+  const assessment = evaluate({ evidence, mapping, settings: checkSettingsFrom(config), baa: inputs.baa });
 
   const generatedAt = clock.now();
   const run: RunFacts = {
@@ -148,11 +151,11 @@ export async function evaluateArchive(options: { archive: string; configFile?: s
   const mapping = selectSections(fullMapping, options.sections ?? config.sections);
   const archived = await readArchiveEvidence(options.archive);
   const settings = options.configFile || !archived.settings ? checkSettingsFrom(config) : archived.settings;
-  return { assessment: evaluate({ evidence: archived.evidence, mapping, settings }), evidence: archived.evidence };
+  return { assessment: evaluate({ evidence: archived.evidence, mapping, settings, baa: await loadBaaServices() }), evidence: archived.evidence };
 }
 
-/** Exit code 4 when a failing finding reaches the --fail-on severity. */
+/** Exit code 4 when a failing finding reaches the --fail-on severity; findings out of the ePHI scope are concerns, never a gate. */
 export function reachesFailOn(findings: readonly Finding[], threshold: Severity | undefined): boolean {
   if (!threshold) return false;
-  return findings.some((finding) => finding.status === "fail" && severityRank(finding.severity) >= severityRank(threshold));
+  return findings.some((finding) => finding.status === "fail" && finding.ephiScope !== "out of scope" && severityRank(finding.severity) >= severityRank(threshold));
 }

@@ -4,14 +4,16 @@ import { describe, expect, it } from "vitest";
 import { checks } from "../src/checks/registry.js";
 import { InputError, UsageError } from "../src/errors.js";
 import { defaultMappingFile, loadMapping, selectSections, standardsOf, type EvidenceMode, type Mapping, type RequirementRow } from "../src/mapping/mapping.js";
+import { defaultBaaServicesFile, loadBaaServices } from "../src/mapping/baa-services.js";
+import { baaStandingOf } from "../src/model/baa-services.js";
 import { coverageOf, evaluateRequirements, primaryOutcome, requirementStatus, statusTable, type AttestationState, type PrimaryOutcome } from "../src/mapping/requirement-status.js";
 import type { Finding, RequirementStatus } from "../src/model/findings.js";
 import { temporaryFolder } from "./support/sample.js";
 
 const knownChecks = new Set(checks.map((check) => check.id));
 
-function finding(checkId: string, status: Finding["status"]): Finding {
-  return { id: `${checkId}:x`, checkId, status, severity: "high", resourceId: "/x", resourceName: "x", message: "x", hipaa: [], evidence: [] };
+function finding(checkId: string, status: Finding["status"], ephiScope: Finding["ephiScope"] = "in scope", resource = "x"): Finding {
+  return { id: `${checkId}:${resource}`, checkId, status, severity: "high", resourceId: `/${resource}`, resourceName: resource, ephiScope, message: "x", hipaa: [], evidence: [] };
 }
 
 describe("requirement status: one table", () => {
@@ -85,6 +87,19 @@ describe("requirements evaluated from findings", () => {
   it("a failing primary check decides, whatever its supporting checks say", () => {
     const [result] = evaluateRequirements(rows([{}]), [finding("a", "fail"), finding("s", "pass")]);
     expect(result).toMatchObject({ status: "not_satisfied", concerns: [] });
+  });
+
+  it("a primary check failing out of the ePHI scope is a concern; unclassified and tenant-wide findings decide", () => {
+    const [outside] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [finding("a", "pass", "in scope", "ehr"), finding("a", "fail", "out of scope", "sandbox")]);
+    expect(outside).toMatchObject({ status: "satisfied", concerns: ["a:sandbox"] });
+    for (const standing of ["unclassified", "tenant-wide"] as const) {
+      const [decided] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [finding("a", "pass", "in scope", "ehr"), finding("a", "fail", standing, "other")]);
+      expect(decided).toMatchObject({ status: "not_satisfied", concerns: [] });
+    }
+    // With only out-of-scope findings the checks reached no verdict on the systems that hold ePHI.
+    const [none] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [finding("a", "pass", "out of scope", "sandbox")]);
+    expect(none?.status).toBe("attestation_required");
+    expect(coverageOf([none!], [finding("a", "pass", "out of scope", "sandbox")]).automated).toBe(0);
   });
 
   it("an auto row with its primary checks passing is evidenced", () => {
@@ -186,5 +201,38 @@ describe("loading a mapping", () => {
   it("a specification's report is still headed by its standard", async () => {
     const mapping = selectSections(await loadMapping(defaultMappingFile, knownChecks), ["164.312(a)(2)(iv)"]);
     expect(standardsOf(mapping).map(({ standard, rows }) => [standard.citation, rows.map((row) => row.citation)])).toEqual([["164.312(a)(1)", ["164.312(a)(2)(iv)"]]]);
+  });
+});
+
+describe("Microsoft's BAA service list, kept as data", () => {
+  const text = readFileSync(defaultBaaServicesFile, "utf8");
+  const refused = async (content: string) => {
+    const file = join(temporaryFolder("baa"), "services.yaml");
+    writeFileSync(file, content);
+    const error = await loadBaaServices(file).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).message.slice(file.length + 2);
+  };
+
+  it("loads with its source, the HIPAA page that points to it and the date it was read", async () => {
+    const catalogue = await loadBaaServices();
+    expect(catalogue.source.url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    expect(catalogue.source.hipaaPage).toMatch(/offering-hipaa-us$/);
+    expect(catalogue.source.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(baaStandingOf(catalogue, "microsoft.keyvault/VAULTS")).toEqual({ standing: "covered", service: "Key Vault" });
+    expect(baaStandingOf(catalogue, "Microsoft.Chaos/experiments")).toEqual({ standing: "not covered", service: "Azure Chaos Studio" });
+    expect(baaStandingOf(catalogue, "Contoso.Widgets/widgets")).toEqual({ standing: "not named" });
+  });
+
+  it("refuses a resource type placed under two services, naming the place", async () => {
+    const doubled = text.replace("      - Microsoft.Chaos/experiments", "      - Microsoft.KeyVault/vaults");
+    expect(await refused(doubled)).toMatch(/^line \d+, column \d+ \(notCovered\[\d+\]\.resourceTypes\[0\]\): expected each resource type once; Microsoft.KeyVault\/vaults is already under Key Vault$/);
+  });
+
+  it("refuses a list without the date it was read", async () => {
+    expect(await refused(text.replace(/  retrieved: "[^"]+"\n/, ""))).toMatch(/\(source\.retrieved\): missing required field "retrieved"$/);
   });
 });

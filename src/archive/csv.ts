@@ -17,7 +17,7 @@ function table(header: string[], rows: (string | number)[][]): string {
 
 export function findingsCsv(findings: readonly Finding[]): string {
   return table(
-    ["id", "checkId", "status", "severity", "resourceId", "resourceName", "message", "hipaa", "evidence", "errorCall", "errorStatus", "missingPermission", "remediation", "portal", "source", "command"],
+    ["id", "checkId", "status", "severity", "resourceId", "resourceName", "ephiScope", "message", "hipaa", "evidence", "errorCall", "errorStatus", "missingPermission", "remediation", "portal", "source", "command"],
     findings.map((finding) => [
       finding.id,
       finding.checkId,
@@ -25,6 +25,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
       finding.severity,
       finding.resourceId,
       finding.resourceName,
+      finding.ephiScope,
       finding.message,
       finding.hipaa.join("; "),
       finding.evidence.map((ref) => `${ref.file}#${ref.pointer}`).join("; "),
@@ -41,9 +42,10 @@ export function findingsCsv(findings: readonly Finding[]): string {
 
 export function requirementsCsv(requirements: readonly RequirementResult[], findings: readonly Finding[]): string {
   return table(
-    ["id", "title", "safeguard", "designation", "evidence", "status", "checks", "supportingChecks", "concerns", "attestations", "fail", "pass", "error", "notApplicable"],
+    ["id", "title", "safeguard", "designation", "evidence", "status", "checks", "supportingChecks", "concerns", "attestations", "fail", "pass", "error", "manual", "notApplicable"],
     requirements.map((requirement) => {
-      const own = findings.filter((finding) => requirement.checks.includes(finding.checkId));
+      // The findings that decide the row: out of the ePHI scope, a failure is a concern, counted there.
+      const own = findings.filter((finding) => requirement.checks.includes(finding.checkId) && finding.ephiScope !== "out of scope");
       const count = (status: Finding["status"]) => own.filter((finding) => finding.status === status).length;
       return [
         requirement.id,
@@ -59,6 +61,7 @@ export function requirementsCsv(requirements: readonly RequirementResult[], find
         count("fail"),
         count("pass"),
         count("error"),
+        count("manual"),
         count("not_applicable"),
       ];
     }),

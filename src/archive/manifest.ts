@@ -57,7 +57,12 @@ export const ManifestV2Schema = z.object({
     /** Collectors that stopped with an unexpected error, and why: their datasets were never recorded. */
     collectorFailures: z.array(z.object({ collector: z.string(), reason: z.string() })),
   }),
-  evaluation: z.object({ settings: CheckSettingsSchema }),
+  evaluation: z.object({
+    /** The thresholds, ePHI scope and allowed regions the checks applied. */
+    settings: CheckSettingsSchema,
+    /** The list of services in scope of Microsoft's HIPAA BAA the resource types were compared with. */
+    baaServices: z.object({ url: z.string(), retrieved: z.string() }),
+  }),
   files: z.array(ManifestFileSchema),
 });
 

@@ -76,7 +76,7 @@ export async function packageArchive(input: PackageInput): Promise<PackagedArchi
       identity: run.identity ?? null,
       collectorFailures: [...evidence.collectorFailures].map(([collector, reason]) => ({ collector, reason })),
     },
-    evaluation: { settings: assessment.settings },
+    evaluation: { settings: assessment.settings, baaServices: { url: assessment.ephi.baaSource.url, retrieved: assessment.ephi.baaSource.retrieved } },
     signer: run.signature,
     files: described,
   };

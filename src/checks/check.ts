@@ -3,6 +3,8 @@ import type { RemediationAdvice } from "../model/assessment.js";
 import type { CheckSettings } from "../model/settings.js";
 import type { SubscriptionInScope } from "../model/evidence.js";
 import type { CallError } from "../model/call-error.js";
+import type { BaaCatalogue } from "../model/baa-services.js";
+import type { EphiInventory } from "../model/ephi-scope.js";
 import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceReader, Located } from "../model/evidence.js";
 
 /**
@@ -39,6 +41,10 @@ export interface CheckInput {
   settings: CheckSettings;
   /** When the evidence was collected: the reference for ages ("no sign-in for 90 days"), never today. */
   collectedAt: Date;
+  /** Where ePHI lives: every resource with its standing against the declared scope. */
+  ephi: EphiInventory;
+  /** Microsoft's list of services its HIPAA BAA covers, as the project keeps it. */
+  baa: BaaCatalogue;
 }
 
 interface OutcomeBase {
@@ -51,7 +57,8 @@ interface OutcomeBase {
 }
 
 export type CheckOutcome =
-  | (OutcomeBase & { status: "pass" | "fail" | "not_applicable" })
+  // "manual": the check cannot decide from what it knows and a person must look (never a pass).
+  | (OutcomeBase & { status: "pass" | "fail" | "manual" | "not_applicable" })
   | (OutcomeBase & { status: "error"; error: CallError });
 
 export interface CheckDefinition {

@@ -5,10 +5,13 @@ import { citeFindings } from "../mapping/citations.js";
 import type { Mapping } from "../mapping/mapping.js";
 import { coverageOf, evaluateRequirements } from "../mapping/requirement-status.js";
 import type { Assessment } from "../model/assessment.js";
+import type { BaaCatalogue } from "../model/baa-services.js";
 import { EvidenceSet, type CollectedEvidence } from "../model/evidence.js";
 import { auditLogView } from "./audit-log-view.js";
 import { collectionGaps } from "./collection-gaps.js";
 import { defenderView } from "./defender-view.js";
+import { ephiInventory, standingOf } from "./ephi-scope.js";
+import { ephiView } from "./ephi-view.js";
 import { identityAzureRoles } from "./identity-roles.js";
 import { privilegedMfaTable } from "./privileged-mfa.js";
 
@@ -16,6 +19,8 @@ export interface EvaluationInput {
   evidence: CollectedEvidence;
   mapping: Mapping;
   settings: CheckSettings;
+  /** Microsoft's list of the services its HIPAA BAA covers. */
+  baa: BaaCatalogue;
   /** The checks to run; every registered check unless a test narrows them. */
   checks?: typeof registeredChecks;
 }
@@ -24,19 +29,23 @@ export interface EvaluationInput {
  * The evaluate stage, pure: collected evidence in, the assessment out. The checks on the mapping's
  * rows run on the evidence, the mapping cites and scores their findings, and every view the reports
  * show is derived here, once. Ages ("no sign-in for 90 days") are measured from the end of the
- * collection window.
+ * collection window. Every finding is placed against the declared ePHI scope before the mapping
+ * scores it: findings on resources out of scope never decide a requirement.
  */
 export function evaluate(input: EvaluationInput): Assessment {
-  const { evidence, mapping, settings } = input;
+  const { evidence, mapping, settings, baa } = input;
   const checks = input.checks ?? registeredChecks;
   const records = new EvidenceSet(evidence.records, evidence.collectorFailures);
-  const scope = { subscriptions: evidence.subscriptions, tenantId: evidence.tenantId, settings, collectedAt: new Date(evidence.collection.window.end) };
+  const ephi = ephiInventory(records, evidence.tenantId, evidence.subscriptions, settings.ephiScope);
+  const scope = { subscriptions: evidence.subscriptions, tenantId: evidence.tenantId, settings, collectedAt: new Date(evidence.collection.window.end), ephi, baa };
   // A run scoped to some sections keeps only the checks on them, and the findings that cite them.
   const inScope = new Set(mapping.requirements.flatMap((row) => [...row.checks.primary, ...row.checks.supporting]));
   const scopedChecks = checks.filter((check) => inScope.has(check.id));
-  const findings = citeFindings(runChecks(scopedChecks, { ...scope, evidence: records }), mapping);
+  const placed = runChecks(scopedChecks, { ...scope, evidence: records }).map((finding) => ({ ...finding, ephiScope: standingOf(ephi, evidence.subscriptions, finding.resourceId) }));
+  const findings = citeFindings(placed, mapping);
   const requirements = evaluateRequirements(mapping, findings);
   return {
+    ephi: ephiView(ephi, baa, settings.allowedRegions),
     findings,
     requirements,
     coverage: coverageOf(requirements, findings),

@@ -1,4 +1,4 @@
-import type { Finding, UncitedFinding } from "../model/findings.js";
+import type { Finding, PlacedFinding } from "../model/findings.js";
 import type { Mapping } from "./mapping.js";
 
 /** Which citations each check supports, read from the mapping (checks never name HIPAA themselves). */
@@ -12,15 +12,16 @@ export function citationsByCheck(mapping: Mapping): Map<string, string[]> {
 }
 
 /** Each finding with the citations its check supports, in the field order findings.json keeps. */
-export function citeFindings(findings: readonly UncitedFinding[], mapping: Mapping): Finding[] {
+export function citeFindings(findings: readonly PlacedFinding[], mapping: Mapping): Finding[] {
   const citations = citationsByCheck(mapping);
-  return findings.map(({ id, checkId, status, severity, resourceId, resourceName, message, evidence, error, remediation }) => ({
+  return findings.map(({ id, checkId, status, severity, resourceId, resourceName, ephiScope, message, evidence, error, remediation }) => ({
     id,
     checkId,
     status,
     severity,
     resourceId,
     resourceName,
+    ephiScope,
     message,
     hipaa: citations.get(checkId) ?? [],
     evidence,

@@ -60,18 +60,34 @@ function attestationStateOf(row: RequirementRow): AttestationState {
   return row.attestation ? "missing" : "not needed";
 }
 
+/** A finding decides a row unless its resource was declared out of the ePHI scope. */
+export function decides(finding: Finding): boolean {
+  return finding.ephiScope !== "out of scope";
+}
+
+/**
+ * A row's concerns: failures of its supporting checks, and failures of its primary checks on
+ * resources out of the ePHI scope. Shown beside the row; they never decide it.
+ */
+function concernsOf(row: RequirementRow, findings: readonly Finding[]): string[] {
+  return findings
+    .filter((finding) => finding.status === "fail" && (row.checks.supporting.includes(finding.checkId) || (row.checks.primary.includes(finding.checkId) && !decides(finding))))
+    .map((finding) => finding.id);
+}
+
 export function evaluateRequirements(mapping: Mapping, findings: readonly Finding[]): RequirementResult[] {
+  const deciding = findings.filter(decides);
   return mapping.requirements.map((row) => ({
     id: row.citation,
     title: row.title,
     safeguard: row.safeguard,
     designation: row.designation,
     evidence: row.evidence,
-    status: requirementStatus(row.evidence, primaryOutcome(row.checks.primary, findings), attestationStateOf(row)),
+    status: requirementStatus(row.evidence, primaryOutcome(row.checks.primary, deciding), attestationStateOf(row)),
     checks: row.checks.primary,
     supportingChecks: row.checks.supporting,
     attestations: row.attestation ? [row.attestation.id] : [],
-    concerns: findings.filter((finding) => finding.status === "fail" && row.checks.supporting.includes(finding.checkId)).map((finding) => finding.id),
+    concerns: concernsOf(row, findings),
   }));
 }
 
@@ -88,7 +104,7 @@ export function coverageOf(requirements: readonly RequirementResult[], findings:
   let automated = 0;
   for (const requirement of requirements) {
     byStatus[requirement.status]++;
-    const decided = findings.some((finding) => requirement.checks.includes(finding.checkId) && (finding.status === "pass" || finding.status === "fail"));
+    const decided = findings.some((finding) => decides(finding) && requirement.checks.includes(finding.checkId) && (finding.status === "pass" || finding.status === "fail"));
     if (decided) automated++;
   }
   return {

@@ -3,6 +3,7 @@ import type { CollectingIdentity } from "./identity.js";
 import type { SubscriptionInScope } from "./evidence.js";
 import type { Finding, FindingStatus, RemediationAdvice, RequirementResult, RequirementStatus } from "./findings.js";
 import type { CheckSettings } from "./settings.js";
+import type { EphiInventory, ScopedResource } from "./ephi-scope.js";
 import type { SignerDescription } from "./signer.js";
 
 /**
@@ -11,6 +12,8 @@ import type { SignerDescription } from "./signer.js";
  * nothing else, so what a PDF says is what findings.json and this assessment say.
  */
 export interface Assessment {
+  /** Where ePHI lives, as declared and as the inventory shows it: the summary opens with it. */
+  ephi: EphiView;
   findings: Finding[];
   requirements: RequirementResult[];
   coverage: Coverage;
@@ -27,6 +30,27 @@ export interface Assessment {
 }
 
 export type { RemediationAdvice };
+
+/** The ePHI inventory as the summary shows it: how the scope was decided and what it holds. */
+export interface EphiView {
+  declared: EphiInventory["declared"];
+  rules: EphiInventory["rules"];
+  exclusions: EphiInventory["exclusions"];
+  unreadable: EphiInventory["unreadable"];
+  /** Resource types that hold ePHI (in scope or unclassified), with how many and where, and the BAA's word on each. */
+  byType: { type: string; inScope: number; unclassified: number; locations: string[]; baa: string }[];
+  /** Locations of resources that hold ePHI, against the organisation's allowed regions. */
+  byLocation: { location: string; inScope: number; unclassified: number; allowed: "allowed" | "not allowed" | "no regions declared" | "not a region" }[];
+  /** Data stores nobody has decided on: the organisation must mark them in or out. */
+  unclassified: ScopedResource[];
+  /** Why the resources in scope are in it (the rule or audit trail in words, with its count). */
+  inScopeReasons: { why: string; count: number }[];
+  /** How many resources are out of scope, and for which reasons (the reason in words, with its count). */
+  outOfScope: { count: number; reasons: { why: string; count: number }[] };
+  /** The BAA list the types were compared with. */
+  baaSource: { title: string; url: string; hipaaPage: string; retrieved: string };
+  allowedRegions: string[] | undefined;
+}
 
 export interface CheckSummary {
   id: string;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CallErrorSchema } from "./call-error.js";
+import { scopeStandings } from "./ephi-scope.js";
 
 /** findings/findings.json, a contract: docs/findings-json.md. Readers handle every format; the tool writes the newest. */
 export const findingStatuses = ["pass", "fail", "error", "manual", "not_applicable"] as const;
@@ -40,12 +41,19 @@ export const RemediationAdviceSchema = z.object({
 export type RemediationAdvice = z.infer<typeof RemediationAdviceSchema>;
 
 export const FindingSchema = FindingV1Schema.extend({
+  /**
+   * Where the resource stands against the declared ePHI scope. Only findings in scope, unclassified
+   * or tenant-wide decide a requirement; a failing one out of scope is shown as a concern.
+   */
+  ephiScope: z.enum(scopeStandings),
   /** Present on findings that fail or could not be evaluated. */
   remediation: RemediationAdviceSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
-/** A finding as a check states it, before the mapping says which requirements it supports. */
-export type UncitedFinding = Omit<Finding, "hipaa">;
+/** A finding placed against the ePHI scope, before the mapping says which requirements it supports. */
+export type PlacedFinding = Omit<Finding, "hipaa">;
+/** A finding as a check states it. */
+export type UncitedFinding = Omit<Finding, "hipaa" | "ephiScope">;
 export type FindingStatus = Finding["status"];
 
 const RequirementResultV1Schema = z.object({
@@ -63,7 +71,7 @@ export const RequirementResultSchema = RequirementResultV1Schema.extend({
   evidence: z.enum(evidenceModes),
   /** `checks` are the primary checks, which decide the status; these only inform it. */
   supportingChecks: z.array(z.string()),
-  /** Ids of the failing findings of supporting checks: shown beside the row, never deciding it. */
+  /** Ids of the failing findings of supporting checks, and of primary checks out of the ePHI scope: shown beside the row, never deciding it. */
   concerns: z.array(z.string()),
 });
 export type RequirementResult = z.infer<typeof RequirementResultSchema>;
@@ -79,6 +87,6 @@ const documentFields = {
 /** Format 1, written by 0.1.0. */
 export const FindingsDocumentV1Schema = z.object({ schemaVersion: z.literal(1), ...documentFields, findings: z.array(FindingV1Schema), requirements: z.array(RequirementResultV1Schema) });
 
-/** Format 2: primary and supporting checks, concerns, what a row's evidence can decide, and remediation on findings. */
+/** Format 2: primary and supporting checks, concerns, what a row's evidence can decide, the ePHI scope and remediation on findings. */
 export const FindingsDocumentSchema = z.object({ schemaVersion: z.literal(2), ...documentFields, findings: z.array(FindingSchema), requirements: z.array(RequirementResultSchema) });
 export type FindingsDocument = z.infer<typeof FindingsDocumentSchema>;

@@ -3,7 +3,7 @@ import { defineCheck } from "../../src/checks/check.js";
 import { runChecks } from "../../src/checks/run-checks.js";
 import { principalsDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { EvidenceSet, UndeclaredReadError } from "../../src/model/evidence.js";
-import { collectedAt, goodTenant, subscription, tenantId } from "../support/good-tenant.js";
+import { goodTenant, subscription, tenantId } from "../support/good-tenant.js";
 
 /**
  * A check sees only the datasets it declares: a read of any other throws, so that a failed call is
@@ -31,7 +31,7 @@ describe("declared reads", () => {
 
   it("in a run, the undeclared read becomes one error finding that names it, never a pass", () => {
     const tenant = goodTenant();
-    const findings = runChecks([readsPrincipalsUndeclared], { evidence: new EvidenceSet(tenant.records), subscriptions: tenant.subscriptions, tenantId, settings: tenant.settings, collectedAt });
+    const findings = runChecks([readsPrincipalsUndeclared], { ...tenant.checkInput(), evidence: new EvidenceSet(tenant.records) });
     expect(findings.map(({ status, message }) => ({ status, message }))).toEqual([
       {
         status: "error",

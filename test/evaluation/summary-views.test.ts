@@ -3,7 +3,7 @@ import { checks } from "../../src/checks/registry.js";
 import { immutabilityPoliciesDataset, logContainersDataset } from "../../src/datasets/storage.js";
 import { defaultMappingFile, loadMapping } from "../../src/mapping/mapping.js";
 import { evaluate } from "../../src/evaluation/evaluate.js";
-import { archiveAccountId, forbidden, goodTenant, subscription, type Tenant } from "../support/good-tenant.js";
+import { archiveAccountId, baaServices, forbidden, goodTenant, subscription, type Tenant } from "../support/good-tenant.js";
 
 /**
  * The summary's audit-log and Defender tables state what the evidence holds and carry the checks'
@@ -11,7 +11,7 @@ import { archiveAccountId, forbidden, goodTenant, subscription, type Tenant } fr
  */
 async function views(tenant: Tenant) {
   const mapping = await loadMapping(defaultMappingFile, new Set(checks.map((check) => check.id)));
-  const assessment = evaluate({ evidence: tenant.collected(), mapping, settings: tenant.settings });
+  const assessment = evaluate({ evidence: tenant.collected(), mapping, settings: tenant.settings, baa: baaServices });
   return { audit: assessment.auditLogs, defender: assessment.defender };
 }
 

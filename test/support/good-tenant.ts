@@ -11,9 +11,16 @@ import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSe
 import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/datasets/storage.js";
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset, roleDefinitionsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
 import { subscriptionsDataset } from "../../src/datasets/subscriptions.js";
+import { resourceGroupsDataset } from "../../src/datasets/inventory.js";
 import type { CallError } from "../../src/model/call-error.js";
 import { EvidenceSet, type CollectedEvidence, type DatasetDefinition, type EvidenceRecord } from "../../src/model/evidence.js";
 import { firstExampleItem, officialExample } from "./official-examples.js";
+import { ephiInventory } from "../../src/evaluation/ephi-scope.js";
+import { loadBaaServices } from "../../src/mapping/baa-services.js";
+import type { CheckInput } from "../../src/checks/check.js";
+
+/** The project's own BAA service list, as every run uses it. */
+export const baaServices = await loadBaaServices();
 
 /**
  * One known-good tenant, on which every check passes. Each table-driven case clones it and makes
@@ -184,7 +191,7 @@ function ok(dataset: DatasetDefinition, atScope: string, file: string, value: Ra
 }
 
 export class Tenant {
-  settings: CheckSettings = { ...structuredClone(defaultCheckSettings), breakGlassAccounts: [breakGlass.first.upn, breakGlass.second.upn] };
+  settings: CheckSettings = { ...structuredClone(defaultCheckSettings), breakGlassAccounts: [breakGlass.first.upn, breakGlass.second.upn], allowedRegions: ["eastus", "eastus2"] };
   subscriptions: SubscriptionInScope[] = [subscription];
 
   constructor(readonly records: EvidenceRecord[]) {}
@@ -208,7 +215,13 @@ export class Tenant {
   /** The check on this tenant, seeing only the datasets it declares, as the evaluation runs it. */
   run(check: CheckDefinition): CheckOutcome[] {
     const evidence = new EvidenceSet(this.records).restrictedTo(readsOf(check), `check ${check.id}`);
-    return check.evaluate({ evidence, subscriptions: this.subscriptions, tenantId, settings: this.settings, collectedAt });
+    return check.evaluate({ ...this.checkInput(), evidence });
+  }
+
+  /** What the evaluation hands every check, the ePHI inventory computed from the whole tenant as the evaluation does. */
+  checkInput(): CheckInput {
+    const evidence = new EvidenceSet(this.records);
+    return { evidence, subscriptions: this.subscriptions, tenantId, settings: this.settings, collectedAt, ephi: ephiInventory(evidence, tenantId, this.subscriptions, this.settings.ephiScope), baa: baaServices };
   }
 
   /** The tenant as the collect stage would hand it on, collected at `collectedAt`. */
@@ -232,7 +245,11 @@ export function goodTenant(): Tenant {
   eligibility.properties.roleDefinitionId = roleDefinitionId(roleIds.contributor);
   eligibility.id = `${scope}/providers/Microsoft.Authorization/RoleEligibilityScheduleInstances/${eligibility.name}`;
   return new Tenant([
-    ok(subscriptionsDataset, `/tenants/${tenantId}`, "raw/subscriptions/subscriptions.json", [subscriptionExample]),
+    ok(subscriptionsDataset, `/tenants/${tenantId}`, "raw/subscriptions/subscriptions.json", [structuredClone(subscriptionExample)]),
+    ok(resourceGroupsDataset, scope, `raw/inventory/${subscription.subscriptionId}/resource-groups.json`, [
+      { id: `${scope}/resourceGroups/sample-group`, name: "sample-group", location: "eastus", tags: {} },
+      { id: `${scope}/resourceGroups/logs`, name: "logs", location: "eastus", tags: {} },
+    ]),
     ok(roleAssignmentsDataset, scope, files.assignments, [
       assignment("aaaaaaaa-0000-4000-8000-000000000001", people.ownerA, "User", roleIds.owner),
       assignment("aaaaaaaa-0000-4000-8000-000000000002", people.ownerB, "User", roleIds.owner),
