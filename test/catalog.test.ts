@@ -50,8 +50,9 @@ describe("check registry", () => {
     expect(check.title.length).toBeGreaterThan(10);
     expect(check.rationale.length).toBeGreaterThan(40);
     expect(check.requires.length).toBeGreaterThan(0);
-    // Checks never name HIPAA: the mapping does.
-    expect(JSON.stringify({ title: check.title, rationale: check.rationale, remediation: check.remediation })).not.toMatch(/164\.\d|HIPAA/i);
+    // Checks never name HIPAA: the mapping does. The address of a page they cite may (Microsoft's BAA page is under offering-hipaa-us).
+    const words = JSON.stringify({ title: check.title, rationale: check.rationale, remediation: check.remediation }).replace(/https:\/\/[^\s"),]+/g, "(page)");
+    expect(words).not.toMatch(/164\.\d|HIPAA/i);
   });
 
   // Every check can fail or not evaluate, so every one says how to fix it and where Microsoft says so.

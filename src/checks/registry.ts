@@ -41,6 +41,8 @@ const modules = await Promise.all([
   import("./log-analytics-retention.js"),
   import("./log-analytics-effective-retention.js"),
   import("./log-archive-immutability-locked.js"),
+  import("./baa-covered-services.js"),
+  import("./resource-location-allowed.js"),
 ]);
 
 export const checks: readonly CheckDefinition[] = modules.map((module) => module.check);
