@@ -16,7 +16,7 @@ export const findingStatusLabel: Record<FindingStatus, string> = {
   pass: "Pass",
   fail: "Fail",
   error: "Not evaluated",
-  manual: "Manual",
+  manual: "Manual review",
   not_applicable: "Not applicable",
 };
 

@@ -60,7 +60,7 @@ function findingRow(finding: Finding, check: CheckSummary | undefined): TableCel
       table: {
         widths: columnWidths,
         body: [
-          [{ text: finding.resourceName }, { text: finding.message }, statusOf(finding, check)],
+          [{ text: [finding.resourceName, ...(finding.ephiScope === "unclassified" ? [{ text: "\nunclassified: counted as ePHI", style: "small" }] : [])] }, { text: finding.message }, statusOf(finding, check)],
           [
             {
               colSpan: 3,
@@ -109,15 +109,38 @@ function findingsTable(findings: readonly Finding[], check: CheckSummary | undef
   return content;
 }
 
+/** Findings on resources declared out of the ePHI scope: listed when any fails or could not be judged, otherwise counted. */
+function outOfScopeBlock(findings: readonly Finding[], check: CheckSummary | undefined): Content[] {
+  if (findings.length === 0) return [];
+  const exceptions = findings.filter((finding) => finding.status === "fail" || finding.status === "error").length;
+  const note: Content = {
+    text: [
+      { text: "Out of the ePHI scope. ", bold: true },
+      exceptions > 0
+        ? `${findings.length} finding(s) on resources the organisation declared out of scope: a failure among them is a concern for the risk analysis and never decides the requirement.`
+        : `${findings.length} finding(s) on resources the organisation declared out of scope, none failing; they are in findings/findings.csv.`,
+    ],
+    style: "small",
+    margin: [0, 2, 0, 2],
+  };
+  return exceptions > 0 ? [note, ...findingsTable(findings, check)] : [note];
+}
+
 /** Each check's title, rationale and findings. */
 function checkSections(checkIds: readonly string[], input: ReportInput): Content[] {
   return checkIds.flatMap((checkId): Content[] => {
     const check = input.assessment.checks.find((candidate) => candidate.id === checkId);
-    const findings = input.assessment.findings.filter((finding) => finding.checkId === checkId);
+    const own = input.assessment.findings.filter((finding) => finding.checkId === checkId);
+    // Findings on resources declared out of the ePHI scope are shown apart: they decide nothing.
+    const findings = own.filter((finding) => finding.ephiScope !== "out of scope");
+    const outOfScope = own.filter((finding) => finding.ephiScope === "out of scope");
     return [
       { text: check ? check.title : checkId, style: "h3", headlineLevel: 3 },
       { text: [{ text: `${checkId} · ${check?.severity ?? ""} · `, style: "mono" }, check?.rationale ?? ""], style: "small", margin: [0, 0, 0, 4] },
-      ...(findings.length === 0 ? [{ text: "This check produced no finding: there was nothing in scope for it to examine.", style: "paragraph" }] : findingsTable(findings, check)),
+      ...(findings.length === 0
+        ? [{ text: outOfScope.length > 0 ? "No finding of this check is on a resource in the ePHI scope." : "This check produced no finding: there was nothing in scope for it to examine.", style: "paragraph" }]
+        : findingsTable(findings, check)),
+      ...outOfScopeBlock(outOfScope, check),
     ];
   });
 }
@@ -141,7 +164,7 @@ function requirementSection(row: RequirementRow, input: ReportInput): Content[] 
   }
   content.push(...checkSections(row.checks.primary, input));
   if (row.checks.supporting.length > 0) {
-    const concerns = result?.concerns.length ?? 0;
+    const concerns = input.assessment.findings.filter((finding) => finding.status === "fail" && row.checks.supporting.includes(finding.checkId)).length;
     content.push({
       text: [
         { text: "Supporting checks. ", bold: true },

@@ -1,6 +1,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Coverage, PrivilegedMfaVerdict } from "../model/assessment.js";
 import type { Finding, FindingStatus } from "../model/findings.js";
+import { ephiSection } from "./ephi-section.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, tableLayout, utc } from "./page-frame.js";
 import type { ReportInput } from "./report-model.js";
@@ -86,7 +87,7 @@ const methodNames: Record<string, string> = {
 /** Who holds privileged roles, whether an enabled policy makes them pass MFA, and what they registered. */
 function privilegedMfaSection(input: ReportInput): Content[] {
   // A page of its own: the table is the answer to the first question auditors ask about sign-in.
-  const section: Content[] = [{ text: "4. MFA for privileged users: enforced versus registered", style: "h1", headlineLevel: 1, pageBreak: "before" }];
+  const section: Content[] = [{ text: "5. MFA for privileged users: enforced versus registered", style: "h1", headlineLevel: 1, pageBreak: "before" }];
   section.push({
     text: "Every user holding a privileged Entra ID role or a privileged Azure role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator), active or PIM-eligible. \"Enforced\" means an enabled Conditional Access policy covering all cloud apps requires MFA of them without conditions; a registered method alone does not make Entra ID ask for it, and report-only policies enforce nothing.",
     style: "paragraph",
@@ -142,7 +143,7 @@ function verdictCell(status: FindingStatus | undefined): TableCell {
 
 /** Where every source's audit logs go, and how long each destination keeps them, configured and observed. */
 function auditLogSection(input: ReportInput): Content[] {
-  const section: Content[] = [{ text: "5. Audit logs: where they go and how long they are kept", style: "h1", headlineLevel: 1, pageBreak: "before" }];
+  const section: Content[] = [{ text: "6. Audit logs: where they go and how long they are kept", style: "h1", headlineLevel: 1, pageBreak: "before" }];
   section.push({
     text: "Every log source the collected evidence covers: the activity log of each subscription, Entra ID, and each Key Vault, storage account, SQL server and web app in scope, with the logs its diagnostic settings send and where. The status is that of the source's logging check (its finding gives the full sentence and the evidence pointer).",
     style: "paragraph",
@@ -188,7 +189,7 @@ function auditLogSection(input: ReportInput): Content[] {
 
 /** Defender for Cloud coverage per subscription: the facts; the verdicts are the Defender findings. */
 function defenderSection(input: ReportInput): Content[] {
-  const section: Content[] = [{ text: "6. Microsoft Defender for Cloud coverage", style: "h1" }];
+  const section: Content[] = [{ text: "7. Microsoft Defender for Cloud coverage", style: "h1" }];
   section.push({
     text: "Per subscription: the Defender plans for the resource types the subscription holds (with the number of resources), the secure score, the healthcare (HIPAA HITRUST) assessment, who is emailed about alerts, the alerts still active, and auto-provisioning (which deployed the Log Analytics agent retired in 2024, so it is shown without a verdict). The secure score and the assessment are inputs to the risk analysis, not measures of compliance.",
     style: "paragraph",
@@ -226,6 +227,9 @@ export function coverageSentence(coverage: Coverage): string {
 export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   const { run } = input;
   const { coverage, requirements, findings, gaps } = input.assessment;
+  // Findings out of the ePHI scope never decide a row: counted apart, their failures shown as concerns.
+  const deciding = findings.filter((finding) => finding.ephiScope !== "out of scope");
+  const outOfScope = findings.filter((finding) => finding.ephiScope === "out of scope");
   const content: Content[] = [];
   content.push({ text: "HIPAA Security Rule evidence", style: "title" });
   content.push({ text: `${run.organization} · ${summaryTitle} · generated ${utc(run.generatedAt)}`, style: "subtitle" });
@@ -242,7 +246,9 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     content.push({ text, style: "paragraph" });
   }
 
-  content.push({ text: "1. Scope and collection", style: "h1", headlineLevel: 1 });
+  content.push(...ephiSection(input.assessment.ephi, "1. Where ePHI lives"));
+
+  content.push({ text: "2. Scope and collection", style: "h1", headlineLevel: 1 });
   const subscriptions = run.subscriptions.map((subscription) => `${subscription.displayName} (${subscription.subscriptionId})`).join("\n");
   content.push(
     keyValueTable([
@@ -283,7 +289,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     );
   }
 
-  content.push({ text: "2. Coverage", style: "h1", headlineLevel: 1 });
+  content.push({ text: "3. Coverage", style: "h1", headlineLevel: 1 });
   content.push({
     text: [{ text: coverageSentence(coverage), bold: true }, ` Automated checks reached a verdict on ${coverage.automated} of them.`],
     style: "paragraph",
@@ -305,11 +311,11 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     style: "table",
   });
   content.push({
-    text: `Findings: ${findings.length} in all; ${countBy(findings, "fail")} fail, ${countBy(findings, "pass")} pass, ${countBy(findings, "error")} not evaluated, ${countBy(findings, "not_applicable")} not applicable.`,
+    text: `Findings: ${findings.length} in all; ${countBy(findings, "fail")} fail, ${countBy(findings, "pass")} pass, ${countBy(findings, "error")} not evaluated, ${countBy(findings, "manual")} for manual review, ${countBy(findings, "not_applicable")} not applicable. ${outOfScope.length} of them are on resources out of the ePHI scope and decide nothing.`,
     style: "paragraph",
   });
 
-  content.push({ text: "3. Status of every requirement", style: "h1", headlineLevel: 1 });
+  content.push({ text: "4. Status of every requirement", style: "h1", headlineLevel: 1 });
   content.push({
     table: {
       headerRows: 1,
@@ -317,7 +323,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
       body: [
         headerRow("Citation", "Title", "Designation", "Status", "Fail", "Pass", "N/E"),
         ...requirements.map((requirement): TableCell[] => {
-          const own = findings.filter((finding) => requirement.checks.includes(finding.checkId));
+          const own = deciding.filter((finding) => requirement.checks.includes(finding.checkId));
           return [
             { text: requirement.id, noWrap: true },
             requirement.title,
@@ -333,14 +339,14 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     layout: tableLayout,
     style: "table",
   });
-  content.push({ text: "N/E: findings not evaluated because evidence could not be collected.", style: "small" });
+  content.push({ text: "Counts are of the primary checks' findings that decide the row (in scope, unclassified or tenant-wide). N/E: findings not evaluated because evidence could not be collected.", style: "small" });
 
   content.push(...privilegedMfaSection(input));
   content.push(...auditLogSection(input));
   content.push(...defenderSection(input));
 
-  content.push({ text: "7. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
-  const failing = findings
+  content.push({ text: "8. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
+  const failing = deciding
     .filter((finding) => finding.status === "fail")
     .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
   if (failing.length === 0) {
@@ -354,7 +360,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
           headerRow("Severity", "Observation", "Supports"),
           ...failing.slice(0, summaryFailLimit).map((finding): TableCell[] => [
             finding.severity,
-            { text: [{ text: `${finding.checkId}\n`, style: "mono" }, finding.message] },
+            { text: [{ text: `${finding.checkId}${finding.ephiScope === "unclassified" ? " · unclassified resource" : ""}\n`, style: "mono" }, finding.message] },
             finding.hipaa.join("\n"),
           ]),
         ],
@@ -369,8 +375,25 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
       });
     }
   }
+  const concerns = outOfScope.filter((finding) => finding.status === "fail");
+  if (concerns.length > 0) {
+    content.push({ text: "Out of the ePHI scope: concerns only", style: "h2", headlineLevel: 2 });
+    content.push({
+      text: `${concerns.length} failing finding(s) are on resources the organisation declared out of scope. They decide no requirement; they are listed as concerns beside the rows they support, for the risk analysis.`,
+      style: "paragraph",
+    });
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: [44, "*", 90],
+        body: [headerRow("Severity", "Observation", "Concern under"), ...concerns.slice(0, summaryFailLimit).map((finding): TableCell[] => [finding.severity, { text: [{ text: `${finding.checkId}\n`, style: "mono" }, finding.message] }, finding.hipaa.join("\n")])],
+      },
+      layout: tableLayout,
+      style: "table",
+    });
+  }
 
-  content.push({ text: "8. Collection gaps", style: "h1", headlineLevel: 1 });
+  content.push({ text: "9. Collection gaps", style: "h1", headlineLevel: 1 });
   if (gaps.length === 0) {
     content.push({ text: "Every call needed by the checks succeeded.", style: "paragraph" });
   } else {
@@ -406,7 +429,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     });
   }
 
-  content.push({ text: "9. What this report does not show", style: "h1", headlineLevel: 1 });
+  content.push({ text: "10. What this report does not show", style: "h1", headlineLevel: 1 });
   content.push(
     callout({
       stack: paragraphs("summary-limits", { organization: run.organization, checkCount: input.assessment.checks.length }).map((text) => ({
@@ -416,7 +439,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     }),
   );
 
-  content.push({ text: "10. Checks applied", style: "h1", headlineLevel: 1 });
+  content.push({ text: "11. Checks applied", style: "h1", headlineLevel: 1 });
   content.push({
     table: {
       headerRows: 1,
