@@ -118,7 +118,7 @@ describe("the archive, with stock tools", () => {
 
   it("writes CSVs with one row per finding and per requirement", () => {
     const findings = readFileSync(join(folder, "findings/findings.csv"), "utf8").trim().split("\r\n");
-    expect(findings[0]).toBe("id,checkId,status,severity,resourceId,resourceName,message,hipaa,evidence,errorCall,errorStatus,missingPermission,remediation,portal,source,command");
+    expect(findings[0]).toBe("id,checkId,status,severity,resourceId,resourceName,ephiScope,message,hipaa,evidence,errorCall,errorStatus,missingPermission,remediation,portal,source,command");
     expect(findings).toHaveLength(result.document.findings.length + 1);
     expect(readFileSync(join(folder, "findings/requirements.csv"), "utf8").trim().split("\r\n")).toHaveLength(66);
   });
@@ -202,6 +202,22 @@ describe("the reports", () => {
     expect(squash(text)).toContain("Microsoft.Authorization/roleEligibilityScheduleInstances/read");
     expect(text).toContain("What this report does not show");
     expect(text).not.toMatch(/\bcompliant\b|\bcertified\b/i);
+  });
+
+  it("summary: opens with where ePHI lives, how the scope was decided, the recorded exclusion and the unclassified account", () => {
+    const text = pdfText("reports/00-summary.pdf", 1).replace(/\s+/g, " ");
+    // The inventory comes before anything else the summary says about the run.
+    expect(text.indexOf("1. Where ePHI lives")).toBeGreaterThan(0);
+    expect(text.indexOf("1. Where ePHI lives")).toBeLessThan(text.indexOf("2. Scope and collection") === -1 ? Infinity : text.indexOf("2. Scope and collection"));
+    expect(text).toContain("12 resource(s) hold ePHI: 11 in scope and 1 unclassified, counted as in scope until decided. 2 are out of scope.");
+    expect(text).toContain("Tag data-classification = ephi on the resource, its resource group or its subscription");
+    expect(squash(text)).toContain(squash("subscription Clinic-Dev Clinic-Dev is the developers' sandbox; it is built from synthetic records and never holds patient data Jordan Kim, Engineering lead"));
+    expect(squash(text)).toContain(squash("Microsoft.Storage/storageAccounts 2 1 eastus2, westus2 covered (Storage: Blobs)"));
+    const all = pdfText("reports/00-summary.pdf").replace(/\s+/g, " ");
+    expect(squash(all)).toContain(squash("Unclassified: for the organisation to decide"));
+    expect(squash(all)).toContain(squash("stclinicexports01 Microsoft.Storage/storageAccounts westus2 a data store with no marking, in subscription"));
+    expect(squash(all)).toContain(squash("westus2 0 1 not allowed"));
+    expect(squash(all)).toContain(squash("Out of the ePHI scope: concerns only"));
   });
 
   it("per standard: citation, designation, findings with their evidence pointers, attestation", () => {

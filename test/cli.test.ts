@@ -34,7 +34,7 @@ describe("collect on the sample tenant, as a real process", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("65 requirements: 0 evidenced, 7 not satisfied, 0 incomplete, 58 attestation required, 0 attested, 0 not applicable. Findings: 31 fail, 53 pass, 5 not evaluated; 2 collection gap(s).");
+    expect(result.stderr).toContain("65 requirements: 0 evidenced, 7 not satisfied, 0 incomplete, 58 attestation required, 0 attested, 0 not applicable. Findings: 26 fail, 66 pass, 0 not evaluated, and 28 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -42,7 +42,7 @@ describe("collect on the sample tenant, as a real process", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}104 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}108 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
@@ -59,7 +59,7 @@ describe("collect options, in process", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 25, pass: 36, error: 4, not_applicable: 9 }, collectionGaps: 2, coverage: { automated: 5, total: 12 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 20, pass: 30, error: 0, manual: 0, not_applicable: 5 }, findingsOutOfScope: { fail: 6, pass: 6, error: 4, manual: 0, not_applicable: 4 }, collectionGaps: 2, coverage: { automated: 5, total: 12 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 
@@ -69,7 +69,7 @@ describe("collect options, in process", () => {
     expect(failing.code).toBe(4);
     expect(readdirSync(folder)).toHaveLength(1);
     // Below the threshold nothing changes: only failing findings at or above it count.
-    const findings = [{ status: "fail", severity: "medium" }, { status: "error", severity: "critical" }] as Finding[];
+    const findings = [{ status: "fail", severity: "medium", ephiScope: "in scope" }, { status: "error", severity: "critical", ephiScope: "in scope" }, { status: "fail", severity: "critical", ephiScope: "out of scope" }] as Finding[];
     expect([reachesFailOn(findings, "high"), reachesFailOn(findings, "medium"), reachesFailOn(findings, undefined)]).toEqual([false, true, false]);
   });
 });

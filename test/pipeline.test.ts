@@ -23,6 +23,24 @@ const scans = `${prod}/resourceGroups/rg-ehr-data/providers/Microsoft.Storage/st
 const auditArchive = `${prod}/resourceGroups/rg-security-logs/providers/Microsoft.Storage/storageAccounts/stclinicauditarchive`;
 const securityWorkspace = `${prod}/resourceGroups/rg-security-logs/providers/Microsoft.OperationalInsights/workspaces/law-clinic-security`;
 const sandboxWorkspace = `${dev}/resourceGroups/rg-dev-sandbox/providers/Microsoft.OperationalInsights/workspaces/law-dev-sandbox`;
+const exportsAccount = `${prod}/resourceGroups/rg-clinic-ops/providers/Microsoft.Storage/storageAccounts/stclinicexports01`;
+const sqlServer = `${prod}/resourceGroups/rg-ehr-data/providers/Microsoft.Sql/servers/sql-ehr-prod`;
+const portal = `${prod}/resourceGroups/rg-ehr-app/providers/Microsoft.Web/sites/app-ehr-portal`;
+/** Every resource of Clinic-Prod, in Azure's listing order. */
+const prodResources = [
+  phi,
+  app,
+  scans,
+  `${prod}/resourceGroups/rg-ehr-app/providers/Microsoft.Compute/virtualMachines/vm-ehr-app-01`,
+  `${prod}/resourceGroups/rg-ehr-app/providers/Microsoft.Network/virtualNetworks/vnet-ehr`,
+  securityWorkspace,
+  auditArchive,
+  exportsAccount,
+  sqlServer,
+  `${sqlServer}/databases/ehr-records`,
+  portal,
+  `${prod}/resourceGroups/rg-ehr-app/providers/Microsoft.Web/serverfarms/asp-ehr-portal`,
+];
 const tenant = `/tenants/${sample.tenantId}`;
 /** The sample's people have ids a1e5c0de-NNNN-4a6b-8c9d-0e1f2a3b4c5d. */
 const user = (number: string) => `${tenant}/users/a1e5c0de-${number}-4a6b-8c9d-0e1f2a3b4c5d`;
@@ -60,10 +78,11 @@ const expectedFindings: [string, string, string][] = [
   ["key-vault-audit-logging", sandbox, "fail"],
   ["storage-blob-audit-logging", scans, "pass"],
   ["storage-blob-audit-logging", auditArchive, "pass"],
+  ["storage-blob-audit-logging", exportsAccount, "fail"],
   ["storage-blob-audit-logging", dev, "not_applicable"],
-  ["sql-server-auditing", `${prod}/resourceGroups/rg-ehr-data/providers/Microsoft.Sql/servers/sql-ehr-prod`, "pass"],
+  ["sql-server-auditing", sqlServer, "pass"],
   ["sql-server-auditing", dev, "not_applicable"],
-  ["app-service-audit-logging", `${prod}/resourceGroups/rg-ehr-app/providers/Microsoft.Web/sites/app-ehr-portal`, "pass"],
+  ["app-service-audit-logging", portal, "pass"],
   ["app-service-audit-logging", dev, "not_applicable"],
   ["entra-mfa-all-users", tenant, "fail"],
   ["entra-mfa-privileged-users", user("0001"), "pass"],
@@ -118,7 +137,25 @@ const expectedFindings: [string, string, string][] = [
   ["log-analytics-effective-retention", sandboxWorkspace, "error"],
   ["log-archive-immutability-locked", auditArchive, "fail"],
   ["log-archive-immutability-locked", dev, "not_applicable"],
+  // Clinic-Dev is excluded from the ePHI scope, so neither check judges its resources.
+  ...prodResources.map((id): [string, string, string] => ["baa-covered-services", id, "pass"]),
+  ["baa-covered-services", dev, "not_applicable"],
+  ...prodResources.map((id): [string, string, string] => ["resource-location-allowed", id, id === exportsAccount ? "fail" : "pass"]),
+  ["resource-location-allowed", dev, "not_applicable"],
 ];
+
+/**
+ * Where each finding stands against the sample's ePHI scope (hipaa-evidence.yaml): Clinic-Dev is
+ * excluded by a recorded decision; finance's export account is an unmarked data store, unclassified;
+ * identity and the management group are tenant-wide; the rest of Clinic-Prod is in scope (its EHR
+ * groups by their tag, the security workspace and archive as the audit trail of what is).
+ */
+function expectedStanding(resourceId: string): string {
+  if (resourceId.startsWith(dev)) return "out of scope";
+  if (resourceId === exportsAccount) return "unclassified";
+  if (resourceId.startsWith(tenant) || resourceId.startsWith(mg)) return "tenant-wide";
+  return "in scope";
+}
 
 let result: CollectResult;
 beforeAll(() => {
@@ -133,6 +170,15 @@ describe("the sample tenant, replayed end to end", () => {
   it("finds exactly the planted results", () => {
     const found = result.document.findings.map((finding) => [finding.checkId, finding.resourceId, finding.status]);
     expect(found).toEqual(expectedFindings);
+  });
+
+  it("places every finding against the declared ePHI scope: the sandbox's findings decide nothing", () => {
+    expect(result.document.findings.map((finding) => [finding.id, finding.ephiScope])).toEqual(result.document.findings.map((finding) => [finding.id, expectedStanding(finding.resourceId)]));
+    // The sandbox vault fails purge protection and logging, but 164.312(b) is decided by Clinic-Prod alone; its failures are concerns.
+    const audit = result.document.requirements.find((requirement) => requirement.id === "164.312(b)")!;
+    const sandboxFailures = result.document.findings.filter((finding) => finding.status === "fail" && finding.ephiScope === "out of scope" && finding.hipaa.includes("164.312(b)")).map((finding) => finding.id);
+    expect(sandboxFailures.length).toBeGreaterThan(0);
+    expect(audit.concerns).toEqual(expect.arrayContaining(sandboxFailures));
   });
 
   it("reports the planted guest Owner, custom wildcard role and unlogged vault in full sentences", () => {
@@ -187,7 +233,7 @@ describe("the sample tenant, replayed end to end", () => {
     const alerting = result.document.findings.find((finding) => finding.checkId === "activity-log-alert-role-changes" && finding.resourceId === dev);
     expect(alerting?.hipaa).toEqual(["164.308(a)(1)(ii)(D)", "164.308(a)(4)(ii)(C)"]);
     const plans = result.document.findings.find((finding) => finding.checkId === "defender-plans-for-resources-in-use" && finding.resourceId === prod);
-    expect(plans?.message).toBe("Subscription Clinic-Prod holds resources whose Defender plan is off: StorageAccounts (2 resource(s); plan Free).");
+    expect(plans?.message).toBe("Subscription Clinic-Prod holds resources whose Defender plan is off: StorageAccounts (3 resource(s); plan Free).");
     expect(plans?.hipaa).toEqual(["164.308(a)(5)(ii)(B)"]);
   });
 

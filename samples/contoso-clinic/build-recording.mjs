@@ -14,6 +14,7 @@ import { collectionStartedAt } from "./tenant/clinic.mjs";
 import { recordDefender } from "./tenant/defender.mjs";
 import { recordEntraSignIns } from "./tenant/entra-sign-ins.mjs";
 import { recordEntra } from "./tenant/entra.mjs";
+import { recordInventory } from "./tenant/inventory.mjs";
 import { recordKeyVault } from "./tenant/key-vault.mjs";
 import { recordLogAnalytics } from "./tenant/log-analytics.mjs";
 import { recordRbac } from "./tenant/rbac.mjs";
@@ -27,6 +28,7 @@ import { recordSubscriptions } from "./tenant/subscriptions.mjs";
 // and log-analytics, for one, share a URL, so an area recorded out of turn answers the wrong caller.
 const areas = [
   recordSubscriptions,
+  recordInventory,
   recordRbac,
   recordKeyVault,
   recordStorage,

@@ -67,3 +67,6 @@ export const archiveStorage = `/subscriptions/${prod.id}/resourceGroups/rg-secur
 export const scansStorage = `${rgEhrData}/providers/Microsoft.Storage/storageAccounts/stclinicscans01`;
 export const sqlServer = `${rgEhrData}/providers/Microsoft.Sql/servers/sql-ehr-prod`;
 export const portal = `${rgEhrApp}/providers/Microsoft.Web/sites/app-ehr-portal`;
+export const devWorkspace = `${devScope}/resourceGroups/rg-dev-sandbox/providers/Microsoft.OperationalInsights/workspaces/law-dev-sandbox`;
+// Finance's export account in rg-clinic-ops, in West US 2: nobody has said whether it holds ePHI.
+export const exportsStorage = `${rgOps}/providers/Microsoft.Storage/storageAccounts/stclinicexports01`;

@@ -1,7 +1,7 @@
 // Microsoft Defender for Cloud: per subscription, the resources in use, the Defender plans, security
 // contacts, alerts, secure score, regulatory compliance standards and auto-provisioning.
 // Clinic-Prod holds a storage account for scanned records, but its Defender plan is off (Free).
-import { archiveStorage, dev, devScope, portal, prod, rgEhrApp, rgEhrData, scansStorage, securityWorkspace, sqlServer } from "./clinic.mjs";
+import { archiveStorage, dev, devScope, devWorkspace, exportsStorage, portal, prod, rgEhrApp, rgEhrData, scansStorage, securityWorkspace, sqlServer } from "./clinic.mjs";
 import { arm } from "./recording.mjs";
 
 const resourceItem = (id, type, location = "eastus2") => ({ id, name: id.split("/").pop(), type, location });
@@ -36,6 +36,7 @@ const defenderAnswers = {
       resourceItem(`${rgEhrApp}/providers/Microsoft.Network/virtualNetworks/vnet-ehr`, "Microsoft.Network/virtualNetworks"),
       resourceItem(securityWorkspace, "Microsoft.OperationalInsights/workspaces"),
       resourceItem(archiveStorage, "Microsoft.Storage/storageAccounts"),
+      resourceItem(exportsStorage, "Microsoft.Storage/storageAccounts", "westus2"),
       resourceItem(sqlServer, "Microsoft.Sql/servers"),
       resourceItem(`${sqlServer}/databases/ehr-records`, "Microsoft.Sql/servers/databases"),
       resourceItem(portal, "Microsoft.Web/sites"),
@@ -66,7 +67,7 @@ const defenderAnswers = {
     ],
   },
   [dev.id]: {
-    resources: [resourceItem(`${devScope}/resourceGroups/rg-dev-sandbox/providers/Microsoft.KeyVault/vaults/kv-dev-sandbox-03`, "Microsoft.KeyVault/vaults")],
+    resources: [resourceItem(`${devScope}/resourceGroups/rg-dev-sandbox/providers/Microsoft.KeyVault/vaults/kv-dev-sandbox-03`, "Microsoft.KeyVault/vaults"), resourceItem(devWorkspace, "Microsoft.OperationalInsights/workspaces")],
     pricings: [defenderPlan(dev.id, "VirtualMachines", "Free"), defenderPlan(dev.id, "StorageAccounts", "Free"), defenderPlan(dev.id, "KeyVaults", "Standard", { subPlan: "PerKeyVault" }), defenderPlan(dev.id, "Arm", "Free")],
     alerts: [],
   },

@@ -2,10 +2,9 @@
 // workspaces with their table retention, and one query per workspace over its audit tables.
 // Clinic-Prod exports its activity log to the security workspace (90 days, audit tables kept six
 // years). Clinic-Dev exports to its own sandbox workspace, which keeps data only 30 days.
-import { dev, devScope, prod, securityWorkspace, securityWorkspaceCustomerId } from "./clinic.mjs";
+import { dev, devScope, devWorkspace, prod, securityWorkspace, securityWorkspaceCustomerId } from "./clinic.mjs";
 import { arm, logAnalytics } from "./recording.mjs";
 
-const devWorkspace = `${devScope}/resourceGroups/rg-dev-sandbox/providers/Microsoft.OperationalInsights/workspaces/law-dev-sandbox`;
 const devWorkspaceCustomerId = "d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f";
 const activitySetting = (subscriptionId, workspaceId) => ({
   id: `/subscriptions/${subscriptionId}/providers/microsoft.insights/diagnosticSettings/activity-log-export`,

@@ -2,25 +2,26 @@
 // the log containers ("insights-*") with their immutability policies.
 // Clinic-Prod keeps scanned records in stclinicscans01 (blob reads, writes and deletes logged to the
 // security workspace) and archives Key Vault audit events in stclinicauditarchive. Planted: the
-// archive's log container is under an immutability policy that was never locked. Clinic-Dev holds none.
-import { archiveStorage, dev, prod, scansStorage, securityWorkspace } from "./clinic.mjs";
+// archive's log container is under an immutability policy that was never locked; stclinicexports01
+// (finance's exports, in West US 2) logs nothing and carries no ePHI marking. Clinic-Dev holds none.
+import { archiveStorage, dev, exportsStorage, prod, scansStorage, securityWorkspace } from "./clinic.mjs";
 import { arm } from "./recording.mjs";
 import { diagnosticSetting } from "./shared-payloads.mjs";
 
 const storageApi = "2023-05-01";
 
 // Shape: arm-storage-accounts-list.json
-function storageAccount(id, { secondaryLocation = "centralus" } = {}) {
+function storageAccount(id, { location = "eastus2", secondaryLocation = "centralus" } = {}) {
   const name = id.split("/").pop();
   return {
     id,
     kind: "StorageV2",
-    location: "eastus2",
+    location,
     name,
     properties: {
       creationTime: "2024-02-12T16:20:41.2145811Z",
       primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/`, file: `https://${name}.file.core.windows.net/`, queue: `https://${name}.queue.core.windows.net/`, table: `https://${name}.table.core.windows.net/` },
-      primaryLocation: "eastus2",
+      primaryLocation: location,
       provisioningState: "Succeeded",
       encryption: { services: { file: { keyType: "Account", enabled: true }, blob: { keyType: "Account", enabled: true } }, keySource: "Microsoft.Storage" },
       secondaryLocation,
@@ -49,6 +50,11 @@ const storageAnswers = {
       blobSettings: (blob) => [diagnosticSetting(blob, "archive-access-to-security-workspace", { workspaceId: securityWorkspace }, [{ category: null, categoryGroup: "allLogs", enabled: true }])],
       // Shape: arm-storage-blob-containers-list.json; the policy: arm-storage-immutability-policy-get.json
       containers: [{ name: "insights-logs-auditevent", policy: { immutabilityPeriodSinceCreationInDays: 2192, allowProtectedAppendWrites: true, state: "Unlocked" } }],
+    },
+    {
+      account: storageAccount(exportsStorage, { location: "westus2", secondaryLocation: "westcentralus" }),
+      blobSettings: () => [],
+      containers: [],
     },
   ],
   [dev.id]: [],

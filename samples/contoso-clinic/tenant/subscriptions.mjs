@@ -13,7 +13,8 @@ function subscription({ id, name }) {
     subscriptionPolicies: { locationPlacementId: "Public_2014-09-01", quotaId: "PayAsYouGo_2014-09-01", spendingLimit: "Off" },
     authorizationSource: "RoleBased",
     managedByTenants: [],
-    tags: { environment: name === "Clinic-Prod" ? "production" : "development", "data-classification": name === "Clinic-Prod" ? "ephi" : "none" },
+    // Where ePHI lives is marked on resource groups (inventory.mjs), not on the subscriptions.
+    tags: { environment: name === "Clinic-Prod" ? "production" : "development" },
   };
 }
 
