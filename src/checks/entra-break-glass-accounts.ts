@@ -81,7 +81,7 @@ export const check = defineCheck({
         problems.push(globalAdmin.length ? `holds Global Administrator only as ${globalAdmin.map((holding) => holding.kind).join(", ")}, not permanently` : "does not hold Global Administrator");
       }
       if (located.value.accountEnabled === false) problems.push("is disabled");
-      const reaching = enabledPoliciesReaching(identity.policies.map(({ value }) => value), identity.subjectOf(located.value, "active and eligible"), "all-cloud-apps");
+      const reaching = enabledPoliciesReaching(identity.policies.map(({ value }) => value), identity.subjectOf(located.value, "active"), "all-cloud-apps");
       const applying = reaching.filter((item) => item.status === "applies");
       if (applying.length) problems.push(`is not excluded from ${applying.map((item) => `"${item.policy.displayName}"`).join(", ")}`);
       const alert = alertWatching(evidence, subscriptions, located.value);

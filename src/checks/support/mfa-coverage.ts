@@ -17,8 +17,9 @@ export interface IdentityEvidence {
   /** Why security defaults are unknown, when they are. */
   securityDefaultsGap: Failure | undefined;
   /**
-   * The user as Conditional Access sees them. Everyday sign-ins carry active roles only; a
-   * privileged user is judged with eligible roles too, which they hold once they activate them.
+   * The user as Conditional Access sees them. A sign-in carries the directory roles active at that
+   * moment: a role-targeted policy reaches a PIM-eligible user only after activation, so verdicts
+   * use "active"; "active and eligible" says what such a policy would do once they activate.
    */
   subjectOf(user: EntraUser, roles: "active" | "active and eligible"): SignInSubject;
   /** Methods the user registered; undefined when the registration report is unavailable or silent. */
@@ -168,7 +169,13 @@ export interface PrivilegedUserMfa {
   name: string;
   roles: string[];
   breakGlass: boolean;
+  /** The Conditional Access verdict at sign-in, with the directory roles the user holds actively. */
   coverage: MfaCoverage;
+  /**
+   * Policies that would require MFA of the user only through a directory role they are merely
+   * eligible for: they reach the user once the role is activated, not at the sign-in before.
+   */
+  onlyOnceActivated: string[];
   /**
    * Security defaults require MFA at every sign-in only of active directory administrators; for
    * anyone else they ask only when a sign-in looks risky. Undefined when security defaults are unknown.
@@ -205,12 +212,18 @@ export function privilegedUsersMfa(
     const entry = roles.get(located.value.id.toLowerCase());
     if (!entry) continue;
     const registration = identity.registrationOf(located.value.id);
+    // A role-targeted policy applies only while the role is active (Microsoft: "Conditional Access:
+    // Users, groups, and workload identities"), so an eligible role adds nothing at sign-in.
+    const coverage = mfaCoverage(policies, identity.subjectOf(located.value, "active"), target);
+    const ifActivated = mfaCoverage(policies, identity.subjectOf(located.value, "active and eligible"), target);
+    const decided = new Set(coverage.enforcedBy.map((policy) => policy.id));
     rows.push({
       userId: located.value.id,
       name: userLabel(located.value, located.value.id),
       roles: entry.roles,
       breakGlass: isBreakGlass(located.value, breakGlassAccounts),
-      coverage: mfaCoverage(policies, identity.subjectOf(located.value, "active and eligible"), target),
+      coverage,
+      onlyOnceActivated: ifActivated.enforcedBy.filter((policy) => !decided.has(policy.id)).map((policy) => policy.displayName),
       bySecurityDefaults:
         identity.securityDefaultsEnabled === undefined || identity.securityDefaultsEnabled === null
           ? undefined
