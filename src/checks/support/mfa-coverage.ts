@@ -16,6 +16,8 @@ export interface IdentityEvidence {
   securityDefaultsEnabled: boolean | undefined;
   /** Why security defaults are unknown, when they are. */
   securityDefaultsGap: Failure | undefined;
+  /** The security defaults policy as collected, for evidence pointers. */
+  securityDefaultsRef: EvidenceRef | undefined;
   /**
    * The user as Conditional Access sees them. A sign-in carries the directory roles active at that
    * moment: a role-targeted policy reaches a PIM-eligible user only after activation, so verdicts
@@ -68,6 +70,7 @@ export function readIdentityEvidence(evidence: EvidenceReader, tenantId: string)
     policiesFile: policies.file,
     securityDefaultsEnabled: defaults.ok ? (defaults.items[0]?.value.isEnabled ?? undefined) : undefined,
     securityDefaultsGap: defaults.ok ? undefined : { dataset: securityDefaultsDataset, scope, failure: defaults },
+    securityDefaultsRef: defaults.ok ? defaults.items[0]?.ref : undefined,
     subjectOf: (user, roles) => {
       const id = user.id.toLowerCase();
       const held = (roles === "active" ? [active] : [active, eligible]).map((source) => (source.ok ? source.roles : undefined));
@@ -142,15 +145,16 @@ export function privilegedRoleHolders(
   if (!directory.ok) return directory;
   const azure = privilegedAzureHoldings(evidence, subscriptions);
   const holders = new Map<string, RoleHolder>();
-  const add = (userId: string, role: string, ref: EvidenceRef, activeDirectoryRole: boolean) => {
-    const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [], activeDirectoryRole: false };
+  const add = (userId: string, role: string, ref: EvidenceRef, directoryRole: "active" | "eligible" | undefined) => {
+    const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [], activeDirectoryRole: false, directoryRole: false };
     if (!entry.roles.includes(role)) entry.roles.push(role);
     entry.refs.push(ref);
-    entry.activeDirectoryRole ||= activeDirectoryRole;
+    entry.activeDirectoryRole ||= directoryRole === "active";
+    entry.directoryRole ||= directoryRole !== undefined;
     holders.set(userId.toLowerCase(), entry);
   };
-  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind !== "eligible");
-  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref, false);
+  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind === "eligible" ? "eligible" : "active");
+  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref, undefined);
   // Assignment schedules only say how a role is held; eligibility says who holds one.
   const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
   return { ok: true, holders, gaps: [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps] };
@@ -161,6 +165,8 @@ export interface RoleHolder {
   refs: EvidenceRef[];
   /** Holds a privileged Entra ID role actively now: the accounts security defaults treat as administrators. */
   activeDirectoryRole: boolean;
+  /** Holds a privileged Entra ID role, active or eligible; false for holders of Azure roles alone. */
+  directoryRole: boolean;
 }
 
 /** One privileged user: the roles that make them privileged, and how MFA stands for them. */
@@ -177,10 +183,12 @@ export interface PrivilegedUserMfa {
    */
   onlyOnceActivated: string[];
   /**
-   * Security defaults require MFA at every sign-in only of active directory administrators; for
-   * anyone else they ask only when a sign-in looks risky. Undefined when security defaults are unknown.
+   * Security defaults require MFA at every sign-in of active directory administrators, and of every
+   * user who reaches Azure Resource Manager: enough for a holder of Azure roles alone, whose
+   * privilege acts there. For anyone else they ask only when a sign-in looks risky. Undefined when
+   * security defaults are unknown.
    */
-  bySecurityDefaults: "every sign-in" | "risky sign-ins only" | "off" | undefined;
+  bySecurityDefaults: "every sign-in" | "azure management" | "risky sign-ins only" | "off" | undefined;
   registeredMethods: string[] | undefined;
   refs: EvidenceRef[];
 }
@@ -231,7 +239,9 @@ export function privilegedUsersMfa(
             ? "off"
             : entry.activeDirectoryRole
               ? "every sign-in"
-              : "risky sign-ins only",
+              : !entry.directoryRole
+                ? "azure management"
+                : "risky sign-ins only",
       registeredMethods: registration ? (registration.value.methodsRegistered ?? undefined) : undefined,
       refs: [located.ref, ...entry.refs, ...(registration ? [registration.ref] : [])],
     });
@@ -261,6 +271,13 @@ export function describeGaps(coverage: MfaCoverage): string {
   ];
   return parts.join("; ");
 }
+
+/**
+ * Microsoft also enforces MFA for Azure management itself (mandatory MFA for Azure). It is stated
+ * beside a verdict, never as its reason: a tenant may have postponed it, and no API shows that.
+ */
+export const mandatoryAzureMfaContext =
+  "Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.";
 
 /** Lists are cut here in the sentence; findings.json and the raw files hold everyone. */
 const named = 15;
@@ -299,6 +316,13 @@ export function tenantMfaOutcomes(evidence: EvidenceReader, tenantId: string, se
     if (gap) return [notEvaluated(subject, `${what} (no Conditional Access policy is enabled, so security defaults decide)`, gap.dataset, gap.failure)];
   }
   if (identity.securityDefaultsEnabled === true && identity.policies.length === 0) {
+    const securityDefaultsRef = identity.securityDefaultsRef ? [identity.securityDefaultsRef] : [];
+    if (target === "azure-management") {
+      // Security defaults require MFA of every user who reaches Azure Resource Manager (portal, CLI,
+      // PowerShell). The platform's own mandatory MFA for Azure is context only: it can be postponed
+      // by the tenant, and no API shows whether it was.
+      return [{ status: "pass", ...subject, message: `Security defaults are on and no Conditional Access policy exists: security defaults require MFA of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), so MFA is required on ${targetName} of all ${counted}. ${mandatoryAzureMfaContext}`, evidence: [...securityDefaultsRef, ...evidenceRefs] }];
+    }
     return [{ status: "fail", ...subject, message: `Security defaults are on and no Conditional Access policy exists: for the ${counted}, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on ${targetName}.`, evidence: evidenceRefs }];
   }
   // One statement per tenant and target: findings are keyed by resource, and the tenant is the resource.
