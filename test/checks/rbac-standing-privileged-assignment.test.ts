@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/rbac-standing-privileged-assignment.js";
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, people, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
+import { assignment, forbidden, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
 
 const averyStanding = (how: string) =>
   `User Avery Owner (avery.owner@example.com) holds Owner at subscription Example Subscription as a standing assignment (${how}), not as a just-in-time PIM activation.`;
