@@ -4,7 +4,7 @@ import { ActivityLogAlertSchema, ScheduledQueryRuleSchema } from "../src/dataset
 import { WebSiteSchema } from "../src/datasets/app-service.js";
 import { ConditionalAccessPolicySchema, UserRegistrationDetailsSchema } from "../src/datasets/entra.js";
 import { AutoProvisioningSchema, ComplianceStandardSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/datasets/defender.js";
-import { LogTableSchema, LogWorkspaceSchema } from "../src/datasets/log-analytics.js";
+import { LogTableSchema, LogWorkspaceSchema, SentinelAlertRuleSchema, SentinelOnboardingStateSchema } from "../src/datasets/log-analytics.js";
 import { DiagnosticCategorySchema } from "../src/datasets/diagnostic-settings.js";
 import { SqlAuditingSettingsSchema, SqlServerSchema } from "../src/datasets/sql.js";
 import { BlobContainerSchema, ImmutabilityPolicySchema, StorageAccountSchema } from "../src/datasets/storage.js";
@@ -44,6 +44,8 @@ const consumed: Record<string, { schema: { safeParse(value: unknown): { success:
   "arm-security-alerts-list.json": { schema: SecurityAlertSchema, list: true },
   "arm-log-analytics-workspaces-list.json": { schema: LogWorkspaceSchema, list: true },
   "arm-log-analytics-tables-list.json": { schema: LogTableSchema, list: true },
+  "arm-sentinel-onboarding-states-list.json": { schema: SentinelOnboardingStateSchema, list: true },
+  "arm-sentinel-alert-rules-list.json": { schema: SentinelAlertRuleSchema, list: true },
 };
 
 describe("official example responses", () => {
