@@ -27,6 +27,26 @@ const released = readdirSync(fixtures, { withFileTypes: true })
 const statements = (findings: readonly { id: string; status: string; message: string; evidence: { pointer: string }[]; error?: unknown }[]) =>
   findings.map(({ id, status, message, evidence, error }) => ({ id, status, message, pointers: evidence.map((ref) => ref.pointer), error }));
 
+/**
+ * Findings whose evidence the sample has gained since a version was released, with why: their
+ * sentences differ by that evidence, never their status. Everything else must read the same.
+ */
+const grownSince: Record<string, Record<string, string>> = {
+  "0.1.0": {
+    // Issue 15: Microsoft Sentinel's analytics rules are collected, and the sample's security workspace has one on emergency access sign-ins.
+    "entra-break-glass-accounts:/tenants/7d3f2a9c-4b1e-4f6a-9c2d-5e8b1a0c3f47/users/a1e5c0de-0009-4a6b-8c9d-0e1f2a3b4c5d": "Sentinel analytics rule",
+    "entra-break-glass-accounts:/tenants/7d3f2a9c-4b1e-4f6a-9c2d-5e8b1a0c3f47/users/a1e5c0de-0010-4a6b-8c9d-0e1f2a3b4c5d": "Sentinel analytics rule",
+    // Issue 15: the sample's audit tables keep 2191 days, a total retention Log Analytics accepts (2192 is not).
+    "log-analytics-retention:/subscriptions/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/resourcegroups/rg-security-logs/providers/microsoft.operationalinsights/workspaces/law-clinic-security": "2191 days",
+  },
+};
+
+/** The statements of both, the grown findings compared by status only. */
+function comparable(version: string, findings: Parameters<typeof statements>[0]) {
+  const grown = grownSince[version] ?? {};
+  return statements(findings).map((finding) => (finding.id in grown ? { id: finding.id, status: finding.status, grown: grown[finding.id] } : finding));
+}
+
 describe("archives of every released version", () => {
   it("are kept as fixtures, one per version", () => {
     expect(released.map(([version]) => version)).toEqual(["0.1.0"]);
@@ -38,18 +58,18 @@ describe("archives of every released version", () => {
     expect(verified.intact).toBe(true);
   });
 
-  it.each(released)("%s: its raw evidence evaluates again, without Azure, to the findings the sample gives today", async (_version, archive) => {
+  it.each(released)("%s: its raw evidence evaluates again, without Azure, to the findings the sample gives today", async (version, archive) => {
     const { assessment, evidence } = await evaluateArchive({ archive, configFile: sampleConfig });
-    expect(statements(assessment.findings)).toEqual(statements(sharedSampleArchive().result.document.findings));
+    expect(comparable(version, assessment.findings)).toEqual(comparable(version, sharedSampleArchive().result.document.findings));
     // Every pointer leads into a raw file of that archive.
     const files = new Set(evidence.records.map((record) => record.file));
     expect(assessment.findings.flatMap((finding) => finding.evidence.map((ref) => ref.file)).filter((file) => !files.has(file))).toEqual([]);
   });
 
-  it.each(released)("%s: replays as a recording, to an archive that verifies", async (_version, archive) => {
+  it.each(released)("%s: replays as a recording, to an archive that verifies", async (version, archive) => {
     const replayed = await collectSample({ replay: archive, sections: ["164.312(b)"] });
     const audited = sharedSampleArchive().result.document.findings.filter((finding) => finding.hipaa.includes("164.312(b)"));
-    expect(statements(replayed.document.findings)).toEqual(statements(audited));
+    expect(comparable(version, replayed.document.findings)).toEqual(comparable(version, audited));
     expect((await verifyArchive(replayed.archivePath)).intact).toBe(true);
   });
 });

@@ -135,7 +135,21 @@ export const sentinelAlertRulesDataset = defineDataset({
 });
 
 /**
- * The tables that hold the audit trail this tool reports on: the activity log, Entra ID sign-ins and
- * directory audits, and Key Vault (and other resource) logs in both collection modes.
+ * The tables that hold the audit trail this tool reports on: the activity log, Entra ID sign-ins
+ * (interactive, non-interactive, service principal and managed identity) and directory audits, and
+ * resource logs in both collection modes: AzureDiagnostics, and the resource-specific tables of Key
+ * Vault, storage, SQL auditing and App Service.
  */
-export const auditTables = ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"];
+export const auditTables = [
+  "AzureActivity",
+  "SigninLogs",
+  "AADNonInteractiveUserSignInLogs",
+  "AADServicePrincipalSignInLogs",
+  "AADManagedIdentitySignInLogs",
+  "AuditLogs",
+  "AzureDiagnostics",
+  "AKVAuditLogs",
+  "StorageBlobLogs",
+  "SQLSecurityAuditEvents",
+  "AppServiceAuditLogs",
+];

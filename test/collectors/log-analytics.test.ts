@@ -102,9 +102,9 @@ describe("log-analytics collector", () => {
 
   it.each([
     { listed: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"], named: "AzureActivity, SigninLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs" },
-    { listed: ["AKVAuditLogs", "Heartbeat", "AuditLogs", "StorageBlobLogs"], named: "AKVAuditLogs, AuditLogs" },
+    { listed: ["AKVAuditLogs", "Heartbeat", "AuditLogs", "AppServiceConsoleLogs", "StorageBlobLogs"], named: "AKVAuditLogs, AuditLogs, StorageBlobLogs" },
     { listed: ["AzureDiagnostics"], named: "AzureDiagnostics" },
-    { listed: ["Heartbeat", "StorageBlobLogs", "signinlogs"], named: undefined },
+    { listed: ["Heartbeat", "AppServiceConsoleLogs", "signinlogs"], named: undefined },
     { listed: [], named: undefined },
   ])("tables $listed: the query names $named", async ({ listed, named }) => {
     const { records, access } = await runCollector(logAnalyticsCollector, [

@@ -344,7 +344,7 @@ function signInLogs(tenant: string, people: [string, string][]): EvidenceRecord[
 /** Log Analytics: the activity log exported, a 90-day workspace whose audit tables are kept six years. */
 function goodLogAnalytics(): EvidenceRecord[] {
   const folder = `raw/log-analytics/${subscription.subscriptionId}`;
-  const table = (name: string) => ({ id: `${signInWorkspace}/tables/${name}`, name, properties: { retentionInDays: 90, totalRetentionInDays: 2192, plan: "Analytics", retentionInDaysAsDefault: false } });
+  const table = (name: string) => ({ id: `${signInWorkspace}/tables/${name}`, name, properties: { retentionInDays: 90, totalRetentionInDays: 2191, plan: "Analytics", retentionInDaysAsDefault: false } });
   return [
     ok(activityLogSettingsDataset, scope, `${folder}/activity-log-settings.json`, [
       {

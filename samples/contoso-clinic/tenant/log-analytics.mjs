@@ -2,7 +2,7 @@
 // workspaces with their table retention, one query per workspace over its audit tables, and
 // Microsoft Sentinel's analytics rules where a workspace has Sentinel.
 // Clinic-Prod exports its activity log to the security workspace (90 days, audit tables kept six
-// years). Clinic-Dev exports to its own sandbox workspace, which keeps data only 30 days.
+// years, 2191 days). Clinic-Dev exports to its own sandbox workspace, which keeps data only 30 days.
 import { dev, devScope, principals, prod, securityWorkspace, securityWorkspaceCustomerId } from "./clinic.mjs";
 import { arm, logAnalytics } from "./recording.mjs";
 
@@ -35,7 +35,7 @@ const logTable = (workspaceId, name, retentionInDays, totalRetentionInDays) => (
   properties: { retentionInDays, totalRetentionInDays, archiveRetentionInDays: totalRetentionInDays - retentionInDays, plan: "Analytics", retentionInDaysAsDefault: false, totalRetentionInDaysAsDefault: totalRetentionInDays === retentionInDays },
 });
 const logAnswers = {
-  [prod.id]: { setting: activitySetting(prod.id, securityWorkspace), workspaces: [logWorkspace(securityWorkspace, 90, securityWorkspaceCustomerId, "2024-01-22T15:41:09.8820312Z")], tables: { [securityWorkspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(securityWorkspace, name, 90, 2192)) } },
+  [prod.id]: { setting: activitySetting(prod.id, securityWorkspace), workspaces: [logWorkspace(securityWorkspace, 90, securityWorkspaceCustomerId, "2024-01-22T15:41:09.8820312Z")], tables: { [securityWorkspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(securityWorkspace, name, 90, 2191)) } },
   [dev.id]: { setting: activitySetting(dev.id, devWorkspace), workspaces: [logWorkspace(devWorkspace, 30, devWorkspaceCustomerId, "2025-06-09T08:02:55.1092231Z")], tables: { [devWorkspace]: [logTable(devWorkspace, "AzureActivity", 30, 30)] } },
 };
 // What the audit tables really hold, in one query per workspace over the longest retention Log
