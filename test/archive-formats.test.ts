@@ -38,13 +38,19 @@ const grownSince: Record<string, Record<string, string>> = {
     "entra-break-glass-accounts:/tenants/7d3f2a9c-4b1e-4f6a-9c2d-5e8b1a0c3f47/users/a1e5c0de-0010-4a6b-8c9d-0e1f2a3b4c5d": "Sentinel analytics rule",
     // Issue 15: the sample's audit tables keep 2191 days, a total retention Log Analytics accepts (2192 is not).
     "log-analytics-retention:/subscriptions/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/resourcegroups/rg-security-logs/providers/microsoft.operationalinsights/workspaces/law-clinic-security": "2191 days",
+    // Issue 15: each storage account's own Defender for Storage settings are collected; an archive
+    // without them cannot say whether an account overrides its plan, so this check is not evaluated there.
+    "defender-storage-malware-scanning:/subscriptions/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/resourcegroups/rg-ehr-data/providers/microsoft.storage/storageaccounts/stclinicscans01": "new evidence",
+    "defender-storage-malware-scanning:/subscriptions/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/resourcegroups/rg-security-logs/providers/microsoft.storage/storageaccounts/stclinicauditarchive": "new evidence",
   },
 };
 
-/** The statements of both, the grown findings compared by status only. */
+/** The statements of both, the grown findings compared by status only, those resting on new evidence by id only. */
 function comparable(version: string, findings: Parameters<typeof statements>[0]) {
   const grown = grownSince[version] ?? {};
-  return statements(findings).map((finding) => (finding.id in grown ? { id: finding.id, status: finding.status, grown: grown[finding.id] } : finding));
+  return statements(findings).map((finding) =>
+    finding.id in grown ? { id: finding.id, ...(grown[finding.id] === "new evidence" ? {} : { status: finding.status }), grown: grown[finding.id] } : finding,
+  );
 }
 
 describe("archives of every released version", () => {

@@ -66,7 +66,7 @@ describe("Defender for Cloud coverage", () => {
     expect(defender).toEqual([
       {
         subscription: subscription.displayName,
-        plansOn: "KeyVaults (1)",
+        plansOn: "KeyVaults (1)\nStorageAccounts (1)",
         plansOff: "none",
         secureScore: "60% (23.53 of 39)",
         healthcareStandard: "HIPAA-HITRUST-9-2: Failed, 12 controls failed of 43",

@@ -5,7 +5,7 @@ import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticat
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/datasets/key-vault.js";
 import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/datasets/alert-rules.js";
 import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/datasets/app-service.js";
-import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset } from "../../src/datasets/defender.js";
+import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset, storageSettingsDataset } from "../../src/datasets/defender.js";
 import { activityLogSettingsDataset, auditRecordsDataset, logTablesDataset, logWorkspacesDataset, sentinelAlertRulesDataset, sentinelOnboardingDataset } from "../../src/datasets/log-analytics.js";
 import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/datasets/sql.js";
 import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/datasets/storage.js";
@@ -472,8 +472,16 @@ function goodDefender(): EvidenceRecord[] {
   const pricings = (structuredClone(officialExample("arm-security-pricings-list.json").value) as Raw[]).filter((plan) => plan.name !== "KeyVaults");
   pricings.push({ id: `${scope}/providers/Microsoft.Security/pricings/KeyVaults`, name: "KeyVaults", type: "Microsoft.Security/pricings", properties: { pricingTier: "Standard", subPlan: "PerKeyVault", enforce: "False" } });
   return [
-    ok(resourcesDataset, scope, `${folder}/resources.json`, [{ id: vaultId, name: vaultName, type: "Microsoft.KeyVault/vaults", location: "eastus" }]),
+    ok(resourcesDataset, scope, `${folder}/resources.json`, [
+      { id: vaultId, name: vaultName, type: "Microsoft.KeyVault/vaults", location: "eastus" },
+      { id: archiveAccountId, name: "stauditarchive", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
+    ]),
+    // The official plans keep StorageAccounts on as DefenderForStorageV2 with on-upload malware scanning.
     ok(pricingsDataset, scope, `${folder}/pricings.json`, pricings),
+    // The archive account follows its subscription's plan (the official example, made not to override).
+    ok(storageSettingsDataset, archiveAccountId, `${folder}/stauditarchive/defender-for-storage-settings.json`, [
+      { ...firstExampleItem("arm-security-defender-for-storage-settings-get.json"), id: `${archiveAccountId}/providers/Microsoft.Security/defenderForStorageSettings/current`, properties: { isEnabled: true, malwareScanning: { onUpload: { isEnabled: true, capGBPerMonth: 5000 } }, sensitiveDataDiscovery: { isEnabled: true }, overrideSubscriptionLevelSettings: false } },
+    ]),
     ok(securityContactsDataset, scope, `${folder}/security-contacts.json`, [
       {
         id: `${scope}/providers/Microsoft.Security/securityContacts/default`,
