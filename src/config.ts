@@ -26,7 +26,10 @@ const ConfigSchema = z.strictObject({
         .optional(),
       /** An account with no sign-in for this many days is stale. */
       staleAccountDays: z.number().int().min(1).optional(),
-      /** Total retention, in days, the audit-log tables should keep (default 2192: six years). */
+      /**
+       * Total retention, in days, the audit-log tables should keep: the organisation's policy, since
+       * HIPAA sets none for logs (default 2191: six years, a value Log Analytics accepts).
+       */
       auditLogRetentionDays: z.number().int().min(1).optional(),
       /** A high-severity Defender alert still active after this many days is left unhandled. */
       activeAlertDays: z.number().int().min(1).optional(),

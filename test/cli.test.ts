@@ -34,7 +34,7 @@ describe("collect on the sample tenant, as a real process", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("65 requirements: 0 evidenced, 7 not satisfied, 0 incomplete, 58 attestation required, 0 attested, 0 not applicable. Findings: 26 fail, 66 pass, 0 not evaluated, and 28 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
+    expect(result.stderr).toContain("65 requirements: 0 evidenced, 7 not satisfied, 0 incomplete, 58 attestation required, 0 attested, 0 not applicable. Findings: 29 fail, 66 pass, 0 not evaluated, and 29 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -42,7 +42,7 @@ describe("collect on the sample tenant, as a real process", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}108 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}114 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ActivityLogAlertSchema, ScheduledQueryRuleSchema } from "../src/datasets/alert-rules.js";
 import { WebSiteSchema } from "../src/datasets/app-service.js";
 import { ConditionalAccessPolicySchema, UserRegistrationDetailsSchema } from "../src/datasets/entra.js";
-import { AutoProvisioningSchema, ComplianceStandardSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/datasets/defender.js";
-import { LogTableSchema, LogWorkspaceSchema } from "../src/datasets/log-analytics.js";
+import { AutoProvisioningSchema, ComplianceStandardSchema, DefenderForStorageSettingSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/datasets/defender.js";
+import { LogTableSchema, LogWorkspaceSchema, SentinelAlertRuleSchema, SentinelOnboardingStateSchema } from "../src/datasets/log-analytics.js";
 import { DiagnosticCategorySchema } from "../src/datasets/diagnostic-settings.js";
 import { SqlAuditingSettingsSchema, SqlServerSchema } from "../src/datasets/sql.js";
 import { BlobContainerSchema, ImmutabilityPolicySchema, StorageAccountSchema } from "../src/datasets/storage.js";
@@ -47,6 +47,9 @@ const consumed: Record<string, { schema: { safeParse(value: unknown): { success:
   "arm-log-analytics-tables-list.json": { schema: LogTableSchema, list: true },
   "arm-resource-group-get.json": { schema: ResourceGroupSchema, list: false },
   "arm-management-group-descendants-list.json": { schema: ManagementGroupDescendantSchema, list: true },
+  "arm-security-defender-for-storage-settings-get.json": { schema: DefenderForStorageSettingSchema, list: false },
+  "arm-sentinel-onboarding-states-list.json": { schema: SentinelOnboardingStateSchema, list: true },
+  "arm-sentinel-alert-rules-list.json": { schema: SentinelAlertRuleSchema, list: true },
 };
 
 describe("official example responses", () => {

@@ -41,6 +41,8 @@ describe("the Contoso Clinic sample", () => {
     ["/identity/conditionalAccess/policies", "graph-conditional-access-policies-list.json", []],
     ["/reports/authenticationMethods/userRegistrationDetails", "graph-user-registration-details-list.json", []],
     ["/resourcegroups?", "arm-resource-group-get.json", []],
+    ["/Microsoft.SecurityInsights/onboardingStates?", "arm-sentinel-onboarding-states-list.json", []],
+    ["/Microsoft.SecurityInsights/alertRules?", "arm-sentinel-alert-rules-list.json", []],
   ] as const)("items of %s carry every field of %s", (urlPart, exampleFile, omitted) => {
     const example = officialExample(exampleFile);
     const shape = (Array.isArray(example.value) ? example.value[0] : example) as Record<string, any>;

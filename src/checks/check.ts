@@ -29,8 +29,10 @@ export const defaultCheckSettings: CheckSettings = {
   globalAdministrators: { min: 2, max: 8 },
   staleAccountDays: 90,
   activeAlertDays: 7,
-  // Six years, the documentation period of 164.316(b)(2)(i), which many auditors expect audit logs to match.
-  auditLogRetentionDays: 2192,
+  // The organisation's policy (HIPAA sets no retention period for logs): by default six years, the
+  // documentation period of 164.316(b)(2)(i), which many auditors expect audit logs to match. 2191,
+  // not 2192: beyond 730 days Log Analytics accepts only whole years (1095, 1460, 1826, 2191, ...).
+  auditLogRetentionDays: 2191,
   breakGlassAccounts: [],
 };
 

@@ -1,6 +1,6 @@
 import { pricingsDataset, resourcesDataset } from "../datasets/defender.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
-import { planFor } from "./support/defender.js";
+import { planFor, uploadScanning } from "./support/defender.js";
 
 export const check = defineCheck({
   id: "defender-plans-for-resources-in-use",
@@ -8,7 +8,7 @@ export const check = defineCheck({
   severity: "high",
   requires: [resourcesDataset, pricingsDataset],
   rationale:
-    "Defender plans bring malware scanning, threat detection and vulnerability assessment to the resources that hold or process ePHI; a plan left off for a resource type in use leaves those resources unwatched.",
+    "Defender plans bring malware scanning, threat detection and vulnerability assessment to the resources that hold or process ePHI; a plan left off for a resource type in use leaves those resources unwatched. Azure Arc machines are covered by the servers plan and SQL Server on virtual machines by its own; for storage the finding says whether uploads are scanned for malware, which only the DefenderForStorageV2 plan's on-upload scanning does (https://learn.microsoft.com/azure/defender-for-cloud/tutorial-enable-storage-plan).",
   remediation: {
     text: "Turn on the Defender plan (Standard tier) for each resource type listed, or document which other control protects those resources.",
     portal: "Microsoft Defender for Cloud > Environment settings > (subscription) > turn the plan On (or Enable all) > Save",
@@ -32,7 +32,14 @@ export const check = defineCheck({
       if (off.length > 0) {
         return { status: "fail", ...subject, message: `Subscription ${subscription.displayName} holds resources whose Defender plan is off: ${off.map(describe).join("; ")}.`, evidence: refs };
       }
-      const covered = [...inUse].sort(([a], [b]) => a.localeCompare(b)).map(([plan, count]) => `${plan} (${count})`).join(", ");
+      // Whether a storage plan scans uploads for malware is said, never assumed: without it the plan is no proof for malicious software.
+      const storagePlan = read.data.pricings.find(({ value }) => value.name === "StorageAccounts")?.value;
+      const scanning = (plan: string) => {
+        if (plan !== "StorageAccounts") return "";
+        const verdict = uploadScanning(storagePlan, { properties: { overrideSubscriptionLevelSettings: false } });
+        return verdict.scanned === true ? "; uploads scanned for malware" : `; uploads not shown to be scanned for malware: ${verdict.why}`;
+      };
+      const covered = [...inUse].sort(([a], [b]) => a.localeCompare(b)).map(([plan, count]) => `${plan} (${count}${scanning(plan)})`).join(", ");
       return {
         status: "pass",
         ...subject,

@@ -2,7 +2,7 @@ import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, dire
 import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, tenantScope, tenantSubject, type Failure } from "./support/entra-identity.js";
-import { describeEnforcement, describeGaps, describeRegistration, gapBehind, privilegedUsersMfa, type PrivilegedUserMfa } from "./support/mfa-coverage.js";
+import { describeEnforcement, describeGaps, describeRegistration, gapBehind, mandatoryAzureMfaContext, privilegedUsersMfa, type PrivilegedUserMfa } from "./support/mfa-coverage.js";
 
 /** The finding for one privileged user: enforced versus registered, and the policy that decides it. */
 export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, target: string, gapBehindUnknown: Failure | undefined, securityDefaultsGap: Failure | undefined): CheckOutcome {
@@ -11,6 +11,9 @@ export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, 
   const registered = describeRegistration(row.registeredMethods);
   const { coverage } = row;
   const gaps = describeGaps(coverage);
+  const activation = row.onlyOnceActivated.length
+    ? `; ${row.onlyOnceActivated.map((name) => `"${name}"`).join(", ")} would require it only through a directory role they are eligible for, once activated, not at sign-in`
+    : "";
   if (row.breakGlass) {
     // Its exclusions are expected, and judged (with its roles and alerting) by entra-break-glass-accounts.
     return { status: "not_applicable", ...subject, message: `${who} is a configured emergency access account, judged by the emergency access check rather than this one${gaps ? ` (${gaps})` : ""}; ${registered}.`, evidence: row.refs };
@@ -31,6 +34,9 @@ export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, 
   if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === "every sign-in") {
     return { status: "pass", ...subject, message: `MFA is enforced for ${who} by security defaults, which require it at every sign-in of active directory administrators; ${registered}.`, evidence: row.refs };
   }
+  if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === "azure management") {
+    return { status: "pass", ...subject, message: `MFA is enforced for ${who} by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; ${registered}. ${mandatoryAzureMfaContext}`, evidence: row.refs };
+  }
   if (coverage.verdict === "not-enforced" && row.bySecurityDefaults === "risky sign-ins only") {
     return { status: "fail", ...subject, message: `MFA is required of ${who} only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; ${registered}.`, evidence: row.refs };
   }
@@ -38,7 +44,7 @@ export function privilegedUserOutcome(row: PrivilegedUserMfa, tenantId: string, 
     return notEvaluated(subject, `MFA for ${who} (no Conditional Access policy requires it, so security defaults decide)`, securityDefaultsGap.dataset, securityDefaultsGap.failure);
   }
   const conditional = coverage.verdict === "conditional" ? `only conditionally, by ${describeEnforcement(coverage)}` : "by no enabled Conditional Access policy";
-  return { status: "fail", ...subject, message: `MFA is required of ${who} on ${target} ${conditional}${gaps ? `; ${gaps}` : ""}; ${registered}.`, evidence: row.refs };
+  return { status: "fail", ...subject, message: `MFA is required of ${who} on ${target} ${conditional}${gaps ? `; ${gaps}` : ""}${activation}; ${registered}.`, evidence: row.refs };
 }
 
 export const check = defineCheck({
@@ -48,7 +54,7 @@ export const check = defineCheck({
   requires: [usersDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset],
   alsoReads: [securityDefaultsDataset, userRegistrationDetailsDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset, directoryRoleAssignmentSchedulesDataset],
   rationale:
-    "Privileged accounts can reach or expose all ePHI; a password alone is phished or sprayed daily. Registered methods are not enough: only an enabled policy that covers the user and does not exclude them makes MFA happen.",
+    "Privileged accounts can reach or expose all ePHI; a password alone is phished or sprayed daily. Registered methods are not enough: only an enabled policy that covers the user and does not exclude them makes MFA happen. A policy aimed at a directory role applies to users actively assigned it, so a PIM-eligible holder is judged on the policies that reach them as a user and through their active roles (https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-users-groups). Security defaults require MFA of every user who reaches Azure Resource Manager, which is where Azure roles act, but of other users only on risky sign-ins (https://learn.microsoft.com/entra/fundamentals/security-defaults).",
   remediation: {
     text: "Cover every privileged user with an enabled Conditional Access policy for all cloud apps that requires MFA, preferably the phishing-resistant authentication strength (a policy aimed at directory roles does not reach holders of Azure roles); remove exclusions other than the emergency access accounts and switch report-only policies on.",
     portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy: Users: Directory roles (the privileged roles) or the users themselves; Target resources: All cloud apps; Grant: Require multifactor authentication",

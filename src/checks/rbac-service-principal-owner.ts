@@ -1,6 +1,6 @@
 import { principalsDataset, roleAssignmentsDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, subscriptionSubject, type CheckOutcome } from "./check.js";
-import { builtInRoles, capitalise, coversWholeSubscription, describePrincipal, describeScope, principalDirectory, roleGuid } from "./support/azure-rbac.js";
+import { builtInRoles, capitalise, coversWholeSubscription, describePrincipal, describeScope, principalDirectory, principalKind, roleGuid } from "./support/azure-rbac.js";
 
 export const check = defineCheck({
   id: "rbac-service-principal-owner",
@@ -9,7 +9,7 @@ export const check = defineCheck({
   requires: [roleAssignmentsDataset],
   alsoReads: [principalsDataset],
   rationale:
-    "A workload identity's secret or federated credential is not protected by MFA; with Owner on a subscription, whoever obtains it can read ePHI stores and grant access to anyone.",
+    "A workload identity's secret or federated credential is not protected by MFA; with Owner on a subscription, whoever obtains it can read ePHI stores and grant access to anyone. When a role assignment does not report its principal's type, the directory object it names decides: Microsoft Graph's getByIds answers each id with the object's type (https://learn.microsoft.com/graph/api/directoryobject-getbyids; https://learn.microsoft.com/azure/role-based-access-control/role-assignments).",
   remediation: {
     text: "Give the workload the narrowest built-in role at the resource group or resource it deploys to (for example Contributor on one resource group), then remove its Owner assignment on the subscription.",
     portal: "Subscriptions > (subscription) > Access control (IAM) > Role assignments > (the service principal's Owner assignment) > Remove",
@@ -28,19 +28,21 @@ export const check = defineCheck({
       const exceptions = owners.flatMap(({ value, ref }): CheckOutcome[] => {
         const where = describeScope(value.properties.scope, subscription);
         const subject = { resourceId: value.id, resourceName: `Owner at ${where}` };
-        if (value.properties.principalType === undefined) {
+        // An unreported type is judged by what the directory resolved the principal to.
+        const kind = principalKind(directory, value.properties.principalId, value.properties.principalType);
+        if (kind === undefined) {
           return [
             {
               status: "error",
               ...subject,
-              message: `Whether principal ${value.properties.principalId}, which holds Owner on subscription ${subscription.displayName}, is a service principal could not be determined: the assignment does not report its principalType.`,
+              message: `Whether principal ${value.properties.principalId}, which holds Owner on subscription ${subscription.displayName}, is a service principal could not be determined: the assignment does not report its principalType and the directory lookup did not resolve it.`,
               evidence: [ref],
               error: { call: read.calls[0] ?? read.file, status: 200, message: "principalType absent from the role assignment", reason: "incomplete-data" },
             },
           ];
         }
-        if (value.properties.principalType !== "ServicePrincipal") return [];
-        const who = describePrincipal(directory, value.properties.principalId, value.properties.principalType);
+        if (kind !== "ServicePrincipal") return [];
+        const who = describePrincipal(directory, value.properties.principalId, kind);
         return [
           {
             status: "fail",

@@ -1,6 +1,6 @@
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
-import { capitalise, describePrincipal, describeScope, principalDirectory, privilegedRoleName, roleGuid } from "./support/azure-rbac.js";
+import { capitalise, describePrincipal, describeScope, principalDirectory, principalKind, privilegedRoleName, roleGuid } from "./support/azure-rbac.js";
 
 export const check = defineCheck({
   id: "rbac-standing-privileged-assignment",
@@ -9,7 +9,7 @@ export const check = defineCheck({
   requires: [roleAssignmentsDataset, roleAssignmentSchedulesDataset],
   alsoReads: [principalsDataset],
   rationale:
-    "A standing Owner, Contributor or access-administration assignment is usable at any moment by anyone who takes over the account; PIM eligibility makes each use an authorised, time-bound and logged activation.",
+    "A standing Owner, Contributor or access-administration assignment is usable at any moment by anyone who takes over the account; PIM eligibility makes each use an authorised, time-bound and logged activation. When a role assignment does not report its principal's type, the directory object it names decides: Microsoft Graph's getByIds answers each id with the object's type (https://learn.microsoft.com/graph/api/directoryobject-getbyids; https://learn.microsoft.com/azure/role-based-access-control/role-assignments).",
   remediation: {
     text: "Replace the active assignment with a PIM eligible one that requires MFA (and, for Owner, approval) on activation; keep standing access only for documented break-glass accounts.",
     portal: "Microsoft Entra admin center > Identity governance > Privileged Identity Management > Azure resources > (subscription) > Roles > Add assignments (Assignment type: Eligible); then Active roles > Remove",
@@ -22,15 +22,17 @@ export const check = defineCheck({
       const read = readAll(evidence, subscription.scope, { active: roleAssignmentsDataset, schedules: roleAssignmentSchedulesDataset });
       if (!read.ok) return [notEvaluated(subscriptionSubject(subscription), what, read.dataset, read.failure)];
 
-      const privileged = read.data.active.filter(
-        ({ value }) =>
-          privilegedRoleName(value.properties.roleDefinitionId) !== undefined &&
-          (value.properties.principalType === "User" || value.properties.principalType === "Group" || value.properties.principalType === undefined),
-      );
+      // A type Azure did not report is taken from the directory; still unknown, it is judged below.
+      const kindOf = (value: (typeof read.data.active)[number]["value"]) => principalKind(directory, value.properties.principalId, value.properties.principalType);
+      const privileged = read.data.active.filter(({ value }) => {
+        const kind = kindOf(value);
+        return privilegedRoleName(value.properties.roleDefinitionId) !== undefined && (kind === "User" || kind === "Group" || kind === undefined);
+      });
       const outcomes: CheckOutcome[] = [];
       let justInTime = 0;
       for (const { value, ref } of privileged) {
-        const { principalId, principalType, roleDefinitionId, scope } = value.properties;
+        const { principalId, roleDefinitionId, scope } = value.properties;
+        const principalType = kindOf(value);
         const schedule = read.data.schedules.find(
           ({ value: instance }) =>
             instance.properties.principalId.toLowerCase() === principalId.toLowerCase() &&
@@ -49,7 +51,7 @@ export const check = defineCheck({
           outcomes.push({
             status: "error",
             ...subject,
-            message: `Whether the standing ${role} assignment of principal ${principalId} at ${where} belongs to a user or group could not be determined: the assignment does not report its principalType.`,
+            message: `Whether the standing ${role} assignment of principal ${principalId} at ${where} belongs to a user or group could not be determined: the assignment does not report its principalType and the directory lookup did not resolve it.`,
             evidence,
             error: { call: read.sources.active.calls[0] ?? read.sources.active.file, status: 200, message: "principalType absent from the role assignment", reason: "incomplete-data" },
           });

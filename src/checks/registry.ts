@@ -33,6 +33,7 @@ const modules = await Promise.all([
   import("./entra-audit-logs-exported.js"),
   import("./entra-privileged-single-factor-sign-ins.js"),
   import("./defender-plans-for-resources-in-use.js"),
+  import("./defender-storage-malware-scanning.js"),
   import("./defender-security-contact-notifications.js"),
   import("./defender-high-alerts-handled.js"),
   import("./defender-healthcare-standard-assessed.js"),

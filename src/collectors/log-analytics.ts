@@ -1,12 +1,15 @@
 import { queryWorkspace } from "../azure/log-query.js";
-import { auditRecordsDataset, auditTables, activityLogSettingsDataset, LogTableSchema, logTablesDataset, LogWorkspaceSchema, logWorkspacesDataset } from "../datasets/log-analytics.js";
+import { auditRecordsDataset, auditTables, activityLogSettingsDataset, LogTableSchema, logTablesDataset, LogWorkspaceSchema, logWorkspacesDataset, sentinelAlertRulesDataset, sentinelOnboardingDataset } from "../datasets/log-analytics.js";
 import { parseResourceId } from "../datasets/resource-id.js";
 import { armList, defineCollector, drain } from "./collector.js";
+
+/** Microsoft Sentinel's current stable SecurityInsights api-version. */
+const securityInsightsApiVersion = "2024-09-01";
 
 /**
  * Where audit logs are kept and for how long: each subscription's activity-log diagnostic settings,
  * Log Analytics workspaces and their tables, and one query per workspace for the records the audit
- * tables really hold.
+ * tables really hold. Where a workspace has Microsoft Sentinel, its analytics rules too.
  */
 
 /**
@@ -28,7 +31,7 @@ export function auditRecordsQuery(tables: readonly string[]): string {
 export const logAnalyticsCollector = defineCollector({
   id: "log-analytics",
   title: "Log Analytics retention and activity-log export",
-  datasets: [logWorkspacesDataset, logTablesDataset, auditRecordsDataset, activityLogSettingsDataset],
+  datasets: [logWorkspacesDataset, logTablesDataset, auditRecordsDataset, activityLogSettingsDataset, sentinelOnboardingDataset, sentinelAlertRulesDataset],
   async collect(context) {
     for (const subscription of context.subscriptions) {
       context.progress.step(`log-analytics: workspaces and activity log export in ${subscription.displayName}`);
@@ -54,14 +57,27 @@ export const logAnalyticsCollector = defineCollector({
           fetch: () => drain(client.tables.listByWorkspace(resourceGroup, workspace.name)),
         });
         const customerId = workspace.properties.customerId;
-        if (tables.status !== "ok" || !customerId) continue;
-        const present = tables.value.map((item) => LogTableSchema.parse(item).name).filter((name) => auditTables.includes(name));
-        if (present.length === 0) continue;
-        context.progress.step(`log-analytics: audit records in workspace ${workspace.name}`);
-        await context.collect({
-          dataset: auditRecordsDataset,
+        const present = tables.status === "ok" ? tables.value.map((item) => LogTableSchema.parse(item).name).filter((name) => auditTables.includes(name)) : [];
+        if (customerId && present.length > 0) {
+          context.progress.step(`log-analytics: audit records in workspace ${workspace.name}`);
+          await context.collect({
+            dataset: auditRecordsDataset,
+            scope: workspace.id,
+            fetch: () => queryWorkspace(context.access, customerId, auditRecordsQuery(present), auditRecordsWindow),
+          });
+        }
+        // Microsoft Sentinel's analytics rules are read only where the workspace has Sentinel.
+        const sentinel = `${workspace.id}/providers/Microsoft.SecurityInsights`;
+        const onboarding = await context.collect({
+          dataset: sentinelOnboardingDataset,
           scope: workspace.id,
-          fetch: () => queryWorkspace(context.access, customerId, auditRecordsQuery(present), auditRecordsWindow),
+          fetch: () => armList(context.access, subscription.subscriptionId, `${sentinel}/onboardingStates?api-version=${securityInsightsApiVersion}`),
+        });
+        if (onboarding.status !== "ok" || onboarding.value.length === 0) continue;
+        await context.collect({
+          dataset: sentinelAlertRulesDataset,
+          scope: workspace.id,
+          fetch: () => armList(context.access, subscription.subscriptionId, `${sentinel}/alertRules?api-version=${securityInsightsApiVersion}`),
         });
       }
     }

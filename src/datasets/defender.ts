@@ -17,12 +17,32 @@ export const PricingSchema = z.object({
   properties: z.object({
     /** "Standard" is the paid plan, on; "Free" is off. */
     pricingTier: z.string(),
+    /** For StorageAccounts, "DefenderForStorageV2" carries on-upload malware scanning; the older per-transaction plan does not. */
     subPlan: z.string().nullable().optional(),
     enablementTime: z.string().nullable().optional(),
     deprecated: z.boolean().nullable().optional(),
+    /** The plan's parts, on or off: for storage, OnUploadMalwareScanning and SensitiveDataDiscovery. isEnabled is the string "True"/"False". */
+    extensions: z
+      .array(z.object({ name: z.string(), isEnabled: z.union([z.string(), z.boolean()]).nullable().optional(), additionalExtensionProperties: z.record(z.string(), z.unknown()).nullable().optional() }))
+      .nullable()
+      .optional(),
   }),
 });
 export type Pricing = z.infer<typeof PricingSchema>;
+
+// GET {storageAccount}/providers/Microsoft.Security/defenderForStorageSettings/current?api-version=2022-12-01-preview
+export const DefenderForStorageSettingSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({
+    isEnabled: z.boolean().nullable().optional(),
+    malwareScanning: z.object({ onUpload: z.object({ isEnabled: z.boolean().nullable().optional(), capGBPerMonth: z.number().nullable().optional() }).nullable().optional() }).nullable().optional(),
+    sensitiveDataDiscovery: z.object({ isEnabled: z.boolean().nullable().optional() }).nullable().optional(),
+    /** True when the account's own settings replace the subscription's plan. */
+    overrideSubscriptionLevelSettings: z.boolean().nullable().optional(),
+  }),
+});
+export type DefenderForStorageSetting = z.infer<typeof DefenderForStorageSettingSchema>;
 
 // GET /subscriptions/{s}/providers/Microsoft.Security/securityContacts?api-version=2023-12-01-preview
 export const SecurityContactSchema = z.object({
@@ -111,4 +131,5 @@ export const securityAlertsDataset = defineDataset({ id: "defender/alerts", coll
 export const secureScoresDataset = defineDataset({ id: "defender/secure-scores", collector: "defender", title: "Defender for Cloud secure score", scope: "subscription", item: SecureScoreSchema, permission: reader, rawFile: recordFile("defender", "secure-scores.json") });
 export const complianceStandardsDataset = defineDataset({ id: "defender/regulatory-compliance", collector: "defender", title: "Defender for Cloud regulatory compliance standards", scope: "subscription", item: ComplianceStandardSchema, permission: reader, rawFile: recordFile("defender", "regulatory-compliance-standards.json") });
 export const autoProvisioningDataset = defineDataset({ id: "defender/auto-provisioning", collector: "defender", title: "Defender for Cloud auto-provisioning", scope: "subscription", item: AutoProvisioningSchema, permission: reader, rawFile: recordFile("defender", "auto-provisioning.json") });
+export const storageSettingsDataset = defineDataset({ id: "defender/storage-settings", collector: "defender", title: "Defender for Storage settings of a storage account", scope: "resource", item: DefenderForStorageSettingSchema, permission: "Microsoft.Security/defenderForStorageSettings/read (Security Reader, or Reader)", rawFile: recordFile("defender", "defender-for-storage-settings.json") });
 export const resourcesDataset = defineDataset({ id: "defender/resources", collector: "defender", title: "Resources in the subscription", scope: "subscription", item: ResourceSchema, permission: "Microsoft.Resources/subscriptions/resources/read (Reader)", rawFile: recordFile("defender", "resources.json") });

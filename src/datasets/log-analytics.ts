@@ -88,8 +88,68 @@ export const auditRecordsDataset = defineDataset({
   rawFile: recordFile("log-analytics", "audit-records.json"),
 });
 
+// GET {workspace}/providers/Microsoft.SecurityInsights/onboardingStates?api-version=2024-09-01:
+// a workspace with Microsoft Sentinel lists the state "default"; one without lists none.
+export const SentinelOnboardingStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  properties: z.object({ customerManagedKey: z.boolean().nullable().optional() }).nullable().optional(),
+});
+export type SentinelOnboardingState = z.infer<typeof SentinelOnboardingStateSchema>;
+
+// GET {workspace}/providers/Microsoft.SecurityInsights/alertRules?api-version=2024-09-01 (analytics rules)
+export const SentinelAlertRuleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Scheduled and NRT rules run a query; Fusion, MicrosoftSecurityIncidentCreation and others do not. */
+  kind: z.string(),
+  properties: z.object({
+    displayName: z.string().nullable().optional(),
+    /** Absent is unknown, never enabled. */
+    enabled: z.boolean().nullable().optional(),
+    query: z.string().nullable().optional(),
+    severity: z.string().nullable().optional(),
+    incidentConfiguration: z.object({ createIncident: z.boolean().nullable().optional() }).nullable().optional(),
+  }),
+});
+export type SentinelAlertRule = z.infer<typeof SentinelAlertRuleSchema>;
+
+export const sentinelOnboardingDataset = defineDataset({
+  id: "log-analytics/sentinel-onboarding-states",
+  collector: "log-analytics",
+  title: "Microsoft Sentinel onboarding of the workspace",
+  scope: "resource",
+  item: SentinelOnboardingStateSchema,
+  permission: "Microsoft.SecurityInsights/onboardingStates/read (Microsoft Sentinel Reader, or Reader)",
+  rawFile: recordFile("log-analytics", "sentinel-onboarding-states.json"),
+});
+
+export const sentinelAlertRulesDataset = defineDataset({
+  id: "log-analytics/sentinel-alert-rules",
+  collector: "log-analytics",
+  title: "Microsoft Sentinel analytics rules",
+  scope: "resource",
+  item: SentinelAlertRuleSchema,
+  permission: "Microsoft.SecurityInsights/alertRules/read (Microsoft Sentinel Reader, or Reader)",
+  rawFile: recordFile("log-analytics", "sentinel-alert-rules.json"),
+});
+
 /**
- * The tables that hold the audit trail this tool reports on: the activity log, Entra ID sign-ins and
- * directory audits, and Key Vault (and other resource) logs in both collection modes.
+ * The tables that hold the audit trail this tool reports on: the activity log, Entra ID sign-ins
+ * (interactive, non-interactive, service principal and managed identity) and directory audits, and
+ * resource logs in both collection modes: AzureDiagnostics, and the resource-specific tables of Key
+ * Vault, storage, SQL auditing and App Service.
  */
-export const auditTables = ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"];
+export const auditTables = [
+  "AzureActivity",
+  "SigninLogs",
+  "AADNonInteractiveUserSignInLogs",
+  "AADServicePrincipalSignInLogs",
+  "AADManagedIdentitySignInLogs",
+  "AuditLogs",
+  "AzureDiagnostics",
+  "AKVAuditLogs",
+  "StorageBlobLogs",
+  "SQLSecurityAuditEvents",
+  "AppServiceAuditLogs",
+];

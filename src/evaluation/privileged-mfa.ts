@@ -16,7 +16,7 @@ export function privilegedMfaTable(evidence: EvidenceReader, tenantId: string, s
 
 function verdictOf(user: PrivilegedUserMfa): PrivilegedMfaVerdict {
   if (user.breakGlass) return "emergency access";
-  if (user.coverage.verdict === "not-enforced" && user.bySecurityDefaults === "every sign-in") return "enforced by security defaults";
+  if (user.coverage.verdict === "not-enforced" && (user.bySecurityDefaults === "every sign-in" || user.bySecurityDefaults === "azure management")) return "enforced by security defaults";
   return user.coverage.verdict;
 }
 

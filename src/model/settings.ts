@@ -12,7 +12,7 @@ export const CheckSettingsSchema = z.object({
   globalAdministrators: z.object({ min: z.number().int(), max: z.number().int() }),
   /** Days without a sign-in after which an account holding a role is stale. */
   staleAccountDays: z.number().int(),
-  /** Total retention the audit-log tables should keep, in days. */
+  /** Total retention the audit-log tables should keep, in days: the organisation's policy (HIPAA sets none for logs). */
   auditLogRetentionDays: z.number().int(),
   /** Days a high-severity Defender alert may stay active before it counts as unhandled. */
   activeAlertDays: z.number().int(),

@@ -1,8 +1,9 @@
 import { check } from "../../src/checks/entra-break-glass-accounts.js";
 import * as alerts from "../../src/datasets/alert-rules.js";
 import * as entra from "../../src/datasets/entra.js";
+import * as logAnalytics from "../../src/datasets/log-analytics.js";
 import { checkTable } from "../support/check-table.js";
-import { breakGlass, caPolicies, directoryRoles, forbidden, type Tenant } from "../support/good-tenant.js";
+import { breakGlass, breakGlassAnalyticsRule, caPolicies, directoryRoles, forbidden, mfaPolicy, analyticsRules, type Tenant } from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
 
@@ -18,7 +19,7 @@ checkTable(check, [
     name: "not excluded from MFA policy",
     change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers = [breakGlass.second.id]; },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from \"Require MFA for all users\"." },
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from \"Require MFA for all users\", which asks for more than phishing-resistant MFA." },
       { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
     ],
   },
@@ -64,16 +65,16 @@ checkTable(check, [
     name: "alert rule disabled",
     change: (t: Tenant) => { (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.enabled = false; },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled log search alert rule on its sign-ins." },
-      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled log search alert rule on its sign-ins." },
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
     ],
   },
   {
     name: "alert rule notifies nobody",
     change: (t: Tenant) => { (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.actions.actionGroups = []; },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled log search alert rule on its sign-ins." },
-      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled log search alert rule on its sign-ins." },
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
     ],
   },
   {
@@ -81,7 +82,7 @@ checkTable(check, [
     change: (t: Tenant) => { (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.criteria.allOf[0].query = `SigninLogs | where UserPrincipalName =~ "${breakGlass.first.upn}"`; },
     expected: [
       { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
-      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled log search alert rule on its sign-ins." },
+      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
     ],
   },
   {
@@ -90,6 +91,63 @@ checkTable(check, [
     expected: [
       { status: "error", message: "Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Log search alert rules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
       { status: "error", message: "Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Log search alert rules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+    ],
+  },
+  {
+    // Microsoft Learn, "Manage emergency access accounts in Microsoft Entra ID": require
+    // phishing-resistant MFA for the emergency accounts, which a Conditional Access policy may do.
+    name: "a policy reaches them only to require phishing-resistant MFA",
+    change: (t: Tenant) => {
+      const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c9", "Emergency accounts use phishing-resistant MFA");
+      policy.conditions.users = { ...policy.conditions.users, includeUsers: [breakGlass.first.id, breakGlass.second.id], excludeUsers: [], excludeGroups: [] };
+      policy.grantControls.builtInControls = [];
+      policy.grantControls.authenticationStrength = { id: "00000000-0000-0000-0000-000000000004", displayName: "Phishing-resistant MFA", allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"] };
+      caPolicies(t).push(policy);
+    },
+    expected: [
+      { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but \"Emergency accounts use phishing-resistant MFA\", which requires phishing-resistant MFA (4 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but \"Emergency accounts use phishing-resistant MFA\", which requires phishing-resistant MFA (4 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+    ],
+  },
+  {
+    name: "a policy requiring phishing-resistant MFA or a compliant device is not only phishing-resistant MFA",
+    change: (t: Tenant) => {
+      const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c9", "Emergency accounts use strong sign-in");
+      policy.conditions.users = { ...policy.conditions.users, includeUsers: [breakGlass.first.id], excludeUsers: [], excludeGroups: [] };
+      policy.grantControls.builtInControls = ["compliantDevice"];
+      policy.grantControls.operator = "OR";
+      policy.grantControls.authenticationStrength = { id: "00000000-0000-0000-0000-000000000004", displayName: "Phishing-resistant MFA", allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"] };
+      caPolicies(t).push(policy);
+    },
+    expected: [
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from \"Emergency accounts use strong sign-in\", which asks for more than phishing-resistant MFA." },
+      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+    ],
+  },
+  {
+    // Microsoft Learn, "Manage emergency access accounts in Microsoft Entra ID": Azure Monitor,
+    // Microsoft Sentinel or other tools may raise the alert on their sign-ins.
+    name: "a Microsoft Sentinel analytics rule watches the sign-ins instead of an Azure Monitor rule",
+    change: (t: Tenant) => { t.items(alerts.scheduledQueryRulesDataset).splice(0, 1); analyticsRules(t).push(breakGlassAnalyticsRule()); },
+    expected: [
+      { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule \"Emergency access account sign-in\" (workspace law-security) watches its sign-ins." },
+      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule \"Emergency access account sign-in\" (workspace law-security) watches its sign-ins." },
+    ],
+  },
+  {
+    name: "a disabled Sentinel analytics rule watches nothing",
+    change: (t: Tenant) => { t.items(alerts.scheduledQueryRulesDataset).splice(0, 1); const rule = breakGlassAnalyticsRule(); rule.properties.enabled = false; analyticsRules(t).push(rule); },
+    expected: [
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+    ],
+  },
+  {
+    name: "the Sentinel onboarding of the workspace unknown, no Azure Monitor rule",
+    change: (t: Tenant) => { t.items(alerts.scheduledQueryRulesDataset).splice(0, 1); t.fail(logAnalytics.sentinelOnboardingDataset, forbidden); },
+    expected: [
+      { status: "error", message: "Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Microsoft Sentinel onboarding of the workspace\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      { status: "error", message: "Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Microsoft Sentinel onboarding of the workspace\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
 ]);

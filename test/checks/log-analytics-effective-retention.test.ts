@@ -92,7 +92,9 @@ checkTable(check, [
     change: (tenant) => {
       tables(tenant).splice(0, 4);
     },
-    expected: [{ status: "not_applicable", message: `${label} has none of the audit tables (AzureActivity, SigninLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs).` }],
+    expected: [
+      { status: "not_applicable", message: "Workspace law-security in subscription Example Subscription has none of the audit tables (AzureActivity, SigninLogs, AADNonInteractiveUserSignInLogs, AADServicePrincipalSignInLogs, AADManagedIdentitySignInLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs, StorageBlobLogs, SQLSecurityAuditEvents, AppServiceAuditLogs)." },
+    ],
   },
   {
     name: "the records query returned a partial result",

@@ -26,7 +26,9 @@ checkTable(check, [
     change: (tenant) => {
       policy(tenant).immutabilityPeriodSinceCreationInDays = 365;
     },
-    expected: [{ status: "fail", message: `${archive} does not keep its logs immutable: insights-logs-auditevent is locked for 365 days (2192 configured).` }],
+    expected: [
+      { status: "fail", message: "Storage account stauditarchive in subscription Example Subscription, which receives logs from Key Vault sample-vault, does not keep its logs immutable: insights-logs-auditevent is locked for 365 days (2191 configured)." },
+    ],
   },
   {
     name: "a period written as a string, as in older examples",

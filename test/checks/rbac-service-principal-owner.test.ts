@@ -30,15 +30,35 @@ checkTable(check, [
     expected: [{ status: "pass", message: "No service principal or managed identity holds an active Owner assignment at subscription scope or above in subscription Example Subscription." }],
   },
   {
-    name: "an Owner whose principal type is not reported is unknown, not a user",
+    // Microsoft Graph, "directoryObject: getByIds": the directory answers the id with the object's
+    // type, which decides when the role assignment does not report principalType.
+    name: "an Owner whose principal type Azure does not report is judged by the directory: a user",
     change: (tenant) => {
       delete tenant.items(roleAssignmentsDataset)[1]!.properties.principalType;
     },
     expected: [
-      {
-        status: "error",
-        message: `Whether principal ${people.ownerB}, which holds Owner on subscription Example Subscription, is a service principal could not be determined: the assignment does not report its principalType.`,
-      },
+      { status: "pass", message: "No service principal or managed identity holds an active Owner assignment at subscription scope or above in subscription Example Subscription." },
+    ],
+  },
+  {
+    name: "an Owner whose principal type Azure does not report is judged by the directory: a service principal",
+    change: (tenant) => {
+      const owner = assignment("aaaaaaaa-0000-4000-8000-000000000033", people.readerApp, "ServicePrincipal", roleIds.owner);
+      delete owner.properties.principalType;
+      tenant.items(roleAssignmentsDataset).push(owner);
+    },
+    expected: [
+      { status: "fail", message: "Service principal inventory-reader holds Owner on subscription Example Subscription through an assignment at subscription Example Subscription." },
+    ],
+  },
+  {
+    name: "an Owner whose type neither Azure nor the directory gives is unknown, not a user",
+    change: (tenant) => {
+      delete tenant.items(roleAssignmentsDataset)[1]!.properties.principalType;
+      tenant.items(principalsDataset).splice(1, 1);
+    },
+    expected: [
+      { status: "error", message: "Whether principal 11111111-0000-4000-8000-00000000000b, which holds Owner on subscription Example Subscription, is a service principal could not be determined: the assignment does not report its principalType and the directory lookup did not resolve it." },
     ],
   },
   {

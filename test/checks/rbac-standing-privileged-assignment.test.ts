@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/rbac-standing-privileged-assignment.js";
-import { roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
+import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, people, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
+import { assignment, forbidden, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
 
 const averyStanding = (how: string) =>
   `User Avery Owner (avery.owner@example.com) holds Owner at subscription Example Subscription as a standing assignment (${how}), not as a just-in-time PIM activation.`;
@@ -73,16 +73,25 @@ checkTable(check, [
     ],
   },
   {
-    name: "a standing Owner whose principal type is not reported is unknown, not skipped",
+    // Microsoft Graph, "directoryObject: getByIds": the directory says Avery is a user.
+    name: "a standing Owner whose principal type Azure does not report is judged by the directory",
     change: (tenant) => {
       delete tenant.items(roleAssignmentsDataset)[0]!.properties.principalType;
       tenant.items(roleAssignmentSchedulesDataset)[0]!.properties.assignmentType = "Assigned";
     },
     expected: [
-      {
-        status: "error",
-        message: `Whether the standing Owner assignment of principal ${people.ownerA} at subscription Example Subscription belongs to a user or group could not be determined: the assignment does not report its principalType.`,
-      },
+      { status: "fail", message: "User Avery Owner (avery.owner@example.com) holds Owner at subscription Example Subscription as a standing assignment (assigned directly, active until 2026-11-20T17:00:00Z), not as a just-in-time PIM activation." },
+    ],
+  },
+  {
+    name: "a standing Owner whose type neither Azure nor the directory gives is unknown, not skipped",
+    change: (tenant) => {
+      delete tenant.items(roleAssignmentsDataset)[0]!.properties.principalType;
+      tenant.items(roleAssignmentSchedulesDataset)[0]!.properties.assignmentType = "Assigned";
+      tenant.items(principalsDataset).splice(0, 1);
+    },
+    expected: [
+      { status: "error", message: "Whether the standing Owner assignment of principal 11111111-0000-4000-8000-00000000000a at subscription Example Subscription belongs to a user or group could not be determined: the assignment does not report its principalType and the directory lookup did not resolve it." },
     ],
   },
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alertRulesCollector } from "../../src/collectors/alert-rules.js";
 import { defenderCollector } from "../../src/collectors/defender.js";
+import { storageSettingsDataset } from "../../src/datasets/defender.js";
 import { arm, armRefusal, devSubscription, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { officialExample } from "../support/official-examples.js";
@@ -114,5 +115,30 @@ describe("defender collector", () => {
       status: "error",
       error: { call: `GET ${url}`, status: 403, code: "AuthorizationFailed", reason: "permission", missingPermission: actionOf(url) },
     });
+  });
+
+  it("reads each storage account's own Defender for Storage settings after the lists, and nothing for other resources", async () => {
+    const account = (name: string) => `${sample.prod}/resourceGroups/rg-ehr-data/providers/Microsoft.Storage/storageAccounts/${name}`;
+    const settingsUrl = (name: string) => `${arm}${account(name)}/providers/Microsoft.Security/defenderForStorageSettings/current?api-version=2022-12-01-preview`;
+    const resources = {
+      value: [
+        { id: account("stscans"), name: "stscans", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
+        { id: `${sample.prod}/resourceGroups/rg-ehr-data/providers/Microsoft.KeyVault/vaults/kv-phi`, name: "kv-phi", type: "Microsoft.KeyVault/vaults", location: "eastus" },
+        { id: account("starchive"), name: "starchive", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
+      ],
+    };
+    const official = officialExample("arm-security-defender-for-storage-settings-get.json");
+    const { records, access } = await runCollector(defenderCollector, [
+      ...defenderAnswers().map((answer, index) => (index === 0 ? { ...answer, body: resources } : answer)),
+      { url: settingsUrl("stscans"), body: official },
+      { url: settingsUrl("starchive"), ...armRefusal("Microsoft.Security/defenderForStorageSettings/read", account("starchive")) },
+    ]);
+    expect(requested(access).slice(defenderCalls.length)).toEqual([`GET ${settingsUrl("stscans")}`, `GET ${settingsUrl("starchive")}`]);
+    expect(outcomes(records).slice(defenderCalls.length)).toEqual([
+      ["defender/storage-settings", account("stscans"), "ok", 1],
+      ["defender/storage-settings", account("starchive"), "error", "permission"],
+    ]);
+    expect(valueOf(records[defenderCalls.length])).toEqual([official]);
+    expect(records[defenderCalls.length]!.file).toBe(storageSettingsDataset.rawFile(account("stscans")));
   });
 });

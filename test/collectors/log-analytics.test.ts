@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AzureAccess } from "../../src/azure/access.js";
 import { logAnalyticsCollector } from "../../src/collectors/log-analytics.js";
-import { auditRecordsDataset, logTablesDataset } from "../../src/datasets/log-analytics.js";
+import { auditRecordsDataset, logTablesDataset, sentinelAlertRulesDataset, sentinelOnboardingDataset } from "../../src/datasets/log-analytics.js";
 import { arm, armRefusal, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { firstExampleItem, officialExample } from "../support/official-examples.js";
@@ -17,6 +17,10 @@ const workspacesUrl = `${arm}${sample.prod}/providers/Microsoft.OperationalInsig
 const workspaceId = (resourceGroup: string, name: string) => `${sample.prod}/resourceGroups/${resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${name}`;
 const tablesUrl = (resourceGroup: string, name: string) => `${arm}${workspaceId(resourceGroup, name)}/tables?api-version=2022-10-01`;
 const queryUrl = (customerId: string) => `https://api.loganalytics.io/v1/workspaces/${customerId}/query`;
+const onboardingUrl = (resourceGroup: string, name: string) => `${arm}${workspaceId(resourceGroup, name)}/providers/Microsoft.SecurityInsights/onboardingStates?api-version=2024-09-01`;
+const analyticsRulesUrl = (resourceGroup: string, name: string) => `${arm}${workspaceId(resourceGroup, name)}/providers/Microsoft.SecurityInsights/alertRules?api-version=2024-09-01`;
+/** A workspace without Microsoft Sentinel: its onboarding states list is empty. */
+const noSentinel = (at: { resourceGroup: string; name: string }): Answer => ({ url: onboardingUrl(at.resourceGroup, at.name), body: { value: [] } });
 
 const security = { resourceGroup: "rg-security-logs", name: "law-clinic-security", customerId: "b5e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5e" };
 const apps = { resourceGroup: "rg-apps", name: "law-clinic-apps", customerId: "c6f2d1ef-8b4a-4d3e-af9c-2a1b3c4d5e6f" };
@@ -62,19 +66,22 @@ describe("log-analytics collector", () => {
       ...head(workspaces),
       { url: tablesUrl(security.resourceGroup, security.name), body: listed },
       { method: "POST", url: queryUrl(security.customerId), body: records },
+      noSentinel(security),
     ]);
     expect(requested(access)).toEqual([
       `GET ${activityLogUrl}`,
       `GET ${workspacesUrl}`,
       `GET ${tablesUrl(security.resourceGroup, security.name)}`,
       `POST ${queryUrl(security.customerId)}`,
+      `GET ${onboardingUrl(security.resourceGroup, security.name)}`,
     ]);
-    expect(access.ledger.exchanges.map((exchange) => exchange.response?.status)).toEqual([200, 200, 200, 200]);
+    expect(access.ledger.exchanges.map((exchange) => exchange.response?.status)).toEqual([200, 200, 200, 200, 200]);
     expect(outcomes(collected)).toEqual([
       ["log-analytics/activity-log-settings", sample.prod, "ok", 1],
       ["log-analytics/workspaces", sample.prod, "ok", 1],
       ["log-analytics/tables", workspaceId(security.resourceGroup, security.name), "ok", 5],
       ["log-analytics/audit-records", workspaceId(security.resourceGroup, security.name), "ok", 1],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(security.resourceGroup, security.name), "ok", 0],
     ]);
     const folder = `raw/log-analytics/${prodSubscription.subscriptionId}`;
     expect(collected.map((record) => record.file)).toEqual([
@@ -82,9 +89,10 @@ describe("log-analytics collector", () => {
       `${folder}/workspaces.json`,
       logTablesDataset.rawFile(workspaceId(security.resourceGroup, security.name)),
       auditRecordsDataset.rawFile(workspaceId(security.resourceGroup, security.name)),
+      sentinelOnboardingDataset.rawFile(workspaceId(security.resourceGroup, security.name)),
     ]);
     // As sent: retentionInDaysAsDefault stays the string "False", and the query answer is the raw body.
-    expect(collected.map(valueOf)).toEqual([activityLogSettings.value, workspaces, listed.value, [records]]);
+    expect(collected.map(valueOf)).toEqual([activityLogSettings.value, workspaces, listed.value, [records], []]);
     expect((valueOf(collected[2]) as Record<string, any>[])[0]?.properties.retentionInDaysAsDefault).toBe("False");
     // One query, to the customer id, naming only the listed audit tables in the order listed, over twelve years.
     expect(sentQueries(access)).toEqual([
@@ -94,15 +102,16 @@ describe("log-analytics collector", () => {
 
   it.each([
     { listed: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"], named: "AzureActivity, SigninLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs" },
-    { listed: ["AKVAuditLogs", "Heartbeat", "AuditLogs", "StorageBlobLogs"], named: "AKVAuditLogs, AuditLogs" },
+    { listed: ["AKVAuditLogs", "Heartbeat", "AuditLogs", "AppServiceConsoleLogs", "StorageBlobLogs"], named: "AKVAuditLogs, AuditLogs, StorageBlobLogs" },
     { listed: ["AzureDiagnostics"], named: "AzureDiagnostics" },
-    { listed: ["Heartbeat", "StorageBlobLogs", "signinlogs"], named: undefined },
+    { listed: ["Heartbeat", "AppServiceConsoleLogs", "signinlogs"], named: undefined },
     { listed: [], named: undefined },
   ])("tables $listed: the query names $named", async ({ listed, named }) => {
     const { records, access } = await runCollector(logAnalyticsCollector, [
       ...head([workspace(security)]),
       { url: tablesUrl(security.resourceGroup, security.name), body: tables(security, listed) },
       { method: "POST", url: queryUrl(security.customerId), body: answer([]) },
+      noSentinel(security),
     ]);
     expect(sentQueries(access)).toEqual(named ? [{ url: queryUrl(security.customerId), body: { query: `union isfuzzy=true ${named}${summary}`, timespan: "P4383D" } }] : []);
     expect(records.map((record) => record.dataset)).toEqual([
@@ -110,6 +119,7 @@ describe("log-analytics collector", () => {
       "log-analytics/workspaces",
       "log-analytics/tables",
       ...(named ? ["log-analytics/audit-records"] : []),
+      "log-analytics/sentinel-onboarding-states",
     ]);
   });
 
@@ -121,17 +131,23 @@ describe("log-analytics collector", () => {
       { url: tablesUrl(security.resourceGroup, security.name), body: tables(security, ["AzureActivity"]) },
       { method: "POST", url: queryUrl(security.customerId), body: answer([]) },
       { method: "POST", url: queryUrl(apps.customerId), body: answer([]) },
+      noSentinel(apps),
+      noSentinel(security),
     ]);
     expect(requested(access).slice(2)).toEqual([
       `GET ${tablesUrl(apps.resourceGroup, apps.name)}`,
+      `GET ${onboardingUrl(apps.resourceGroup, apps.name)}`,
       `GET ${tablesUrl(security.resourceGroup, security.name)}`,
       `POST ${queryUrl(security.customerId)}`,
+      `GET ${onboardingUrl(security.resourceGroup, security.name)}`,
     ]);
     expect(outcomes(records).slice(1)).toEqual([
       ["log-analytics/workspaces", sample.prod, "ok", 2],
       ["log-analytics/tables", workspaceId(apps.resourceGroup, apps.name), "ok", 3],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(apps.resourceGroup, apps.name), "ok", 0],
       ["log-analytics/tables", workspaceId(security.resourceGroup, security.name), "ok", 3],
       ["log-analytics/audit-records", workspaceId(security.resourceGroup, security.name), "ok", 1],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(security.resourceGroup, security.name), "ok", 0],
     ]);
   });
 
@@ -151,6 +167,7 @@ describe("log-analytics collector", () => {
       ...head([workspace(security)]),
       { url: tablesUrl(security.resourceGroup, security.name), body: tables(security, ["AzureActivity", "AuditLogs"]) },
       { method: "POST", url: queryUrl(security.customerId), body: partial },
+      noSentinel(security),
     ]);
     expect(records[3]).toEqual({
       dataset: "log-analytics/audit-records",
@@ -173,16 +190,20 @@ describe("log-analytics collector", () => {
       ...head([workspace(security), workspace(apps)]),
       { url: tablesUrl(security.resourceGroup, security.name), body: tables(security, ["SigninLogs"]) },
       { method: "POST", url: queryUrl(security.customerId), status: 403, body: refused },
+      noSentinel(security),
       { url: tablesUrl(apps.resourceGroup, apps.name), body: tables(apps, ["AzureActivity"]) },
       { method: "POST", url: queryUrl(apps.customerId), body: answer([]) },
+      noSentinel(apps),
     ]);
     expect(access.ledger.exchanges.map((exchange) => [exchange.request.method, exchange.request.url, exchange.response?.status])).toEqual([
       ["GET", activityLogUrl, 200],
       ["GET", workspacesUrl, 200],
       ["GET", tablesUrl(security.resourceGroup, security.name), 200],
       ["POST", queryUrl(security.customerId), 403],
+      ["GET", onboardingUrl(security.resourceGroup, security.name), 200],
       ["GET", tablesUrl(apps.resourceGroup, apps.name), 200],
       ["POST", queryUrl(apps.customerId), 200],
+      ["GET", onboardingUrl(apps.resourceGroup, apps.name), 200],
     ]);
     expect(records[3]).toMatchObject({
       dataset: "log-analytics/audit-records",
@@ -196,24 +217,26 @@ describe("log-analytics collector", () => {
         missingPermission: "Microsoft.OperationalInsights/workspaces/query/read (Log Analytics Reader)",
       },
     });
-    expect(outcomes(records).slice(4)).toEqual([
+    expect(outcomes(records).slice(5)).toEqual([
       ["log-analytics/tables", workspaceId(apps.resourceGroup, apps.name), "ok", 3],
       ["log-analytics/audit-records", workspaceId(apps.resourceGroup, apps.name), "ok", 1],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(apps.resourceGroup, apps.name), "ok", 0],
     ]);
   });
 
-  it("a refused tables list is a permission error and that workspace is not queried", async () => {
+  it("a refused tables list is a permission error and that workspace is not queried (its Sentinel onboarding is still read)", async () => {
     const { records, access } = await runCollector(logAnalyticsCollector, [
       ...head([workspace(security)]),
       { url: tablesUrl(security.resourceGroup, security.name), ...armRefusal("Microsoft.OperationalInsights/workspaces/tables/read", workspaceId(security.resourceGroup, security.name)) },
+      noSentinel(security),
     ]);
-    expect(requested(access)).toEqual([`GET ${activityLogUrl}`, `GET ${workspacesUrl}`, `GET ${tablesUrl(security.resourceGroup, security.name)}`]);
+    expect(requested(access)).toEqual([`GET ${activityLogUrl}`, `GET ${workspacesUrl}`, `GET ${tablesUrl(security.resourceGroup, security.name)}`, `GET ${onboardingUrl(security.resourceGroup, security.name)}`]);
     expect(records[2]).toMatchObject({
       dataset: "log-analytics/tables",
       status: "error",
       error: { call: `GET ${tablesUrl(security.resourceGroup, security.name)}`, status: 403, reason: "permission", missingPermission: "Microsoft.OperationalInsights/workspaces/tables/read" },
     });
-    expect(records).toHaveLength(3);
+    expect(records).toHaveLength(4);
   });
 
   // Workspace names are unique only within a resource group: two of one name must not share a file.
@@ -224,16 +247,20 @@ describe("log-analytics collector", () => {
       ...head([workspace(east), workspace(west)]),
       { url: tablesUrl(east.resourceGroup, east.name), body: tables(east, ["AzureActivity"]) },
       { method: "POST", url: queryUrl(east.customerId), body: answer([]) },
+      noSentinel(east),
       { url: tablesUrl(west.resourceGroup, west.name), body: tables(west, ["AzureActivity"]) },
       { method: "POST", url: queryUrl(west.customerId), body: answer([]) },
+      noSentinel(west),
     ]);
     // Both workspaces are collected, each at its own scope...
-    expect(requested(access)).toHaveLength(6);
+    expect(requested(access)).toHaveLength(8);
     expect(outcomes(records).slice(2).map(([dataset, scope, status]) => [dataset, scope, status])).toEqual([
       ["log-analytics/tables", workspaceId(east.resourceGroup, east.name), "ok"],
       ["log-analytics/audit-records", workspaceId(east.resourceGroup, east.name), "ok"],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(east.resourceGroup, east.name), "ok"],
       ["log-analytics/tables", workspaceId(west.resourceGroup, west.name), "ok"],
       ["log-analytics/audit-records", workspaceId(west.resourceGroup, west.name), "ok"],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(west.resourceGroup, west.name), "ok"],
     ]);
     // ...and each in its own folder.
     const files = records.map((record) => record.file);
@@ -251,5 +278,34 @@ describe("log-analytics collector", () => {
       ["log-analytics/workspaces", sample.prod, "error", "permission"],
     ]);
     expect(records[1]).toMatchObject({ error: { status: 403, missingPermission: "Microsoft.OperationalInsights/workspaces/read" } });
+  });
+
+  it("reads Microsoft Sentinel's analytics rules only where the workspace has Sentinel, as the official examples answer", async () => {
+    const onboarded = officialExample("arm-sentinel-onboarding-states-list.json");
+    const rules = officialExample("arm-sentinel-alert-rules-list.json");
+    const { records, access } = await runCollector(logAnalyticsCollector, [
+      ...head([workspace(security), workspace(apps)]),
+      { url: tablesUrl(security.resourceGroup, security.name), body: tables(security, []) },
+      { url: onboardingUrl(security.resourceGroup, security.name), body: onboarded },
+      { url: analyticsRulesUrl(security.resourceGroup, security.name), body: rules },
+      { url: tablesUrl(apps.resourceGroup, apps.name), body: tables(apps, []) },
+      { url: onboardingUrl(apps.resourceGroup, apps.name), ...armRefusal("Microsoft.SecurityInsights/onboardingStates/read", workspaceId(apps.resourceGroup, apps.name)) },
+    ]);
+    expect(requested(access).slice(2)).toEqual([
+      `GET ${tablesUrl(security.resourceGroup, security.name)}`,
+      `GET ${onboardingUrl(security.resourceGroup, security.name)}`,
+      `GET ${analyticsRulesUrl(security.resourceGroup, security.name)}`,
+      `GET ${tablesUrl(apps.resourceGroup, apps.name)}`,
+      `GET ${onboardingUrl(apps.resourceGroup, apps.name)}`,
+    ]);
+    expect(outcomes(records).slice(2)).toEqual([
+      ["log-analytics/tables", workspaceId(security.resourceGroup, security.name), "ok", 2],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(security.resourceGroup, security.name), "ok", 1],
+      ["log-analytics/sentinel-alert-rules", workspaceId(security.resourceGroup, security.name), "ok", 3],
+      ["log-analytics/tables", workspaceId(apps.resourceGroup, apps.name), "ok", 2],
+      ["log-analytics/sentinel-onboarding-states", workspaceId(apps.resourceGroup, apps.name), "error", "permission"],
+    ]);
+    expect(valueOf(records[4])).toEqual(rules.value);
+    expect(records[4]!.file).toBe(sentinelAlertRulesDataset.rawFile(workspaceId(security.resourceGroup, security.name)));
   });
 });

@@ -11,9 +11,9 @@ import { officialExample } from "../support/official-examples.js";
 
 /**
  * Where ePHI lives, decided from the declaration and the inventory. Every case starts from the good
- * tenant with four resources: the vault (sample-group), a storage account and a virtual network
- * (other-group), and the workspace that receives Entra ID's logs (logs). One declaration, one change,
- * and the standing of each resource.
+ * tenant with five resources: the vault (sample-group), the log archive account the vault sends its
+ * logs to (logs), a storage account and a virtual network (other-group), and the workspace that
+ * receives Entra ID's logs (logs). One declaration, one change, and the standing of each resource.
  */
 const group = (name: string) => `${subscription.scope}/resourceGroups/${name}`;
 const storageId = `${group("other-group")}/providers/Microsoft.Storage/storageAccounts/stother`;
@@ -49,12 +49,12 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: "no scope declared: everything counts", scope: undefined, expected: { "sample-vault": "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" } },
+  { name: "no scope declared: everything counts", scope: undefined, expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" } },
   {
     name: "by tag on a resource group: an unmarked data store beside it is unclassified, an unmarked network out, the log workspace in as the audit trail",
     scope: byTag,
     change: (tenant) => tagGroup(tenant, "sample-group", { "Data-Classification": "PHI" }),
-    expected: { "sample-vault": "in scope", stother: "unclassified", "vnet-other": "out of scope", "law-security": "in scope" },
+    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "unclassified", "vnet-other": "out of scope", "law-security": "in scope" },
   },
   {
     name: "by tag: the nearest tag decides, so a resource marked otherwise leaves its tagged group (and an unmarked vault is no data store)",
@@ -63,7 +63,7 @@ const cases: Case[] = [
       tagGroup(tenant, "other-group", { "data-classification": "ephi" });
       tenant.items(resourcesDataset).find((resource) => resource.name === "stother")!.tags = { "data-classification": "public" };
     },
-    expected: { "sample-vault": "out of scope", stother: "out of scope", "vnet-other": "in scope", "law-security": "in scope" },
+    expected: { "sample-vault": "out of scope", stauditarchive: "unclassified", stother: "out of scope", "vnet-other": "in scope", "law-security": "in scope" },
   },
   {
     name: "by tag on the subscription: everything below inherits it",
@@ -71,14 +71,14 @@ const cases: Case[] = [
     change: (tenant) => {
       tenant.items(subscriptionsDataset, `/tenants/${tenantId}`)[0]!.tags = { "data-classification": "ephi" };
     },
-    expected: { "sample-vault": "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" },
+    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" },
   },
   {
     name: "by resource group id (any case)",
     scope: { resourceGroups: [group("SAMPLE-GROUP")] },
-    expected: { "sample-vault": "in scope", stother: "unclassified", "vnet-other": "out of scope", "law-security": "in scope" },
+    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stauditarchive: "in scope", stother: "unclassified", "vnet-other": "out of scope", "law-security": "in scope" },
   },
-  { name: "by subscription", scope: { subscriptions: [subscription.subscriptionId] }, expected: { "sample-vault": "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" } },
+  { name: "by subscription", scope: { subscriptions: [subscription.subscriptionId] }, expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" } },
   {
     name: "by management group, through its descendants",
     scope: { managementGroups: ["mg-phi"] },
@@ -87,7 +87,7 @@ const cases: Case[] = [
       listing[1]!.name = subscription.subscriptionId;
       tenant.records.push({ dataset: managementGroupDescendantsDataset.id, scope: managementGroupId("mg-phi"), file: "raw/inventory/management-groups/mg-phi/descendants.json", status: "ok", calls: [], value: listing });
     },
-    expected: { "sample-vault": "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" },
+    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" },
   },
   {
     name: "by management group whose descendants could not be read: nothing is dropped on a guess",
@@ -95,13 +95,13 @@ const cases: Case[] = [
     change: (tenant) => {
       tenant.records.push({ dataset: managementGroupDescendantsDataset.id, scope: managementGroupId("mg-phi"), file: "raw/inventory/management-groups/mg-phi/descendants.json", status: "error", error: forbidden });
     },
-    expected: { "sample-vault": "unclassified", stother: "unclassified", "vnet-other": "unclassified", "law-security": "in scope" },
+    expected: { "sample-vault": "unclassified", stauditarchive: "unclassified", stother: "unclassified", "vnet-other": "unclassified", "law-security": "in scope" },
   },
   {
     name: "by tag, with the resource groups unreadable: their tags are unknown, so resources are unclassified",
     scope: byTag,
     change: (tenant) => tenant.fail(resourceGroupsDataset, forbidden),
-    expected: { "sample-vault": "unclassified", stother: "unclassified", "vnet-other": "unclassified", "law-security": "in scope" },
+    expected: { "sample-vault": "unclassified", stauditarchive: "unclassified", stother: "unclassified", "vnet-other": "unclassified", "law-security": "in scope" },
   },
   {
     name: "exclusions by resource group, resource and tag take things out, even from an included subscription",
@@ -116,13 +116,13 @@ const cases: Case[] = [
     change: (tenant) => {
       tenant.items(resourcesDataset).find((resource) => resource.name === "law-security")!.tags = { purpose: "telemetry" };
     },
-    expected: { "sample-vault": "out of scope", stother: "out of scope", "vnet-other": "out of scope", "law-security": "out of scope" },
+    expected: { "sample-vault": "out of scope", stauditarchive: "in scope", stother: "out of scope", "vnet-other": "out of scope", "law-security": "out of scope" },
   },
   {
     name: "an exclusion of the whole subscription",
     scope: { tags: byTag.tags, exclusions: [{ subscription: subscription.subscriptionId.toUpperCase(), reason: "sandbox", owner }] },
     change: (tenant) => tagGroup(tenant, "sample-group", { "data-classification": "ephi" }),
-    expected: { "sample-vault": "out of scope", stother: "out of scope", "vnet-other": "out of scope", "law-security": "out of scope" },
+    expected: { "sample-vault": "out of scope", stauditarchive: "out of scope", stother: "out of scope", "vnet-other": "out of scope", "law-security": "out of scope" },
   },
 ];
 
@@ -141,6 +141,7 @@ describe("the ePHI inventory", () => {
     expect(inventory.exclusions).toEqual([{ target: "resource group other-group", reason: "marketing site only", owner, resources: 2 }]);
     expect(Object.fromEntries(inventory.resources.map((resource) => [resource.name, resource.why]))).toEqual({
       "sample-vault": "tag data-classification = ephi",
+      stauditarchive: "receives logs sent by Key Vault sample-vault",
       stother: "excluded: marketing site only (decided by Pat Doe, security officer)",
       "vnet-other": "excluded: marketing site only (decided by Pat Doe, security officer)",
       "law-security": "receives logs sent by the activity log of subscription Example Subscription, Entra ID, Key Vault sample-vault and 3 more",
@@ -174,13 +175,14 @@ describe("the summary's ePHI view", () => {
     tenant.items(resourcesDataset).find((resource) => resource.name === "stother")!.location = "westeurope";
     const inventory = ephiInventory(new EvidenceSet(tenant.records), tenantId, tenant.subscriptions, byTag);
     const view = ephiView(inventory, baaServices, ["eastus"]);
+    // Most first: the types that hold the most ePHI lead.
     expect(view.byType).toEqual([
+      { type: "Microsoft.Storage/storageAccounts", inScope: 1, unclassified: 1, locations: ["eastus", "westeurope"], baa: "covered (Storage: Blobs)" },
       { type: "Microsoft.KeyVault/vaults", inScope: 1, unclassified: 0, locations: ["eastus"], baa: "covered (Key Vault)" },
       { type: "Microsoft.OperationalInsights/workspaces", inScope: 1, unclassified: 0, locations: ["eastus"], baa: "covered (Azure Monitor)" },
-      { type: "Microsoft.Storage/storageAccounts", inScope: 0, unclassified: 1, locations: ["westeurope"], baa: "covered (Storage: Blobs)" },
     ]);
     expect(view.byLocation).toEqual([
-      { location: "eastus", inScope: 2, unclassified: 0, allowed: "allowed" },
+      { location: "eastus", inScope: 3, unclassified: 0, allowed: "allowed" },
       { location: "westeurope", inScope: 0, unclassified: 1, allowed: "not allowed" },
     ]);
     expect(view.unclassified.map((resource) => resource.name)).toEqual(["stother"]);

@@ -5,8 +5,8 @@ import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticat
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/datasets/key-vault.js";
 import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/datasets/alert-rules.js";
 import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/datasets/app-service.js";
-import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset } from "../../src/datasets/defender.js";
-import { activityLogSettingsDataset, auditRecordsDataset, logTablesDataset, logWorkspacesDataset } from "../../src/datasets/log-analytics.js";
+import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset, storageSettingsDataset } from "../../src/datasets/defender.js";
+import { activityLogSettingsDataset, auditRecordsDataset, logTablesDataset, logWorkspacesDataset, sentinelAlertRulesDataset, sentinelOnboardingDataset } from "../../src/datasets/log-analytics.js";
 import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/datasets/sql.js";
 import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/datasets/storage.js";
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset, roleDefinitionsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
@@ -361,7 +361,7 @@ function signInLogs(tenant: string, people: [string, string][]): EvidenceRecord[
 /** Log Analytics: the activity log exported, a 90-day workspace whose audit tables are kept six years. */
 function goodLogAnalytics(): EvidenceRecord[] {
   const folder = `raw/log-analytics/${subscription.subscriptionId}`;
-  const table = (name: string) => ({ id: `${signInWorkspace}/tables/${name}`, name, properties: { retentionInDays: 90, totalRetentionInDays: 2192, plan: "Analytics", retentionInDaysAsDefault: false } });
+  const table = (name: string) => ({ id: `${signInWorkspace}/tables/${name}`, name, properties: { retentionInDays: 90, totalRetentionInDays: 2191, plan: "Analytics", retentionInDaysAsDefault: false } });
   return [
     ok(activityLogSettingsDataset, scope, `${folder}/activity-log-settings.json`, [
       {
@@ -372,6 +372,11 @@ function goodLogAnalytics(): EvidenceRecord[] {
     ]),
     ok(logWorkspacesDataset, scope, `${folder}/workspaces.json`, [{ id: signInWorkspace, name: "law-security", location: "eastus", properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90, sku: { name: "PerGB2018" } } }]),
     ok(logTablesDataset, signInWorkspace, `${folder}/tables/law-security.json`, [table("AzureActivity"), table("SigninLogs"), table("AuditLogs"), table("AKVAuditLogs"), { id: `${signInWorkspace}/tables/Heartbeat`, name: "Heartbeat", properties: { retentionInDays: 90, totalRetentionInDays: 90, plan: "Analytics" } }]),
+    // Microsoft Sentinel on the workspace, with the official example's analytics rules (none on sign-ins).
+    ok(sentinelOnboardingDataset, signInWorkspace, `${folder}/law-security/sentinel-onboarding-states.json`, [
+      { ...firstExampleItem("arm-sentinel-onboarding-states-list.json"), id: `${signInWorkspace}/providers/Microsoft.SecurityInsights/onboardingStates/default` },
+    ]),
+    ok(sentinelAlertRulesDataset, signInWorkspace, `${folder}/law-security/sentinel-alert-rules.json`, (officialExample("arm-sentinel-alert-rules-list.json").value as Raw[]).map((rule) => ({ ...rule, id: `${signInWorkspace}/providers/Microsoft.SecurityInsights/alertRules/${rule.name}` }))),
     ok(auditRecordsDataset, signInWorkspace, `${folder}/audit-records/law-security.json`, [
       {
         tables: [
@@ -484,8 +489,16 @@ function goodDefender(): EvidenceRecord[] {
   const pricings = (structuredClone(officialExample("arm-security-pricings-list.json").value) as Raw[]).filter((plan) => plan.name !== "KeyVaults");
   pricings.push({ id: `${scope}/providers/Microsoft.Security/pricings/KeyVaults`, name: "KeyVaults", type: "Microsoft.Security/pricings", properties: { pricingTier: "Standard", subPlan: "PerKeyVault", enforce: "False" } });
   return [
-    ok(resourcesDataset, scope, `${folder}/resources.json`, [{ id: vaultId, name: vaultName, type: "Microsoft.KeyVault/vaults", location: "eastus" }]),
+    ok(resourcesDataset, scope, `${folder}/resources.json`, [
+      { id: vaultId, name: vaultName, type: "Microsoft.KeyVault/vaults", location: "eastus" },
+      { id: archiveAccountId, name: "stauditarchive", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
+    ]),
+    // The official plans keep StorageAccounts on as DefenderForStorageV2 with on-upload malware scanning.
     ok(pricingsDataset, scope, `${folder}/pricings.json`, pricings),
+    // The archive account follows its subscription's plan (the official example, made not to override).
+    ok(storageSettingsDataset, archiveAccountId, `${folder}/stauditarchive/defender-for-storage-settings.json`, [
+      { ...firstExampleItem("arm-security-defender-for-storage-settings-get.json"), id: `${archiveAccountId}/providers/Microsoft.Security/defenderForStorageSettings/current`, properties: { isEnabled: true, malwareScanning: { onUpload: { isEnabled: true, capGBPerMonth: 5000 } }, sensitiveDataDiscovery: { isEnabled: true }, overrideSubscriptionLevelSettings: false } },
+    ]),
     ok(securityContactsDataset, scope, `${folder}/security-contacts.json`, [
       {
         id: `${scope}/providers/Microsoft.Security/securityContacts/default`,
@@ -501,6 +514,20 @@ function goodDefender(): EvidenceRecord[] {
     ]),
     ok(autoProvisioningDataset, scope, `${folder}/auto-provisioning.json`, [firstExampleItem("arm-security-auto-provisioning-settings-list.json")]),
   ];
+}
+
+/** The Microsoft Sentinel analytics rules of the good tenant's workspace (mutable). */
+export function analyticsRules(tenant: Tenant): Raw[] {
+  return tenant.items(sentinelAlertRulesDataset, signInWorkspace);
+}
+
+/** A Sentinel scheduled analytics rule (the official example's shape) on sign-ins by the emergency access accounts. */
+export function breakGlassAnalyticsRule(): Raw {
+  const rule = firstExampleItem("arm-sentinel-alert-rules-list.json");
+  rule.name = "5c0e1b2a-0000-4000-8000-0000000000b9";
+  rule.id = `${signInWorkspace}/providers/Microsoft.SecurityInsights/alertRules/${rule.name}`;
+  rule.properties = { ...rule.properties, displayName: "Emergency access account sign-in", query: `SigninLogs | where UserId in ("${breakGlass.first.id}", "${breakGlass.second.id}")`, severity: "High", enabled: true };
+  return rule;
 }
 
 /** A log search alert rule that pages someone when an emergency access account signs in. */

@@ -111,5 +111,16 @@ export function recordDefender({ record }) {
     record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Security/autoProvisioningSettings?api-version=2017-08-01-preview`, 200, {
       value: [{ id: `/subscriptions/${id}/providers/Microsoft.Security/autoProvisioningSettings/default`, name: "default", type: "Microsoft.Security/autoProvisioningSettings", properties: { autoProvision: "Off" } }],
     });
+    // Each storage account's own Defender for Storage settings, in the order the resources list them
+    // (shape: GetDefenderForStorageSettings_example.json). Neither account overrides its subscription,
+    // whose plan is off: uploads (the scanned records) are not scanned for malware.
+    for (const resource of answers.resources.filter((item) => item.type === "Microsoft.Storage/storageAccounts")) {
+      record("GET", `${arm}${resource.id}/providers/Microsoft.Security/defenderForStorageSettings/current?api-version=2022-12-01-preview`, 200, {
+        id: `${resource.id}/providers/Microsoft.Security/defenderForStorageSettings/current`,
+        name: "current",
+        type: "Microsoft.Security/defenderForStorageSettings",
+        properties: { isEnabled: false, malwareScanning: { onUpload: { isEnabled: false, capGBPerMonth: -1 } }, sensitiveDataDiscovery: { isEnabled: false }, overrideSubscriptionLevelSettings: false },
+      });
+    }
   }
 }

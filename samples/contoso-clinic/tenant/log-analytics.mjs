@@ -1,8 +1,9 @@
 // Log Analytics retention and the activity log: per subscription, where the activity log goes, the
-// workspaces with their table retention, and one query per workspace over its audit tables.
+// workspaces with their table retention, one query per workspace over its audit tables, and
+// Microsoft Sentinel's analytics rules where a workspace has Sentinel.
 // Clinic-Prod exports its activity log to the security workspace (90 days, audit tables kept six
-// years). Clinic-Dev exports to its own sandbox workspace, which keeps data only 30 days.
-import { dev, devScope, devWorkspace, prod, securityWorkspace, securityWorkspaceCustomerId } from "./clinic.mjs";
+// years, 2191 days). Clinic-Dev exports to its own sandbox workspace, which keeps data only 30 days.
+import { dev, devScope, devWorkspace, principals, prod, securityWorkspace, securityWorkspaceCustomerId } from "./clinic.mjs";
 import { arm, logAnalytics } from "./recording.mjs";
 
 const devWorkspaceCustomerId = "d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f";
@@ -33,7 +34,7 @@ const logTable = (workspaceId, name, retentionInDays, totalRetentionInDays) => (
   properties: { retentionInDays, totalRetentionInDays, archiveRetentionInDays: totalRetentionInDays - retentionInDays, plan: "Analytics", retentionInDaysAsDefault: false, totalRetentionInDaysAsDefault: totalRetentionInDays === retentionInDays },
 });
 const logAnswers = {
-  [prod.id]: { setting: activitySetting(prod.id, securityWorkspace), workspaces: [logWorkspace(securityWorkspace, 90, securityWorkspaceCustomerId, "2024-01-22T15:41:09.8820312Z")], tables: { [securityWorkspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(securityWorkspace, name, 90, 2192)) } },
+  [prod.id]: { setting: activitySetting(prod.id, securityWorkspace), workspaces: [logWorkspace(securityWorkspace, 90, securityWorkspaceCustomerId, "2024-01-22T15:41:09.8820312Z")], tables: { [securityWorkspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(securityWorkspace, name, 90, 2191)) } },
   [dev.id]: { setting: activitySetting(dev.id, devWorkspace), workspaces: [logWorkspace(devWorkspace, 30, devWorkspaceCustomerId, "2025-06-09T08:02:55.1092231Z")], tables: { [devWorkspace]: [logTable(devWorkspace, "AzureActivity", 30, 30)] } },
 };
 // What the audit tables really hold, in one query per workspace over the longest retention Log
@@ -72,6 +73,49 @@ const auditRecords = {
   },
 };
 
+// Microsoft Sentinel runs on the security workspace (shapes: GetAllSentinelOnboardingStates.json and
+// GetAllAlertRules.json of SecurityInsights 2024-09-01). Besides the Azure Monitor alert rule of
+// alert-rules.mjs, one scheduled analytics rule raises an incident when an emergency access account
+// signs in. The sandbox workspace has no Sentinel.
+const sentinel = (workspaceId) => `${arm}${workspaceId}/providers/Microsoft.SecurityInsights`;
+const sentinelOnboarding = {
+  [securityWorkspace]: [{ id: `${securityWorkspace}/providers/Microsoft.SecurityInsights/onboardingStates/default`, name: "default", type: "Microsoft.SecurityInsights/onboardingStates", properties: { customerManagedKey: false } }],
+  [devWorkspace]: [],
+};
+const analyticsRuleName = "5c0e1b2a-7d3f-4e8a-9b1c-2d3e4f5a6b7c";
+const sentinelRules = {
+  [securityWorkspace]: [
+    {
+      id: `${securityWorkspace}/providers/Microsoft.SecurityInsights/alertRules/${analyticsRuleName}`,
+      name: analyticsRuleName,
+      type: "Microsoft.SecurityInsights/alertRules",
+      kind: "Scheduled",
+      etag: '"6a01c3d2-0000-0100-0000-66f1a2b30000"',
+      properties: {
+        alertRuleTemplateName: null,
+        displayName: "Emergency access account sign-in",
+        description: "Any sign-in by an emergency access account opens an incident for the security on-call.",
+        severity: "High",
+        enabled: true,
+        tactics: ["InitialAccess", "PrivilegeEscalation"],
+        query: `SigninLogs | where UserPrincipalName in~ ("${principals.breakGlass1.upn}", "${principals.breakGlass2.upn}")`,
+        queryFrequency: "PT5M",
+        queryPeriod: "PT5M",
+        triggerOperator: "GreaterThan",
+        triggerThreshold: 0,
+        suppressionDuration: "PT5H",
+        suppressionEnabled: false,
+        lastModifiedUtc: "2025-10-06T09:40:12Z",
+        eventGroupingSettings: { aggregationKind: "AlertPerResult" },
+        customDetails: null,
+        entityMappings: [{ entityType: "Account", fieldMappings: [{ identifier: "FullName", columnName: "UserPrincipalName" }] }],
+        alertDetailsOverride: null,
+        incidentConfiguration: { createIncident: true, groupingConfiguration: { enabled: false, reopenClosedIncident: false, lookbackDuration: "PT5H", matchingMethod: "AllEntities", groupByEntities: [], groupByAlertDetails: [], groupByCustomDetails: [] } },
+      },
+    },
+  ],
+};
+
 export function recordLogAnalytics({ record }) {
   for (const { id } of [prod, dev]) {
     const answers = logAnswers[id];
@@ -83,6 +127,8 @@ export function recordLogAnalytics({ record }) {
       const { customerId, body } = auditRecords[item.id];
       const query = `union isfuzzy=true ${tables.map((table) => table.name).join(", ")} | summarize records = count(), oldest = min(TimeGenerated), newest = max(TimeGenerated) by Type`;
       record("POST", `${logAnalytics}/workspaces/${customerId}/query`, 200, body, { requestBody: { query, timespan: "P4383D" } });
+      record("GET", `${sentinel(item.id)}/onboardingStates?api-version=2024-09-01`, 200, { value: sentinelOnboarding[item.id] });
+      if (sentinelOnboarding[item.id].length > 0) record("GET", `${sentinel(item.id)}/alertRules?api-version=2024-09-01`, 200, { value: sentinelRules[item.id] });
     }
   }
 }

@@ -71,6 +71,20 @@ export function principalDirectory(read: DatasetRead<DirectoryObject>): Principa
   return new Map(read.items.map((item) => [item.value.id.toLowerCase(), item]));
 }
 
+/**
+ * The principal's type as Azure names it (User, Group, ServicePrincipal, ForeignGroup, Device): the
+ * assignment's own principalType, or, when Azure did not report one, what the directory lookup
+ * resolved the object to. Undefined when neither says.
+ */
+export function principalKind(directory: PrincipalDirectory, principalId: string, principalType: string | undefined): string | undefined {
+  if (principalType !== undefined) return principalType;
+  const type = directory?.get(principalId.toLowerCase())?.value["@odata.type"] ?? "";
+  if (type.endsWith(".user")) return "User";
+  if (type.endsWith(".group")) return "Group";
+  if (type.endsWith(".servicePrincipal")) return "ServicePrincipal";
+  return undefined;
+}
+
 /** "user Avery ..." at the start of a sentence. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -375,6 +375,18 @@ export function enabledPoliciesReaching(
   });
 }
 
+/**
+ * Whether the policy's grant asks only for a phishing-resistant authentication strength: no block,
+ * no other control, no alternative. Microsoft's guidance for emergency access accounts is
+ * phishing-resistant MFA, which such a policy may require of them without locking them out.
+ */
+export function requiresOnlyPhishingResistantStrength(policy: ConditionalAccessPolicy): boolean {
+  const grant = policy.grantControls;
+  if (!grant?.authenticationStrength) return false;
+  if ((grant.builtInControls ?? []).length > 0 || (grant.customAuthenticationFactors ?? []).length > 0 || (grant.termsOfUse ?? []).length > 0) return false;
+  return authenticationStrengthRef(grant.authenticationStrength).phishingResistant === true;
+}
+
 /** Whether a policy's grant asks for MFA at all (alone, or as one of several alternatives). */
 export function asksForMfa(policy: ConditionalAccessPolicy): boolean {
   return grantOf(policy.grantControls)?.kind === "mfa";

@@ -16,9 +16,12 @@ export interface IdentityEvidence {
   securityDefaultsEnabled: boolean | undefined;
   /** Why security defaults are unknown, when they are. */
   securityDefaultsGap: Failure | undefined;
+  /** The security defaults policy as collected, for evidence pointers. */
+  securityDefaultsRef: EvidenceRef | undefined;
   /**
-   * The user as Conditional Access sees them. Everyday sign-ins carry active roles only; a
-   * privileged user is judged with eligible roles too, which they hold once they activate them.
+   * The user as Conditional Access sees them. A sign-in carries the directory roles active at that
+   * moment: a role-targeted policy reaches a PIM-eligible user only after activation, so verdicts
+   * use "active"; "active and eligible" says what such a policy would do once they activate.
    */
   subjectOf(user: EntraUser, roles: "active" | "active and eligible"): SignInSubject;
   /** Methods the user registered; undefined when the registration report is unavailable or silent. */
@@ -67,6 +70,7 @@ export function readIdentityEvidence(evidence: EvidenceReader, tenantId: string)
     policiesFile: policies.file,
     securityDefaultsEnabled: defaults.ok ? (defaults.items[0]?.value.isEnabled ?? undefined) : undefined,
     securityDefaultsGap: defaults.ok ? undefined : { dataset: securityDefaultsDataset, scope, failure: defaults },
+    securityDefaultsRef: defaults.ok ? defaults.items[0]?.ref : undefined,
     subjectOf: (user, roles) => {
       const id = user.id.toLowerCase();
       const held = (roles === "active" ? [active] : [active, eligible]).map((source) => (source.ok ? source.roles : undefined));
@@ -141,15 +145,16 @@ export function privilegedRoleHolders(
   if (!directory.ok) return directory;
   const azure = privilegedAzureHoldings(evidence, subscriptions);
   const holders = new Map<string, RoleHolder>();
-  const add = (userId: string, role: string, ref: EvidenceRef, activeDirectoryRole: boolean) => {
-    const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [], activeDirectoryRole: false };
+  const add = (userId: string, role: string, ref: EvidenceRef, directoryRole: "active" | "eligible" | undefined) => {
+    const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [], activeDirectoryRole: false, directoryRole: false };
     if (!entry.roles.includes(role)) entry.roles.push(role);
     entry.refs.push(ref);
-    entry.activeDirectoryRole ||= activeDirectoryRole;
+    entry.activeDirectoryRole ||= directoryRole === "active";
+    entry.directoryRole ||= directoryRole !== undefined;
     holders.set(userId.toLowerCase(), entry);
   };
-  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind !== "eligible");
-  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref, false);
+  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind === "eligible" ? "eligible" : "active");
+  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref, undefined);
   // Assignment schedules only say how a role is held; eligibility says who holds one.
   const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
   return { ok: true, holders, gaps: [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps] };
@@ -160,6 +165,8 @@ export interface RoleHolder {
   refs: EvidenceRef[];
   /** Holds a privileged Entra ID role actively now: the accounts security defaults treat as administrators. */
   activeDirectoryRole: boolean;
+  /** Holds a privileged Entra ID role, active or eligible; false for holders of Azure roles alone. */
+  directoryRole: boolean;
 }
 
 /** One privileged user: the roles that make them privileged, and how MFA stands for them. */
@@ -168,12 +175,20 @@ export interface PrivilegedUserMfa {
   name: string;
   roles: string[];
   breakGlass: boolean;
+  /** The Conditional Access verdict at sign-in, with the directory roles the user holds actively. */
   coverage: MfaCoverage;
   /**
-   * Security defaults require MFA at every sign-in only of active directory administrators; for
-   * anyone else they ask only when a sign-in looks risky. Undefined when security defaults are unknown.
+   * Policies that would require MFA of the user only through a directory role they are merely
+   * eligible for: they reach the user once the role is activated, not at the sign-in before.
    */
-  bySecurityDefaults: "every sign-in" | "risky sign-ins only" | "off" | undefined;
+  onlyOnceActivated: string[];
+  /**
+   * Security defaults require MFA at every sign-in of active directory administrators, and of every
+   * user who reaches Azure Resource Manager: enough for a holder of Azure roles alone, whose
+   * privilege acts there. For anyone else they ask only when a sign-in looks risky. Undefined when
+   * security defaults are unknown.
+   */
+  bySecurityDefaults: "every sign-in" | "azure management" | "risky sign-ins only" | "off" | undefined;
   registeredMethods: string[] | undefined;
   refs: EvidenceRef[];
 }
@@ -205,12 +220,18 @@ export function privilegedUsersMfa(
     const entry = roles.get(located.value.id.toLowerCase());
     if (!entry) continue;
     const registration = identity.registrationOf(located.value.id);
+    // A role-targeted policy applies only while the role is active (Microsoft: "Conditional Access:
+    // Users, groups, and workload identities"), so an eligible role adds nothing at sign-in.
+    const coverage = mfaCoverage(policies, identity.subjectOf(located.value, "active"), target);
+    const ifActivated = mfaCoverage(policies, identity.subjectOf(located.value, "active and eligible"), target);
+    const decided = new Set(coverage.enforcedBy.map((policy) => policy.id));
     rows.push({
       userId: located.value.id,
       name: userLabel(located.value, located.value.id),
       roles: entry.roles,
       breakGlass: isBreakGlass(located.value, breakGlassAccounts),
-      coverage: mfaCoverage(policies, identity.subjectOf(located.value, "active and eligible"), target),
+      coverage,
+      onlyOnceActivated: ifActivated.enforcedBy.filter((policy) => !decided.has(policy.id)).map((policy) => policy.displayName),
       bySecurityDefaults:
         identity.securityDefaultsEnabled === undefined || identity.securityDefaultsEnabled === null
           ? undefined
@@ -218,7 +239,9 @@ export function privilegedUsersMfa(
             ? "off"
             : entry.activeDirectoryRole
               ? "every sign-in"
-              : "risky sign-ins only",
+              : !entry.directoryRole
+                ? "azure management"
+                : "risky sign-ins only",
       registeredMethods: registration ? (registration.value.methodsRegistered ?? undefined) : undefined,
       refs: [located.ref, ...entry.refs, ...(registration ? [registration.ref] : [])],
     });
@@ -248,6 +271,13 @@ export function describeGaps(coverage: MfaCoverage): string {
   ];
   return parts.join("; ");
 }
+
+/**
+ * Microsoft also enforces MFA for Azure management itself (mandatory MFA for Azure). It is stated
+ * beside a verdict, never as its reason: a tenant may have postponed it, and no API shows that.
+ */
+export const mandatoryAzureMfaContext =
+  "Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.";
 
 /** Lists are cut here in the sentence; findings.json and the raw files hold everyone. */
 const named = 15;
@@ -286,6 +316,13 @@ export function tenantMfaOutcomes(evidence: EvidenceReader, tenantId: string, se
     if (gap) return [notEvaluated(subject, `${what} (no Conditional Access policy is enabled, so security defaults decide)`, gap.dataset, gap.failure)];
   }
   if (identity.securityDefaultsEnabled === true && identity.policies.length === 0) {
+    const securityDefaultsRef = identity.securityDefaultsRef ? [identity.securityDefaultsRef] : [];
+    if (target === "azure-management") {
+      // Security defaults require MFA of every user who reaches Azure Resource Manager (portal, CLI,
+      // PowerShell). The platform's own mandatory MFA for Azure is context only: it can be postponed
+      // by the tenant, and no API shows whether it was.
+      return [{ status: "pass", ...subject, message: `Security defaults are on and no Conditional Access policy exists: security defaults require MFA of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), so MFA is required on ${targetName} of all ${counted}. ${mandatoryAzureMfaContext}`, evidence: [...securityDefaultsRef, ...evidenceRefs] }];
+    }
     return [{ status: "fail", ...subject, message: `Security defaults are on and no Conditional Access policy exists: for the ${counted}, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on ${targetName}.`, evidence: evidenceRefs }];
   }
   // One statement per tenant and target: findings are keyed by resource, and the tenant is the resource.
