@@ -75,6 +75,26 @@ export function checkPdfSignature(file: string, pdf: Buffer, signer: Certificate
 }
 
 /**
+ * The signatures of a PDF someone else signed (an attestation's attachment): each checked against
+ * the certificate it carries, in either profile PDF signers use (PAdES or adbe.pkcs7.detached). The
+ * last one must cover the whole file, or what follows it was added unsigned. Trust in the signer is
+ * the reader's to judge; the report names who signed.
+ */
+export function checkAttachedPdfSignatures(file: string, pdf: Buffer): SignatureCheck[] {
+  const { signatures } = locatePdfSignatures(pdf);
+  return signatures.map((signature, index) => {
+    const problems = [...signature.problems];
+    if (index === signatures.length - 1 && !signature.coversWholeFile && signature.problems.length === 0) {
+      const [, , start, length] = signature.byteRange;
+      problems.push(`${pdf.length - (start + length)} bytes were added after the last signature`);
+    }
+    if (signature.subFilter !== "ETSI.CAdES.detached" && signature.subFilter !== "adbe.pkcs7.detached") problems.push(`signature profile ${signature.subFilter ?? "unknown"} is not one this tool can check`);
+    if (!signature.cms || signature.signedBytes.length === 0) return { file, kind: "PDF" as const, valid: false, problems };
+    return checkCms(file, "PDF", signature.cms, sha256Digest(...signature.signedBytes), problems, undefined);
+  });
+}
+
+/**
  * Whether the signing certificate chains, through the certificates the archive ships, to one of the
  * auditor's trust anchors. Each link is checked by issuer name and by signature.
  */
