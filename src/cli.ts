@@ -64,6 +64,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--out <dir>", "folder for the archive", "out")
     .option("--config <file>", "configuration file (YAML)")
     .option("--mapping <file>", "HIPAA mapping file (default: the built-in mappings/hipaa-security-rule.yaml)")
+    .option("--attestations <dir>", "folder of attestation files (one YAML per attestation); overrides the configuration's")
+    .option("--exceptions <file>", "exceptions file of accepted risks (YAML); overrides the configuration's")
     .option("--sections <list>", "report only on these HIPAA sections, e.g. 164.312,164.308(a)(1)", list)
     .option("--subscriptions <list>", "subscription ids to cover (default: all visible)", list)
     .option("--tenant <id>", "tenant id, for recordings that do not name it")
@@ -93,6 +95,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         outDir: options.out as string,
         configFile: options.config as string | undefined,
         mappingFile: options.mapping as string | undefined,
+        attestationsFolder: options.attestations as string | undefined,
+        exceptionsFile: options.exceptions as string | undefined,
         sections: options.sections as string[] | undefined,
         subscriptions: options.subscriptions as string[] | undefined,
         tenant: options.tenant as string | undefined,
@@ -148,6 +152,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const result = await verifyArchive(archive, { trust: options.trust, trustTsa: options.trustTsa });
       io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : describeVerification(result));
       exitCode = result.intact ? 0 : 1;
+    });
+
+  const attest = program.command("attest").description("record what no API can show: attestations of policies, training, agreements and decisions");
+  attest
+    .command("init")
+    .description("write a template for every attestation the HIPAA mapping asks for into DIR/templates/, with what an auditor asks and where the evidence usually is")
+    .argument("<dir>", "the attestations folder")
+    .option("--mapping <file>", "HIPAA mapping file (default: the built-in mappings/hipaa-security-rule.yaml)")
+    .action(async (dir: string, options: { mapping?: string }) => {
+      const [{ loadMapping, defaultMappingFile }, { checks }, { loadAttestationGuidance }, { writeAttestationTemplates }] = await Promise.all([
+        import("./mapping/mapping.js"),
+        import("./checks/registry.js"),
+        import("./attestations/guidance.js"),
+        import("./attestations/templates.js"),
+      ]);
+      const mapping = await loadMapping(options.mapping ?? defaultMappingFile, new Set(checks.map((check) => check.id)));
+      const written = await writeAttestationTemplates(dir, mapping, await loadAttestationGuidance());
+      io.stderr.write(`wrote ${written.length} templates into ${dir}/templates: copy one into ${dir}, fill it in, and collect with --attestations ${dir}\n`);
+      io.stdout.write(`${dir}/templates\n`);
     });
 
   program

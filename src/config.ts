@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { cloudNames } from "./azure/clouds.js";
 import type { CollectionLimits } from "./azure/limits.js";
@@ -48,6 +49,10 @@ const ConfigSchema = z.strictObject({
   ephiScope: EphiScopeSchema.optional(),
   /** Regions the organisation allows resources in: reported for the risk analysis, never a HIPAA verdict. */
   allowedRegions: AllowedRegionsSchema.optional(),
+  /** The folder of attestation files (one YAML per attestation), relative to this file; --attestations overrides it. */
+  attestations: z.string().min(1).optional(),
+  /** The exceptions file (accepted risks), relative to this file; --exceptions overrides it. */
+  exceptions: z.string().min(1).optional(),
   /** Bounds of every collection (src/azure/limits.ts has the defaults and why). */
   limits: z
     .strictObject({
@@ -64,7 +69,10 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 export async function loadConfig(file: string | undefined): Promise<Config> {
   if (!file) return {};
-  return parseYamlInput(file, await readTextInput(file), ConfigSchema);
+  const config = parseYamlInput(file, await readTextInput(file), ConfigSchema);
+  // Paths in the file are relative to the file, so it can be kept beside what it names.
+  const beside = (path: string | undefined) => (path === undefined ? undefined : resolve(dirname(file), path));
+  return { ...config, ...(config.attestations ? { attestations: beside(config.attestations) } : {}), ...(config.exceptions ? { exceptions: beside(config.exceptions) } : {}) };
 }
 
 export function checkSettingsFrom(config: Config): CheckSettings {

@@ -57,8 +57,8 @@ export function jsonSchemaText({ schema, $id, title, description }: OutputSchema
 
 /** The status table as Markdown, one row per combination the mapping allows. */
 export function statusTableMarkdown(): string {
-  const rows = statusTable().map(({ kind, outcome, attestation, status }) => `| ${kind} | ${outcome} | ${attestation} | ${status} |`);
-  return ["| evidence | primary checks | attestation | status |", "|---|---|---|---|", ...rows].join("\n");
+  const rows = statusTable().map(({ kind, outcome, attestation, decision, status }) => `| ${kind} | ${outcome} | ${attestation} | ${decision} | ${status} |`);
+  return ["| evidence | primary checks | attestation | it records | status |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 
 const tableStart = "<!-- status-table -->";

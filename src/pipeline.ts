@@ -13,8 +13,10 @@ import { compactTimestamp, type Clock } from "./clock.js";
 import { collectEvidence, type EvidenceSource } from "./collectors/collect-evidence.js";
 import { checkSettingsFrom, collectionLimitsFrom, loadConfig } from "./config.js";
 import { evaluate } from "./evaluation/evaluate.js";
-import { defaultMappingFile, loadMapping, selectSections } from "./mapping/mapping.js";
+import { defaultMappingFile, loadMapping, selectSections, type Mapping } from "./mapping/mapping.js";
 import { loadBaaServices } from "./mapping/baa-services.js";
+import { attestationsPrefix, organisationRecordsIn, readOrganisationRecords } from "./attestations/read-records.js";
+import type { OrganisationRecords } from "./model/attestations.js";
 import type { Assessment, CollectionGap, Coverage, RunFacts } from "./model/assessment.js";
 import type { CollectedEvidence } from "./model/evidence.js";
 import type { Finding, FindingsDocument } from "./model/findings.js";
@@ -33,6 +35,9 @@ export interface CollectOptions {
   outDir: string;
   configFile?: string | undefined;
   mappingFile?: string | undefined;
+  /** The attestations folder and the exceptions file, over the configuration's. */
+  attestationsFolder?: string | undefined;
+  exceptionsFile?: string | undefined;
   sections?: string[] | undefined;
   subscriptions?: string[] | undefined;
   cloud?: CloudName | undefined;
@@ -59,14 +64,29 @@ export interface CollectResult {
 }
 
 /** What the main job reads before it collects anything, each checked with a message naming the file. */
-async function readInputs(options: Pick<CollectOptions, "configFile" | "mappingFile" | "sections" | "replay">) {
+async function readInputs(options: Pick<CollectOptions, "configFile" | "mappingFile" | "sections" | "replay" | "attestationsFolder" | "exceptionsFile">) {
   const config = await loadConfig(options.configFile);
-  const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, new Set(checks.map((check) => check.id)));
+  const knownChecks = new Set(checks.map((check) => check.id));
+  const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, knownChecks);
   const sections = options.sections ?? config.sections;
   const mapping = selectSections(fullMapping, sections);
   const recording = options.replay ? await loadRecording(options.replay) : undefined;
   const baa = await loadBaaServices();
-  return { config, mapping, sections, recording, baa };
+  // Attachments are hashed now, before anything is collected: a changed one stops the run (exit 2).
+  const records = await readOrganisationRecords(
+    { attestationsFolder: options.attestationsFolder ?? config.attestations, exceptionsFile: options.exceptionsFile ?? config.exceptions },
+    fullMapping,
+    knownChecks,
+  );
+  return { config, mapping, sections, recording, baa, records: recordsFor(mapping, records) };
+}
+
+/** A run scoped to some sections keeps the attestations that cover them and their attachments, no other documents. */
+function recordsFor(mapping: Mapping, records: OrganisationRecords): OrganisationRecords {
+  const rows = new Set(mapping.requirements.map((row) => row.citation));
+  const attestations = records.attestations.filter((attestation) => attestation.requirements.some((citation) => rows.has(citation)));
+  const kept = new Set(attestations.flatMap((attestation) => [attestation.path, ...attestation.attachments.map((attachment) => attachment.path)]));
+  return { ...records, attestations, files: records.files.filter((file) => !file.path.startsWith(attestationsPrefix) || kept.has(file.path)) };
 }
 
 /** The collect stage as the command line asks for it: live, or the recording given. */
@@ -95,7 +115,7 @@ function collectAsAsked(options: Omit<CollectOptions, "outDir" | "signing">, inp
 export async function collectAndEvaluate(options: Omit<CollectOptions, "outDir" | "signing">): Promise<{ evidence: CollectedEvidence; assessment: Assessment }> {
   const inputs = await readInputs(options);
   const evidence = await collectAsAsked(options, inputs, resolveLimits(collectionLimitsFrom(inputs.config), options.limits));
-  return { evidence, assessment: evaluate({ evidence, mapping: inputs.mapping, settings: checkSettingsFrom(inputs.config), baa: inputs.baa }) };
+  return { evidence, assessment: evaluate({ evidence, mapping: inputs.mapping, settings: checkSettingsFrom(inputs.config), baa: inputs.baa, records: inputs.records }) };
 }
 
 export async function collect(options: CollectOptions): Promise<CollectResult> {
@@ -113,7 +133,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const evidence = await collectAsAsked(options, inputs, limits);
 
   progress.step("evaluating checks and mapping to the HIPAA Security Rule");
-  const assessment = evaluate({ evidence, mapping, settings: checkSettingsFrom(config), baa: inputs.baa });
+  const assessment = evaluate({ evidence, mapping, settings: checkSettingsFrom(config), baa: inputs.baa, records: inputs.records });
 
   const generatedAt = clock.now();
   const run: RunFacts = {
@@ -135,7 +155,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const rendered = await renderDocuments({ run, mapping, assessment });
 
   progress.step("signing and writing the archive");
-  const archive = await packageArchive({ evidence, assessment, run, rendered, signer, outDir: options.outDir });
+  const archive = await packageArchive({ evidence, assessment, run, rendered, signer, outDir: options.outDir, records: inputs.records });
   progress.done();
   return { archivePath: archive.archivePath, signing: archive.signing, document: archive.document, coverage: assessment.coverage, gaps: assessment.gaps, assessment };
 }
@@ -147,15 +167,18 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
  */
 export async function evaluateArchive(options: { archive: string; configFile?: string | undefined; mappingFile?: string | undefined; sections?: string[] | undefined }): Promise<{ assessment: Assessment; evidence: CollectedEvidence }> {
   const config = await loadConfig(options.configFile);
-  const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, new Set(checks.map((check) => check.id)));
+  const knownChecks = new Set(checks.map((check) => check.id));
+  const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, knownChecks);
   const mapping = selectSections(fullMapping, options.sections ?? config.sections);
   const archived = await readArchiveEvidence(options.archive);
   const settings = options.configFile || !archived.settings ? checkSettingsFrom(config) : archived.settings;
-  return { assessment: evaluate({ evidence: archived.evidence, mapping, settings, baa: await loadBaaServices() }), evidence: archived.evidence };
+  // The attestations and exceptions the archive holds, as they were when it was made.
+  const records = organisationRecordsIn(options.archive, archived.recordFiles, fullMapping, knownChecks);
+  return { assessment: evaluate({ evidence: archived.evidence, mapping, settings, baa: await loadBaaServices(), records }), evidence: archived.evidence };
 }
 
-/** Exit code 4 when a failing finding reaches the --fail-on severity; findings out of the ePHI scope are concerns, never a gate. */
+/** Exit code 4 when a failing finding reaches the --fail-on severity; findings out of the ePHI scope, and accepted risks, never trip it. */
 export function reachesFailOn(findings: readonly Finding[], threshold: Severity | undefined): boolean {
   if (!threshold) return false;
-  return findings.some((finding) => finding.status === "fail" && finding.ephiScope !== "out of scope" && severityRank(finding.severity) >= severityRank(threshold));
+  return findings.some((finding) => finding.status === "fail" && finding.ephiScope !== "out of scope" && !finding.acceptedRisk && severityRank(finding.severity) >= severityRank(threshold));
 }

@@ -27,13 +27,14 @@ const forbidden: { from: Room[]; to: Room[]; except?: Room[]; why: string }[] = 
   { from: ["report"], to: ["azure", "collectors", "checks", "datasets", "evaluation"], why: "reports render the assessment and derive nothing from evidence themselves" },
   { from: ["report"], to: ["archive", "signing"], why: "reports leave the signature field empty; the package stage signs" },
   { from: ["archive"], to: ["azure", "collectors", "checks", "datasets", "evaluation", "report"], why: "the package stage writes and reads archives of finished results" },
-  { from: ["*"], to: ["signing"], why: "signing/ is reached only through the package stage (archive/) and the command line" },
+  { from: ["attestations"], to: ["azure", "collectors", "checks", "datasets", "evaluation", "report", "archive"], why: "attestations/ reads what people recorded; it neither collects, judges nor renders" },
+  { from: ["*"], to: ["signing"], why: "signing/ is reached only through the package stage (archive/), the command line, and the reading of attestations (an attached PDF's own signature is verified)" },
   { from: ["*"], to: ["pipeline"], why: "only the command line runs the main job" },
   { from: ["*"], to: ["cli"], why: "nothing calls back into the command line" },
 ];
 
 /** Who may import signing/ and pipeline.ts at all. */
-const allowed: Record<Room, Room[]> = { signing: ["archive", "cli", "signing"], pipeline: ["cli"] };
+const allowed: Record<Room, Room[]> = { signing: ["archive", "attestations", "cli", "signing"], pipeline: ["cli"] };
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
@@ -80,7 +81,7 @@ describe("import graph", () => {
 
   it("rules catch what they are meant to catch", () => {
     expect(isForbidden("checks", "collectors")).toBe("checks are pure functions of the evidence: they never fetch it");
-    expect(isForbidden("report", "signing")).toBe("signing/ is reached only through the package stage (archive/) and the command line");
+    expect(isForbidden("report", "signing")).toBe("signing/ is reached only through the package stage (archive/), the command line, and the reading of attestations (an attached PDF's own signature is verified)");
     expect(isForbidden("archive", "signing")).toBeUndefined();
     expect(isForbidden("datasets", "azure")).toBe("datasets/ sits below collectors and checks alike; it knows only the model");
     expect(isForbidden("evaluation", "checks")).toBeUndefined();

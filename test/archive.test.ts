@@ -68,7 +68,8 @@ describe("the archive, with stock tools", () => {
 
   it("holds the layout of docs/archive-layout.md", () => {
     const root = readdirSync(folder).sort();
-    expect(root).toEqual(["README.txt", "SHA256SUMS", "SHA256SUMS.p7s", "findings", "manifest.json", "manifest.json.p7s", "raw", "reports", "signer.pem"]);
+    expect(root).toEqual(["README.txt", "SHA256SUMS", "SHA256SUMS.p7s", "attestations", "exceptions", "findings", "manifest.json", "manifest.json.p7s", "raw", "reports", "signer.pem"]);
+    expect(readdirSync(join(folder, "exceptions"))).toEqual(["exceptions.yaml"]);
     expect(readdirSync(join(folder, "findings")).sort()).toEqual(["findings.csv", "findings.json", "requirements.csv"]);
     expect(readdirSync(join(folder, "reports"))).toHaveLength(23);
   });
@@ -193,7 +194,7 @@ describe("the reports", () => {
 
   it("summary: scope, identity, coverage, status of every requirement, gaps and limits", () => {
     const text = pdfText("reports/00-summary.pdf").replace(/\s+/g, " ");
-    expect(text).toContain("65 requirements: 0 evidenced, 7 not satisfied, 0 incomplete, 58 attestation required, 0 attested, 0 not applicable. Automated checks reached a verdict on 13 of them.");
+    expect(text).toContain("65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Automated checks reached a verdict on 13 of them.");
     expect(text).toContain("Clinic-Prod (4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3)");
     expect(text).toContain("Service principal hipaa-evidence-collector");
     expect(text).toContain("Azure: Reader at /providers/Microsoft.Management/managementGroups/mg-clinic-production");
@@ -229,7 +230,28 @@ describe("the reports", () => {
     // Under the failing finding, how to fix it and where that advice comes from.
     expect(squash(text)).toContain(squash("How to fix:"));
     expect(squash(text)).toContain("Source:https://learn.microsoft.com/azure/key-vault/general/howto-logging");
-    expect(text).toContain("Attestation needed to complete this requirement:");
+    expect(text).toContain("Attestation needed to complete this requirement What it must show:");
+    expect(squash(text)).toContain(squash("(template templates/audit-controls-other-systems.yaml, written by attest init)"));
+  });
+
+  it("per standard: an attestation in full, recorded by the collecting identity and attributed to its owner, with its signed attachment", () => {
+    const text = pdfText("reports/01-164.308-a-1-i-security-management-process.pdf").replace(/\s+/g, " ");
+    expect(squash(text)).toContain(squash("Attested risk-analysis (attestations/risk-analysis.yaml)"));
+    expect(squash(text)).toContain(
+      squash("recorded by hipaa-evidence-collector (the collecting identity) on 2026-11-24 09:30:00 UTC, attributed to Dana Whitfield, Security Official, dated 2026-09-15; reviewed by Alex Morgan, IT Director; valid until 2027-09-14."),
+    );
+    expect(squash(text)).toContain(squash("attestations/documents/risk-analysis-2026-summary.pdf"));
+    expect(squash(text)).toMatch(/signedbyCN=hipaa-evidencedevelopmentsigningkey,OU=hipaa-evidencedevelopmentsignature\(nottrusted\),O=ContosoClinicComplianceOffice\(sample\),signaturevalid/);
+  });
+
+  it("per standard: a documented decision with the failing findings beside it, an expired attestation to renew, an accepted risk", () => {
+    const training = pdfText("reports/05-164.308-a-5-i-security-awareness-and-training.pdf").replace(/\s+/g, " ");
+    expect(squash(training)).toContain(squash("Attestation expired on 2026-06-30: renew it"));
+    expect(squash(training)).toContain(squash("Documented decision malware-protection-alternative"));
+    expect(squash(training)).toContain(squash("Decision (164.306(d)(3)): an alternative measure instead."));
+    expect(squash(training)).toContain(squash("Subscription Clinic-Prod holds resources whose Defender plan is off"));
+    const access = pdfText("reports/14-164.312-a-1-access-control.pdf").replace(/\s+/g, " ");
+    expect(squash(access)).toContain(squash("Risk accepted by Dana Whitfield, Security Official until 2027-03-31 (exception kv-clinic-app-02-access-policies); the finding stays failing."));
   });
 });
 

@@ -12,7 +12,7 @@ import type { Finding } from "../src/model/findings.js";
 import { collect, type CollectResult } from "../src/pipeline.js";
 import { deeplyNested, notUtf8 } from "./support/hostile-answers.js";
 import { startLoopbackServers } from "./support/loopback-servers.js";
-import { assessSample, collectSample, sample, sampleClock, sampleConfig, sampleRecording, silent, temporaryFolder } from "./support/sample.js";
+import { assessSample, collectSample, sample, sampleClock, sampleConfig, sampleDir, sampleRecording, silent, temporaryFolder } from "./support/sample.js";
 import { scopedSampleSections } from "./support/build-sample-archive.js";
 import { scopedSampleArchive } from "./support/sample-archive.js";
 
@@ -196,7 +196,9 @@ describe("a run with one hostile answer in its recording", () => {
     writeFileSync(configFile, `${readFileSync(sampleConfig, "utf8")}${hostile.config ?? ""}`);
 
     const started = performance.now();
-    const result = await collectSample({ replay: recording, configFile, sections: hostile.sections, limits: hostile.limits });
+    // The copied configuration names its attestations relative to itself: they stay the sample's.
+    const records = { attestationsFolder: join(sampleDir, "attestations"), exceptionsFile: join(sampleDir, "exceptions.yaml") };
+    const result = await collectSample({ replay: recording, configFile, sections: hostile.sections, limits: hostile.limits, ...records });
     expect(performance.now() - started).toBeLessThan(30_000);
 
     // Exactly one more gap than the sample's own, and it is the planted one.

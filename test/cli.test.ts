@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultMappingFile } from "../src/mapping/mapping.js";
 import type { Finding } from "../src/model/findings.js";
 import { reachesFailOn } from "../src/pipeline.js";
-import { sample, sampleConfig, sampleRecording, temporaryFolder } from "./support/sample.js";
+import { sample, sampleConfig, sampleDir, sampleRecording, temporaryFolder } from "./support/sample.js";
 import { hipaaEvidence, hipaaEvidenceInProcess } from "./support/tools.js";
 
 /**
@@ -34,7 +34,7 @@ describe("collect on the sample tenant, as a real process", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("65 requirements: 0 evidenced, 7 not satisfied, 0 incomplete, 58 attestation required, 0 attested, 0 not applicable. Findings: 29 fail, 66 pass, 0 not evaluated, and 29 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
+    expect(result.stderr).toContain("65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Findings: 29 fail, 66 pass, 0 not evaluated, and 29 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -42,7 +42,7 @@ describe("collect on the sample tenant, as a real process", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}114 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}125 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
@@ -74,6 +74,38 @@ describe("collect options, in process", () => {
   });
 });
 
+describe("attest init", () => {
+  it("writes a template for every attestation of the mapping into DIR/templates, and never overwrites one", async () => {
+    const folder = join(temporaryFolder("attest-init"), "attestations");
+    const written = await hipaaEvidenceInProcess(["attest", "init", folder]);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe(`${folder}/templates\n`);
+    const templates = readdirSync(join(folder, "templates"));
+    expect(templates).toHaveLength(65);
+    // Physical safeguards split what Microsoft's datacentres provide from the organisation's own part.
+    const facility = readFileSync(join(folder, "templates", "facility-access-controls.yaml"), "utf8");
+    expect(facility).toContain("inherited:\n  from: Microsoft (Azure datacentres)");
+    expect(facility).toContain("# What the organisation itself must show (Microsoft does not cover its own sites, workstations and media):");
+    // Where Microsoft's BAA comes from, and the breach notification deadline.
+    expect(readFileSync(join(folder, "templates", "business-associate-contracts.yaml"), "utf8")).toMatch(/Product Terms/);
+    expect(readFileSync(join(folder, "templates", "response-and-reporting.yaml"), "utf8")).toMatch(/60 calendar days/);
+    // An addressable specification asks for its decision.
+    expect(readFileSync(join(folder, "templates", "automatic-logoff.yaml"), "utf8")).toContain("decision: implemented");
+    const again = await hipaaEvidenceInProcess(["attest", "init", folder]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; templates are never overwritten");
+  });
+
+  it("a template copied into the folder unfilled is refused, naming the field", async () => {
+    const folder = join(temporaryFolder("attest-unfilled"), "attestations");
+    await hipaaEvidenceInProcess(["attest", "init", folder]);
+    writeFileSync(join(folder, "sanction-policy.yaml"), readFileSync(join(folder, "templates", "sanction-policy.yaml")));
+    const result = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--config", sampleConfig, "--attestations", folder, "--out", join(folder, "..", "out")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`${folder}/sanction-policy\\.yaml: line \\d+, column \\d+ \\(statement\\): Too small: expected string to have >=1 characters`));
+  });
+});
+
 describe("bad input: exit 2, a message naming the file and the place, and no archive", () => {
   const expectRefused = async (args: string[], out: string, message: RegExp) => {
     const result = await hipaaEvidenceInProcess(["collect", "--config", sampleConfig, "--out", out, ...args]);
@@ -81,6 +113,20 @@ describe("bad input: exit 2, a message naming the file and the place, and no arc
     expect(result.code).toBe(2);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   };
+
+  it("an attachment changed since its attestation recorded it", async () => {
+    const folder = temporaryFolder("bad-attachment");
+    const attestations = join(folder, "attestations");
+    mkdirSync(join(attestations, "documents"), { recursive: true });
+    const source = join(sampleDir, "attestations");
+    writeFileSync(join(attestations, "business-associate-agreements.yaml"), readFileSync(join(source, "business-associate-agreements.yaml")));
+    writeFileSync(join(attestations, "documents", "microsoft-baa-acceptance.txt"), `${readFileSync(join(source, "documents", "microsoft-baa-acceptance.txt"), "utf8")}Amended later.\n`);
+    await expectRefused(
+      ["--replay", sampleRecording, "--attestations", attestations],
+      join(folder, "out"),
+      new RegExp(`${attestations}/business-associate-agreements\\.yaml: line 16, column 13 \\(attachments\\[0\\]\\.sha256\\): expected documents/microsoft-baa-acceptance\\.txt to have the SHA-256 recorded \\([0-9a-f]{64}\\); it has [0-9a-f]{64}: the attachment changed`),
+    );
+  });
 
   it("a HAR that is not JSON", async () => {
     const folder = temporaryFolder("bad-har");

@@ -6,7 +6,7 @@ import { InputError, UsageError } from "../src/errors.js";
 import { defaultMappingFile, loadMapping, selectSections, standardsOf, type EvidenceMode, type Mapping, type RequirementRow } from "../src/mapping/mapping.js";
 import { defaultBaaServicesFile, loadBaaServices } from "../src/mapping/baa-services.js";
 import { baaStandingOf } from "../src/model/baa-services.js";
-import { coverageOf, evaluateRequirements, primaryOutcome, requirementStatus, statusTable, type AttestationState, type PrimaryOutcome } from "../src/mapping/requirement-status.js";
+import { coverageOf, evaluateRequirements, primaryOutcome, requirementStatus, statusTable, type AttestationState, type PrimaryOutcome, type RecordedDecision } from "../src/mapping/requirement-status.js";
 import type { Finding, RequirementStatus } from "../src/model/findings.js";
 import { temporaryFolder } from "./support/sample.js";
 
@@ -17,7 +17,7 @@ function finding(checkId: string, status: Finding["status"], ephiScope: Finding[
 }
 
 describe("requirement status: one table", () => {
-  // Every combination the mapping allows, with the status an auditor should read.
+  // Every combination the mapping allows with no recorded decision, with the status an auditor should read.
   const expected: [EvidenceMode, PrimaryOutcome, AttestationState, RequirementStatus][] = [
     ["auto", "any fail", "not needed", "not_satisfied"],
     ["auto", "any error", "not needed", "incomplete"],
@@ -39,13 +39,50 @@ describe("requirement status: one table", () => {
     ["attest", "none", "expired", "attestation_required"],
     ["attest", "none", "missing", "attestation_required"],
   ];
+  // What a valid attestation records changes the row: a documented decision closes it whatever the checks found.
+  const decided: [EvidenceMode, PrimaryOutcome, RecordedDecision, RequirementStatus][] = [
+    ["partial", "any fail", "implemented", "not_satisfied"],
+    ["partial", "any fail", "alternative", "documented_decision"],
+    ["partial", "any fail", "not_reasonable", "documented_decision"],
+    ["partial", "any fail", "not applicable", "not_applicable"],
+    ["partial", "any error", "implemented", "incomplete"],
+    ["partial", "any error", "alternative", "documented_decision"],
+    ["partial", "any error", "not_reasonable", "documented_decision"],
+    ["partial", "any error", "not applicable", "not_applicable"],
+    ["partial", "all pass", "implemented", "satisfied"],
+    ["partial", "all pass", "alternative", "documented_decision"],
+    ["partial", "all pass", "not_reasonable", "documented_decision"],
+    ["partial", "all pass", "not applicable", "not_applicable"],
+    ["partial", "none", "implemented", "attested"],
+    ["partial", "none", "alternative", "documented_decision"],
+    ["partial", "none", "not_reasonable", "documented_decision"],
+    ["partial", "none", "not applicable", "not_applicable"],
+    ["attest", "none", "implemented", "attested"],
+    ["attest", "none", "alternative", "documented_decision"],
+    ["attest", "none", "not_reasonable", "documented_decision"],
+    ["attest", "none", "not applicable", "not_applicable"],
+  ];
 
-  it("covers every allowed combination, in order", () => {
-    expect(statusTable().map(({ kind, outcome, attestation, status }) => [kind, outcome, attestation, status])).toEqual(expected);
+  it("covers every allowed combination: the rows above, each decision on a valid or an expired attestation, and nothing else", () => {
+    const table = statusTable();
+    expect(table.filter((row) => row.decision === "none").map(({ kind, outcome, attestation, status }) => [kind, outcome, attestation, status])).toEqual(expected);
+    expect(table.filter((row) => row.decision !== "none" && row.attestation === "valid").map(({ kind, outcome, decision, status }) => [kind, outcome, decision, status])).toEqual(decided);
+    expect(table.filter((row) => row.decision !== "none" && row.attestation !== "valid" && row.attestation !== "expired")).toEqual([]);
+    expect(table).toHaveLength(expected.length + decided.length * 2);
   });
 
   it.each(expected)("%s row, primary checks %s, attestation %s: %s", (kind, outcome, attestation, status) => {
     expect(requirementStatus(kind, outcome, attestation)).toBe(status);
+  });
+
+  it.each(decided)("%s row, primary checks %s, a valid attestation recording %s: %s", (kind, outcome, decision, status) => {
+    expect(requirementStatus(kind, outcome, "valid", decision)).toBe(status);
+  });
+
+  it.each(decided)("%s row, primary checks %s: an expired attestation's %s no longer counts", (kind, outcome, decision) => {
+    const withoutAttestation = requirementStatus(kind, outcome, "expired");
+    expect(requirementStatus(kind, outcome, "expired", decision)).toBe(withoutAttestation);
+    expect(["attestation_required", "not_satisfied", "incomplete"]).toContain(withoutAttestation);
   });
 
   it.each([
@@ -116,7 +153,7 @@ describe("requirements evaluated from findings", () => {
       automated: 1,
       attested: 0,
       open: 2,
-      byStatus: { satisfied: 0, not_satisfied: 1, incomplete: 1, attestation_required: 1, attested: 0, not_applicable: 0 },
+      byStatus: { satisfied: 0, not_satisfied: 1, incomplete: 1, attestation_required: 1, attested: 0, documented_decision: 0, not_applicable: 0 },
     });
     expect(Object.values(coverage.byStatus).reduce((sum, count) => sum + count, 0)).toBe(coverage.total);
   });

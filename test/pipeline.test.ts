@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CollectResult } from "../src/pipeline.js";
+import { reachesFailOn, type CollectResult } from "../src/pipeline.js";
 import { checks } from "../src/checks/registry.js";
 import { defaultMappingFile, loadMapping } from "../src/mapping/mapping.js";
 import { FindingsDocumentSchema, type Finding } from "../src/model/findings.js";
@@ -255,21 +255,33 @@ describe("the sample tenant, replayed end to end", () => {
   it("derives requirement statuses from the primary checks only, failing supporting checks being concerns", () => {
     const decided = result.document.requirements.filter((requirement) => requirement.status !== "attestation_required").map(({ id, status }) => [id, status]);
     expect(decided).toEqual([
+      // The sample's attestations (samples/contoso-clinic/attestations) close these.
+      ["164.308(a)(1)(ii)(A)", "attested"],
+      ["164.308(a)(1)(ii)(B)", "attested"],
       ["164.308(a)(3)(ii)(A)", "not_satisfied"],
       ["164.308(a)(3)(ii)(C)", "not_satisfied"],
       ["164.308(a)(4)(ii)(B)", "not_satisfied"],
-      ["164.308(a)(5)(ii)(B)", "not_satisfied"],
+      // Its Defender plan fails, but an alternative measure is documented (164.306(d)(3)).
+      ["164.308(a)(5)(ii)(B)", "documented_decision"],
+      ["164.308(b)(1)", "attested"],
+      ["164.308(b)(3)", "attested"],
+      ["164.310(a)(1)", "attested"],
       ["164.312(a)(1)", "not_satisfied"],
       ["164.312(b)", "not_satisfied"],
       ["164.312(d)", "not_satisfied"],
+      ["164.314(a)(1)", "attested"],
+      ["164.314(a)(2)(i)", "attested"],
+      ["164.314(a)(2)(ii)", "not_applicable"],
+      ["164.314(b)(1)", "not_applicable"],
+      ["164.314(b)(2)", "not_applicable"],
     ]);
     expect(result.document.requirements).toHaveLength(65);
     expect(result.coverage).toEqual({
       total: 65,
       automated: 13,
-      attested: 0,
-      open: 58,
-      byStatus: { satisfied: 0, not_satisfied: 7, incomplete: 0, attestation_required: 58, attested: 0, not_applicable: 0 },
+      attested: 7,
+      open: 48,
+      byStatus: { satisfied: 0, not_satisfied: 6, incomplete: 0, attestation_required: 48, attested: 7, documented_decision: 1, not_applicable: 3 },
     });
     const row = (id: string) => result.document.requirements.find((requirement) => requirement.id === id);
     // Log retention is audit control, not the six-year documentation rule: that row rests on attestation.
@@ -285,6 +297,50 @@ describe("the sample tenant, replayed end to end", () => {
     // Purge protection supports backup, disaster recovery and integrity; it no longer decides the emergency access procedure.
     expect(["164.308(a)(7)(ii)(A)", "164.308(a)(7)(ii)(B)", "164.312(c)(1)"].map((id) => row(id)?.supportingChecks)).toEqual([["key-vault-purge-protection-enabled"], ["key-vault-purge-protection-enabled"], ["key-vault-purge-protection-enabled"]]);
     expect(row("164.312(a)(2)(ii)")).toMatchObject({ checks: ["entra-break-glass-accounts"], supportingChecks: [] });
+  });
+
+  it("ends every row in a state a compliance officer can act on", () => {
+    const { requirements, findings } = result.document;
+    const requests = new Map(result.assessment.attestations.requests.map((request) => [request.requirement, request]));
+    for (const row of requirements) {
+      const deciding = findings.filter((finding) => row.checks.includes(finding.checkId) && finding.ephiScope !== "out of scope");
+      switch (row.status) {
+        case "not_satisfied":
+          // Its failing findings, each with what to change.
+          expect(deciding.filter((finding) => finding.status === "fail").every((finding) => finding.remediation !== undefined), row.id).toBe(true);
+          expect(deciding.some((finding) => finding.status === "fail"), row.id).toBe(true);
+          break;
+        case "attested":
+        case "documented_decision":
+          expect(row.attestationState, row.id).toBe("valid");
+          expect(row.attestation?.file, row.id).toMatch(/^attestations\/.+\.yaml$/);
+          if (row.status === "documented_decision") expect(row.attestation?.rationale, row.id).toBeDefined();
+          break;
+        case "not_applicable":
+          expect(row.attestation?.notApplicableReason, row.id).toBeDefined();
+          break;
+        case "attestation_required":
+          // In the request list, with the template attest init writes.
+          expect(requests.get(row.id)?.template, row.id).toBe(`templates/${row.attestations[0]}.yaml`);
+          break;
+        default:
+          throw new Error(`${row.id}: ${row.status} is not expected in the sample`);
+      }
+    }
+    // The expired training record leaves its row open and is listed as expired.
+    expect(requests.get("164.308(a)(5)(i)")).toEqual({ requirement: "164.308(a)(5)(i)", title: "Security awareness and training", state: "expired", expiredOn: "2026-06-30", template: "templates/security-awareness-and-training.yaml" });
+  });
+
+  it("keeps an accepted risk failing, says who accepted it until when, and leaves it out of --fail-on", () => {
+    const accepted = result.document.findings.filter((finding) => finding.acceptedRisk);
+    expect(accepted.map(({ checkId, resourceId, status, acceptedRisk }) => ({ checkId, resourceId, status, acceptedRisk }))).toEqual([
+      { checkId: "key-vault-rbac-authorization", resourceId: app, status: "fail", acceptedRisk: { exception: "kv-clinic-app-02-access-policies", approver: "Dana Whitfield, Security Official", expiresOn: "2027-03-31" } },
+    ]);
+    expect(result.assessment.exceptions.map(({ id, state, matched }) => ({ id, state, matched }))).toEqual([{ id: "kv-clinic-app-02-access-policies", state: "applied", matched: 1 }]);
+    // The row it supports stays not satisfied.
+    expect(result.document.requirements.find((requirement) => requirement.id === "164.312(a)(1)")?.status).toBe("not_satisfied");
+    expect(reachesFailOn(accepted, "low")).toBe(false);
+    expect(reachesFailOn(accepted.map(({ acceptedRisk: _accepted, ...finding }) => finding), "low")).toBe(true);
   });
 
   it("gives every failing or not-evaluated finding its fix, where to make it and the Microsoft page it comes from", () => {

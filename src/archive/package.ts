@@ -2,6 +2,7 @@ import type { Assessment, RunFacts } from "../model/assessment.js";
 import type { RenderedDocuments } from "../model/documents.js";
 import type { CollectedEvidence, EvidenceRecord } from "../model/evidence.js";
 import type { FindingsDocument } from "../model/findings.js";
+import type { OrganisationRecords } from "../model/attestations.js";
 import { toPem } from "../signing/certificate.js";
 import { findingsCsv, requirementsCsv } from "./csv.js";
 import { describeFiles, serializeManifest, sha256Sums, type ManifestV2 } from "./manifest.js";
@@ -15,6 +16,8 @@ export interface PackageInput {
   rendered: RenderedDocuments;
   signer: ArchiveSigner;
   outDir: string;
+  /** Attestations, their attachments and the exceptions file, copied as they were read. */
+  records?: OrganisationRecords | undefined;
 }
 
 export interface PackagedArchive {
@@ -52,6 +55,7 @@ export async function packageArchive(input: PackageInput): Promise<PackagedArchi
     { path: "findings/requirements.csv", content: Buffer.from(requirementsCsv(assessment.requirements, assessment.findings), "utf8") },
     { path: "raw/calls.har", content: json(evidence.calls) },
     ...rawFiles(evidence.records),
+    ...(input.records?.files ?? []),
   ];
   const described = describeFiles(contents);
   const manifest: ManifestV2 = {

@@ -11,6 +11,8 @@ export interface ArchivedEvidence {
   manifest: Manifest;
   /** The thresholds the checks ran with, when the archive records them (format 2 on). */
   settings: CheckSettings | undefined;
+  /** The attestation and exception files the manifest lists, by archive path, each checked against its hash. */
+  recordFiles: Map<string, Buffer>;
 }
 
 /**
@@ -46,8 +48,10 @@ export async function readArchiveEvidence(file: string): Promise<ArchivedEvidenc
     records.push(record);
   }
   const calls = JSON.parse(listed("raw/calls.har").toString("utf8")) as object;
+  const recordFiles = new Map(manifest.files.filter(({ path }) => path.startsWith("attestations/") || path.startsWith("exceptions/")).map(({ path }) => [path, listed(path)] as const));
   return {
     manifest,
+    recordFiles,
     settings: manifest.schemaVersion === 1 ? undefined : manifest.evaluation.settings,
     evidence: {
       tenantId: manifest.tenantId,

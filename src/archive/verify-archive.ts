@@ -81,7 +81,9 @@ function signatureChecks(files: Map<string, Buffer>, signer: CertificateFacts | 
     else if (content) checks.push(checkDetachedSignature(signature, cms, content, signer));
   }
   for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (name.toLowerCase().endsWith(".pdf")) checks.push(checkPdfSignature(name, content, signer));
+    // The tool's own reports carry the archive's signature; attached documents (attestations/) carry
+    // their authors' own or none, and the signed manifest covers their bytes.
+    if (name.startsWith("reports/") && name.toLowerCase().endsWith(".pdf")) checks.push(checkPdfSignature(name, content, signer));
   }
   return checks;
 }

@@ -6,12 +6,14 @@ import type { Mapping } from "../mapping/mapping.js";
 import { coverageOf, evaluateRequirements } from "../mapping/requirement-status.js";
 import type { Assessment } from "../model/assessment.js";
 import type { BaaCatalogue } from "../model/baa-services.js";
+import { noRecords, type OrganisationRecords } from "../model/attestations.js";
 import { EvidenceSet, type CollectedEvidence } from "../model/evidence.js";
 import { auditLogView } from "./audit-log-view.js";
 import { collectionGaps } from "./collection-gaps.js";
 import { defenderView } from "./defender-view.js";
 import { ephiInventory, standingOf } from "./ephi-scope.js";
 import { ephiView } from "./ephi-view.js";
+import { acceptRisks, attestationsView, dayOf, rowAttestations } from "./organisation-records.js";
 import { identityAzureRoles } from "./identity-roles.js";
 import { privilegedMfaTable } from "./privileged-mfa.js";
 
@@ -21,6 +23,8 @@ export interface EvaluationInput {
   settings: CheckSettings;
   /** Microsoft's list of the services its HIPAA BAA covers. */
   baa: BaaCatalogue;
+  /** Attestations and accepted risks the organisation recorded; none unless given. */
+  records?: OrganisationRecords;
   /** The checks to run; every registered check unless a test narrows them. */
   checks?: typeof registeredChecks;
 }
@@ -42,8 +46,12 @@ export function evaluate(input: EvaluationInput): Assessment {
   const inScope = new Set(mapping.requirements.flatMap((row) => [...row.checks.primary, ...row.checks.supporting]));
   const scopedChecks = checks.filter((check) => inScope.has(check.id));
   const placed = runChecks(scopedChecks, { ...scope, evidence: records }).map((finding) => ({ ...finding, ephiScope: standingOf(ephi, evidence.subscriptions, finding.resourceId) }));
-  const findings = citeFindings(placed, mapping);
-  const requirements = evaluateRequirements(mapping, findings);
+  // Attestations and exceptions are weighed on the day the evidence was collected, years later too.
+  const day = dayOf(new Date(evidence.collection.window.end));
+  const recorded = input.records ?? noRecords;
+  const accepted = acceptRisks(citeFindings(placed, mapping), recorded.exceptions, day);
+  const findings = accepted.findings;
+  const requirements = evaluateRequirements(mapping, findings, rowAttestations(recorded.attestations, day));
   return {
     ephi: ephiView(ephi, baa, settings.allowedRegions),
     findings,
@@ -56,5 +64,7 @@ export function evaluate(input: EvaluationInput): Assessment {
     defender: defenderView(records, evidence.subscriptions),
     identityAzureRoles: identityAzureRoles(records, evidence.identity?.objectId, evidence.subscriptions),
     settings,
+    attestations: attestationsView(recorded.attestations, requirements, day),
+    exceptions: accepted.exceptions,
   };
 }

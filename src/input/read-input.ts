@@ -33,7 +33,8 @@ function valueAt(data: unknown, path: readonly PathKey[]): { found: boolean; val
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: PathKey[]; expected: string } {
   const path = issue.path.filter((key): key is PathKey => typeof key !== "symbol");
   const { found } = valueAt(data, path);
-  if (!found && path.length > 0) {
+  // A rule of our own (a refine) explains itself; zod's own issues about an absent field do not.
+  if (!found && path.length > 0 && issue.code !== "custom") {
     return { path, expected: `missing required field "${String(path[path.length - 1])}"` };
   }
   if (issue.code === "unrecognized_keys") {

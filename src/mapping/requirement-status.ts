@@ -1,12 +1,15 @@
 import type { Coverage } from "../model/assessment.js";
+import type { RecordedAttestation } from "../model/attestations.js";
 import type { Finding, RequirementResult, RequirementStatus } from "../model/findings.js";
 import type { EvidenceMode, Mapping, RequirementRow } from "./mapping.js";
 
 /**
- * A requirement's status is one function of three things, and nothing else:
+ * A requirement's status is one function of these things, and nothing else:
  * - what its checks can decide (the row's evidence: auto, partial or attest);
  * - what its primary checks found (supporting checks never decide: their failures are concerns);
- * - the state of its attestation.
+ * - the state of its attestation;
+ * - what that attestation records: an addressable specification's decision (164.306(d)(3)), or that
+ *   the row does not apply (only where the rule allows it).
  * docs/requirement-status.md is generated from `statusTable` below, so the documentation is the code.
  */
 export const primaryOutcomes = ["any fail", "any error", "all pass", "none"] as const;
@@ -14,6 +17,10 @@ export type PrimaryOutcome = (typeof primaryOutcomes)[number];
 
 export const attestationStates = ["valid", "expired", "missing", "not needed"] as const;
 export type AttestationState = (typeof attestationStates)[number];
+
+export const recordedDecisions = ["none", "implemented", "alternative", "not_reasonable", "not applicable"] as const;
+/** What a valid attestation records about the row: no decision, one of 164.306(d)(3)'s, or that it does not apply. */
+export type RecordedDecision = (typeof recordedDecisions)[number];
 
 /** The outcome of a row's primary checks: a fail outweighs an error, which outweighs passes. */
 export function primaryOutcome(primaryChecks: readonly string[], findings: readonly Finding[]): PrimaryOutcome {
@@ -26,13 +33,19 @@ export function primaryOutcome(primaryChecks: readonly string[], findings: reado
 }
 
 /**
- * The status table. A failed primary check makes a row not satisfied whatever is attested; a primary
- * check that could not be evaluated leaves it incomplete; an auto row is evidenced by its checks
- * alone; a partial row only with its checks passing and a valid attestation; an attest row by its
- * attestation alone. An expired attestation counts as none.
+ * The status table. Only a valid attestation counts: an expired one is as good as none, and what it
+ * recorded no longer applies. A valid attestation that the row does not apply makes it not
+ * applicable; one that records an alternative measure or that the specification is not reasonable
+ * closes the row as a documented decision, whatever the checks found (their failures are shown
+ * beside it). Otherwise: a failed primary check makes the row not satisfied whatever is attested; a
+ * primary check that could not be evaluated leaves it incomplete; an auto row is evidenced by its
+ * checks alone; a partial row only with its checks passing and a valid attestation; an attest row by
+ * its attestation alone.
  */
-export function requirementStatus(kind: EvidenceMode, outcome: PrimaryOutcome, attestation: AttestationState): RequirementStatus {
+export function requirementStatus(kind: EvidenceMode, outcome: PrimaryOutcome, attestation: AttestationState, decision: RecordedDecision = "none"): RequirementStatus {
   const attested = attestation === "valid";
+  if (attested && decision === "not applicable") return "not_applicable";
+  if (attested && (decision === "alternative" || decision === "not_reasonable")) return "documented_decision";
   if (kind === "attest") return attested ? "attested" : "attestation_required";
   if (outcome === "any fail") return "not_satisfied";
   if (outcome === "any error") return "incomplete";
@@ -42,7 +55,7 @@ export function requirementStatus(kind: EvidenceMode, outcome: PrimaryOutcome, a
 }
 
 /** Every combination, for the table test and the generated documentation. */
-export function statusTable(): { kind: EvidenceMode; outcome: PrimaryOutcome; attestation: AttestationState; status: RequirementStatus }[] {
+export function statusTable(): { kind: EvidenceMode; outcome: PrimaryOutcome; attestation: AttestationState; decision: RecordedDecision; status: RequirementStatus }[] {
   const kinds: EvidenceMode[] = ["auto", "partial", "attest"];
   return kinds.flatMap((kind) =>
     primaryOutcomes.flatMap((outcome) =>
@@ -50,14 +63,14 @@ export function statusTable(): { kind: EvidenceMode; outcome: PrimaryOutcome; at
         // An auto row takes no attestation; partial and attest rows always need one; attest rows have no primary check.
         .filter((attestation) => (kind === "auto" ? attestation === "not needed" : attestation !== "not needed"))
         .filter(() => kind !== "attest" || outcome === "none")
-        .map((attestation) => ({ kind, outcome, attestation, status: requirementStatus(kind, outcome, attestation) })),
+        .flatMap((attestation) =>
+          recordedDecisions
+            // Only an attestation records a decision; an expired one is listed to show it no longer counts.
+            .filter((decision) => decision === "none" || attestation === "valid" || attestation === "expired")
+            .map((decision) => ({ kind, outcome, attestation, decision, status: requirementStatus(kind, outcome, attestation, decision) })),
+        ),
     ),
   );
-}
-
-/** Until attestations can be recorded, a row that needs one has none. */
-function attestationStateOf(row: RequirementRow): AttestationState {
-  return row.attestation ? "missing" : "not needed";
 }
 
 /** A finding decides a row unless its resource was declared out of the ePHI scope. */
@@ -75,20 +88,50 @@ function concernsOf(row: RequirementRow, findings: readonly Finding[]): string[]
     .map((finding) => finding.id);
 }
 
-export function evaluateRequirements(mapping: Mapping, findings: readonly Finding[]): RequirementResult[] {
+/** A row's attestation as the evaluation found it: its state, and the attestation that gives it (valid, or else the latest expired). */
+export interface RowAttestation {
+  state: AttestationState;
+  recorded: RecordedAttestation | undefined;
+}
+
+function decisionOf(recorded: RecordedAttestation | undefined): RecordedDecision {
+  if (!recorded) return "none";
+  if (recorded.notApplicable) return "not applicable";
+  return recorded.decision ?? "none";
+}
+
+export function evaluateRequirements(mapping: Mapping, findings: readonly Finding[], attestationOf: (row: RequirementRow) => RowAttestation = (row) => ({ state: row.attestation ? "missing" : "not needed", recorded: undefined })): RequirementResult[] {
   const deciding = findings.filter(decides);
-  return mapping.requirements.map((row) => ({
-    id: row.citation,
-    title: row.title,
-    safeguard: row.safeguard,
-    designation: row.designation,
-    evidence: row.evidence,
-    status: requirementStatus(row.evidence, primaryOutcome(row.checks.primary, deciding), attestationStateOf(row)),
-    checks: row.checks.primary,
-    supportingChecks: row.checks.supporting,
-    attestations: row.attestation ? [row.attestation.id] : [],
-    concerns: concernsOf(row, findings),
-  }));
+  return mapping.requirements.map((row) => {
+    const attestation = attestationOf(row);
+    const recorded = attestation.recorded;
+    return {
+      id: row.citation,
+      title: row.title,
+      safeguard: row.safeguard,
+      designation: row.designation,
+      evidence: row.evidence,
+      status: requirementStatus(row.evidence, primaryOutcome(row.checks.primary, deciding), attestation.state, decisionOf(recorded)),
+      checks: row.checks.primary,
+      supportingChecks: row.checks.supporting,
+      attestations: row.attestation ? [row.attestation.id] : [],
+      concerns: concernsOf(row, findings),
+      attestationState: attestation.state,
+      ...(recorded
+        ? {
+            attestation: {
+              file: recorded.path,
+              owner: `${recorded.owner.name}, ${recorded.owner.role}`,
+              date: recorded.date,
+              expiresOn: recorded.expiresOn,
+              ...(recorded.decision ? { decision: recorded.decision } : {}),
+              ...(recorded.rationale ? { rationale: recorded.rationale } : {}),
+              ...(recorded.notApplicable ? { notApplicableReason: recorded.notApplicable.reason } : {}),
+            },
+          }
+        : {}),
+    };
+  });
 }
 
 /** One status per row, adding up to the number of rows; and how many rows automated checks reached a verdict on. */
@@ -99,6 +142,7 @@ export function coverageOf(requirements: readonly RequirementResult[], findings:
     incomplete: 0,
     attestation_required: 0,
     attested: 0,
+    documented_decision: 0,
     not_applicable: 0,
   };
   let automated = 0;

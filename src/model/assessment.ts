@@ -4,6 +4,7 @@ import type { SubscriptionInScope } from "./evidence.js";
 import type { Finding, FindingStatus, RemediationAdvice, RequirementResult, RequirementStatus } from "./findings.js";
 import type { CheckSettings } from "./settings.js";
 import type { EphiInventory, ScopedResource } from "./ephi-scope.js";
+import type { RecordedAttestation } from "./attestations.js";
 import type { SignerDescription } from "./signer.js";
 
 /**
@@ -27,6 +28,31 @@ export interface Assessment {
   identityAzureRoles: { role: string; scope: string }[];
   /** The thresholds the checks applied (the manifest records them). */
   settings: CheckSettings;
+  /** What people recorded: attestations with their state, and the rows still waiting for one. */
+  attestations: AttestationsView;
+  /** Each accepted risk of the exceptions file and what became of it. */
+  exceptions: ExceptionRow[];
+}
+
+export interface AttestationsView {
+  recorded: (RecordedAttestation & { state: "valid" | "expired" | "not yet valid" })[];
+  /** Rows that only an attestation can close and have none valid: each with the template to fill. */
+  requests: { requirement: string; title: string; state: "missing" | "expired"; expiredOn?: string; template: string }[];
+}
+
+export interface ExceptionRow {
+  id: string;
+  check: string;
+  resource: string;
+  rationale: string;
+  compensatingControl: string;
+  owner: string;
+  approver: string;
+  expiresOn: string;
+  /** Failing findings of the check whose resource the pattern matches. */
+  matched: number;
+  /** applied; expired (applies to nothing); matches nothing; too broad (more than 25 without broad: true). */
+  state: "applied" | "expired" | "matches nothing" | "too broad";
 }
 
 export type { RemediationAdvice };

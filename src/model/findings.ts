@@ -4,7 +4,7 @@ import { scopeStandings } from "./ephi-scope.js";
 
 /** findings/findings.json, a contract: docs/findings-json.md. Readers handle every format; the tool writes the newest. */
 export const findingStatuses = ["pass", "fail", "error", "manual", "not_applicable"] as const;
-export const requirementStatuses = ["satisfied", "not_satisfied", "incomplete", "attestation_required", "attested", "not_applicable"] as const;
+export const requirementStatuses = ["satisfied", "not_satisfied", "incomplete", "attestation_required", "attested", "documented_decision", "not_applicable"] as const;
 export const evidenceModes = ["auto", "partial", "attest"] as const;
 
 const FindingV1Schema = z.object({
@@ -40,6 +40,15 @@ export const RemediationAdviceSchema = z.object({
 });
 export type RemediationAdvice = z.infer<typeof RemediationAdviceSchema>;
 
+/** A failing finding the organisation accepted as a risk, by a recorded exception: it keeps its status. */
+export const AcceptedRiskNoteSchema = z.object({
+  /** The exception's id in the exceptions file. */
+  exception: z.string(),
+  /** Who approved it: "name, role". */
+  approver: z.string(),
+  expiresOn: z.string(),
+});
+
 export const FindingSchema = FindingV1Schema.extend({
   /**
    * Where the resource stands against the declared ePHI scope. Only findings in scope, unclassified
@@ -48,12 +57,14 @@ export const FindingSchema = FindingV1Schema.extend({
   ephiScope: z.enum(scopeStandings),
   /** Present on findings that fail or could not be evaluated. */
   remediation: RemediationAdviceSchema.optional(),
+  /** Present on failing findings a valid exception accepts as a risk; they stay failing and do not count toward --fail-on. */
+  acceptedRisk: AcceptedRiskNoteSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 /** A finding placed against the ePHI scope, before the mapping says which requirements it supports. */
-export type PlacedFinding = Omit<Finding, "hipaa">;
+export type PlacedFinding = Omit<Finding, "hipaa" | "acceptedRisk">;
 /** A finding as a check states it. */
-export type UncitedFinding = Omit<Finding, "hipaa" | "ephiScope">;
+export type UncitedFinding = Omit<Finding, "hipaa" | "ephiScope" | "acceptedRisk">;
 export type FindingStatus = Finding["status"];
 
 const RequirementResultV1Schema = z.object({
@@ -61,18 +72,37 @@ const RequirementResultV1Schema = z.object({
   title: z.string(),
   safeguard: z.string(),
   designation: z.enum(["standard", "required", "addressable"]),
-  status: z.enum(requirementStatuses),
+  // Format 1 knew no documented decision.
+  status: z.enum(["satisfied", "not_satisfied", "incomplete", "attestation_required", "attested", "not_applicable"]),
   checks: z.array(z.string()),
   attestations: z.array(z.string()),
 });
 
 export const RequirementResultSchema = RequirementResultV1Schema.extend({
+  status: z.enum(requirementStatuses),
   /** What the checks can decide: auto (all of it), partial (part; an attestation completes it), attest (none). */
   evidence: z.enum(evidenceModes),
   /** `checks` are the primary checks, which decide the status; these only inform it. */
   supportingChecks: z.array(z.string()),
   /** Ids of the failing findings of supporting checks, and of primary checks out of the ePHI scope: shown beside the row, never deciding it. */
   concerns: z.array(z.string()),
+  /** Whether a valid attestation covers the row on the collection day; "not needed" for rows the checks decide alone. */
+  attestationState: z.enum(["valid", "expired", "missing", "not needed"]),
+  /** The attestation that gives that state: the valid one, or else the latest expired one. */
+  attestation: z
+    .object({
+      /** Its path in the archive (attestations/...). */
+      file: z.string(),
+      /** Who it is attributed to: "name, role". */
+      owner: z.string(),
+      date: z.string(),
+      expiresOn: z.string(),
+      /** On addressable specifications: implemented, alternative or not_reasonable (164.306(d)(3)). */
+      decision: z.enum(["implemented", "alternative", "not_reasonable"]).optional(),
+      rationale: z.string().optional(),
+      notApplicableReason: z.string().optional(),
+    })
+    .optional(),
 });
 export type RequirementResult = z.infer<typeof RequirementResultSchema>;
 export type RequirementStatus = RequirementResult["status"];

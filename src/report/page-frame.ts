@@ -9,6 +9,7 @@ export const requirementStatusLabel: Record<RequirementStatus, string> = {
   incomplete: "Incomplete",
   attestation_required: "Attestation required",
   attested: "Attested",
+  documented_decision: "Documented decision",
   not_applicable: "Not applicable",
 };
 
@@ -30,6 +31,7 @@ const statusColour: Record<string, string> = {
   attestation_required: "#0d47a1",
   manual: "#0d47a1",
   attested: "#1b5e20",
+  documented_decision: "#4a148c",
   not_applicable: "#616161",
 };
 

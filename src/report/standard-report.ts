@@ -1,7 +1,8 @@
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RequirementRow } from "../mapping/mapping.js";
 import type { CheckSummary, RemediationAdvice } from "../model/assessment.js";
-import type { Finding } from "../model/findings.js";
+import type { Finding, RequirementResult } from "../model/findings.js";
+import { attestationBlock } from "./attestation-words.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, statusColourOf, tableLayout } from "./page-frame.js";
 import type { ReportInput } from "./report-model.js";
@@ -54,6 +55,11 @@ function remediationRow(remediation: RemediationAdvice): TableCell[] {
   ];
 }
 
+/** A failing finding the organisation accepted: it stays failing, and says who accepted it until when. */
+function acceptedRiskRow(accepted: NonNullable<Finding["acceptedRisk"]>): TableCell[] {
+  return [{ colSpan: 3, text: [{ text: "Risk accepted ", bold: true }, `by ${accepted.approver} until ${accepted.expiresOn} (exception ${accepted.exception}); the finding stays failing.`], style: "small", color: "#4a148c", margin: [8, 0, 0, 2] }, {}, {}];
+}
+
 function findingRow(finding: Finding, check: CheckSummary | undefined): TableCell[] {
   return [
     {
@@ -74,6 +80,7 @@ function findingRow(finding: Finding, check: CheckSummary | undefined): TableCel
             {},
             {},
           ],
+          ...(finding.acceptedRisk ? [acceptedRiskRow(finding.acceptedRisk)] : []),
           ...(finding.remediation ? [remediationRow(finding.remediation)] : []),
         ],
       },
@@ -145,6 +152,22 @@ function checkSections(checkIds: readonly string[], input: ReportInput): Content
   });
 }
 
+/** The row's attestation: the one that counts, in full; an expired one with its renewal; or what one must show and its template. */
+function attestationCallout(row: RequirementRow, result: RequirementResult | undefined, input: ReportInput): Content[] {
+  const spec = row.attestation!;
+  const recorded = result?.attestation ? input.assessment.attestations.recorded.find((attestation) => attestation.path === result.attestation!.file) : undefined;
+  const template = `templates/${spec.id}.yaml`;
+  if (recorded && result?.attestationState === "valid") {
+    const heading = result.status === "documented_decision" ? "Documented decision" : result.status === "not_applicable" ? "Not applicable, as attested" : "Attested";
+    return [callout({ stack: [{ text: heading, bold: true }, ...attestationBlock(recorded, input.run)] }, "#e8f5e9")];
+  }
+  const needed = { text: [{ text: "What it must show: ", bold: true }, spec.shows, { text: `  (template ${template}, written by attest init)`, style: "small" }] };
+  if (recorded) {
+    return [callout({ stack: [{ text: `Attestation expired on ${recorded.expiresOn}: renew it`, bold: true, color: "#8d5b00" }, ...attestationBlock(recorded, input.run), needed] }, "#fff4e5")];
+  }
+  return [callout({ stack: [{ text: row.evidence === "partial" ? "Attestation needed to complete this requirement" : "Attestation required", bold: true }, needed] })];
+}
+
 function requirementSection(row: RequirementRow, input: ReportInput): Content[] {
   const result = input.assessment.requirements.find((requirement) => requirement.id === row.citation);
   const status = result?.status ?? "attestation_required";
@@ -175,17 +198,7 @@ function requirementSection(row: RequirementRow, input: ReportInput): Content[] 
     });
     content.push(...checkSections(row.checks.supporting, input));
   }
-  if (row.attestation) {
-    content.push(
-      callout({
-        text: [
-          { text: row.evidence === "partial" ? "Attestation needed to complete this requirement: " : "Attestation required: ", bold: true },
-          row.attestation.shows,
-          { text: `  (attestation id ${row.attestation.id})`, style: "small" },
-        ],
-      }),
-    );
-  }
+  if (row.attestation) content.push(...attestationCallout(row, result, input));
   return content;
 }
 

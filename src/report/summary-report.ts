@@ -1,6 +1,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Coverage, PrivilegedMfaVerdict } from "../model/assessment.js";
 import type { Finding, FindingStatus } from "../model/findings.js";
+import { attestationsSection } from "./attestations-section.js";
 import { ephiSection } from "./ephi-section.js";
 import { paragraphs } from "./narrative.js";
 import { callout, findingStatusLabel, headerRow, pageFrame, requirementStatusLabel, statusCell, tableLayout, utc } from "./page-frame.js";
@@ -87,7 +88,7 @@ const methodNames: Record<string, string> = {
 /** Who holds privileged roles, whether an enabled policy makes them pass MFA, and what they registered. */
 function privilegedMfaSection(input: ReportInput): Content[] {
   // A page of its own: the table is the answer to the first question auditors ask about sign-in.
-  const section: Content[] = [{ text: "5. MFA for privileged users: enforced versus registered", style: "h1", headlineLevel: 1, pageBreak: "before" }];
+  const section: Content[] = [{ text: "6. MFA for privileged users: enforced versus registered", style: "h1", headlineLevel: 1, pageBreak: "before" }];
   section.push({
     text: "Every user holding a privileged Entra ID role or a privileged Azure role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator), active or PIM-eligible. \"Enforced\" means an enabled Conditional Access policy covering all cloud apps requires MFA of them without conditions; a registered method alone does not make Entra ID ask for it, and report-only policies enforce nothing.",
     style: "paragraph",
@@ -143,7 +144,7 @@ function verdictCell(status: FindingStatus | undefined): TableCell {
 
 /** Where every source's audit logs go, and how long each destination keeps them, configured and observed. */
 function auditLogSection(input: ReportInput): Content[] {
-  const section: Content[] = [{ text: "6. Audit logs: where they go and how long they are kept", style: "h1", headlineLevel: 1, pageBreak: "before" }];
+  const section: Content[] = [{ text: "7. Audit logs: where they go and how long they are kept", style: "h1", headlineLevel: 1, pageBreak: "before" }];
   section.push({
     text: "Every log source the collected evidence covers: the activity log of each subscription, Entra ID, and each Key Vault, storage account, SQL server and web app in scope, with the logs its diagnostic settings send and where. The status is that of the source's logging check (its finding gives the full sentence and the evidence pointer).",
     style: "paragraph",
@@ -189,7 +190,7 @@ function auditLogSection(input: ReportInput): Content[] {
 
 /** Defender for Cloud coverage per subscription: the facts; the verdicts are the Defender findings. */
 function defenderSection(input: ReportInput): Content[] {
-  const section: Content[] = [{ text: "7. Microsoft Defender for Cloud coverage", style: "h1" }];
+  const section: Content[] = [{ text: "8. Microsoft Defender for Cloud coverage", style: "h1" }];
   section.push({
     text: "Per subscription: the Defender plans for the resource types the subscription holds (with the number of resources), the secure score, the healthcare (HIPAA HITRUST) assessment, who is emailed about alerts, the alerts still active, and auto-provisioning (which deployed the Log Analytics agent retired in 2024, so it is shown without a verdict). The secure score and the assessment are inputs to the risk analysis, not measures of compliance.",
     style: "paragraph",
@@ -341,11 +342,12 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
   });
   content.push({ text: "Counts are of the primary checks' findings that decide the row (in scope, unclassified or tenant-wide). N/E: findings not evaluated because evidence could not be collected.", style: "small" });
 
+  content.push(...attestationsSection(input.assessment, "5. Attestations, decisions and accepted risks"));
   content.push(...privilegedMfaSection(input));
   content.push(...auditLogSection(input));
   content.push(...defenderSection(input));
 
-  content.push({ text: "8. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
+  content.push({ text: "9. Failing findings", style: "h1", headlineLevel: 1, pageBreak: "before" });
   const failing = deciding
     .filter((finding) => finding.status === "fail")
     .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
@@ -360,7 +362,13 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
           headerRow("Severity", "Observation", "Supports"),
           ...failing.slice(0, summaryFailLimit).map((finding): TableCell[] => [
             finding.severity,
-            { text: [{ text: `${finding.checkId}${finding.ephiScope === "unclassified" ? " · unclassified resource" : ""}\n`, style: "mono" }, finding.message] },
+            {
+              text: [
+                { text: `${finding.checkId}${finding.ephiScope === "unclassified" ? " · unclassified resource" : ""}\n`, style: "mono" },
+                finding.message,
+                ...(finding.acceptedRisk ? [{ text: ` Risk accepted by ${finding.acceptedRisk.approver} until ${finding.acceptedRisk.expiresOn}.`, color: "#4a148c" }] : []),
+              ],
+            },
             finding.hipaa.join("\n"),
           ]),
         ],
@@ -393,7 +401,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     });
   }
 
-  content.push({ text: "9. Collection gaps", style: "h1", headlineLevel: 1 });
+  content.push({ text: "10. Collection gaps", style: "h1", headlineLevel: 1 });
   if (gaps.length === 0) {
     content.push({ text: "Every call needed by the checks succeeded.", style: "paragraph" });
   } else {
@@ -429,7 +437,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     });
   }
 
-  content.push({ text: "10. What this report does not show", style: "h1", headlineLevel: 1 });
+  content.push({ text: "11. What this report does not show", style: "h1", headlineLevel: 1 });
   content.push(
     callout({
       stack: paragraphs("summary-limits", { organization: run.organization, checkCount: input.assessment.checks.length }).map((text) => ({
@@ -439,7 +447,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     }),
   );
 
-  content.push({ text: "11. Checks applied", style: "h1", headlineLevel: 1 });
+  content.push({ text: "12. Checks applied", style: "h1", headlineLevel: 1 });
   content.push({
     table: {
       headerRows: 1,
