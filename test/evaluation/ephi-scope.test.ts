@@ -76,7 +76,7 @@ const cases: Case[] = [
   {
     name: "by resource group id (any case)",
     scope: { resourceGroups: [group("SAMPLE-GROUP")] },
-    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stauditarchive: "in scope", stother: "unclassified", "vnet-other": "out of scope", "law-security": "in scope" },
+    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "unclassified", "vnet-other": "out of scope", "law-security": "in scope" },
   },
   { name: "by subscription", scope: { subscriptions: [subscription.subscriptionId] }, expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" } },
   {
