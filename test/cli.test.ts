@@ -42,7 +42,7 @@ describe("collect on the sample tenant, as a real process", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}114 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}119 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
