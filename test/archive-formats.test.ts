@@ -31,6 +31,19 @@ const statements = (findings: readonly { id: string; status: string; message: st
     error?.reason === "not-recorded" || error?.reason === "not-collected" ? { id, status, absentFromArchive: true } : { id, status, message, pointers: evidence.map((ref) => ref.pointer), error },
   );
 
+/**
+ * Subjects a released archive decided that today's checks judge on evidence it never held, with why:
+ * they are not evaluated when that archive is read again, never decided on a guess.
+ */
+const evidenceGrownSince: Record<string, string[]> = {
+  "0.1.0": [
+    // Issue 15: the members of groups that hold Azure roles, and their PIM for Groups schedules, are
+    // collected since; a group's standing assignment is judged by who is behind it.
+    "rbac-standing-privileged-assignment:/subscriptions/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/resourcegroups/rg-ehr-app/providers/microsoft.authorization/roleassignments/e0a1b2c3-0007-4000-8000-000000000007",
+    "rbac-standing-privileged-assignment:/subscriptions/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/providers/microsoft.authorization/roleassignments/e0a1b2c3-0013-4000-8000-000000000013",
+  ],
+};
+
 describe("archives of every released version", () => {
   it("are kept as fixtures, one per version", () => {
     expect(released.map(([version]) => version)).toEqual(["0.1.0"]);
@@ -51,12 +64,16 @@ describe("archives of every released version", () => {
     expect(assessment.findings.flatMap((finding) => finding.evidence.map((ref) => ref.file)).filter((file) => !files.has(file))).toEqual([]);
   });
 
-  it.each(released)("%s: every subject its own findings decided is still decided today, never lost to an unreadable format", async (_version, archive) => {
+  it.each(released)("%s: every subject its own findings decided is still decided today, never lost to an unreadable format", async (version, archive) => {
     const own = JSON.parse((await readZip(archive, readFileSync(archive))).files.get("findings/findings.json")!.toString("utf8")) as { findings: { id: string; status: string }[] };
     const decided = own.findings.filter((finding) => finding.status === "pass" || finding.status === "fail").map((finding) => finding.id);
     expect(decided.length).toBeGreaterThan(0);
-    const today = new Map((await evaluateArchive({ archive, configFile: sampleConfig })).assessment.findings.map((finding) => [finding.id, finding.status]));
-    expect(decided.filter((id) => today.get(id) !== "pass" && today.get(id) !== "fail")).toEqual([]);
+    const today = new Map((await evaluateArchive({ archive, configFile: sampleConfig })).assessment.findings.map((finding) => [finding.id, finding]));
+    const undecided = decided.filter((id) => today.get(id)?.status !== "pass" && today.get(id)?.status !== "fail");
+    // Only for want of evidence the archive never held, named here: never for its format.
+    const neverHeld = undecided.filter((id) => today.get(id)?.error?.reason === "not-collected");
+    expect(undecided.filter((id) => !neverHeld.includes(id))).toEqual([]);
+    expect(neverHeld).toEqual(evidenceGrownSince[version] ?? []);
   });
 
   it.each(released)("%s: replays as a recording, to an archive that verifies", async (_version, archive) => {

@@ -198,7 +198,7 @@ describe("the reports", () => {
     expect(text).toContain("Clinic-Prod (4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3)");
     expect(text).toContain("Service principal hipaa-evidence-collector");
     expect(text).toContain("Azure: Reader at /providers/Microsoft.Management/managementGroups/mg-clinic-production");
-    expect(text).toContain("Microsoft Graph: AuditLog.Read.All, Directory.Read.All, Policy.Read.All, RoleManagement.Read.Directory");
+    expect(text).toContain("Microsoft Graph: AuditLog.Read.All, Directory.Read.All, Policy.Read.All, PrivilegedAssignmentSchedule.Read.AzureADGroup, PrivilegedEligibilitySchedule.Read.AzureADGroup, RoleManagement.Read.Directory");
     expect(text).toContain("164.316(b)(2)(iii)");
     expect(squash(text)).toContain("Microsoft.Authorization/roleEligibilityScheduleInstances/read");
     expect(text).toContain("What this report does not show");

@@ -34,7 +34,7 @@ describe("collect on the sample tenant, as a real process", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Findings: 29 fail, 66 pass, 0 not evaluated, and 29 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
+    expect(result.stderr).toContain("65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Findings: 29 fail, 67 pass, 0 not evaluated, and 29 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -42,7 +42,7 @@ describe("collect on the sample tenant, as a real process", () => {
     const archive = result.stdout.trim();
     const verified = hipaaEvidence(["verify", archive]);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}125 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
+    expect(verified.stdout).toMatch(/^INTACT: .+\n {2}files: {6}130 files listed in manifest\.json and SHA256SUMS were re-hashed\n/);
     expect(verified.stdout).toContain("key:        DEVELOPMENT KEY, NOT TRUSTED");
   });
 
@@ -59,7 +59,7 @@ describe("collect options, in process", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 20, pass: 30, error: 0, manual: 0, not_applicable: 5 }, findingsOutOfScope: { fail: 6, pass: 6, error: 4, manual: 0, not_applicable: 4 }, collectionGaps: 2, coverage: { automated: 5, total: 12 } });
+    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 19, pass: 31, error: 0, manual: 0, not_applicable: 6 }, findingsOutOfScope: { fail: 6, pass: 6, error: 4, manual: 0, not_applicable: 4 }, collectionGaps: 2, coverage: { automated: 5, total: 12 } });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 

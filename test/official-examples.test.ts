@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ActivityLogAlertSchema, ScheduledQueryRuleSchema } from "../src/datasets/alert-rules.js";
 import { WebSiteSchema } from "../src/datasets/app-service.js";
-import { ConditionalAccessPolicySchema, UserRegistrationDetailsSchema } from "../src/datasets/entra.js";
+import { ConditionalAccessPolicySchema, GroupAssignmentScheduleInstanceSchema, GroupEligibilityScheduleInstanceSchema, GroupMemberSchema, UserRegistrationDetailsSchema } from "../src/datasets/entra.js";
 import { AutoProvisioningSchema, ComplianceStandardSchema, DefenderForStorageSettingSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/datasets/defender.js";
 import { LogTableSchema, LogWorkspaceSchema, SentinelAlertRuleSchema, SentinelOnboardingStateSchema } from "../src/datasets/log-analytics.js";
 import { DiagnosticCategorySchema } from "../src/datasets/diagnostic-settings.js";
@@ -25,6 +25,9 @@ const consumed: Record<string, { schema: { safeParse(value: unknown): { success:
   "arm-monitor-diagnostic-settings-list.json": { schema: DiagnosticSettingSchema, list: true },
   "graph-conditional-access-policies-list.json": { schema: ConditionalAccessPolicySchema, list: true },
   "graph-user-registration-details-list.json": { schema: UserRegistrationDetailsSchema, list: true },
+  "graph-group-transitive-members-list.json": { schema: GroupMemberSchema, list: true },
+  "graph-pim-group-eligibility-schedule-instances-list.json": { schema: GroupEligibilityScheduleInstanceSchema, list: true },
+  "graph-pim-group-assignment-schedule-instances-list.json": { schema: GroupAssignmentScheduleInstanceSchema, list: true },
   "arm-security-pricings-list.json": { schema: PricingSchema, list: true },
   "arm-storage-accounts-list.json": { schema: StorageAccountSchema, list: true },
   "arm-storage-blob-containers-list.json": { schema: BlobContainerSchema, list: true },

@@ -59,7 +59,7 @@ const expectedFindings: [string, string, string][] = [
   ["rbac-standing-privileged-assignment", assignmentId(mg, "e0a1b2c3-0001-4000-8000-000000000001"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0003-4000-8000-000000000003"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0004-4000-8000-000000000004"), "fail"],
-  ["rbac-standing-privileged-assignment", assignmentId(`${prod}/resourceGroups/rg-ehr-app`, "e0a1b2c3-0007-4000-8000-000000000007"), "fail"],
+  // EHR App Team's Contributor reaches its members only through PIM for Groups: just-in-time access.
   ["rbac-standing-privileged-assignment", assignmentId(prod, "e0a1b2c3-0016-4000-8000-000000000016"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0011-4000-8000-000000000011"), "fail"],
   ["rbac-standing-privileged-assignment", assignmentId(dev, "e0a1b2c3-0012-4000-8000-000000000012"), "fail"],
@@ -93,6 +93,8 @@ const expectedFindings: [string, string, string][] = [
   ["entra-mfa-privileged-users", user("0007"), "pass"],
   ["entra-mfa-privileged-users", user("0003"), "pass"],
   ["entra-mfa-privileged-users", user("0004"), "pass"],
+  // Riley Chen, disabled, is still a member of Clinic Developers, which holds Contributor on Clinic-Dev.
+  ["entra-mfa-privileged-users", user("0008"), "pass"],
   ["entra-mfa-privileged-users", user("0005"), "pass"],
   ["entra-mfa-privileged-users", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
   ["entra-mfa-azure-management", tenant, "fail"],
@@ -108,15 +110,17 @@ const expectedFindings: [string, string, string][] = [
   ["entra-guest-privileged-role", `${user("0003")}/roles/${globalAdministrator}`, "fail"],
   ...["0001", "0002", "0003", "0004", "0005"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
   ["entra-stale-account-with-role", user("0006"), "fail"],
-  ...["0007", "0009", "0010"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
+  ["entra-stale-account-with-role", user("0007"), "pass"],
+  ["entra-stale-account-with-role", user("0008"), "fail"],
+  ...["0009", "0010"].map((id): [string, string, string] => ["entra-stale-account-with-role", user(id), "pass"]),
   ["entra-stale-account-with-role", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
   ["entra-sign-in-frequency", tenant, "pass"],
   ["entra-sign-in-logs-exported", tenant, "pass"],
   ["entra-audit-logs-exported", tenant, "pass"],
-  ...["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009", "0010"].map((id): [string, string, string] => [
+  ...["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"].map((id): [string, string, string] => [
     "entra-privileged-single-factor-sign-ins",
     `${user(id)}/sign-ins`,
-    id === "0002" ? "fail" : ["0006", "0009", "0010"].includes(id) ? "not_applicable" : "pass",
+    id === "0002" ? "fail" : ["0006", "0008", "0009", "0010"].includes(id) ? "not_applicable" : "pass",
   ]),
   ["entra-privileged-single-factor-sign-ins", `${dev}/rbac/role-eligibility-schedule-instances`, "error"],
   ["defender-plans-for-resources-in-use", prod, "fail"],
@@ -209,7 +213,7 @@ describe("the sample tenant, replayed end to end", () => {
     expect(result.gaps[0]).toMatchObject({
       dataset: "rbac/role-eligibility-schedule-instances",
       scopeName: "subscription Clinic-Dev",
-      affectedChecks: ["rbac-guest-privileged-role", "entra-mfa-privileged-users", "entra-stale-account-with-role", "entra-privileged-single-factor-sign-ins"],
+      affectedChecks: ["rbac-subscription-owner-count", "rbac-guest-privileged-role", "entra-mfa-privileged-users", "entra-stale-account-with-role", "entra-privileged-single-factor-sign-ins"],
     });
   });
 

@@ -40,6 +40,8 @@ describe("the Contoso Clinic sample", () => {
     ["/vaults/kv", "arm-monitor-diagnostic-settings-list.json", []],
     ["/identity/conditionalAccess/policies", "graph-conditional-access-policies-list.json", []],
     ["/reports/authenticationMethods/userRegistrationDetails", "graph-user-registration-details-list.json", []],
+    ["/privilegedAccess/group/eligibilityScheduleInstances", "graph-pim-group-eligibility-schedule-instances-list.json", []],
+    ["/privilegedAccess/group/assignmentScheduleInstances", "graph-pim-group-assignment-schedule-instances-list.json", []],
     ["/resourcegroups?", "arm-resource-group-get.json", []],
     ["/Microsoft.SecurityInsights/onboardingStates?", "arm-sentinel-onboarding-states-list.json", []],
     ["/Microsoft.SecurityInsights/alertRules?", "arm-sentinel-alert-rules-list.json", []],

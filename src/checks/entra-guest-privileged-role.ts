@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, usersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, isGuest, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -7,9 +7,9 @@ export const check = defineCheck({
   title: "No guest holds a privileged Entra ID role, active or eligible",
   severity: "high",
   requires: [directoryRoleAssignmentsDataset, usersDataset],
-  alsoReads: [directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
+  alsoReads: [directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset, groupMembersDataset],
   rationale:
-    "A guest is governed by another organisation's joiner-mover-leaver process; as Global Administrator or another privileged directory role they can change who reaches ePHI and how sign-in is protected.",
+    "A guest is governed by another organisation's joiner-mover-leaver process; as Global Administrator or another privileged directory role they can change who reaches ePHI and how sign-in is protected. A guest who is a member of a role-assignable group holding such a role holds it too (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept).",
   remediation: {
     text: "Remove the role, active or eligible, from the guest, or give the person a member account governed by your own clearance and termination procedures.",
     portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",

@@ -1,7 +1,7 @@
 import { queryRows } from "../datasets/log-query-rows.js";
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupEligibilityDataset, groupMembersDataset, usersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
 import { entraDiagnosticSettingsDataset, signInAuthenticationDataset } from "../datasets/entra-sign-ins.js";
-import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
+import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
@@ -18,7 +18,7 @@ export const check = defineCheck({
   title: "Holders of privileged roles signed in only with MFA over the last 30 days, as the sign-in logs record it",
   severity: "high",
   requires: [signInAuthenticationDataset, usersDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [entraDiagnosticSettingsDataset, directoryRoleEligibilityDataset, roleAssignmentsDataset, roleEligibilityDataset, groupMembersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
+  alsoReads: [entraDiagnosticSettingsDataset, directoryRoleEligibilityDataset, roleAssignmentsDataset, roleEligibilityDataset, principalsDataset, groupMembersDataset, groupEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
   rationale:
     "Policies say what should happen; the sign-in log says what did. A privileged account that signed in with a password alone is exposed whatever the policies intend.",
   remediation: {

@@ -1,5 +1,5 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, signInActivityDataset, usersDataset, type EntraUser, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
-import { roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
+import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupEligibilityDataset, groupMembersDataset, signInActivityDataset, usersDataset, type EntraUser, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
@@ -30,9 +30,9 @@ export const check = defineCheck({
   title: "No disabled or stale account holds a privileged Entra ID or Azure role",
   severity: "high",
   requires: [usersDataset, signInActivityDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [roleAssignmentsDataset, roleEligibilityDataset, directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
+  alsoReads: [roleAssignmentsDataset, roleEligibilityDataset, principalsDataset, groupMembersDataset, groupEligibilityDataset, directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
   rationale:
-    "A role left on an account nobody uses (a leaver, a forgotten admin) is access that termination procedures missed, and an unwatched account is the easiest to take over.",
+    "A role left on an account nobody uses (a leaver, a forgotten admin) is access that termination procedures missed, and an unwatched account is the easiest to take over. A group's role is held by each of its members: an Azure role by every transitive member (https://learn.microsoft.com/azure/role-based-access-control/overview#groups), a directory role by the members of the role-assignable group (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept); a leaver left in such a group still holds it. Whoever PIM for Groups lets activate membership or ownership of a group holding an Azure role holds that role as an eligible one (https://learn.microsoft.com/entra/id-governance/privileged-identity-management/concept-pim-for-groups), and a holder whose type Azure does not report is what the directory resolves it to (https://learn.microsoft.com/graph/api/directoryobject-getbyids).",
   remediation: {
     text: "Remove the privileged Entra ID and Azure roles from accounts that are disabled or have not signed in for longer than the configured period, and make role removal a step of the termination procedure.",
     portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",
@@ -46,7 +46,7 @@ export const check = defineCheck({
     if (!users.ok) return [notEvaluated(subject, what, usersDataset, users)];
     const directory = privilegedDirectoryHoldings(evidence, tenantId);
     if (!directory.ok) return [notEvaluated(subject, what, directory.dataset, directory.failure)];
-    const azure = privilegedAzureHoldings(evidence, subscriptions);
+    const azure = privilegedAzureHoldings(evidence, subscriptions, tenantId);
     const activity = evidence.read(signInActivityDataset, scope);
 
     const rolesOf = new Map<string, { roles: string[]; refs: EvidenceRef[] }>();
@@ -57,7 +57,7 @@ export const check = defineCheck({
       rolesOf.set(userId, entry);
     };
     for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref);
-    for (const holding of azure.holdings) if (users.items.some(({ value }) => value.id === holding.userId)) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref);
+    for (const holding of azure.holdings) if (users.items.some(({ value }) => value.id === holding.userId)) add(holding.userId, holding.label, holding.ref);
 
     const outcomes: CheckOutcome[] = [];
     for (const [userId, { roles, refs }] of [...rolesOf].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,4 +1,4 @@
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, usersDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, groupMembersDataset, usersDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { isBreakGlass, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -7,9 +7,9 @@ export const check = defineCheck({
   title: "Privileged Entra ID roles are held through PIM eligibility, not standing assignments (emergency access accounts excepted)",
   severity: "high",
   requires: [directoryRoleAssignmentsDataset, usersDataset],
-  alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset],
+  alsoReads: [directoryRoleAssignmentSchedulesDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset, groupMembersDataset],
   rationale:
-    "A standing privileged role is usable at any moment by anyone who steals the session; PIM eligibility limits use to approved, time-bound, MFA-protected activations that are logged.",
+    "A standing privileged role is usable at any moment by anyone who steals the session; PIM eligibility limits use to approved, time-bound, MFA-protected activations that are logged. A role assigned to a role-assignable group is held by each of its members (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept), each judged by the group's assignment.",
   remediation: {
     text: "Replace the standing assignment with a PIM eligible one that requires MFA (and, for Global Administrator, approval) on activation; only the configured emergency access accounts keep standing Global Administrator.",
     portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > Add assignments (Assignment type: Eligible); then (role) > Active roles > Remove",

@@ -17,6 +17,11 @@ export interface CollectorContext {
   /** Management groups (names) the ePHI scope includes: their subscriptions are looked up. */
   readonly scopeManagementGroups: readonly string[];
   /**
+   * What the collectors that ran before this one recorded, so one may ask about what another found
+   * (the entra collector expands the groups that hold Azure roles); never a reason to judge it.
+   */
+  readonly earlierRecords: readonly EvidenceRecord[];
+  /**
    * Runs one logical call (all its pages and retries) through an SDK and records the dataset: the
    * items exactly as the service sent them, or the error that stopped it.
    */

@@ -9,6 +9,8 @@ import {
   directoryRoleAssignmentsDataset,
   directoryRoleDefinitionsDataset,
   directoryRoleEligibilityDataset,
+  groupAssignmentSchedulesDataset,
+  groupEligibilityDataset,
   groupMembersDataset,
   namedLocationsDataset,
   organizationDataset,
@@ -20,6 +22,7 @@ import {
   usersDataset,
   type SubscribedSku,
 } from "../datasets/entra.js";
+import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRecord } from "../model/evidence.js";
 import { defineCollector, type CollectorContext } from "./collector.js";
 
@@ -27,7 +30,9 @@ import { defineCollector, type CollectorContext } from "./collector.js";
  * Entra ID through Microsoft Graph v1.0: organisation and licences, Conditional Access policies and
  * named locations (paced: one request per second), security defaults, the authentication methods
  * policy, users with their sign-in activity and registered methods, directory roles and PIM
- * schedules, and the transitive members of every group a policy or a role names.
+ * schedules, and the transitive members of every group a policy or a role names. For the groups
+ * that hold Azure roles (which the rbac collector, run before this one, found), also their PIM for
+ * Groups eligibilities and active assignments, and the members of any group made eligible there.
  */
 
 /** Group expansion is bounded so a tenant with huge groups still finishes; the bound is reported. */
@@ -87,6 +92,41 @@ function groupsToExpand(records: readonly EvidenceRecord[]): string[] {
   return [...new Set([...fromPolicies, ...fromRoles])].filter((id) => guid.test(id)).sort();
 }
 
+/**
+ * Groups that hold an Azure role, active or eligible, in any subscription the rbac collector read:
+ * the assignment's own principalType, or the directory's type when Azure did not report one.
+ * Foreign groups live in another tenant, whose members this one cannot list.
+ */
+export function groupsHoldingAzureRoles(earlier: readonly EvidenceRecord[]): string[] {
+  const directoryGroups = new Set(
+    earlier
+      .filter((record) => record.dataset === principalsDataset.id && record.status === "ok")
+      .flatMap((record) => (record.status === "ok" ? record.value : []))
+      .filter((item) => (item as { "@odata.type"?: unknown })["@odata.type"] === "#microsoft.graph.group")
+      .map((item) => String((item as { id?: unknown }).id).toLowerCase()),
+  );
+  const ids = new Set<string>();
+  for (const record of earlier) {
+    if (record.status !== "ok" || (record.dataset !== roleAssignmentsDataset.id && record.dataset !== roleEligibilityDataset.id)) continue;
+    for (const item of record.value) {
+      const properties = (item as { properties?: { principalId?: unknown; principalType?: unknown } }).properties;
+      if (typeof properties?.principalId !== "string") continue;
+      const type = properties.principalType;
+      if (type === "Group" || (type === undefined && directoryGroups.has(properties.principalId.toLowerCase()))) ids.add(properties.principalId.toLowerCase());
+    }
+  }
+  return [...ids].filter((id) => guid.test(id)).sort();
+}
+
+/** Groups a PIM for Groups eligibility names as its principal: their members may activate too. */
+function eligibleGroupsIn(record: EvidenceRecord): string[] {
+  if (record.status !== "ok") return [];
+  return record.value
+    .filter((item) => (item as { principal?: { "@odata.type"?: unknown } | null }).principal?.["@odata.type"] === "#microsoft.graph.group")
+    .map((item) => String((item as { principalId?: unknown }).principalId).toLowerCase())
+    .filter((id) => guid.test(id));
+}
+
 export const entraCollector = defineCollector({
   id: "entra",
   title: "Entra ID identity: Conditional Access, MFA, directory roles",
@@ -105,6 +145,8 @@ export const entraCollector = defineCollector({
     directoryRoleEligibilityDataset,
     directoryRoleAssignmentSchedulesDataset,
     groupMembersDataset,
+    groupEligibilityDataset,
+    groupAssignmentSchedulesDataset,
   ],
   async collect(context: CollectorContext) {
     const graph = context.access.graph();
@@ -147,18 +189,50 @@ export const entraCollector = defineCollector({
     await collect(directoryRoleEligibilityDataset, () => graphList(graph, "/roleManagement/directory/roleEligibilitySchedules?$expand=principal"), p2);
     await collect(directoryRoleAssignmentSchedulesDataset, () => graphList(graph, "/roleManagement/directory/roleAssignmentSchedules"), p2);
 
-    const groups = groupsToExpand(records);
+    // Groups holding Azure roles were found by the rbac collector; their members hold those roles.
+    const azureRoleGroups = groupsHoldingAzureRoles(context.earlierRecords);
+    const groups = [...new Set([...groupsToExpand(records), ...azureRoleGroups])].sort();
+    const expanded = new Set<string>();
+    let requested = 0;
+    const expand = async (groupIds: readonly string[], referenced: number) => {
+      for (const groupId of groupIds) {
+        if (expanded.has(groupId)) continue;
+        expanded.add(groupId);
+        const beyondBound = requested++ >= groupExpansionBound.groups;
+        await context.collect({
+          dataset: groupMembersDataset,
+          scope: `${tenant}/groups/${groupId}`,
+          fetch: () =>
+            beyondBound
+              ? Promise.reject(new IncompleteDataError(`not expanded: ${referenced} groups are referenced, beyond the bound of ${groupExpansionBound.groups}`))
+              : graphList(graph, `/groups/${groupId}/transitiveMembers?$select=id,displayName,userPrincipalName&$top=999`, undefined, groupExpansionBound.membersPerGroup),
+        });
+      }
+    };
     context.progress.step(`entra: transitive members of ${groups.length} group(s)`);
-    for (const [index, groupId] of groups.entries()) {
+    await expand(groups, groups.length);
+
+    // PIM for Groups: who may activate membership or ownership of a group that holds an Azure role,
+    // and which current memberships are such activations. The API needs a group (or principal) filter.
+    context.progress.step(`entra: PIM for Groups schedules of ${azureRoleGroups.length} group(s) holding Azure roles`);
+    const eligibleGroups: string[] = [];
+    for (const [index, groupId] of azureRoleGroups.entries()) {
       const beyondBound = index >= groupExpansionBound.groups;
-      await context.collect({
-        dataset: groupMembersDataset,
-        scope: `${tenant}/groups/${groupId}`,
-        fetch: () =>
-          beyondBound
-            ? Promise.reject(new IncompleteDataError(`not expanded: ${groups.length} groups are referenced, beyond the bound of ${groupExpansionBound.groups}`))
-            : graphList(graph, `/groups/${groupId}/transitiveMembers?$select=id,displayName,userPrincipalName&$top=999`, undefined, groupExpansionBound.membersPerGroup),
-      });
+      const scope = `${tenant}/groups/${groupId}`;
+      const filter = `$filter=groupId eq '${groupId}'&$expand=principal`;
+      const bounded = (path: string) => () =>
+        beyondBound
+          ? Promise.reject(new IncompleteDataError(`not read: ${azureRoleGroups.length} groups hold Azure roles, beyond the bound of ${groupExpansionBound.groups}`))
+          : graphList(graph, path);
+      const eligibility = await context.collect({ dataset: groupEligibilityDataset, scope, licenceHeld: p2, fetch: bounded(`/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?${filter}`) });
+      eligibleGroups.push(...eligibleGroupsIn(eligibility));
+      await context.collect({ dataset: groupAssignmentSchedulesDataset, scope, licenceHeld: p2, fetch: bounded(`/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?${filter}`) });
+    }
+    // A group made eligible is expanded too: each of its members may activate for themselves.
+    const nested = [...new Set(eligibleGroups)].filter((id) => !expanded.has(id)).sort();
+    if (nested.length > 0) {
+      context.progress.step(`entra: transitive members of ${nested.length} group(s) made eligible through PIM for Groups`);
+      await expand(nested, groups.length + nested.length);
     }
   },
 });

@@ -40,6 +40,8 @@ export async function runCollectors(
     progress: options.progress,
     signInLogsWorkspaces: options.signInLogsWorkspaces ?? [],
     scopeManagementGroups: options.scopeManagementGroups ?? [],
+    // A snapshot: a collector sees what ran before it, never its own records growing under it.
+    earlierRecords: [...records],
     async collect(request) {
       const record = await collectDataset(collectorId, request);
       records.push(record);

@@ -206,7 +206,8 @@ export const DirectoryRoleAssignmentScheduleSchema = DirectoryRoleEligibilitySch
 });
 export type DirectoryRoleAssignmentSchedule = z.infer<typeof DirectoryRoleAssignmentScheduleSchema>;
 
-// GET /groups/{id}/transitiveMembers?$select=id,displayName,userPrincipalName
+// GET /groups/{id}/transitiveMembers?$select=id,displayName,userPrincipalName: users, groups,
+// service principals, devices and contacts, nested groups flattened (the nested group is listed too).
 export const GroupMemberSchema = z.object({
   "@odata.type": z.string(),
   id: z.string(),
@@ -214,6 +215,38 @@ export const GroupMemberSchema = z.object({
   userPrincipalName: z.string().nullable().optional(),
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
+
+/** The principal of a PIM for Groups schedule as $expand=principal returns it: a user or a group. */
+const pimGroupPrincipal = z
+  .object({ "@odata.type": z.string(), id: z.string(), displayName: z.string().nullable().optional(), userPrincipalName: z.string().nullable().optional() })
+  .nullable()
+  .optional();
+
+const pimGroupInstance = {
+  id: z.string(),
+  groupId: z.string().nullable().optional(),
+  principalId: z.string(),
+  /** member or owner: required, since a membership and an ownership reach a group's roles differently. */
+  accessId: z.string(),
+  /** direct, or group (the principal holds it through a group that is eligible or assigned). */
+  memberType: z.string().nullable().optional(),
+  startDateTime: z.string().nullable().optional(),
+  endDateTime: z.string().nullable().optional(),
+  principal: pimGroupPrincipal,
+};
+
+// GET /identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter=groupId eq '{id}'&$expand=principal
+export const GroupEligibilityScheduleInstanceSchema = z.object({ ...pimGroupInstance, eligibilityScheduleId: z.string().nullable().optional() });
+export type GroupEligibilityScheduleInstance = z.infer<typeof GroupEligibilityScheduleInstanceSchema>;
+
+// GET /identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '{id}'&$expand=principal
+export const GroupAssignmentScheduleInstanceSchema = z.object({
+  ...pimGroupInstance,
+  /** Assigned (given directly) or Activated (a just-in-time activation of an eligibility); absent is unknown. */
+  assignmentType: z.string().nullable().optional(),
+  assignmentScheduleId: z.string().nullable().optional(),
+});
+export type GroupAssignmentScheduleInstance = z.infer<typeof GroupAssignmentScheduleInstanceSchema>;
 
 // GET /organization
 export const OrganizationSchema = z.object({
@@ -372,9 +405,31 @@ export const directoryRoleAssignmentSchedulesDataset = defineDataset({
 export const groupMembersDataset = defineDataset({
   id: "entra/group-members",
   collector: "entra",
-  title: "Transitive members of groups used by Conditional Access and directory roles",
+  title: "Transitive members of groups used by Conditional Access, directory roles and Azure roles",
   scope: "resource",
   item: GroupMemberSchema,
   permission: "Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All)",
   rawFile: recordFile("entra", "transitive-members.json"),
+});
+
+export const groupEligibilityDataset = defineDataset({
+  id: "entra/group-eligibility-schedule-instances",
+  collector: "entra",
+  title: "PIM for Groups eligible memberships and ownerships of groups that hold Azure roles",
+  scope: "resource",
+  item: GroupEligibilityScheduleInstanceSchema,
+  permission: "Microsoft Graph application permission PrivilegedEligibilitySchedule.Read.AzureADGroup",
+  licence: "Entra ID P2",
+  rawFile: recordFile("entra", "pim-eligibility-schedule-instances.json"),
+});
+
+export const groupAssignmentSchedulesDataset = defineDataset({
+  id: "entra/group-assignment-schedule-instances",
+  collector: "entra",
+  title: "PIM for Groups active memberships and ownerships of groups that hold Azure roles",
+  scope: "resource",
+  item: GroupAssignmentScheduleInstanceSchema,
+  permission: "Microsoft Graph application permission PrivilegedAssignmentSchedule.Read.AzureADGroup",
+  licence: "Entra ID P2",
+  rawFile: recordFile("entra", "pim-assignment-schedule-instances.json"),
 });

@@ -40,7 +40,7 @@ checkTable(check, [
       tenant.records.push({ dataset: groupMembersDataset.id, scope: `/tenants/${tenantId}/groups/${group}`, file: `raw/entra/groups/${group}/transitive-members.json`, status: "error", error: forbidden });
     },
     expected: [
-      { status: "error", message: "The number of Global Administrators (3 user(s) can act as Global Administrator, active or PIM-eligible: Avery Owner (avery.owner@example.com); Break Glass 1 (bg-admin-01@example.onmicrosoft.com); Break Glass 2 (bg-admin-02@example.onmicrosoft.com), plus the members of group 99999999-0000-4000-8000-0000000000a1) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      { status: "error", message: "The number of Global Administrators (3 user(s) can act as Global Administrator, active or PIM-eligible: Avery Owner (avery.owner@example.com); Break Glass 1 (bg-admin-01@example.onmicrosoft.com); Break Glass 2 (bg-admin-02@example.onmicrosoft.com), plus the members of group 99999999-0000-4000-8000-0000000000a1) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access, directory roles and Azure roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {

@@ -47,7 +47,7 @@ checkTable(check, [
     name: "group members unknown",
     change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [
-      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access and directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access, directory roles and Azure roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {

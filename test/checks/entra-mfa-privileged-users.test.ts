@@ -2,9 +2,22 @@ import { check } from "../../src/checks/entra-mfa-privileged-users.js";
 import * as entra from "../../src/datasets/entra.js";
 import * as rbac from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { caPolicies, forbidden, people, type Tenant } from "../support/good-tenant.js";
+import { caPolicies, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, tenantId, type Tenant } from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
+
+const { casey, group } = groupCase;
+const caseyPrincipal = { "@odata.type": "#microsoft.graph.user", id: casey.id, displayName: casey.name, userPrincipalName: casey.upn };
+/** The good tenant's rows other than Casey's, as the first case states them. */
+const goodRows = {
+  avery: { status: "pass" as const, message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+  blake: { status: "pass" as const, message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+  breakGlass1: { status: "not_applicable" as const, message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+  breakGlass2: { status: "not_applicable" as const, message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
+  userAccount: { status: "pass" as const, message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+};
+const caseyRow = (roles: string) => ({ status: "pass" as const, message: `MFA is enforced for Casey Admin (casey.admin@example.com) (${roles}) on all cloud apps by "Require MFA for all users"; registered: fido2.` });
+const withCasey = (roles: string) => [goodRows.avery, goodRows.blake, goodRows.breakGlass1, goodRows.breakGlass2, caseyRow(roles), goodRows.userAccount];
 
 checkTable(check, [
   {
@@ -29,6 +42,50 @@ checkTable(check, [
       { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
       { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+    ],
+  },
+  {
+    // Azure RBAC overview, "Groups": a group's Azure role reaches its members, who are privileged users.
+    name: "a member of a group holding Owner is a privileged user, judged by name",
+    change: (t: Tenant) => {
+      t.addUser(casey);
+      t.addGroup(group, "Platform Admins", roleIds.owner, { members: [groupMember(casey.id, casey.name, casey.upn)] });
+    },
+    expected: withCasey("Owner on Example Subscription through group Platform Admins (active)"),
+  },
+  {
+    // Microsoft Graph, "directoryObject: getByIds": a holder Azure leaves untyped is what the directory
+    // says; here a group, whose member is judged, not the group as if it were a user.
+    name: "a holder whose type Azure leaves blank and the directory resolves to a group is expanded to its members",
+    change: (t: Tenant) => {
+      t.addUser(casey);
+      t.addGroup(group, "Platform Admins", roleIds.owner, { members: [groupMember(casey.id, casey.name, casey.upn)] });
+      delete t.items(rbac.roleAssignmentsDataset).at(-1)!.properties.principalType;
+    },
+    expected: withCasey("Owner on Example Subscription through group Platform Admins (active)"),
+  },
+  {
+    // PIM for Groups: whoever may activate membership of the group holds its role as an eligible one.
+    name: "whoever PIM for Groups lets activate membership of a group holding Owner is a privileged user",
+    change: (t: Tenant) => {
+      t.addUser(casey);
+      t.addGroup(group, "Platform Admins", roleIds.owner, { eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")] });
+    },
+    expected: withCasey("Owner on Example Subscription through group Platform Admins (eligible membership)"),
+  },
+  {
+    name: "the members of a group holding Owner cannot be read: not evaluated, never left out",
+    change: (t: Tenant) => {
+      t.addGroup(group, "Platform Admins", roleIds.owner);
+      t.fail(entra.groupMembersDataset, forbidden, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      goodRows.avery,
+      goodRows.blake,
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      goodRows.userAccount,
+      { status: "error", message: "MFA for the privileged users this evidence would name could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access, directory roles and Azure roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
     ],
   },
   {

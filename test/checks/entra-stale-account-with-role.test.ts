@@ -1,7 +1,11 @@
 import { check } from "../../src/checks/entra-stale-account-with-role.js";
-import { signInActivityDataset, usersDataset } from "../../src/datasets/entra.js";
+import { directoryRoleAssignmentsDataset, groupEligibilityDataset, groupMembersDataset, signInActivityDataset, usersDataset } from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
-import { forbidden, people, type Tenant } from "../support/good-tenant.js";
+import { directoryRoles, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, tenantId, type Tenant } from "../support/good-tenant.js";
+
+const { casey, group } = groupCase;
+const caseyName = "Casey Admin (casey.admin@example.com)";
+const caseyPrincipal = { "@odata.type": "#microsoft.graph.user", id: casey.id, displayName: casey.name, userPrincipalName: casey.upn };
 
 const avery = "Avery Owner (avery.owner@example.com)";
 const averyRoles = "Global Administrator (eligible); Owner on Example Subscription (active)";
@@ -78,6 +82,71 @@ checkTable(check, [
       delete averyActivity(tenant).signInActivity;
     },
     expected: [{ status: "error", message: `The last use of ${avery}, who holds ${averyRoles}, is unknown: the listing did not report its sign-in activity.` }, ...others],
+  },
+  {
+    // Azure RBAC overview, "Groups": a leaver left in a group still holds the group's role.
+    name: "a disabled account left in a group holding Contributor still holds it",
+    change: (tenant) => {
+      tenant.addUser(casey, { accountEnabled: false });
+      tenant.addGroup(group, "Platform Admins", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] });
+    },
+    expected: [
+      { status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` },
+      others[0]!,
+      { status: "fail", message: `Disabled account ${caseyName} still holds Contributor on Example Subscription through group Platform Admins (active).` },
+      others[1]!,
+      others[2]!,
+      others[3]!,
+    ],
+  },
+  {
+    // PIM for Groups: whoever may activate membership of the group holds its role as an eligible one.
+    name: "a stale account that PIM for Groups lets activate membership of a group holding Owner",
+    change: (tenant) => {
+      tenant.addUser(casey, { lastSignIn: "2026-05-04T09:00:00Z" });
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")] });
+    },
+    expected: [
+      { status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` },
+      others[0]!,
+      { status: "fail", message: `${caseyName} last signed in successfully 2026-05-04, 200 days before collection (more than 90), and still holds Owner on Example Subscription through group Platform Admins (eligible membership).` },
+      others[1]!,
+      others[2]!,
+      others[3]!,
+    ],
+  },
+  {
+    name: "PIM for Groups refused for want of a licence: the eligible holders it would name are not evaluated",
+    change: (tenant) => {
+      tenant.addGroup(group, "Platform Admins", roleIds.owner);
+      tenant.fail(groupEligibilityDataset, { ...forbidden, reason: "licence", message: "The tenant needs an AAD Premium 2 license." }, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      { status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` },
+      ...others,
+      {
+        status: "error",
+        message: `Stale accounts holding privileged roles, among the holders this evidence would name, could not be evaluated because the evidence "PIM for Groups eligible memberships and ownerships of groups that hold Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the tenant lacks the licence this API needs (The tenant needs an AAD Premium 2 license.).`,
+      },
+    ],
+  },
+  {
+    // Microsoft Learn, "Use Microsoft Entra groups to manage role assignments": members of a
+    // role-assignable group hold its directory role; their members are read, and declared as read.
+    name: "a disabled member of a role-assignable group holding Global Administrator",
+    change: (tenant) => {
+      tenant.addUser(casey, { accountEnabled: false });
+      tenant.items(directoryRoleAssignmentsDataset).push({ id: "ra-group", principalId: group, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", principal: { "@odata.type": "#microsoft.graph.group", id: group } });
+      tenant.records.push({ dataset: groupMembersDataset.id, scope: `/tenants/${tenantId}/groups/${group}`, file: `raw/entra/groups/${group}/transitive-members.json`, status: "ok", calls: ["GET members"], value: [groupMember(casey.id, casey.name, casey.upn)] });
+    },
+    expected: [
+      { status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` },
+      others[0]!,
+      { status: "fail", message: `Disabled account ${caseyName} still holds Global Administrator (active (schedule unknown)).` },
+      others[1]!,
+      others[2]!,
+      others[3]!,
+    ],
   },
   {
     name: "sign-in activity unavailable (licence): every holder not evaluated",

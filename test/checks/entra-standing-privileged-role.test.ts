@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/entra-standing-privileged-role.js";
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset } from "../../src/datasets/entra.js";
+import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, groupMembersDataset } from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
-import { directoryRoles, forbidden, people, type Tenant } from "../support/good-tenant.js";
+import { directoryRoles, forbidden, groupCase, groupMember, people, tenantId, type Tenant } from "../support/good-tenant.js";
 
 const standingSecurityAdmin = (assignmentType: string, expiration: Record<string, unknown>) => (tenant: Tenant) => {
   tenant.items(directoryRoleAssignmentsDataset).push({ id: "ra-sec", principalId: people.ownerB, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/" });
@@ -17,6 +17,18 @@ checkTable(check, [
     name: "a permanent Security Administrator",
     change: standingSecurityAdmin("Assigned", { type: "noExpiration" }),
     expected: [{ status: "fail", message: "Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment, outside PIM eligibility." }],
+  },
+  {
+    // Microsoft Learn, "Use Microsoft Entra groups to manage role assignments": each member of a
+    // role-assignable group holds its role; their members are read, and declared as read.
+    name: "a permanent Security Administrator held through a role-assignable group is standing for its member",
+    change: (tenant) => {
+      const { group } = groupCase;
+      tenant.items(directoryRoleAssignmentsDataset).push({ id: "ra-group", principalId: group, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/", principal: { "@odata.type": "#microsoft.graph.group", id: group } });
+      tenant.items(directoryRoleAssignmentSchedulesDataset).push({ id: "as-group", principalId: group, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/", assignmentType: "Assigned", scheduleInfo: { startDateTime: "2026-01-05T09:00:00Z", expiration: { type: "noExpiration" } } });
+      tenant.records.push({ dataset: groupMembersDataset.id, scope: `/tenants/${tenantId}/groups/${group}`, file: `raw/entra/groups/${group}/transitive-members.json`, status: "ok", calls: ["GET members"], value: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] });
+    },
+    expected: [{ status: "fail", message: `Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment through group ${groupCase.group}, outside PIM eligibility.` }],
   },
   {
     name: "a time-bound direct assignment is still standing access",

@@ -1,7 +1,13 @@
 import { check } from "../../src/checks/rbac-guest-privileged-role.js";
+import { groupEligibilityDataset, groupMembersDataset, usersDataset } from "../../src/datasets/entra.js";
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, people, roleIds, subscription, tenantId } from "../support/good-tenant.js";
+import { assignment, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, subscription, tenantId } from "../support/good-tenant.js";
+
+const { casey, robin, group } = groupCase;
+const rgApp = `${subscription.scope}/resourceGroups/rg-app`;
+/** Robin, a B2B guest, is in the directory as one: userType Guest. */
+const robinAsGuest = { "@odata.type": "#microsoft.graph.user", id: robin.id, displayName: robin.name, userPrincipalName: robin.upn };
 
 const clean =
   "No guest or external principal holds Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, active or PIM-eligible, in subscription Example Subscription (3 privileged assignment(s) examined).";
@@ -86,13 +92,112 @@ checkTable(check, [
     name: "an untyped assignment of a service principal is not a guest",
     change: (tenant) => {
       tenant.items(roleAssignmentsDataset).push(assignment("aaaaaaaa-0000-4000-8000-000000000022", people.readerApp, "ServicePrincipal", roleIds.contributor));
-      delete tenant.items(roleAssignmentsDataset)[3]!.properties.principalType;
+      delete tenant.items(roleAssignmentsDataset).at(-1)!.properties.principalType;
     },
     expected: [
       {
         status: "pass",
         message:
           "No guest or external principal holds Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, active or PIM-eligible, in subscription Example Subscription (4 privileged assignment(s) examined).",
+      },
+    ],
+  },
+  {
+    // Azure RBAC overview, "Groups": a group's role reaches its members.
+    name: "a guest who is a member of a group holding Contributor holds it",
+    change: (tenant) => {
+      tenant.addUser(robin, { userType: "Guest" });
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(robin.id, robin.name, robin.upn), groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+      tenant.addUser(casey);
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+      },
+    ],
+  },
+  {
+    // PIM for Groups: an eligible member becomes a member, and holds the group's role, on activation.
+    name: "a guest who can activate membership of a group holding Contributor through PIM for Groups",
+    change: (tenant) => {
+      tenant.addUser(robin, { userType: "Guest" });
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { eligible: [pimGroupInstance("eligible", group, robinAsGuest, "member")] }, { atScope: rgApp });
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) can activate membership of group Partner Engineers through PIM for Groups, and with it an active Contributor assignment at resource group rg-app in Example Subscription.",
+      },
+    ],
+  },
+  {
+    name: "a group made eligible for Owner: a guest among its members is a guest eligible for Owner",
+    change: (tenant) => {
+      tenant.addUser(robin, { userType: "Guest" });
+      tenant.addGroup(group, "Partner Engineers", roleIds.owner, { members: [groupMember(robin.id, robin.name, robin.upn)] }, { eligibleRole: true });
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds a PIM-eligible Owner assignment at subscription Example Subscription through it.",
+      },
+    ],
+  },
+  {
+    name: "a group whose members are all members of the organisation: the people behind it are counted in the pass",
+    change: (tenant) => {
+      tenant.addUser(casey);
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "No guest or external principal holds Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, active or PIM-eligible, in subscription Example Subscription (4 privileged assignment(s) examined, and 1 person(s) who hold one through a group or can through PIM for Groups).",
+      },
+    ],
+  },
+  {
+    name: "a member the users listing gives no userType is unknown, not a member",
+    change: (tenant) => {
+      tenant.addUser(casey);
+      delete tenant.items(usersDataset).at(-1)!.userType;
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          "Whether user Casey Admin (casey.admin@example.com), a member of group Partner Engineers which holds an active Contributor assignment at resource group rg-app in Example Subscription, is a guest could not be determined: the users listing does not return its userType.",
+      },
+    ],
+  },
+  {
+    name: "the members of a group holding Contributor cannot be read: not evaluated",
+    change: (tenant) => {
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, {}, { atScope: rgApp });
+      tenant.fail(groupMembersDataset, { ...forbidden, missingPermission: "Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All)" }, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Guests among the members of group Partner Engineers, which holds an active Contributor assignment at resource group rg-app in Example Subscription, could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All).',
+      },
+    ],
+  },
+  {
+    name: "PIM for Groups refused for want of a licence: who can activate is not evaluated, never passed",
+    change: (tenant) => {
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, {}, { atScope: rgApp });
+      tenant.fail(groupEligibilityDataset, { ...forbidden, status: 403, code: "AadPremiumLicenseRequired", message: "The tenant needs an AAD Premium 2 license.", reason: "licence" }, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Guests who can activate membership or ownership of group Partner Engineers, which holds an active Contributor assignment at resource group rg-app in Example Subscription, could not be evaluated because the evidence "PIM for Groups eligible memberships and ownerships of groups that hold Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the tenant lacks the licence this API needs (The tenant needs an AAD Premium 2 license.).',
       },
     ],
   },

@@ -1,7 +1,16 @@
 import { check } from "../../src/checks/rbac-standing-privileged-assignment.js";
+import { groupAssignmentSchedulesDataset } from "../../src/datasets/entra.js";
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, roleIds, scheduleInstance, subscription } from "../support/good-tenant.js";
+import { forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, subscription, tenantId } from "../support/good-tenant.js";
+
+const { casey, robin, group } = groupCase;
+const rgApp = `${subscription.scope}/resourceGroups/rg-app`;
+const caseyMember = () => groupMember(casey.id, casey.name, casey.upn);
+const caseyPrincipal = { "@odata.type": "#microsoft.graph.user", id: casey.id, displayName: casey.name, userPrincipalName: casey.upn };
+const robinPrincipal = { "@odata.type": "#microsoft.graph.user", id: robin.id, displayName: robin.name, userPrincipalName: robin.upn };
+const justInTimeWithGroup =
+  "All 3 active privileged assignment(s) held by users or groups in subscription Example Subscription are just-in-time: 2 PIM activation(s), and 1 group assignment(s) whose members hold the role only through PIM for Groups activations or eligibility.";
 
 const averyStanding = (how: string) =>
   `User Avery Owner (avery.owner@example.com) holds Owner at subscription Example Subscription as a standing assignment (${how}), not as a just-in-time PIM activation.`;
@@ -35,19 +44,95 @@ checkTable(check, [
     expected: [{ status: "fail", message: averyStanding("not managed by PIM") }],
   },
   {
-    name: "a group holds Contributor on a resource group without PIM",
-    change: (tenant) => {
-      const rg = `${subscription.scope}/resourceGroups/rg-app`;
-      tenant.items(roleAssignmentsDataset).push(assignment("aaaaaaaa-0000-4000-8000-000000000040", "66666666-0000-4000-8000-000000000001", "Group", roleIds.contributor, rg));
-      tenant.items(roleAssignmentSchedulesDataset).push(scheduleInstance("aaaaaaaa-0000-4000-8000-000000000040", "66666666-0000-4000-8000-000000000001", "Group", roleIds.contributor, "Assigned", rg));
-    },
+    // A group outside PIM for Groups: its members hold its role standing, and are named.
+    name: "a group holds Contributor on a resource group without PIM: its members hold it standing",
+    change: (tenant) => tenant.addGroup(group, "App Team", roleIds.contributor, { members: [caseyMember(), groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] }, { atScope: rgApp }),
     expected: [
       {
         status: "fail",
         message:
-          "Group 66666666-0000-4000-8000-000000000001 holds Contributor at resource group rg-app in Example Subscription as a standing assignment (assigned directly, with no end date), not as a just-in-time PIM activation.",
+          "Group App Team holds Contributor at resource group rg-app in Example Subscription as a standing assignment (assigned directly, with no end date), and 2 member(s) hold it through the group without a PIM for Groups activation: user Casey Admin (casey.admin@example.com); user Blake Owner (blake.owner@example.com).",
       },
     ],
+  },
+  {
+    // Microsoft Learn, "Privileged Identity Management (PIM) for Groups": an active role assignment to a
+    // group whose users are eligible for membership is just-in-time access; Microsoft Graph, "Govern
+    // membership and ownership of groups using PIM for Groups": the activation is what made Casey a member.
+    name: "a group whose only member got in by a PIM for Groups activation holds its role just in time",
+    change: (tenant) =>
+      tenant.addGroup(group, "App Team", roleIds.contributor, {
+        members: [caseyMember()],
+        eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")],
+        assigned: [pimGroupInstance("assigned", group, caseyPrincipal, "member", "Activated"), pimGroupInstance("assigned", group, robinPrincipal, "owner", "Assigned")],
+      }, { atScope: rgApp }),
+    expected: [{ status: "pass", message: justInTimeWithGroup }],
+  },
+  {
+    name: "a group nobody has activated, whose users are eligible for membership, holds its role just in time",
+    change: (tenant) => tenant.addGroup(group, "App Team", roleIds.contributor, { eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")] }, { atScope: rgApp }),
+    expected: [{ status: "pass", message: justInTimeWithGroup }],
+  },
+  {
+    name: "a member added outside PIM beside an activated one holds the role standing",
+    change: (tenant) =>
+      tenant.addGroup(group, "App Team", roleIds.contributor, {
+        members: [caseyMember(), groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")],
+        eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")],
+        assigned: [pimGroupInstance("assigned", group, caseyPrincipal, "member", "Activated")],
+      }, { atScope: rgApp }),
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Group App Team holds Contributor at resource group rg-app in Example Subscription as a standing assignment (assigned directly, with no end date), and 1 member(s) hold it through the group without a PIM for Groups activation: user Blake Owner (blake.owner@example.com).",
+      },
+    ],
+  },
+  {
+    name: "a member whose PIM for Groups schedule has no assignmentType is unknown, not just in time",
+    change: (tenant) => {
+      const activation = pimGroupInstance("assigned", group, caseyPrincipal, "member", "Activated");
+      delete activation.assignmentType;
+      tenant.addGroup(group, "App Team", roleIds.contributor, { members: [caseyMember()], assigned: [activation] }, { atScope: rgApp });
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          "Whether the membership in group App Team through which user Casey Admin (casey.admin@example.com) reach Contributor at resource group rg-app in Example Subscription is standing or a PIM for Groups activation could not be determined: the group's PIM for Groups schedule for them has no assignmentType.",
+      },
+    ],
+  },
+  {
+    name: "a group with no member and no eligibility still holds its role standing, for whoever is added",
+    change: (tenant) => tenant.addGroup(group, "App Team", roleIds.contributor, {}, { atScope: rgApp }),
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Group App Team holds Contributor at resource group rg-app in Example Subscription as a standing assignment (assigned directly, with no end date); no user is a member of it now and none can activate membership or ownership through PIM for Groups, so whoever is added to the group holds the role at once.",
+      },
+    ],
+  },
+  {
+    name: "PIM for Groups refused for want of a licence: the group's assignment is not evaluated, never passed",
+    change: (tenant) => {
+      tenant.addGroup(group, "App Team", roleIds.contributor, { members: [caseyMember()] }, { atScope: rgApp });
+      tenant.fail(groupAssignmentSchedulesDataset, { ...forbidden, code: "AadPremiumLicenseRequired", message: "The tenant needs an AAD Premium 2 license.", reason: "licence" }, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether group App Team\'s standing Contributor at resource group rg-app in Example Subscription reaches anyone other than through a PIM for Groups activation could not be evaluated because the evidence "PIM for Groups active memberships and ownerships of groups that hold Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the tenant lacks the licence this API needs (The tenant needs an AAD Premium 2 license.).',
+      },
+    ],
+  },
+  {
+    name: "a group's own PIM activation of the Azure role is just in time, whoever its members are",
+    change: (tenant) => tenant.addGroup(group, "App Team", roleIds.contributor, { members: [caseyMember()] }, { atScope: rgApp, assignmentType: "Activated" }),
+    expected: [{ status: "pass", message: "All 3 active privileged assignment(s) held by users or groups in subscription Example Subscription are just-in-time PIM activations." }],
   },
   {
     name: "a schedule instance without assignmentType is unknown, not just-in-time",

@@ -1,10 +1,26 @@
 import { check } from "../../src/checks/rbac-subscription-owner-count.js";
-import { principalsDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
+import { groupMembersDataset } from "../../src/datasets/entra.js";
+import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, people, roleIds, subscription, tenantId } from "../support/good-tenant.js";
+import { assignment, forbidden, groupCase, groupMember, people, pimGroupInstance, roleDefinitionId, roleIds, subscription, tenantId, type Tenant } from "../support/good-tenant.js";
+import { firstExampleItem } from "../support/official-examples.js";
 
 const avery = "user Avery Owner (avery.owner@example.com) at subscription Example Subscription";
 const blake = "user Blake Owner (blake.owner@example.com) at subscription Example Subscription";
+const { casey, robin, group } = groupCase;
+const caseyMember = () => groupMember(casey.id, casey.name, casey.upn);
+const robinMember = () => groupMember(robin.id, robin.name, robin.upn);
+const caseyPrincipal = () => ({ "@odata.type": "#microsoft.graph.user", id: casey.id, displayName: casey.name, userPrincipalName: casey.upn });
+
+/** A PIM eligibility (the official example's shape) for Owner at the subscription. */
+function eligibleOwner(tenant: Tenant, principalId: string, principalType: string): void {
+  const item = firstExampleItem("arm-role-eligibility-schedule-instances-list.json");
+  item.name = `cccccccc-0000-4000-8000-${principalId.slice(-12)}`;
+  item.id = `${subscription.scope}/providers/Microsoft.Authorization/RoleEligibilityScheduleInstances/${item.name}`;
+  item.properties = { ...item.properties, scope: subscription.scope, roleDefinitionId: roleDefinitionId(roleIds.owner), principalId, principalType };
+  tenant.items(roleEligibilityDataset).push(item);
+}
+const groupAt = `group Platform Admins at subscription Example Subscription`;
 
 checkTable(check, [
   {
@@ -56,6 +72,136 @@ checkTable(check, [
       {
         status: "pass",
         message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: user ${people.ownerA} at subscription Example Subscription; user ${people.ownerB} at subscription Example Subscription.`,
+      },
+    ],
+  },
+  {
+    // Azure RBAC overview, "Groups": role assignments are transitive for groups. Two people behind a
+    // group holding Owner make four Owners, where the group counted as one made three.
+    name: "a group holding Owner is counted as its members, and named",
+    change: (tenant) => tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [caseyMember(), robinMember()] }),
+    expected: [
+      {
+        status: "fail",
+        message: `Subscription Example Subscription has 4 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (${groupAt}, 2 member(s)), where 2 to 3 are expected: ${avery}; ${blake}; user Casey Admin (casey.admin@example.com) through group Platform Admins; user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) through group Platform Admins.`,
+      },
+    ],
+  },
+  {
+    name: "a member who also holds Owner directly counts once",
+    change: (tenant) => tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] }),
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (${groupAt}, 1 member(s)), where 2 to 3 are expected: ${avery}; ${blake}.`,
+      },
+    ],
+  },
+  {
+    // Microsoft Graph, "directoryObject: getByIds": the directory says the untyped holder is a group.
+    name: "a holder whose type Azure leaves blank is a group when the directory says so, and is counted as its members",
+    change: (tenant) => {
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [caseyMember(), robinMember()] });
+      delete tenant.items(roleAssignmentsDataset).at(-1)!.properties.principalType;
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `Subscription Example Subscription has 4 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (${groupAt}, 2 member(s)), where 2 to 3 are expected: ${avery}; ${blake}; user Casey Admin (casey.admin@example.com) through group Platform Admins; user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) through group Platform Admins.`,
+      },
+    ],
+  },
+  {
+    // Azure RBAC best practices: limit subscription owners; use PIM to lower the exposure time of
+    // privileges. An eligible Owner is shown apart and does not count toward the maximum.
+    name: "a PIM-eligible Owner is counted and shown apart, not toward the maximum",
+    change: (tenant) => {
+      tenant.settings.ownersPerSubscription = { min: 2, max: 2 };
+      eligibleOwner(tenant, people.eligible, "User");
+    },
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 2 are expected: ${avery}; ${blake}. 1 more can activate Owner through PIM, which counts toward the minimum only: user User Account (user@my-tenant.com) (eligible at subscription Example Subscription).`,
+      },
+    ],
+  },
+  {
+    name: "a PIM-eligible Owner counts toward the minimum: one active Owner and one eligible are enough",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      eligibleOwner(tenant, people.eligible, "User");
+    },
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 1 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}. 1 more can activate Owner through PIM, which counts toward the minimum only: user User Account (user@my-tenant.com) (eligible at subscription Example Subscription).`,
+      },
+    ],
+  },
+  {
+    // PIM for Groups: an eligible member is added to the group only on activation, so is an eligible Owner.
+    name: "whoever PIM for Groups lets activate membership of a group holding Owner is an eligible Owner",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { eligible: [pimGroupInstance("eligible", group, caseyPrincipal(), "member")] });
+    },
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 1 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (${groupAt}, 0 member(s)), where 2 to 3 are expected: ${avery}. 1 more can activate Owner through PIM, which counts toward the minimum only: user Casey Admin (casey.admin@example.com) (eligible membership of group Platform Admins).`,
+      },
+    ],
+  },
+  {
+    name: "the members of a group holding Owner cannot be read: the count is not claimed",
+    change: (tenant) => {
+      tenant.addGroup(group, "Platform Admins", roleIds.owner);
+      tenant.fail(groupMembersDataset, forbidden, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'The number of Owners of subscription Example Subscription (2 counted, with the members of a group that holds Owner unknown) could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "over the maximum whatever the unknown group holds: a failure, counted as at least",
+    change: (tenant) => {
+      tenant.settings.ownersPerSubscription = { min: 1, max: 1 };
+      tenant.addGroup(group, "Platform Admins", roleIds.owner);
+      tenant.fail(groupMembersDataset, forbidden, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `Subscription Example Subscription has at least 2 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (${groupAt}, members unknown), where 1 to 1 are expected: ${avery}; ${blake}.`,
+      },
+    ],
+  },
+  {
+    name: "PIM eligibility refused: Owners within the bounds still pass, and the sentence says who may activate is unknown",
+    change: (tenant) => tenant.fail(roleEligibilityDataset, forbidden),
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}; ${blake}. Whether anyone else can activate Owner through PIM is unknown: the evidence "PIM eligible role assignments" is unavailable (GET https://management.azure.com/example).`,
+      },
+    ],
+  },
+  {
+    name: "PIM eligibility refused with one Owner: below the minimum is not claimed",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      tenant.fail(roleEligibilityDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether subscription Example Subscription has its minimum of 2 Owners (1 principal(s) hold Owner now, and who can activate it through PIM is unknown) could not be evaluated because the evidence "PIM eligible role assignments" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
       },
     ],
   },

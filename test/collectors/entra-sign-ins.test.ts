@@ -36,6 +36,7 @@ async function collect(answers: Answer[], signInLogsWorkspaces: string[] = []): 
     progress: silent,
     signInLogsWorkspaces,
     scopeManagementGroups: [],
+    earlierRecords: [],
     async collect(request) {
       const record = await collectDataset(entraSignInsCollector.id, request);
       records.push(record);

@@ -4,8 +4,10 @@ import { AzureAccess } from "../../src/azure/access.js";
 import { resolveEndpoints } from "../../src/azure/clouds.js";
 import { HarFileSchema, type HarFile } from "../../src/azure/har.js";
 import { collectDataset } from "../../src/collectors/collector.js";
-import { entraCollector, groupExpansionBound } from "../../src/collectors/entra.js";
+import { entraCollector, groupExpansionBound, groupsHoldingAzureRoles } from "../../src/collectors/entra.js";
+import { rbacCollector } from "../../src/collectors/rbac.js";
 import type { EvidenceRecord } from "../../src/model/evidence.js";
+import { devSubscription, prodSubscription } from "../support/collector-run.js";
 import { har, type Answer } from "../support/har.js";
 import { sample, sampleClock, sampleRecording, silent } from "../support/sample.js";
 
@@ -31,7 +33,10 @@ const url = {
   eligibility: `${graph}/roleManagement/directory/roleEligibilitySchedules?$expand=principal`,
   assignmentSchedules: `${graph}/roleManagement/directory/roleAssignmentSchedules`,
   members: (groupId: string) => `${graph}/groups/${groupId}/transitiveMembers?$select=id,displayName,userPrincipalName&$top=999`,
+  groupEligibility: (groupId: string) => `${graph}/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter=groupId eq '${groupId}'&$expand=principal`,
+  groupAssignments: (groupId: string) => `${graph}/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '${groupId}'&$expand=principal`,
 };
+const appTeam = "b2f6d1ef-0001-4b7c-9d0e-1f2a3b4c5d6e";
 const developers = "b2f6d1ef-0002-4b7c-9d0e-1f2a3b4c5d6e";
 const caExclusion = "b2f6d1ef-0003-4b7c-9d0e-1f2a3b4c5d6e";
 
@@ -56,8 +61,8 @@ function replay(recorded: HarFile): AzureAccess {
   return new AzureAccess({ kind: "replay", har: recorded, source: "test.har" }, resolveEndpoints("AzurePublic"), sampleClock);
 }
 
-/** Runs the collector with a context built the way runCollectors builds it. */
-async function collectEntra(access: AzureAccess): Promise<EvidenceRecord[]> {
+/** Runs the collector with a context built the way runCollectors builds it (`earlierRecords`: what ran before it). */
+async function collectEntra(access: AzureAccess, earlierRecords: readonly EvidenceRecord[] = []): Promise<EvidenceRecord[]> {
   const records: EvidenceRecord[] = [];
   await entraCollector.collect({
     access,
@@ -66,6 +71,7 @@ async function collectEntra(access: AzureAccess): Promise<EvidenceRecord[]> {
     progress: silent,
     signInLogsWorkspaces: [],
     scopeManagementGroups: [],
+    earlierRecords,
     async collect(request) {
       const record = await collectDataset(entraCollector.id, request);
       records.push(record);
@@ -75,6 +81,25 @@ async function collectEntra(access: AzureAccess): Promise<EvidenceRecord[]> {
   return records;
 }
 
+/** The rbac collector's records on the sample, as runCollectors hands them to the entra collector. */
+async function sampleRbac(): Promise<EvidenceRecord[]> {
+  const records: EvidenceRecord[] = [];
+  await rbacCollector.collect({
+    access: replay(recording),
+    tenantId: sample.tenantId,
+    subscriptions: [prodSubscription, devSubscription],
+    progress: silent,
+    signInLogsWorkspaces: [],
+    scopeManagementGroups: [],
+    earlierRecords: [],
+    async collect(request) {
+      const record = await collectDataset(rbacCollector.id, request);
+      records.push(record);
+      return record;
+    },
+  });
+  return records;
+}
 const recordOf = (records: readonly EvidenceRecord[], dataset: string, scope = tenant) => records.find((record) => record.dataset === dataset && record.scope === scope);
 
 const denied = {
@@ -105,14 +130,15 @@ describe("the entra collector on the Contoso Clinic sample", () => {
 
   it("collects every dataset, with the items exactly as Graph sent them", async () => {
     const access = replay(recording);
-    const records = await collectEntra(access);
+    const records = await collectEntra(access, await sampleRbac());
     const expectedRecords = [
       ...expected.map(([dataset, file, call]) => {
         const body = bodyOf(call);
         return { dataset, scope: tenant, file: `raw/entra/${file}`, status: "ok", calls: [`GET ${call}`], value: Array.isArray(body.value) ? body.value : [body] };
       }),
-      // The groups Conditional Access includes (Clinic Developers) and excludes (the scanner exclusion group), by id.
-      ...[developers, caExclusion].map((groupId) => ({
+      // The groups that hold Azure roles (EHR App Team, Clinic Developers) and that Conditional Access
+      // includes (Clinic Developers) and excludes (the scanner exclusion group), by id.
+      ...[appTeam, developers, caExclusion].map((groupId) => ({
         dataset: "entra/group-members",
         scope: `${tenant}/groups/${groupId}`,
         file: `raw/entra/groups/${groupId}/transitive-members.json`,
@@ -120,6 +146,15 @@ describe("the entra collector on the Contoso Clinic sample", () => {
         calls: [`GET ${url.members(groupId)}`],
         value: bodyOf(url.members(groupId)).value,
       })),
+      // PIM for Groups, for the groups that hold Azure roles.
+      ...[appTeam, developers].flatMap((groupId) =>
+        (
+          [
+            ["entra/group-eligibility-schedule-instances", "pim-eligibility-schedule-instances.json", url.groupEligibility(groupId)],
+            ["entra/group-assignment-schedule-instances", "pim-assignment-schedule-instances.json", url.groupAssignments(groupId)],
+          ] as const
+        ).map(([dataset, file, call]) => ({ dataset, scope: `${tenant}/groups/${groupId}`, file: `raw/entra/groups/${groupId}/${file}`, status: "ok", calls: [`GET ${call}`], value: bodyOf(call).value })),
+      ),
     ];
     expect(records).toEqual(expectedRecords);
     for (const [dataset, , , count] of expected) {
@@ -131,8 +166,8 @@ describe("the entra collector on the Contoso Clinic sample", () => {
     // One request per call, all answered, in the documented order.
     expect(access.ledger.exchanges.map((exchange) => `${exchange.response?.status} ${exchange.request.url}`)).toEqual([
       ...expected.map(([, , call]) => `200 ${call}`),
-      `200 ${url.members(developers)}`,
-      `200 ${url.members(caExclusion)}`,
+      ...[appTeam, developers, caExclusion].map((groupId) => `200 ${url.members(groupId)}`),
+      ...[appTeam, developers].flatMap((groupId) => [`200 ${url.groupEligibility(groupId)}`, `200 ${url.groupAssignments(groupId)}`]),
     ]);
   });
 
@@ -322,5 +357,88 @@ describe("the group expansion bound", () => {
     const record = recordOf(records, "entra/group-members", `${tenant}/groups/${caExclusion}`);
     expect(record?.status).toBe("ok");
     expect(record?.status === "ok" ? record.value.length : undefined).toBe(groupExpansionBound.membersPerGroup);
+  });
+});
+
+describe("groups that hold Azure roles", () => {
+  const groupRecords = (records: readonly EvidenceRecord[]) =>
+    records.filter((record) => record.dataset.startsWith("entra/group")).map((record) => [record.dataset, record.scope.split("/").pop(), record.status, record.status === "ok" ? record.value.length : record.error.reason]);
+
+  it("expands the members of every group holding an Azure role and reads its PIM for Groups schedules, after the groups policies name", async () => {
+    const rbac = await sampleRbac();
+    // EHR App Team holds Contributor on rg-ehr-app, Clinic Developers Contributor on Clinic-Dev.
+    expect(groupsHoldingAzureRoles(rbac)).toEqual([appTeam, developers]);
+    const access = replay(recording);
+    const records = await collectEntra(access, rbac);
+    expect(groupRecords(records)).toEqual([
+      ["entra/group-members", appTeam, "ok", 1],
+      ["entra/group-members", developers, "ok", 3],
+      ["entra/group-members", caExclusion, "ok", 2],
+      ["entra/group-eligibility-schedule-instances", appTeam, "ok", 2],
+      ["entra/group-assignment-schedule-instances", appTeam, "ok", 2],
+      ["entra/group-eligibility-schedule-instances", developers, "ok", 0],
+      ["entra/group-assignment-schedule-instances", developers, "ok", 0],
+    ]);
+    expect(recordOf(records, "entra/group-eligibility-schedule-instances", `${tenant}/groups/${appTeam}`)).toEqual({
+      dataset: "entra/group-eligibility-schedule-instances",
+      scope: `${tenant}/groups/${appTeam}`,
+      file: `raw/entra/groups/${appTeam}/pim-eligibility-schedule-instances.json`,
+      status: "ok",
+      calls: [`GET ${url.groupEligibility(appTeam)}`],
+      value: bodyOf(url.groupEligibility(appTeam)).value,
+    });
+    expect(recordOf(records, "entra/group-assignment-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({
+      file: `raw/entra/groups/${appTeam}/pim-assignment-schedule-instances.json`,
+      status: "ok",
+      value: [
+        { accessId: "owner", assignmentType: "Assigned", principalId: "a1e5c0de-0001-4a6b-8c9d-0e1f2a3b4c5d" },
+        { accessId: "member", assignmentType: "Activated", principalId: "a1e5c0de-0005-4a6b-8c9d-0e1f2a3b4c5d" },
+      ],
+    });
+    // The Graph calls after the directory roles, in order: members by group id, then each role-holding group's schedules.
+    const graphCalls = access.ledger.exchanges.map((exchange) => exchange.request.url).filter((call) => call.includes("/groups/") || call.includes("/privilegedAccess/"));
+    expect(graphCalls).toEqual([url.members(appTeam), url.members(developers), url.members(caExclusion), url.groupEligibility(appTeam), url.groupAssignments(appTeam), url.groupEligibility(developers), url.groupAssignments(developers)]);
+  });
+
+  it("a group whose type Azure leaves blank is expanded when the directory says it is a group; a foreign group is not", async () => {
+    const rbac = (await sampleRbac()).map((record) => structuredClone(record));
+    const prodAssignments = rbac.find((record) => record.dataset === "rbac/role-assignments" && record.scope === prodSubscription.scope);
+    if (prodAssignments?.status !== "ok") throw new Error("the sample's Clinic-Prod assignments are missing");
+    const appTeamAssignment = prodAssignments.value.find((item) => (item as { properties: { principalId: string } }).properties.principalId === appTeam) as { properties: { principalType?: string } };
+    delete appTeamAssignment.properties.principalType;
+    const developersAssignment = rbac.flatMap((record) => (record.status === "ok" && record.dataset === "rbac/role-assignments" ? record.value : [])).find((item) => (item as { properties: { principalId: string } }).properties.principalId === developers) as { properties: { principalType?: string } };
+    developersAssignment.properties.principalType = "ForeignGroup";
+    expect(groupsHoldingAzureRoles(rbac)).toEqual([appTeam]);
+  });
+
+  it("a 403 on PIM for Groups in a tenant with Entra ID P2 names the permission; without the licence it says licence; the members are still read", async () => {
+    const rbac = await sampleRbac();
+    const refused = (target: string) => ({ [target]: [{ url: target, status: 403, body: denied }] });
+    const withP2 = await collectEntra(replay(sampleWith({ ...refused(url.groupEligibility(appTeam)), ...refused(url.groupAssignments(appTeam)) })), rbac);
+    expect(recordOf(withP2, "entra/group-eligibility-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({
+      status: "error",
+      error: { call: `GET ${url.groupEligibility(appTeam)}`, status: 403, missingPermission: "Microsoft Graph application permission PrivilegedEligibilitySchedule.Read.AzureADGroup", reason: "permission" },
+    });
+    expect(recordOf(withP2, "entra/group-assignment-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({
+      status: "error",
+      error: { status: 403, missingPermission: "Microsoft Graph application permission PrivilegedAssignmentSchedule.Read.AzureADGroup", reason: "permission" },
+    });
+    expect(recordOf(withP2, "entra/group-members", `${tenant}/groups/${appTeam}`)?.status).toBe("ok");
+
+    const p1Only = { ...bodyOf(url.skus), value: [{ ...bodyOf(url.skus).value[0], servicePlans: bodyOf(url.skus).value[0].servicePlans.filter((plan: { servicePlanName: string }) => plan.servicePlanName !== "AAD_PREMIUM_P2") }] };
+    const withoutP2 = await collectEntra(replay(sampleWith({ [url.skus]: [{ url: url.skus, body: p1Only }], ...refused(url.groupEligibility(appTeam)) })), rbac);
+    expect(recordOf(withoutP2, "entra/group-eligibility-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({ status: "error", error: { status: 403, reason: "licence" } });
+  });
+
+  it("a group made eligible through PIM for Groups is expanded too: each of its members may activate", async () => {
+    const rbac = await sampleRbac();
+    const eligibleGroup = { "@odata.type": "#microsoft.graph.group", id: "b2f6d1ef-0009-4b7c-9d0e-1f2a3b4c5d6e", displayName: "EHR on-call" };
+    const eligibility = bodyOf(url.groupEligibility(appTeam));
+    const withGroup = { ...eligibility, value: [...eligibility.value, { ...eligibility.value[0], id: `${appTeam}_member_0009`, principalId: eligibleGroup.id, principal: eligibleGroup }] };
+    const nestedMembers = { "@odata.context": `${graph}/$metadata#directoryObjects(id,displayName,userPrincipalName)`, value: [{ "@odata.type": "#microsoft.graph.user", id: "a1e5c0de-0007-4a6b-8c9d-0e1f2a3b4c5d", displayName: "Jordan Kim", userPrincipalName: "jordan.kim@contosoclinic.com" }] };
+    const access = replay(har([...sampleGraphAnswers.flatMap((answer) => (answer.url === url.groupEligibility(appTeam) ? [{ url: answer.url, body: withGroup }] : [answer])), { url: url.members(eligibleGroup.id), body: nestedMembers }]));
+    const records = await collectEntra(access, rbac);
+    expect(recordOf(records, "entra/group-members", `${tenant}/groups/${eligibleGroup.id}`)).toMatchObject({ status: "ok", value: nestedMembers.value });
+    expect(access.ledger.exchanges.at(-1)?.request.url).toBe(url.members(eligibleGroup.id));
   });
 });

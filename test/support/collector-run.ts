@@ -21,6 +21,7 @@ export async function runCollector(
   answers: readonly Answer[],
   subscriptions: readonly SubscriptionInScope[] = [prodSubscription],
   scopeManagementGroups: readonly string[] = [],
+  earlierRecords: readonly EvidenceRecord[] = [],
 ): Promise<{ records: EvidenceRecord[]; access: AzureAccess }> {
   const access = new AzureAccess({ kind: "replay", har: har(answers), source: "test.har" }, resolveEndpoints("AzurePublic"), sampleClock);
   const records: EvidenceRecord[] = [];
@@ -31,6 +32,7 @@ export async function runCollector(
     progress: silent,
     signInLogsWorkspaces: [],
     scopeManagementGroups,
+    earlierRecords,
     async collect(request) {
       const record = await collectDataset(collector.id, request);
       records.push(record);

@@ -1,6 +1,6 @@
 import { defaultCheckSettings, readsOf, type CheckDefinition, type CheckOutcome, type CheckSettings } from "../../src/checks/check.js";
 import type { SubscriptionInScope } from "../../src/model/evidence.js";
-import { authenticationMethodsPolicyDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, namedLocationsDataset, organizationDataset, securityDefaultsDataset, signInActivityDataset, subscribedSkusDataset, userRegistrationDetailsDataset, usersDataset } from "../../src/datasets/entra.js";
+import { authenticationMethodsPolicyDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupAssignmentSchedulesDataset, groupEligibilityDataset, groupMembersDataset, namedLocationsDataset, organizationDataset, securityDefaultsDataset, signInActivityDataset, subscribedSkusDataset, userRegistrationDetailsDataset, usersDataset } from "../../src/datasets/entra.js";
 import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/datasets/entra-sign-ins.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/datasets/key-vault.js";
 import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/datasets/alert-rules.js";
@@ -62,6 +62,20 @@ export const breakGlass = {
 
 /** A group the good MFA policy excludes; it has no members, so it hides nobody. */
 export const exclusionGroup = "99999999-0000-4000-8000-0000000000e1";
+
+/**
+ * A group that holds Reader on the good subscription, whose one member is Blake Owner: its members
+ * and PIM for Groups schedules are collected, as for every group holding an Azure role, and no
+ * check judges Reader. Cases give it a privileged role, members and schedules.
+ */
+export const auditorsGroup = "77777777-0000-4000-8000-0000000000a1";
+
+/** Ids the group cases use: a group they give a privileged role, and people who are not in the good tenant yet. */
+export const groupCase = {
+  group: "77777777-0000-4000-8000-0000000000a2",
+  casey: { id: "11111111-0000-4000-8000-0000000000d1", name: "Casey Admin", upn: "casey.admin@example.com" },
+  robin: { id: "11111111-0000-4000-8000-0000000000d2", name: "Robin Vendor", upn: "robin_partner.example#EXT#@example.onmicrosoft.com" },
+};
 
 export const directoryRoles = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
@@ -204,6 +218,42 @@ export class Tenant {
     return record.value as Raw[];
   }
 
+  /** The mutable raw items of a dataset kept per group (members, PIM for Groups schedules). */
+  groupItems(dataset: DatasetDefinition, groupId: string): Raw[] {
+    return this.items(dataset, `/tenants/${tenantId}/groups/${groupId}`);
+  }
+
+  /**
+   * Gives a group a role assignment on the good subscription (or `atScope`), its directory object and
+   * the records the entra collector would leave for it.
+   */
+  addGroup(groupId: string, displayName: string, roleId: string, content: { members?: Raw[]; eligible?: Raw[]; assigned?: Raw[] } = {}, options: { atScope?: string; eligibleRole?: boolean; assignmentType?: string } = {}): void {
+    const name = `bbbbbbbb-0000-4000-8000-${groupId.slice(-12)}`;
+    if (options.eligibleRole) {
+      const eligibility = firstExampleItem("arm-role-eligibility-schedule-instances-list.json");
+      eligibility.name = name;
+      eligibility.id = `${options.atScope ?? scope}/providers/Microsoft.Authorization/RoleEligibilityScheduleInstances/${name}`;
+      eligibility.properties = { ...eligibility.properties, scope: options.atScope ?? scope, roleDefinitionId: roleDefinitionId(roleId), principalId: groupId, principalType: "Group" };
+      this.items(roleEligibilityDataset).push(eligibility);
+    } else {
+      this.items(roleAssignmentsDataset).push(assignment(name, groupId, "Group", roleId, options.atScope));
+      this.items(roleAssignmentSchedulesDataset).push(scheduleInstance(name, groupId, "Group", roleId, options.assignmentType ?? "Assigned", options.atScope));
+    }
+    this.items(principalsDataset, `/tenants/${tenantId}`).push({ "@odata.type": "#microsoft.graph.group", id: groupId, displayName });
+    this.records.push(...groupRecords(groupId, content));
+  }
+
+  /**
+   * A user of the directory (Member unless told), as the users listing, the sign-in activity and the
+   * registration report list them: signed in two days before collection, FIDO2 registered.
+   */
+  addUser(person: { id: string; name: string; upn: string }, options: { userType?: string; accountEnabled?: boolean; lastSignIn?: string } = {}): void {
+    const signIn = options.lastSignIn ?? "2026-11-18T08:00:00Z";
+    this.items(usersDataset).push({ ...directoryUser(person.id, person.name, person.upn), userType: options.userType ?? "Member", accountEnabled: options.accountEnabled ?? true });
+    this.items(signInActivityDataset).push({ id: person.id, userPrincipalName: person.upn, signInActivity: { lastSignInDateTime: signIn, lastSuccessfulSignInDateTime: signIn, lastNonInteractiveSignInDateTime: null } });
+    this.items(userRegistrationDetailsDataset).push(registration(person.id, person.upn, ["fido2"]));
+  }
+
   /** Replaces a dataset's record by the error a failed call leaves. */
   fail(dataset: DatasetDefinition, error: CallError, atScope?: string): void {
     const index = this.records.findIndex((record) => record.dataset === dataset.id && (atScope === undefined || record.scope === atScope));
@@ -254,6 +304,7 @@ export function goodTenant(): Tenant {
       assignment("aaaaaaaa-0000-4000-8000-000000000001", people.ownerA, "User", roleIds.owner),
       assignment("aaaaaaaa-0000-4000-8000-000000000002", people.ownerB, "User", roleIds.owner),
       assignment("aaaaaaaa-0000-4000-8000-000000000003", people.readerApp, "ServicePrincipal", roleIds.reader),
+      assignment("aaaaaaaa-0000-4000-8000-000000000004", auditorsGroup, "Group", roleIds.reader),
     ]),
     ok(roleDefinitionsDataset, scope, files.definitions, [
       roleDefinition(roleIds.owner, "Owner", "BuiltInRole", ["*"]),
@@ -266,12 +317,14 @@ export function goodTenant(): Tenant {
       scheduleInstance("aaaaaaaa-0000-4000-8000-000000000001", people.ownerA, "User", roleIds.owner, "Activated"),
       scheduleInstance("aaaaaaaa-0000-4000-8000-000000000002", people.ownerB, "User", roleIds.owner, "Activated"),
       scheduleInstance("aaaaaaaa-0000-4000-8000-000000000003", people.readerApp, "ServicePrincipal", roleIds.reader, "Assigned"),
+      scheduleInstance("aaaaaaaa-0000-4000-8000-000000000004", auditorsGroup, "Group", roleIds.reader, "Assigned"),
     ]),
     ok(principalsDataset, `/tenants/${tenantId}`, files.principals, [
       user(people.ownerA, "Avery Owner", "Member"),
       user(people.ownerB, "Blake Owner", "Member"),
       user(people.eligible, "User Account", "Member", "user@my-tenant.com"),
       { "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "inventory-reader", appId: "22222222-0000-4000-8000-00000000000c", servicePrincipalType: "Application" },
+      { "@odata.type": "#microsoft.graph.group", id: auditorsGroup, displayName: "Auditors" },
     ]),
     ok(scheduledQueryRulesDataset, scope, `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`, [breakGlassAlertRule()]),
     ok(vaultsDataset, scope, files.vaults, [goodVault()]),
@@ -335,6 +388,40 @@ function goodEntra(): EvidenceRecord[] {
       { id: "as-bg-2", principalId: breakGlass.second.id, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
       { id: "as-helpdesk", principalId: people.ownerB, roleDefinitionId: directoryRoles.helpdeskAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
     ]),
+    // After the exclusion group's members: cases that fail "the" group members mean that group.
+    ...groupRecords(auditorsGroup, { members: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] }),
+  ];
+}
+
+/** A user as /groups/{id}/transitiveMembers lists them (the official example's shape, with the fields the collector selects). */
+export function groupMember(id: string, displayName: string, upn: string): Raw {
+  const { mail: _mail, ...item } = firstExampleItem("graph-group-transitive-members-list.json");
+  return { ...item, id, displayName, userPrincipalName: upn };
+}
+
+/** A PIM for Groups schedule instance (the official example's shape) for `principal` in `groupId`, its principal expanded. */
+export function pimGroupInstance(kind: "eligible" | "assigned", groupId: string, principal: Raw, accessId: "member" | "owner", assignmentType?: "Assigned" | "Activated"): Raw {
+  const item = firstExampleItem(kind === "eligible" ? "graph-pim-group-eligibility-schedule-instances-list.json" : "graph-pim-group-assignment-schedule-instances-list.json");
+  return {
+    ...item,
+    id: `${groupId}_${accessId}_${principal.id}`,
+    groupId,
+    principalId: principal.id,
+    accessId,
+    ...(kind === "assigned" ? { assignmentType: assignmentType ?? "Assigned", startDateTime: "2026-11-20T09:00:00Z", endDateTime: assignmentType === "Activated" ? "2026-11-20T17:00:00Z" : null } : {}),
+    principal,
+  };
+}
+
+/** The records the entra collector leaves for a group that holds an Azure role. */
+export function groupRecords(groupId: string, content: { members?: Raw[]; eligible?: Raw[]; assigned?: Raw[] } = {}): EvidenceRecord[] {
+  const tenant = `/tenants/${tenantId}`;
+  const folder = `raw/entra/groups/${groupId}`;
+  const record = (dataset: DatasetDefinition, file: string, value: Raw[]): EvidenceRecord => ({ dataset: dataset.id, scope: `${tenant}/groups/${groupId}`, file: `${folder}/${file}`, status: "ok", calls: [`GET https://graph.microsoft.com/v1.0/${dataset.id}/${groupId}`], value });
+  return [
+    record(groupMembersDataset, "transitive-members.json", content.members ?? []),
+    record(groupEligibilityDataset, "pim-eligibility-schedule-instances.json", content.eligible ?? []),
+    record(groupAssignmentSchedulesDataset, "pim-assignment-schedule-instances.json", content.assigned ?? []),
   ];
 }
 

@@ -55,8 +55,16 @@ export const collectingIdentity = {
   objectId: principals.collector.id,
   appId: principals.collector.appId,
   displayName: principals.collector.displayName,
-  // What the identity part needs beyond Directory.Read.All (Conditional Access, sign-in activity, PIM schedules).
-  graphAppRoles: ["AuditLog.Read.All", "Directory.Read.All", "Policy.Read.All", "RoleManagement.Read.Directory"],
+  // What the identity part needs beyond Directory.Read.All (Conditional Access, sign-in activity, PIM
+  // schedules of directory roles and of groups).
+  graphAppRoles: [
+    "AuditLog.Read.All",
+    "Directory.Read.All",
+    "Policy.Read.All",
+    "PrivilegedAssignmentSchedule.Read.AzureADGroup",
+    "PrivilegedEligibilitySchedule.Read.AzureADGroup",
+    "RoleManagement.Read.Directory",
+  ],
 };
 
 // Clinic-Prod resources that several areas name: the security workspace receives the logs of most of

@@ -1,11 +1,13 @@
 // Microsoft Entra ID, through Microsoft Graph v1.0: the organization, its SKUs, Conditional Access
 // policies and named locations, security defaults, the authentication methods policy, users and
 // their sign-in activity, MFA registration details, directory roles (assignments, PIM eligibilities
-// and schedules) and the members of the groups Conditional Access names.
+// and schedules), the members of the groups Conditional Access and roles name, and the PIM for Groups
+// schedules of the groups that hold Azure roles.
 // Shapes: microsoftgraph/microsoft-graph-docs-contrib api-reference/v1.0/api/*.md examples (organization-list,
 // subscribedsku-list, conditionalaccessroot-list-policies, conditionalaccessroot-list-namedlocations,
 // identitysecuritydefaultsenforcementpolicy-get, authenticationmethodspolicy-get, user-list,
-// authenticationmethodsroot-list-userregistrationdetails, rbacapplication-list-*, group-list-transitivemembers).
+// authenticationmethodsroot-list-userregistrationdetails, rbacapplication-list-*, group-list-transitivemembers,
+// privilegedaccessgroup-list-eligibilityscheduleinstances, privilegedaccessgroup-list-assignmentscheduleinstances).
 import { principals, tenantId } from "./clinic.mjs";
 import { graph } from "./recording.mjs";
 import { directoryObject } from "./shared-payloads.mjs";
@@ -353,10 +355,48 @@ const member = (principal) =>
     ? { "@odata.type": "#microsoft.graph.group", id: principal.id, displayName: principal.displayName }
     : { "@odata.type": "#microsoft.graph.user", id: principal.id, displayName: principal.displayName, userPrincipalName: principal.upn };
 const transitiveMembers = {
-  [principals.developers.id]: [principals.priya, principals.jordan],
+  // Sam Patel is a member only through this morning's PIM for Groups activation (see groupSchedules).
+  [principals.appTeam.id]: [principals.sam],
+  // Planted: Riley Chen left in September and her account is disabled, but she is still a member.
+  [principals.developers.id]: [principals.priya, principals.jordan, principals.riley],
   // Planted: the only direct member is the nested group "Scanner operators", whose member is Dana Whitfield.
   [principals.caExclusion.id]: [principals.scannerOperators, principals.dana],
 };
+
+// Shape: privilegedaccessgroup-list-eligibilityscheduleinstances and -assignmentscheduleinstances
+// (test/fixtures/azure-examples/graph-pim-group-*.json), with $expand=principal.
+// EHR App Team (Contributor on rg-ehr-app) is governed by PIM for Groups: Priya Raman and Sam Patel
+// may activate membership, Sam did so this morning, and Alex Morgan owns the group. Clinic Developers
+// is not in PIM: both lists are empty, and its members hold their membership standing.
+const groupSchedules = {
+  [principals.appTeam.id]: {
+    eligible: [
+      ["e7c1a2b3-0001-4c5d-8e6f-7a8b9c0d1e2f", principals.priya, "member", "2026-06-01T00:00:00Z", "2027-05-31T23:59:59Z"],
+      ["e7c1a2b3-0002-4c5d-8e6f-7a8b9c0d1e2f", principals.sam, "member", "2026-09-01T00:00:00Z", "2027-08-31T23:59:59Z"],
+    ],
+    assigned: [
+      ["f8d2b3c4-0001-4d6e-9f7a-8b9c0d1e2f3a", principals.alex, "owner", "Assigned", null, null],
+      ["f8d2b3c4-0002-4d6e-9f7a-8b9c0d1e2f3a", principals.sam, "member", "Activated", "2026-11-20T10:05:31.207Z", "2026-11-20T18:05:31.207Z"],
+    ],
+  },
+  [principals.developers.id]: { eligible: [], assigned: [] },
+};
+
+function groupScheduleInstance(groupId, [scheduleId, principal, accessId, ...rest], kind) {
+  const [assignmentType, start, end] = kind === "eligible" ? [undefined, rest[0], rest[1]] : rest;
+  return {
+    id: `${groupId}_${accessId}_${scheduleId}`,
+    startDateTime: start,
+    endDateTime: end,
+    ...(assignmentType ? { assignmentType } : {}),
+    accessId,
+    principalId: principal.id,
+    groupId,
+    memberType: "Direct",
+    [kind === "eligible" ? "eligibilityScheduleId" : "assignmentScheduleId"]: `${groupId}_${accessId}_${scheduleId}`,
+    principal: directoryObject(principal),
+  };
+}
 
 // In the order the entra collector asks.
 export function recordEntra({ record, wait }) {
@@ -404,11 +444,24 @@ export function recordEntra({ record, wait }) {
     "@odata.context": graphContext("roleManagement/directory/roleAssignmentSchedules"),
     value: directoryRoleHoldings.map(([, scheduleId, principal, role, assignmentType, scheduleInfo]) => roleSchedule(scheduleId, principal, role, scheduleInfo, { assignmentType })),
   });
-  // Groups that Conditional Access includes or excludes, in the order the collector expands them (by id).
+  // Groups that Conditional Access includes or excludes and groups that hold Azure roles, in the order
+  // the collector expands them (by id).
   for (const groupId of Object.keys(transitiveMembers).sort()) {
     record("GET", `${graph}/groups/${groupId}/transitiveMembers?$select=id,displayName,userPrincipalName&$top=999`, 200, {
       "@odata.context": graphContext("directoryObjects(id,displayName,userPrincipalName)"),
       value: transitiveMembers[groupId].map(member),
+    });
+  }
+  // PIM for Groups, for each group that holds an Azure role (by id): eligibilities, then active assignments.
+  for (const groupId of Object.keys(groupSchedules).sort()) {
+    const query = `$filter=groupId eq '${groupId}'&$expand=principal`;
+    record("GET", `${graph}/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?${query}`, 200, {
+      "@odata.context": graphContext("identityGovernance/privilegedAccess/group/eligibilityScheduleInstances(principal())"),
+      value: groupSchedules[groupId].eligible.map((entry) => groupScheduleInstance(groupId, entry, "eligible")),
+    });
+    record("GET", `${graph}/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?${query}`, 200, {
+      "@odata.context": graphContext("identityGovernance/privilegedAccess/group/assignmentScheduleInstances(principal())"),
+      value: groupSchedules[groupId].assigned.map((entry) => groupScheduleInstance(groupId, entry, "assigned")),
     });
   }
 }

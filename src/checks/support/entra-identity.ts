@@ -1,9 +1,10 @@
 import type { SubscriptionInScope } from "../../model/evidence.js";
 import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, type DirectoryRoleAssignmentSchedule, type EntraUser } from "../../datasets/entra.js";
-import { roleAssignmentsDataset, roleEligibilityDataset } from "../../datasets/rbac.js";
+import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../../datasets/rbac.js";
 import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome } from "../check.js";
-import { privilegedRoleName } from "./azure-rbac.js";
+import { describePrincipal, principalDirectory, principalKind, privilegedRoleName } from "./azure-rbac.js";
+import { eligibleAccess, groupPeople, type GroupPeople } from "./azure-role-groups.js";
 
 /** Entra ID roles that can take over the tenant or its security settings (template ids are the same in every tenant). */
 export const globalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
@@ -129,35 +130,69 @@ export function privilegedDirectoryHoldings(
   return { ok: true, holdings, unexpandedGroups: [...unexpandedGroups.values()], scheduleGaps, sources: [active.file] };
 }
 
-/** A privileged Azure RBAC role held by a user (directly) in a subscription in scope. */
+/**
+ * A privileged Azure RBAC role that reaches a user in a subscription in scope: held directly, as a
+ * member of a group that holds it, or as one who may activate membership (or ownership) of that
+ * group through PIM for Groups.
+ */
 export interface AzureRoleHolding {
   userId: string;
   roleName: string;
   where: string;
   kind: "active" | "eligible";
+  /** "Owner on Clinic-Prod (active)", "Contributor on Clinic-Prod through group EHR App Team (eligible membership)". */
+  label: string;
   ref: EvidenceRef;
 }
 
-export function privilegedAzureHoldings(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[]): { holdings: AzureRoleHolding[]; gaps: Failure[] } {
+/**
+ * Reads the Azure role assignments and eligibilities, the principals' directory objects, and the
+ * members and PIM for Groups eligibilities of groups that hold a role: a check that calls it
+ * declares all five.
+ */
+export function privilegedAzureHoldings(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[], tenantId: string): { holdings: AzureRoleHolding[]; gaps: Failure[] } {
   const holdings: AzureRoleHolding[] = [];
-  const gaps: Failure[] = [];
+  const gaps = new Map<string, Failure>();
+  const gap = (failure: Failure) => gaps.set(`${failure.dataset.id} ${failure.scope.toLowerCase()}`, failure);
+  const directory = principalDirectory(evidence.read(principalsDataset, tenantScope(tenantId)));
+  const people = new Map<string, GroupPeople>();
   const add = (items: readonly Located<{ properties: { roleDefinitionId: string; principalId: string; principalType?: string | undefined } }>[], kind: AzureRoleHolding["kind"], where: string) => {
     for (const { value, ref } of items) {
       const roleName = privilegedRoleName(value.properties.roleDefinitionId);
-      const principalType = value.properties.principalType;
-      if (!roleName || (principalType !== undefined && principalType !== "User")) continue;
-      holdings.push({ userId: value.properties.principalId, roleName, where, kind, ref });
+      if (!roleName) continue;
+      const { principalId } = value.properties;
+      // A type Azure did not report is the directory's; one neither names is judged as a user, whom
+      // the users listing then confirms or not.
+      const type = principalKind(directory, principalId, value.properties.principalType);
+      if (type === undefined || type === "User") {
+        holdings.push({ userId: principalId, roleName, where, kind, label: `${roleName} on ${where} (${kind})`, ref });
+        continue;
+      }
+      if (type !== "Group") continue;
+      const group = people.get(principalId.toLowerCase()) ?? groupPeople(evidence, tenantId, principalId, { how: false });
+      people.set(principalId.toLowerCase(), group);
+      const name = describePrincipal(directory, principalId, "Group");
+      if (group.members.ok) {
+        for (const member of group.members.people) {
+          if (member.kind === "user") holdings.push({ userId: member.id, roleName, where, kind, label: `${roleName} on ${where} through ${name} (${kind})`, ref });
+        }
+      } else gap(group.members.gap);
+      if (group.eligible.ok) {
+        for (const person of group.eligible.people) {
+          holdings.push({ userId: person.id, roleName, where, kind: "eligible", label: `${roleName} on ${where} through ${name} (${eligibleAccess(person)})`, ref: person.ref });
+        }
+      } else gap(group.eligible.gap);
     }
   };
   for (const subscription of subscriptions) {
     const active = evidence.read(roleAssignmentsDataset, subscription.scope);
     if (active.ok) add(active.items, "active", subscription.displayName);
-    else gaps.push({ dataset: roleAssignmentsDataset, scope: subscription.scope, failure: active });
+    else gap({ dataset: roleAssignmentsDataset, scope: subscription.scope, failure: active });
     const eligible = evidence.read(roleEligibilityDataset, subscription.scope);
     if (eligible.ok) add(eligible.items, "eligible", subscription.displayName);
-    else gaps.push({ dataset: roleEligibilityDataset, scope: subscription.scope, failure: eligible });
+    else gap({ dataset: roleEligibilityDataset, scope: subscription.scope, failure: eligible });
   }
-  return { holdings, gaps };
+  return { holdings, gaps: [...gaps.values()] };
 }
 
 export function userLabel(user: EntraUser | undefined, id: string): string {

@@ -143,7 +143,7 @@ export function privilegedRoleHolders(
 ): { ok: true; holders: Map<string, RoleHolder>; gaps: Failure[] } | ({ ok: false } & Failure) {
   const directory = privilegedDirectoryHoldings(evidence, tenantId);
   if (!directory.ok) return directory;
-  const azure = privilegedAzureHoldings(evidence, subscriptions);
+  const azure = privilegedAzureHoldings(evidence, subscriptions, tenantId);
   const holders = new Map<string, RoleHolder>();
   const add = (userId: string, role: string, ref: EvidenceRef, directoryRole: "active" | "eligible" | undefined) => {
     const entry = holders.get(userId.toLowerCase()) ?? { roles: [], refs: [], activeDirectoryRole: false, directoryRole: false };
@@ -154,7 +154,7 @@ export function privilegedRoleHolders(
     holders.set(userId.toLowerCase(), entry);
   };
   for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind === "eligible" ? "eligible" : "active");
-  for (const holding of azure.holdings) add(holding.userId, `${holding.roleName} on ${holding.where} (${holding.kind})`, holding.ref, undefined);
+  for (const holding of azure.holdings) add(holding.userId, holding.label, holding.ref, undefined);
   // Assignment schedules only say how a role is held; eligibility says who holds one.
   const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
   return { ok: true, holders, gaps: [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps] };
