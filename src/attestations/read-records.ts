@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, posix, relative, sep } from "node:path";
 import { InputError } from "../errors.js";
@@ -35,7 +36,7 @@ const sha256 = (content: Buffer) => createHash("sha256").update(content).digest(
 async function filesUnder(folder: string): Promise<Map<string, Buffer>> {
   const found = new Map<string, Buffer>();
   const walk = async (at: string): Promise<void> => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(at, { withFileTypes: true });
     } catch (error) {
@@ -78,8 +79,8 @@ function readAttestations(source: Source, mapping: Mapping): RecordedAttestation
     };
     parsed.requirements.forEach((citation, index) => {
       const row = rows.get(citation);
-      if (!row) fail(["requirements", index], `expected a requirement of the mapping; ${citation} is not one`);
-      if (parsed.decision && row!.designation !== "addressable") fail(["decision"], `expected a decision only on addressable implementation specifications (164.306(d)(3)); ${citation} is ${row!.designation}`);
+      if (!row) return fail(["requirements", index], `expected a requirement of the mapping; ${citation} is not one`);
+      if (parsed.decision && row.designation !== "addressable") fail(["decision"], `expected a decision only on addressable implementation specifications (164.306(d)(3)); ${citation} is ${row.designation}`);
       if (parsed.notApplicable && !(notApplicableAllowed as readonly string[]).includes(citation)) {
         fail(["notApplicable"], `expected notApplicable only where the rule allows it (${notApplicableAllowed.join(", ")}); ${citation} applies to every covered entity`);
       }
@@ -89,10 +90,10 @@ function readAttestations(source: Source, mapping: Mapping): RecordedAttestation
       const target = posix.normalize(attachment.file);
       if (posix.isAbsolute(target) || target.startsWith("../") || target === ".." || target.includes("\\")) fail(["attachments", index, "file"], "expected a path inside the attestations folder");
       const bytes = source.files.get(target);
-      if (!bytes) fail(["attachments", index, "file"], `expected the attachment ${target} in the attestations folder`);
-      const found = sha256(bytes!);
+      if (!bytes) return fail(["attachments", index, "file"], `expected the attachment ${target} in the attestations folder`);
+      const found = sha256(bytes);
       if (found !== attachment.sha256) fail(["attachments", index, "sha256"], `expected ${target} to have the SHA-256 recorded (${attachment.sha256}); it has ${found}: the attachment changed`);
-      return { file: target, path: `${attestationsPrefix}${target}`, title: attachment.title, sha256: found, bytes: bytes!.length, signatures: signaturesOf(target, bytes!) };
+      return { file: target, path: `${attestationsPrefix}${target}`, title: attachment.title, sha256: found, bytes: bytes.length, signatures: signaturesOf(target, bytes) };
     });
     attestations.push({ ...parsed, id: basename(relativePath, extname(relativePath)), path: `${attestationsPrefix}${relativePath}`, attachments });
   }
@@ -133,9 +134,13 @@ export async function readOrganisationRecords(
     const found = await filesUnder(folder);
     attestations = readAttestations({ files: found, label: (path) => join(folder, path) }, mapping);
     // The archive keeps each attestation and the attachments it names; nothing else of the folder.
+    const keep = (path: string, relativePath: string) => {
+      const content = found.get(relativePath);
+      if (content && !files.some((kept) => kept.path === path)) files.push({ path, content });
+    };
     for (const attestation of attestations) {
-      files.push({ path: attestation.path, content: found.get(attestation.path.slice(attestationsPrefix.length))! });
-      for (const attachment of attestation.attachments) if (!files.some((kept) => kept.path === attachment.path)) files.push({ path: attachment.path, content: found.get(attachment.file)! });
+      keep(attestation.path, attestation.path.slice(attestationsPrefix.length));
+      for (const attachment of attestation.attachments) keep(attachment.path, attachment.file);
     }
   }
   let exceptions: AcceptedRisk[] = [];

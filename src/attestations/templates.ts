@@ -31,12 +31,8 @@ const comment = (text: string, width = 98): string[] => {
   return lines;
 };
 
-function template(row: RequirementRow, guidance: AttestationGuidance["attestations"][string] | undefined, sourceTitle: string): string {
-  const lines: string[] = [
-    `# Attestation template: ${row.citation} ${row.title} (${row.designation}).`,
-    ...comment(`What it must show: ${row.attestation!.shows}`),
-    "#",
-  ];
+function template(row: RequirementRow, shows: string, guidance: AttestationGuidance["attestations"][string] | undefined, sourceTitle: string): string {
+  const lines: string[] = [`# Attestation template: ${row.citation} ${row.title} (${row.designation}).`, ...comment(`What it must show: ${shows}`), "#"];
   if (guidance) {
     lines.push(`# What an auditor asks (from ${sourceTitle}, key activities):`);
     for (const question of guidance.questions) lines.push(...comment(`- ${question}`));
@@ -87,7 +83,7 @@ export async function writeAttestationTemplates(folder: string, mapping: Mapping
   for (const row of mapping.requirements) {
     if (!row.attestation) continue;
     const file = join(target, `${row.attestation.id}.yaml`);
-    await writeFile(file, template(row, guidance.attestations[row.attestation.id], guidance.source.title), { flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
+    await writeFile(file, template(row, row.attestation.shows, guidance.attestations[row.attestation.id], guidance.source.title), { flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
       throw new InputError(file, undefined, error.code === "EEXIST" ? "already exists; templates are never overwritten (delete it to write it again)" : `cannot be written (${error.message})`);
     });
     written.push(file);

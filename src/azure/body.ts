@@ -39,7 +39,8 @@ export function nestsDeeperThan(bytes: Buffer, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let index = 0; index < bytes.length; index += 1) {
-    const byte = bytes[index]!;
+    // readUInt8 within bounds: a number, where indexing a Buffer types as possibly undefined.
+    const byte = bytes.readUInt8(index);
     if (inString) {
       if (byte === backslash) index += 1;
       else if (byte === quote) inString = false;

@@ -11,7 +11,7 @@ export type CommandPlaceholder = (typeof commandPlaceholders)[number];
 
 /** Every `{word}` in a command, known or not (JSON bodies such as `{"state": "enabled"}` are not words). */
 export function placeholdersIn(command: string): string[] {
-  return [...command.matchAll(/\{([A-Za-z]+)\}/g)].map((match) => match[1]!);
+  return [...command.matchAll(/\{([A-Za-z]+)\}/g)].flatMap(([, name]) => (name ? [name] : []));
 }
 
 /**
@@ -38,13 +38,15 @@ export function placeholderValues(resourceId: string): Partial<Record<CommandPla
   const values: Partial<Record<CommandPlaceholder, string>> = {};
   const arm = armId.exec(resourceId);
   if (arm) {
-    values.subscriptionId = arm[1]!;
-    if (arm[2] !== undefined) values.resourceGroup = arm[2];
-    if (arm[3]) values.name = resourceId.split("/").pop()!;
+    const [, subscriptionId, resourceGroup, provider] = arm;
+    if (subscriptionId !== undefined) values.subscriptionId = subscriptionId;
+    if (resourceGroup !== undefined) values.resourceGroup = resourceGroup;
+    const name = resourceId.split("/").pop();
+    if (provider && name) values.name = name;
     values.resourceId = resourceId;
   } else {
-    const tenant = tenantPath.exec(resourceId);
-    if (tenant) values.tenantId = tenant[1]!;
+    const tenantId = tenantPath.exec(resourceId)?.[1];
+    if (tenantId !== undefined) values.tenantId = tenantId;
   }
   const safe: Partial<Record<CommandPlaceholder, string>> = {};
   for (const [placeholder, value] of Object.entries(values) as [CommandPlaceholder, string][]) {
@@ -58,7 +60,8 @@ export function fillCommand(command: string, resourceId: string): string | undef
   const values = placeholderValues(resourceId);
   const filled = (name: string): string | undefined => (commandPlaceholders as readonly string[]).includes(name) ? values[name as CommandPlaceholder] : undefined;
   if (placeholdersIn(command).some((name) => filled(name) === undefined)) return undefined;
-  return command.replace(/\{([A-Za-z]+)\}/g, (_whole, name: string) => filled(name)!);
+  // Every placeholder was filled above, so none falls back to its own text.
+  return command.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => filled(name) ?? whole);
 }
 
 /**

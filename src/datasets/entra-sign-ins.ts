@@ -71,6 +71,6 @@ export const signInAuthenticationDataset = defineDataset({
 /** Workspaces Entra sends SignInLogs to (by name or through allLogs, which holds every category), by ARM id. */
 export function signInWorkspaces(settings: readonly EntraDiagnosticSetting[]): string[] {
   return settings
-    .filter((setting) => setting.properties.workspaceId && (setting.properties.logs ?? []).some((log) => log.enabled && (log.category === "SignInLogs" || log.categoryGroup === "allLogs")))
-    .map((setting) => setting.properties.workspaceId!);
+    .filter((setting) => (setting.properties.logs ?? []).some((log) => log.enabled && (log.category === "SignInLogs" || log.categoryGroup === "allLogs")))
+    .flatMap((setting) => (setting.properties.workspaceId ? [setting.properties.workspaceId] : []));
 }

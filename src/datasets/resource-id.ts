@@ -7,9 +7,9 @@ export interface ResourceIdParts {
 }
 
 export function parseResourceId(id: string): ResourceIdParts | undefined {
-  const match = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?(?:\/.*)?$/i.exec(id);
-  if (!match) return undefined;
-  return { subscriptionId: match[1]!, resourceGroup: match[2], name: id.split("/").filter(Boolean).pop() ?? id };
+  const [, subscriptionId, resourceGroup] = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?(?:\/.*)?$/i.exec(id) ?? [];
+  if (subscriptionId === undefined) return undefined;
+  return { subscriptionId, resourceGroup, name: id.split("/").filter(Boolean).pop() ?? id };
 }
 
 /** The resource's name (its id's last segment), for sentences. */

@@ -66,7 +66,8 @@ function tagMatches(rule: { name: string; values: readonly string[] }, levels: r
 }
 
 function describeExclusion(exclusion: EphiExclusion, subscriptions: readonly SubscriptionInScope[]): string {
-  if (exclusion.subscription) return `subscription ${subscriptions.find((subscription) => sameId(subscription.subscriptionId, exclusion.subscription!))?.displayName ?? exclusion.subscription}`;
+  const { subscription: excluded } = exclusion;
+  if (excluded) return `subscription ${subscriptions.find((subscription) => sameId(subscription.subscriptionId, excluded))?.displayName ?? excluded}`;
   if (exclusion.resourceGroup) return `resource group ${exclusion.resourceGroup.split("/").pop()}`;
   if (exclusion.resource) return `resource ${exclusion.resource.split("/").pop()}`;
   return `tag ${exclusion.tag?.name} = ${exclusion.tag?.values.join(" or ")}`;
@@ -156,7 +157,8 @@ export function ephiInventory(evidence: EvidenceReader, tenantId: string, subscr
   const inclusionOf = (placement: Placement): string | undefined => {
     const tag = (scope.tags ?? []).find((rule) => tagMatches(rule, placement.levels));
     if (tag) return `tag ${tag.name} = ${tagValue(tag.name, placement.levels)}`;
-    if (placement.resourceGroupId && (scope.resourceGroups ?? []).some((group) => sameId(group, placement.resourceGroupId!))) return `resource group ${placement.resourceGroupId.split("/").pop()} is in scope`;
+    const { resourceGroupId } = placement;
+    if (resourceGroupId && (scope.resourceGroups ?? []).some((group) => sameId(group, resourceGroupId))) return `resource group ${resourceGroupId.split("/").pop()} is in scope`;
     if ((scope.subscriptions ?? []).some((id) => sameId(id, placement.subscription.subscriptionId))) return `subscription ${placement.subscription.displayName} is in scope`;
     const group = underManagementGroups.get(placement.subscription.subscriptionId.toLowerCase());
     if (group) return `subscription ${placement.subscription.displayName} is under management group ${group}`;
@@ -239,7 +241,7 @@ function containersOf(scope: EphiScope, subscriptions: readonly SubscriptionInSc
     ];
   });
   // An excluded resource group the listing does not hold (unreadable, or gone) stays excluded.
-  const unlisted = (scope.exclusions ?? []).flatMap((exclusion) => (exclusion.resourceGroup && !listed.some((container) => sameId(container.id, exclusion.resourceGroup!)) ? [standing(exclusion.resourceGroup, undefined)] : []));
+  const unlisted = (scope.exclusions ?? []).flatMap(({ resourceGroup }) => (resourceGroup && !listed.some((container) => sameId(container.id, resourceGroup)) ? [standing(resourceGroup, undefined)] : []));
   return [...listed, ...unlisted];
 }
 

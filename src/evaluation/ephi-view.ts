@@ -7,14 +7,16 @@ export function ephiView(inventory: EphiInventory, baa: BaaCatalogue, allowedReg
   const holding = inventory.resources.filter((resource) => resource.standing !== "out of scope");
   const count = (resources: typeof holding, standing: "in scope" | "unclassified") => resources.filter((resource) => resource.standing === standing).length;
 
-  const types = new Map<string, typeof holding>();
+  // Types by their lower-cased name, each with the spelling Azure gave first.
+  const types = new Map<string, { type: string; resources: typeof holding }>();
   for (const resource of holding) {
     const key = resource.type.toLowerCase();
-    types.set(key, [...(types.get(key) ?? []), resource]);
+    const entry = types.get(key) ?? { type: resource.type, resources: [] };
+    entry.resources.push(resource);
+    types.set(key, entry);
   }
   const byType = [...types.values()]
-    .map((resources) => {
-      const type = resources[0]!.type;
+    .map(({ type, resources }) => {
       const found = baaStandingOf(baa, type);
       return {
         type,

@@ -153,9 +153,9 @@ function checkSections(checkIds: readonly string[], input: ReportInput): Content
 }
 
 /** The row's attestation: the one that counts, in full; an expired one with its renewal; or what one must show and its template. */
-function attestationCallout(row: RequirementRow, result: RequirementResult | undefined, input: ReportInput): Content[] {
-  const spec = row.attestation!;
-  const recorded = result?.attestation ? input.assessment.attestations.recorded.find((attestation) => attestation.path === result.attestation!.file) : undefined;
+function attestationCallout(spec: NonNullable<RequirementRow["attestation"]>, row: RequirementRow, result: RequirementResult | undefined, input: ReportInput): Content[] {
+  const file = result?.attestation?.file;
+  const recorded = file ? input.assessment.attestations.recorded.find((attestation) => attestation.path === file) : undefined;
   const template = `templates/${spec.id}.yaml`;
   if (recorded && result?.attestationState === "valid") {
     const heading = result.status === "documented_decision" ? "Documented decision" : result.status === "not_applicable" ? "Not applicable, as attested" : "Attested";
@@ -198,7 +198,7 @@ function requirementSection(row: RequirementRow, input: ReportInput): Content[] 
     });
     content.push(...checkSections(row.checks.supporting, input));
   }
-  if (row.attestation) content.push(...attestationCallout(row, result, input));
+  if (row.attestation) content.push(...attestationCallout(row.attestation, row, result, input));
   return content;
 }
 
