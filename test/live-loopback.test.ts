@@ -26,7 +26,7 @@ const claims = {
   idtyp: "app",
   roles: ["Directory.Read.All"],
 };
-const token = [{ alg: "none", typ: "JWT" }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".") + ".c2lnbmF0dXJl";
+const token = `${[{ alg: "none", typ: "JWT" }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".")}.c2lnbmF0dXJl`;
 
 interface Recorded {
   request: { method: string; url: string };

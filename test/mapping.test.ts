@@ -192,7 +192,7 @@ describe("loading a mapping", () => {
   it("rejects a duplicate citation, a bad standard reference and a missing attestation", async () => {
     expect((await failure(text.replace('citation: "164.308(a)(1)(ii)(B)"', 'citation: "164.308(a)(1)(ii)(A)"'))).message).toContain("duplicate citation 164.308(a)(1)(ii)(A)");
     expect((await failure(text.replace('standard: "164.308(a)(2)"', 'standard: "164.308(a)(9)"'))).message).toContain('"standard" must name the citation of a row whose designation is standard (got 164.308(a)(9))');
-    const withoutAttestation = text.replace(/(  - citation: "164\.316\(a\)"[\s\S]*?evidence: attest\n)    attestation:\n      id: [^\n]+\n      shows: [^\n]+\n/, "$1");
+    const withoutAttestation = text.replace(/( {2}- citation: "164\.316\(a\)"[\s\S]*?evidence: attest\n) {4}attestation:\n {6}id: [^\n]+\n {6}shows: [^\n]+\n/, "$1");
     expect((await failure(withoutAttestation)).message).toContain("164.316(a) needs an attestation (what it must show), because its evidence is attest");
   });
 
@@ -270,6 +270,6 @@ describe("Microsoft's BAA service list, kept as data", () => {
   });
 
   it("refuses a list without the date it was read", async () => {
-    expect(await refused(text.replace(/  retrieved: "[^"]+"\n/, ""))).toMatch(/\(source\.retrieved\): missing required field "retrieved"$/);
+    expect(await refused(text.replace(/ {2}retrieved: "[^"]+"\n/, ""))).toMatch(/\(source\.retrieved\): missing required field "retrieved"$/);
   });
 });

@@ -79,7 +79,10 @@ function readAttestations(source: Source, mapping: Mapping): RecordedAttestation
     };
     parsed.requirements.forEach((citation, index) => {
       const row = rows.get(citation);
-      if (!row) return fail(["requirements", index], `expected a requirement of the mapping; ${citation} is not one`);
+      if (!row) {
+        fail(["requirements", index], `expected a requirement of the mapping; ${citation} is not one`);
+        return;
+      }
       if (parsed.decision && row.designation !== "addressable") fail(["decision"], `expected a decision only on addressable implementation specifications (164.306(d)(3)); ${citation} is ${row.designation}`);
       if (parsed.notApplicable && !(notApplicableAllowed as readonly string[]).includes(citation)) {
         fail(["notApplicable"], `expected notApplicable only where the rule allows it (${notApplicableAllowed.join(", ")}); ${citation} applies to every covered entity`);

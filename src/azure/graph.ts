@@ -22,7 +22,9 @@ class SharedTransportHandler implements Middleware {
     const url = typeof context.request === "string" ? context.request : context.request.url;
     const options = context.options ?? {};
     const headers = createHttpHeaders();
-    new Headers(options.headers as ConstructorParameters<typeof Headers>[0]).forEach((value, name) => headers.set(name, value));
+    new Headers(options.headers as ConstructorParameters<typeof Headers>[0]).forEach((value, name) => {
+      headers.set(name, value);
+    });
     const request = createPipelineRequest({
       url,
       method: (options.method ?? "GET").toUpperCase() as "GET",

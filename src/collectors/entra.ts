@@ -73,7 +73,7 @@ const getOne = async (graph: GraphClient, path: string): Promise<unknown[]> => [
 
 function idsIn(records: readonly EvidenceRecord[], datasetId: string, pick: (item: Record<string, unknown>) => unknown[]): string[] {
   const record = records.find((candidate) => candidate.dataset === datasetId);
-  if (!record || record.status !== "ok") return [];
+  if (record?.status !== "ok") return [];
   return record.value.flatMap((item) => pick(item as Record<string, unknown>)).filter((value): value is string => typeof value === "string");
 }
 

@@ -3,7 +3,7 @@ import { CollectionImpossibleError } from "../errors.js";
 import type { EvidenceRecord } from "../model/evidence.js";
 import type { Progress } from "../progress.js";
 import { collectDataset, type CollectorContext } from "./collector.js";
-import { type SubscriptionInScope } from "../model/evidence.js";
+import type { SubscriptionInScope } from "../model/evidence.js";
 import { collectors } from "./registry.js";
 import { subscriptionsCollector } from "./subscriptions.js";
 import { SubscriptionSchema, subscriptionsDataset } from "../datasets/subscriptions.js";
@@ -54,7 +54,7 @@ export async function runCollectors(
 
   await subscriptionsCollector.collect(contextFor(subscriptionsCollector.id, []));
   const listing = records.find((record) => record.dataset === subscriptionsDataset.id);
-  if (!listing || listing.status !== "ok") {
+  if (listing?.status !== "ok") {
     const why = listing?.status === "error" ? `${listing.error.call} failed: ${listing.error.message}` : "the subscriptions call was not made";
     throw new CollectionImpossibleError(`no subscription can be listed, so nothing can be collected: ${why}`);
   }

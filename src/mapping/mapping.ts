@@ -90,7 +90,7 @@ export async function loadMapping(file: string, knownChecks: ReadonlySet<string>
   }
   for (const [index, row] of mapping.requirements.entries()) {
     const parent = citations.get(row.standard);
-    if (!parent || parent.designation !== "standard") {
+    if (parent?.designation !== "standard") {
       fail(["requirements", index, "standard"], `"standard" must name the citation of a row whose designation is standard (got ${row.standard})`);
     }
   }

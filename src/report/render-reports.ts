@@ -17,7 +17,7 @@ function slug(text: string): string {
 /** The render stage: the summary first (00-), then one PDF per standard in the rule's order; and README.txt. */
 export async function renderDocuments(input: ReportInput): Promise<RenderedDocuments> {
   const standards = standardsOf(input.mapping);
-  const width = String(standards.length).length < 2 ? 2 : String(standards.length).length;
+  const width = Math.max(2, String(standards.length).length);
   const jobs = [
     { path: "reports/00-summary.pdf", definition: buildSummaryReport(input) },
     ...standards.map(({ standard, rows }, index) => ({

@@ -8,6 +8,7 @@ import type { SignatureTimestamper } from "./cms.js";
 import { EvidenceSigner } from "./evidence-signer.js";
 import { keyVaultSigningKey } from "./key-vault-key.js";
 import { loadPfxSigningKey } from "./local-key.js";
+import type { SigningKey } from "./signing-key.js";
 import { timestampAuthority } from "./timestamp.js";
 
 /** How the user asked the archive to be signed (all optional: the default is the development key). */
@@ -34,7 +35,7 @@ export async function resolveSigner(
 ): Promise<EvidenceSigner> {
   if (options.pfx && options.keyVaultKey) throw new UsageError("--sign-pfx and --sign-key-vault-key: expected one key source, not both");
   if (options.requireTimestamp && !options.tsaUrl) throw new UsageError("--require-timestamp: expected --tsa-url naming the timestamp authority");
-  let key;
+  let key: SigningKey;
   if (options.pfx) {
     key = await loadPfxSigningKey(options.pfx.file, options.pfx.passwordVariable);
   } else if (options.keyVaultKey) {
@@ -54,7 +55,7 @@ export async function resolveSigner(
         : `no signing key configured: signing with the development key in ${file} (development signature, not trusted)`,
     );
   }
-  let timestamp;
+  let timestamp: { url: string; stamp: SignatureTimestamper } | undefined;
   if (options.tsaUrl) {
     const authority = timestampAuthority({ url: options.tsaUrl, required: options.requireTimestamp === true, warn: context.warn });
     // In optional mode one failure is enough: asking again for each of two dozen files would only

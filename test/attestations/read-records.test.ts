@@ -121,7 +121,7 @@ describe("reading attestations and exceptions", () => {
     ],
     [
       "an alternative without its rationale",
-      ({ folder }: { folder: string }) => edit(join(folder, "malware-protection-alternative.yaml"), (text) => text.replace(/rationale: >-\n(  .*\n)+/, "")),
+      ({ folder }: { folder: string }) => edit(join(folder, "malware-protection-alternative.yaml"), (text) => text.replace(/rationale: >-\n( {2}.*\n)+/, "")),
       'malware-protection-alternative.yaml: line 2, column 1 (rationale): expected a rationale: an alternative or not_reasonable decision must say why (164.306(d)(3))',
     ],
     [

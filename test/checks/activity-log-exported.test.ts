@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/activity-log-exported.js";
 import * as logs from "../../src/datasets/log-analytics.js";
 import { checkTable } from "../support/check-table.js";
-import { type Tenant } from "../support/good-tenant.js";
+import type { Tenant } from "../support/good-tenant.js";
 
 checkTable(check, [
   {

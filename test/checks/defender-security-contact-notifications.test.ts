@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/defender-security-contact-notifications.js";
 import * as defender from "../../src/datasets/defender.js";
 import { checkTable } from "../support/check-table.js";
-import { type Tenant } from "../support/good-tenant.js";
+import type { Tenant } from "../support/good-tenant.js";
 
 checkTable(check, [
   {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { alertRulesCollector } from "../../src/collectors/alert-rules.js";
 import { defenderCollector } from "../../src/collectors/defender.js";
 import { storageSettingsDataset } from "../../src/datasets/defender.js";
-import { arm, armRefusal, devSubscription, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
+import { arm, armRefusal, devSubscription, outcomes, prodSubscription, requested, runCollector, itemsOf } from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { officialExample } from "../support/official-examples.js";
 import { sample } from "../support/sample.js";
@@ -34,7 +34,7 @@ describe("alert-rules collector", () => {
     const folder = `raw/alert-rules/${prodSubscription.subscriptionId}`;
     expect(records.map((record) => record.file)).toEqual([`${folder}/scheduled-query-rules.json`, `${folder}/activity-log-alerts.json`]);
     // Scopes without the leading "/", webhookProperties, tags, type: all as the service sent them.
-    expect(records.map(valueOf)).toEqual([scheduled.value, activity.value]);
+    expect(records.map(itemsOf)).toEqual([scheduled.value, activity.value]);
     expect(records[1]?.status === "ok" && records[1].calls).toEqual([`GET ${activityAlertsUrl(sample.prod)}`]);
   });
 
@@ -93,7 +93,7 @@ describe("defender collector", () => {
     expect(records.map((record) => [record.dataset, record.scope, record.status, record.file])).toEqual(
       defenderCalls.map((call) => [call.dataset, sample.prod, "ok", `raw/defender/${prodSubscription.subscriptionId}/${call.file}`]),
     );
-    expect(records.map(valueOf)).toEqual(defenderCalls.map((call) => (call.body as { value: unknown[] }).value));
+    expect(records.map(itemsOf)).toEqual(defenderCalls.map((call) => (call.body as { value: unknown[] }).value));
     expect(outcomes(records).slice(4).map(([dataset, , , count]) => [dataset, count])).toEqual([
       ["defender/secure-scores", 1],
       ["defender/regulatory-compliance", 4],
@@ -138,7 +138,7 @@ describe("defender collector", () => {
       ["defender/storage-settings", account("stscans"), "ok", 1],
       ["defender/storage-settings", account("starchive"), "error", "permission"],
     ]);
-    expect(valueOf(records[defenderCalls.length])).toEqual([official]);
+    expect(itemsOf(records[defenderCalls.length])).toEqual([official]);
     expect(records[defenderCalls.length]!.file).toBe(storageSettingsDataset.rawFile(account("stscans")));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset } from "../../src/datasets/app-service.js";
 import { appServiceCollector } from "../../src/collectors/app-service.js";
-import { arm, armRefusal, categorySelections, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
+import { arm, armRefusal, categorySelections, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, itemsOf } from "../support/collector-run.js";
 import { officialExample } from "../support/official-examples.js";
 import { sample } from "../support/sample.js";
 
@@ -44,7 +44,7 @@ describe("app-service collector", () => {
       ["app-service/diagnostic-settings", api, "ok", 0],
     ]);
     expect(records.map((record) => record.file)).toEqual([`${folder}/sites.json`, siteDiagnosticSettingsDataset.rawFile(portal), siteDiagnosticSettingsDataset.rawFile(api)]);
-    expect(records.map(valueOf)).toEqual([listed.value, portalSettings.value, []]);
+    expect(records.map(itemsOf)).toEqual([listed.value, portalSettings.value, []]);
   });
 
   it.each(categorySelections)("a site setting selecting $selection: categories asked $asked", async ({ logs, asked }) => {
@@ -58,7 +58,7 @@ describe("app-service collector", () => {
     const categories = records.find((record) => record.dataset === "app-service/diagnostic-categories");
     if (asked) {
       expect(categories).toMatchObject({ status: "ok", scope: portal, file: siteDiagnosticCategoriesDataset.rawFile(portal) });
-      expect(valueOf(categories)).toEqual(listed.value);
+      expect(itemsOf(categories)).toEqual(listed.value);
     } else {
       expect(categories).toBeUndefined();
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AzureAccess } from "../../src/azure/access.js";
 import { logAnalyticsCollector } from "../../src/collectors/log-analytics.js";
 import { auditRecordsDataset, logTablesDataset, sentinelAlertRulesDataset, sentinelOnboardingDataset } from "../../src/datasets/log-analytics.js";
-import { arm, armRefusal, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
+import { arm, armRefusal, outcomes, prodSubscription, requested, runCollector, itemsOf } from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { firstExampleItem, officialExample } from "../support/official-examples.js";
 import { sample } from "../support/sample.js";
@@ -92,8 +92,8 @@ describe("log-analytics collector", () => {
       sentinelOnboardingDataset.rawFile(workspaceId(security.resourceGroup, security.name)),
     ]);
     // As sent: retentionInDaysAsDefault stays the string "False", and the query answer is the raw body.
-    expect(collected.map(valueOf)).toEqual([activityLogSettings.value, workspaces, listed.value, [records], []]);
-    expect((valueOf(collected[2]) as Record<string, any>[])[0]?.properties.retentionInDaysAsDefault).toBe("False");
+    expect(collected.map(itemsOf)).toEqual([activityLogSettings.value, workspaces, listed.value, [records], []]);
+    expect((itemsOf(collected[2]) as Record<string, any>[])[0]?.properties.retentionInDaysAsDefault).toBe("False");
     // One query, to the customer id, naming only the listed audit tables in the order listed, over twelve years.
     expect(sentQueries(access)).toEqual([
       { url: queryUrl(security.customerId), body: { query: `union isfuzzy=true SigninLogs, AzureActivity, AKVAuditLogs${summary}`, timespan: "P4383D" } },
@@ -305,7 +305,7 @@ describe("log-analytics collector", () => {
       ["log-analytics/tables", workspaceId(apps.resourceGroup, apps.name), "ok", 2],
       ["log-analytics/sentinel-onboarding-states", workspaceId(apps.resourceGroup, apps.name), "error", "permission"],
     ]);
-    expect(valueOf(records[4])).toEqual(rules.value);
+    expect(itemsOf(records[4])).toEqual(rules.value);
     expect(records[4]!.file).toBe(sentinelAlertRulesDataset.rawFile(workspaceId(security.resourceGroup, security.name)));
   });
 });

@@ -11,7 +11,7 @@ import {
   prodSubscription,
   requested,
   runCollector,
-  valueOf,
+  itemsOf,
 } from "../support/collector-run.js";
 import { firstExampleItem, officialExample } from "../support/official-examples.js";
 import { sample } from "../support/sample.js";
@@ -74,7 +74,7 @@ describe("sql collector", () => {
       sqlAuditingDataset.rawFile(billing),
       masterDiagnosticSettingsDataset.rawFile(master(billing)),
     ]);
-    expect(records.map(valueOf)).toEqual([servers.value, [enabled], routed.value, [disabled], []]);
+    expect(records.map(itemsOf)).toEqual([servers.value, [enabled], routed.value, [disabled], []]);
   });
 
   it.each(categorySelections)("a master-database setting selecting $selection: categories asked $asked", async ({ logs, asked }) => {
@@ -89,7 +89,7 @@ describe("sql collector", () => {
     const categories = records.find((record) => record.dataset === "sql/master-diagnostic-categories");
     if (asked) {
       expect(categories).toMatchObject({ status: "ok", scope: master(records1), file: masterDiagnosticCategoriesDataset.rawFile(master(records1)) });
-      expect(valueOf(categories)).toEqual(listed.value);
+      expect(itemsOf(categories)).toEqual(listed.value);
     } else {
       expect(categories).toBeUndefined();
     }

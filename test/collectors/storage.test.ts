@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storageCollector } from "../../src/collectors/storage.js";
 import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset } from "../../src/datasets/storage.js";
-import { arm, armRefusal, categorySelections, devSubscription, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, valueOf } from "../support/collector-run.js";
+import { arm, armRefusal, categorySelections, devSubscription, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, itemsOf } from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { firstExampleItem, officialExample } from "../support/official-examples.js";
 import { sample } from "../support/sample.js";
@@ -91,7 +91,7 @@ describe("storage collector", () => {
       immutabilityPoliciesDataset.rawFile(writes.id),
     ]);
     // Records keep what was sent, fields the schemas do not name included (etag, metrics, retentionPolicy, ...).
-    expect(records.map(valueOf)).toEqual([accounts.value, settings.value, containers.value, [activityPolicy], [writesPolicy]]);
+    expect(records.map(itemsOf)).toEqual([accounts.value, settings.value, containers.value, [activityPolicy], [writesPolicy]]);
     expect(records.every((record) => record.status === "ok" && record.calls.length === 1)).toBe(true);
   });
 
@@ -139,7 +139,7 @@ describe("storage collector", () => {
     const categoryRecord = records.find((record) => record.dataset === "storage/blob-diagnostic-categories");
     if (asked) {
       expect(categoryRecord).toMatchObject({ status: "ok", scope: `${audit}/blobServices/default`, file: blobDiagnosticCategoriesDataset.rawFile(blobServiceId(audit)) });
-      expect(valueOf(categoryRecord)).toEqual(listed.value);
+      expect(itemsOf(categoryRecord)).toEqual(listed.value);
     } else {
       expect(categoryRecord).toBeUndefined();
     }
@@ -224,7 +224,7 @@ describe("storage collector", () => {
     ]);
     expect(requested(access).slice(2)).toEqual([`GET ${containersUrl(audit)}`, `GET ${nextLink}`]);
     expect(records[2]).toMatchObject({ dataset: "storage/log-containers", status: "ok", calls: [`GET ${containersUrl(audit)}`, `GET ${nextLink}`] });
-    expect(valueOf(records[2])).toEqual([pageOne, pageTwo]);
+    expect(itemsOf(records[2])).toEqual([pageOne, pageTwo]);
   });
 
   it("a refused accounts list stops that subscription only: the next subscription is still collected", async () => {

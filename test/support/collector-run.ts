@@ -1,7 +1,7 @@
 import { AzureAccess } from "../../src/azure/access.js";
 import { resolveEndpoints } from "../../src/azure/clouds.js";
 import { collectDataset, type Collector } from "../../src/collectors/collector.js";
-import { type SubscriptionInScope } from "../../src/model/evidence.js";
+import type { SubscriptionInScope } from "../../src/model/evidence.js";
 import type { EvidenceRecord } from "../../src/model/evidence.js";
 import { har, type Answer } from "./har.js";
 import { firstExampleItem, officialExample } from "./official-examples.js";
@@ -91,4 +91,4 @@ export const categorySelections = [
 ];
 
 /** The items of an ok record (undefined for an error record). */
-export const valueOf = (record: EvidenceRecord | undefined): unknown[] | undefined => (record?.status === "ok" ? record.value : undefined);
+export const itemsOf = (record: EvidenceRecord | undefined): unknown[] | undefined => (record?.status === "ok" ? record.value : undefined);

@@ -214,7 +214,7 @@ export class Tenant {
   items(dataset: DatasetDefinition, atScope?: string): Raw[] {
     const wanted = atScope ?? (dataset.scope === "tenant" ? `/tenants/${tenantId}` : dataset.id === vaultDiagnosticSettingsDataset.id ? vaultId : scope);
     const record = this.records.find((candidate) => candidate.dataset === dataset.id && candidate.scope === wanted);
-    if (!record || record.status !== "ok") throw new Error(`fixture has no ok record for ${dataset.id} at ${wanted}`);
+    if (record?.status !== "ok") throw new Error(`fixture has no ok record for ${dataset.id} at ${wanted}`);
     return record.value as Raw[];
   }
 

@@ -3,7 +3,7 @@
 // Microsoft Sentinel's analytics rules where a workspace has Sentinel.
 // Clinic-Prod exports its activity log to the security workspace (90 days, audit tables kept six
 // years, 2191 days). Clinic-Dev exports to its own sandbox workspace, which keeps data only 30 days.
-import { dev, devScope, devWorkspace, principals, prod, securityWorkspace, securityWorkspaceCustomerId } from "./clinic.mjs";
+import { dev, devWorkspace, principals, prod, securityWorkspace, securityWorkspaceCustomerId } from "./clinic.mjs";
 import { arm, logAnalytics } from "./recording.mjs";
 
 const devWorkspaceCustomerId = "d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f";

@@ -47,7 +47,7 @@ export function uploadScanning(
   }
   // Without the account's own settings, whether it overrides the plan (either way) is unknown.
   if (account === undefined) return { scanned: undefined, why: "whether the account overrides its subscription's Defender for Storage plan is unknown" };
-  if (!plan || plan.properties.pricingTier !== "Standard") return { scanned: false, why: `the subscription's Defender for Storage plan is ${plan ? "off (" + plan.properties.pricingTier + ")" : "not listed"}` };
+  if (plan?.properties.pricingTier !== "Standard") return { scanned: false, why: `the subscription's Defender for Storage plan is ${plan ? `off (${plan.properties.pricingTier})` : "not listed"}` };
   if (plan.properties.subPlan !== "DefenderForStorageV2") return { scanned: false, why: `the subscription's plan ${plan.properties.subPlan ?? "(no sub-plan: the classic per-transaction plan)"} has no on-upload malware scanning` };
   const extension = (plan.properties.extensions ?? []).find((candidate) => candidate.name === "OnUploadMalwareScanning");
   const on = enabled(extension?.isEnabled);
