@@ -1,13 +1,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/archive/manifest.js";
 import { readZip } from "../../src/archive/read-zip.js";
 import { verifyArchive, type VerifyResult } from "../../src/archive/verify-archive.js";
 import { toPem } from "../../src/signing/certificate.js";
 import { buildDetachedCms } from "../../src/signing/cms.js";
 import { developmentSigningKey } from "../../src/signing/development-key.js";
+import { timestampAuthority } from "../../src/signing/timestamp.js";
 import { entry, rewriteHashes, tamperedCopy, writeRawZip } from "../support/archive-files.js";
+import { startLocalTsa, type LocalTsa } from "../support/local-tsa.js";
 import { temporaryFolder } from "../support/sample.js";
 import { scopedSampleArchive } from "../support/sample-archive.js";
 
@@ -53,6 +55,16 @@ const cases: VerifyCase[] = [
     change: (files) => void files.set("reports/extra.pdf", Buffer.from("%PDF-1.3\n")),
     problems: ["added: reports/extra.pdf (not listed in manifest.json)", "reports/extra.pdf: the PDF carries no signature"],
   },
+  {
+    name: "an unsigned PDF added outside reports/: only the tool's reports must carry its signature",
+    change: (files) => void files.set("attestations/extra.pdf", Buffer.from("%PDF-1.3\n")),
+    problems: ["added: attestations/extra.pdf (not listed in manifest.json)"],
+  },
+  {
+    name: "a report added, unsigned, its extension in capitals",
+    change: (files) => void files.set("reports/EXTRA.PDF", Buffer.from("%PDF-1.3\n")),
+    problems: ["added: reports/EXTRA.PDF (not listed in manifest.json)", "reports/EXTRA.PDF: the PDF carries no signature"],
+  },
   { name: "one byte of a listed file flipped", change: (files) => flipByte(entry(files, "findings/findings.json")), problems: ["changed: findings/findings.json (its SHA-256 differs from manifest.json)"] },
   {
     name: "manifest.json states another size for a file, its hash unchanged",
@@ -82,6 +94,11 @@ const cases: VerifyCase[] = [
   {
     name: "SHA256SUMS without its last line",
     change: (files) => void files.set("SHA256SUMS", Buffer.from(entry(files, "SHA256SUMS").toString("utf8").replace(/[^\n]*\n$/, ""))),
+    problems: ["changed: SHA256SUMS (it does not list the same hashes as manifest.json)", `SHA256SUMS.p7s: ${digestMismatch}`],
+  },
+  {
+    name: "SHA256SUMS with a character before the hash on its first line",
+    change: (files) => void files.set("SHA256SUMS", Buffer.from(`x${entry(files, "SHA256SUMS").toString("utf8")}`)),
     problems: ["changed: SHA256SUMS (it does not list the same hashes as manifest.json)", `SHA256SUMS.p7s: ${digestMismatch}`],
   },
   {
@@ -208,7 +225,26 @@ describe("verify: one change to the sample archive per case, every problem named
       { file: "reports/00-summary.pdf", kind: "PDF", valid: true },
       { file: "reports/01-164.312-b-audit-controls.pdf", kind: "PDF", valid: true },
     ]);
-    expect(verified.signer).toMatchObject({ sha256Fingerprint: signerFingerprint(), development: true, trust: "not checked", timestamps: [], claimedSigningTime: manifest.generatedAt });
+    expect(verified.signer).toMatchObject({
+      sha256Fingerprint: signerFingerprint(),
+      development: true,
+      trust: "not checked",
+      trustDetail: "development or self-signed signature: it proves the files are unchanged since signing, not who signed them",
+      timestamps: [],
+      claimedSigningTime: manifest.generatedAt,
+    });
+  });
+
+  it("manifest.json claiming the signer is no development key: verify judges the certificate itself", async () => {
+    const verified = await verifyChanged({
+      change: (files) => {
+        const changed = JSON.parse(entry(files, "manifest.json").toString("utf8")) as Manifest;
+        if (changed.signer) changed.signer.development = false;
+        files.set("manifest.json", Buffer.from(`${JSON.stringify(changed, null, 2)}\n`));
+      },
+    });
+    expect(verified.problems).toEqual([`manifest.json.p7s: ${digestMismatch}`]);
+    expect(verified.signer?.development).toBe(true);
   });
 
   it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", async (_name, testCase) => {
@@ -230,6 +266,45 @@ describe("verify: one change to the sample archive per case, every problem named
     const file = join(temporaryFolder("not-zip"), "notes.txt");
     writeFileSync(file, "just some notes\n");
     await expect(verifyArchive(file)).rejects.toThrow(`${file}: expected a zip archive`);
+  });
+});
+
+describe("verify: timestamps", () => {
+  let tsa: LocalTsa;
+  let stamped: string;
+  const spliced = "timestamp tokens are present although manifest.json says the archive was signed without a timestamp authority";
+
+  beforeAll(async () => {
+    tsa = await startLocalTsa();
+    // The archive's own key signs manifest.json again, with a token: what someone with the key but
+    // not the run could add afterwards.
+    const { key } = await developmentSigningKey(new Date());
+    const files = tamperedCopy(original, () => {});
+    const timestamp = timestampAuthority({ url: tsa.url, required: true, warn: () => {} });
+    files.set("manifest.json.p7s", await buildDetachedCms({ content: entry(files, "manifest.json"), key, timestamp }));
+    stamped = await writeRawZip(files);
+  });
+  afterAll(() => tsa.close());
+
+  it("a token in an archive signed without a timestamp authority is named as added; its time is read, not judged", async () => {
+    const verified = await verifyArchive(stamped);
+    expect(verified.problems).toEqual([spliced]);
+    expect(verified.signer?.timestamps).toEqual([{ file: "manifest.json.p7s", time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown as string, authority: "O=hipaa-evidence tests, CN=Test Timestamp Authority", trusted: "not checked" }]);
+    expect(verified.signatures.map((check) => check.timestamp?.authority)).toEqual(["O=hipaa-evidence tests, CN=Test Timestamp Authority", undefined, undefined, undefined]);
+  });
+
+  it("--trust-tsa with the authority's CA: the time is trusted", async () => {
+    const verified = await verifyArchive(stamped, { trustTsa: tsa.caPem });
+    expect(verified.problems).toEqual([spliced]);
+    expect(verified.signer?.timestamps.map((stamp) => stamp.trusted)).toEqual(["trusted"]);
+  });
+
+  it("--trust-tsa with another CA: the time is not trusted, and named as a problem", async () => {
+    const other = join(temporaryFolder("other-tsa-ca"), "ca.pem");
+    writeFileSync(other, entry(original, "signer.pem"));
+    const verified = await verifyArchive(stamped, { trustTsa: other });
+    expect(verified.problems).toEqual([spliced, `manifest.json.p7s: timestamp authority O=hipaa-evidence tests, CN=Test Timestamp Authority does not chain to any certificate in ${other}`]);
+    expect(verified.signer?.timestamps.map((stamp) => stamp.trusted)).toEqual(["not trusted"]);
   });
 });
 
