@@ -199,6 +199,32 @@ const cases: VerifyCase[] = [
     problems: [`manifest.json.p7s: ${digestMismatch}`, `SHA256SUMS.p7s: ${digestMismatch}`, `reports/00-summary.pdf: ${digestMismatch}`],
   },
   {
+    // The padding after the signature's DER is outside the signed range: only verify's own look at it sees a change.
+    name: "a report whose signature padding was overwritten, hashes rewritten",
+    change: (files) => {
+      const pdf = entry(files, "reports/00-summary.pdf");
+      const contents = pdf.indexOf("/Contents <", 0, "latin1") + "/Contents <".length;
+      const padding = pdf.indexOf("0000000000", contents, "latin1");
+      pdf.write("11", padding + 8, "latin1");
+      rewriteHashes(files);
+    },
+    problems: [`manifest.json.p7s: ${digestMismatch}`, `SHA256SUMS.p7s: ${digestMismatch}`, "reports/00-summary.pdf: /Contents holds bytes after the signature that are not zero padding"],
+  },
+  {
+    name: "a report whose signature profile was renamed to adbe.pkcs7.detached, hashes rewritten",
+    change: (files) => {
+      const pdf = entry(files, "reports/00-summary.pdf");
+      pdf.write("adbe.pkcs7.detached", pdf.indexOf("ETSI.CAdES.detached", 0, "latin1"), "latin1");
+      rewriteHashes(files);
+    },
+    problems: [
+      `manifest.json.p7s: ${digestMismatch}`,
+      `SHA256SUMS.p7s: ${digestMismatch}`,
+      "reports/00-summary.pdf: signature profile adbe.pkcs7.detached is not PAdES (ETSI.CAdES.detached)",
+      `reports/00-summary.pdf: ${digestMismatch}`,
+    ],
+  },
+  {
     name: "an entry named ../x",
     change: (files) => void files.set("zz/x", Buffer.from("escape")),
     rename: { from: "zz/x", to: "../x" },
