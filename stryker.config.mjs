@@ -30,6 +30,9 @@ export default {
   // counted as ignored in the report; HIPAA_EVIDENCE_MUTATION_STATIC=1 tests them too.
   ignoreStatic: process.env.HIPAA_EVIDENCE_MUTATION_STATIC !== "1",
   concurrency: 2,
+  // Mutants that do not type-check are reported as compile errors, outside the score, instead of run.
+  // It is the costliest part of a run here (docs/mutation-testing.md): `-- --checkers ""` leaves it
+  // out. It checks the src program alone, quicker than the whole project with its tests.
   checkers: ["typescript"],
   tsconfigFile: "tsconfig.build.json",
   // The checker needs TypeScript's compiler API, which TypeScript 7 does not have: tools/typescript-api.
