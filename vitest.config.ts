@@ -20,6 +20,7 @@ process.env.HIPAA_EVIDENCE_HOME = home;
 const endToEnd = [
   "test/archive.test.ts",
   "test/archive-formats.test.ts",
+  "test/archive/verify-archive.test.ts",
   "test/bounded-collection-run.test.ts",
   "test/cli.test.ts",
   "test/live-loopback.test.ts",

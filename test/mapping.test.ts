@@ -225,6 +225,8 @@ describe("loading a mapping", () => {
 
   it.each([
     ["a prefix that is no section", ["164.31"]],
+    ["a standard's paragraph cut before its closing parenthesis", ["164.308(a)(1"]],
+    ["a paragraph of specifications that is no standard", ["164.308(a)(1)(ii)"]],
     ["a part the rule does not have", ["164.999"]],
     ["paragraphs spanning several standards", ["164.308(a)"]],
     ["a specification the rule does not have", ["164.312(a)(2)(v)"]],

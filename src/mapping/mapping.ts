@@ -136,6 +136,6 @@ function rowsOfSection(mapping: Mapping, section: string): RequirementRow[] {
   const under = rows.filter((row) => row.citation.startsWith(`${section}(`));
   const standards = new Set(under.map((row) => row.standard));
   const [standard] = standards;
-  if (standards.size === 1 && standard?.startsWith(`${section}(`)) return rows.filter((row) => row.standard === standard);
+  if (standards.size === 1 && standard?.startsWith(section)) return rows.filter((row) => row.standard === standard);
   return [];
 }

@@ -95,6 +95,41 @@ describe("collection through the real SDK clients and the replay seam", () => {
     });
   });
 
+  it("a 401 is a permission failure too, naming the permission the dataset declares", async () => {
+    const message = "The access token is invalid.";
+    const access = replay([{ url: listUrl, status: 401, body: { error: { code: "InvalidAuthenticationToken", message } } }]);
+    const record = await collectAssignments(access);
+    expect(record).toEqual({
+      dataset: "rbac/role-assignments",
+      scope: `/subscriptions/${subscriptionId}`,
+      file: `raw/rbac/${subscriptionId}/role-assignments.json`,
+      status: "error",
+      error: { call: `GET ${listUrl}`, status: 401, code: "InvalidAuthenticationToken", message, reason: "permission", missingPermission: roleAssignmentsDataset.permission },
+    });
+  });
+
+  it("an SDK that yields another number of items than the responses held is an error: neither is trusted", async () => {
+    const next = `${listUrl}&$skiptoken=abc`;
+    const access = replay([
+      { url: listUrl, body: { value: [assignmentItem("one"), assignmentItem("two")], nextLink: next } },
+      { url: next, body: { value: [assignmentItem("three")] } },
+    ]);
+    const client = access.authorization(subscriptionId);
+    // As if the SDK dropped an item it had read: the raw pages still hold three.
+    const record = await collectDataset("rbac", {
+      dataset: roleAssignmentsDataset,
+      scope: `/subscriptions/${subscriptionId}`,
+      fetch: async () => (await drain(client.roleAssignments.listForSubscription())).slice(1),
+    });
+    expect(record).toEqual({
+      dataset: "rbac/role-assignments",
+      scope: `/subscriptions/${subscriptionId}`,
+      file: `raw/rbac/${subscriptionId}/role-assignments.json`,
+      status: "error",
+      error: { call: `GET ${next}`, status: 200, message: "the SDK yielded 2 item(s) but the responses held 3", reason: "invalid-response" },
+    });
+  });
+
   it("a request nobody recorded fails like a network error and invents nothing", async () => {
     const access = replay([]);
     const record = await collectAssignments(access);

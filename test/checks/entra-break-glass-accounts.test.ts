@@ -32,6 +32,17 @@ checkTable(check, [
     ],
   },
   {
+    name: "GA active but time-bound, not permanent",
+    change: (t: Tenant) => {
+      const schedule = t.items(entra.directoryRoleAssignmentSchedulesDataset).find((item: Raw) => item.principalId === breakGlass.first.id)!;
+      schedule.scheduleInfo = { ...schedule.scheduleInfo, expiration: { type: "afterDateTime", endDateTime: "2027-01-31T00:00:00Z" } };
+    },
+    expected: [
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator only as time-bound, not permanently." },
+      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+    ],
+  },
+  {
     name: "account missing",
     change: (t: Tenant) => { t.settings.breakGlassAccounts = ["bg-admin-03@example.onmicrosoft.com"]; },
     expected: [

@@ -44,6 +44,15 @@ checkTable(check, [
     ],
   },
   {
+    // Graph leaves out properties it was not asked for; a user whose listing lacks accountEnabled is
+    // not known to be disabled, so still counts.
+    name: "a user without accountEnabled still counts",
+    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB); delete entraUsers(t).find((u: Raw) => u.id === people.ownerB)!.accountEnabled; },
+    expected: [
+      { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
+    ],
+  },
+  {
     name: "group members unknown",
     change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [

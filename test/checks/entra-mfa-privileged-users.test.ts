@@ -45,6 +45,23 @@ checkTable(check, [
     ],
   },
   {
+    // Without the eligible roles, whether a role-targeted policy would require MFA once a role is
+    // activated is unknown: Avery's row does not claim it, and the missing list is named.
+    name: "a user outside the all-users policy while the PIM eligible roles cannot be read: no claim about roles once activated",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerA);
+      t.fail(entra.directoryRoleEligibilityDataset, forbidden);
+    },
+    expected: [
+      { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from \"Require MFA for all users\" as user; registered: fido2." },
+      goodRows.blake,
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      goodRows.userAccount,
+      { status: "error", message: "MFA for the privileged users this evidence would name could not be evaluated because the evidence \"Entra ID PIM eligible directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+    ],
+  },
+  {
     // Azure RBAC overview, "Groups": a group's Azure role reaches its members, who are privileged users.
     name: "a member of a group holding Owner is a privileged user, judged by name",
     change: (t: Tenant) => {

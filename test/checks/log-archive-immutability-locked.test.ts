@@ -31,6 +31,22 @@ checkTable(check, [
     ],
   },
   {
+    name: "locked for exactly the configured period",
+    change: (tenant) => {
+      policy(tenant).immutabilityPeriodSinceCreationInDays = 2191;
+    },
+    expected: [{ status: "pass", message: `${archive} keeps its exported logs under locked immutability policies: insights-logs-auditevent (2191 days).` }],
+  },
+  {
+    name: "locked for one day less than the configured period",
+    change: (tenant) => {
+      policy(tenant).immutabilityPeriodSinceCreationInDays = 2190;
+    },
+    expected: [
+      { status: "fail", message: "Storage account stauditarchive in subscription Example Subscription, which receives logs from Key Vault sample-vault, does not keep its logs immutable: insights-logs-auditevent is locked for 2190 days (2191 configured)." },
+    ],
+  },
+  {
     name: "a period written as a string, as in older examples",
     change: (tenant) => {
       policy(tenant).immutabilityPeriodSinceCreationInDays = "2557";

@@ -39,6 +39,14 @@ checkTable(check, [
     expected: [{ status: "fail", message: averyStanding("assigned directly, active until 2027-01-31T00:00:00Z") }],
   },
   {
+    // The activation is of Owner on a resource group: it says nothing of the subscription-wide Owner.
+    name: "an Owner whose only PIM activation is at another scope holds the subscription's Owner standing",
+    change: (tenant) => {
+      tenant.items(roleAssignmentSchedulesDataset)[0]!.properties.scope = rgApp;
+    },
+    expected: [{ status: "fail", message: averyStanding("not managed by PIM") }],
+  },
+  {
     name: "an Owner with no schedule instance at all",
     change: (tenant) => tenant.items(roleAssignmentSchedulesDataset).splice(0, 1),
     expected: [{ status: "fail", message: averyStanding("not managed by PIM") }],

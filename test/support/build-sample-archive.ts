@@ -30,7 +30,7 @@ declare module "vitest" {
   }
 }
 
-async function buildAndUnzip(sections: string[] | undefined): Promise<SharedSampleArchive> {
+export async function buildAndUnzip(sections: string[] | undefined): Promise<SharedSampleArchive> {
   const result = await collectSample({ outDir: temporaryFolder("shared-archive"), sections });
   const folder = join(temporaryFolder("shared-archive-unzipped"), "archive");
   mkdirSync(folder);
