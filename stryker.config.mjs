@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** Reports and the incremental file live outside the repository; HIPAA_EVIDENCE_MUTATION_DIR moves them. */
-export const mutationFolder = process.env.HIPAA_EVIDENCE_MUTATION_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "hipaa-evidence-mutation");
+export const mutationFolder =
+  process.env.HIPAA_EVIDENCE_MUTATION_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "hipaa-evidence-mutation");
 
 const typescriptApi = pathToFileURL(join(import.meta.dirname, "tools/typescript-api/register.mjs")).href;
 

@@ -41,7 +41,10 @@ function scaled(assignments, vaults, storageAccounts) {
         copy.id = copy.id.replace(/[^/]+$/, copy.name);
         body.value.push(copy);
         har.log.entries.push({
-          request: { method: "GET", url: `https://management.azure.com${copy.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview` },
+          request: {
+            method: "GET",
+            url: `https://management.azure.com${copy.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`,
+          },
           response: { status: 200, headers: [], content: { text: JSON.stringify({ value: [] }) } },
         });
       }
@@ -49,7 +52,9 @@ function scaled(assignments, vaults, storageAccounts) {
     if (url.includes("4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/providers/Microsoft.Storage/storageAccounts?")) {
       // Scanned-records accounts: blob access logged to the workspace, no log container.
       const template = body.value[0];
-      const settings = har.log.entries.find((candidate) => candidate.request.url.startsWith(`https://management.azure.com${template.id}/blobServices/default/providers/Microsoft.Insights/diagnosticSettings`));
+      const settings = har.log.entries.find((candidate) =>
+        candidate.request.url.startsWith(`https://management.azure.com${template.id}/blobServices/default/providers/Microsoft.Insights/diagnosticSettings`),
+      );
       for (let index = 0; index < storageAccounts; index++) {
         const copy = structuredClone(template);
         copy.name = `stbench${String(index).padStart(4, "0")}`;
@@ -57,8 +62,14 @@ function scaled(assignments, vaults, storageAccounts) {
         body.value.push(copy);
         const blob = `https://management.azure.com${copy.id}/blobServices/default`;
         har.log.entries.push(
-          { request: { method: "GET", url: `${blob}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview` }, response: { ...settings.response } },
-          { request: { method: "GET", url: `${blob}/containers?api-version=2023-05-01&$filter=insights-` }, response: { status: 200, headers: [], content: { text: JSON.stringify({ value: [] }) } } },
+          {
+            request: { method: "GET", url: `${blob}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview` },
+            response: { ...settings.response },
+          },
+          {
+            request: { method: "GET", url: `${blob}/containers?api-version=2023-05-01&$filter=insights-` },
+            response: { status: 200, headers: [], content: { text: JSON.stringify({ value: [] }) } },
+          },
         );
       }
     }
@@ -96,6 +107,13 @@ async function measure(label, replay, runs) {
   }
 }
 
-await collect({ replay: sample, configFile: config, outDir: mkdtempSync(join(tmpdir(), "hipaa-evidence-bench-out-")), clock: systemClock, progress: silent, signing: { developmentKeyFile } });
+await collect({
+  replay: sample,
+  configFile: config,
+  outDir: mkdtempSync(join(tmpdir(), "hipaa-evidence-bench-out-")),
+  clock: systemClock,
+  progress: silent,
+  signing: { developmentKeyFile },
+});
 await measure(`sample tenant (${JSON.parse(readFileSync(sample, "utf8")).log.entries.length} recorded calls)`, sample, 5);
 await measure("scaled tenant (+5,000 assignments, +200 vaults, +200 storage accounts)", scaled(5000, 200, 200), 2);

@@ -14,7 +14,10 @@ const typescriptApi = new URL("../tools/typescript-api/register.mjs", import.met
 
 console.log(`mutation testing: report and incremental file in ${mutationFolder}`);
 const started = Date.now();
-const run = spawnSync(process.execPath, ["--import", typescriptApi, stryker, "run", "stryker.config.mjs", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const run = spawnSync(process.execPath, ["--import", typescriptApi, stryker, "run", "stryker.config.mjs", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`mutation testing took ${minutes} min; report: ${mutationFolder}/report.html (JSON beside it: report.json)`);
 process.exit(run.status ?? 1);

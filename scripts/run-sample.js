@@ -4,13 +4,17 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const cli = (...args) => spawnSync(process.execPath, [`${root}bin/hipaa-evidence.js`, ...args], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+const cli = (...args) =>
+  spawnSync(process.execPath, [`${root}bin/hipaa-evidence.js`, ...args], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 
 const collected = cli(
   "collect",
-  "--replay", "samples/contoso-clinic/recording.har",
-  "--config", "samples/contoso-clinic/hipaa-evidence.yaml",
-  "--out", "out/sample",
+  "--replay",
+  "samples/contoso-clinic/recording.har",
+  "--config",
+  "samples/contoso-clinic/hipaa-evidence.yaml",
+  "--out",
+  "out/sample",
 );
 if (collected.status !== 0) process.exit(collected.status ?? 1);
 const archive = collected.stdout.trim().split("\n").pop();

@@ -82,7 +82,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option("--fail-on <severity>", "exit 4 if a finding of this severity or higher fails").choices([...severities]))
     .option("--sign-pfx <file>", "sign with the key and certificate in this PFX (PKCS #12) file")
     .option("--sign-pfx-password-env <name>", "environment variable holding the PFX password", "HIPAA_EVIDENCE_PFX_PASSWORD")
-    .option("--sign-key-vault-key <url>", "sign with this Azure Key Vault key (https://<vault>.vault.azure.net/keys/<name>[/<version>]); the key never leaves the vault", httpsUrl)
+    .option(
+      "--sign-key-vault-key <url>",
+      "sign with this Azure Key Vault key (https://<vault>.vault.azure.net/keys/<name>[/<version>]); the key never leaves the vault",
+      httpsUrl,
+    )
     .option("--tsa-url <url>", "RFC 3161 timestamp authority for the signatures (PAdES B-T)", timestampUrl)
     .option("--require-timestamp", "fail instead of signing without a timestamp when the authority does not answer")
     .option("--json", "print a machine-readable summary on stdout instead of the archive path")
@@ -118,7 +122,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       });
       // Findings out of the ePHI scope decide nothing: counted apart.
       const countOf = (findings: typeof result.document.findings) =>
-        Object.fromEntries(["pass", "fail", "error", "manual", "not_applicable"].map((status) => [status, findings.filter((finding) => finding.status === status).length]));
+        Object.fromEntries(
+          ["pass", "fail", "error", "manual", "not_applicable"].map((status) => [status, findings.filter((finding) => finding.status === status).length]),
+        );
       const counts = countOf(result.document.findings.filter((finding) => finding.ephiScope !== "out of scope"));
       const outOfScope = countOf(result.document.findings.filter((finding) => finding.ephiScope === "out of scope"));
       if (options.json === true) {
@@ -157,7 +163,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const attest = program.command("attest").description("record what no API can show: attestations of policies, training, agreements and decisions");
   attest
     .command("init")
-    .description("write a template for every attestation the HIPAA mapping asks for into DIR/templates/, with what an auditor asks and where the evidence usually is")
+    .description(
+      "write a template for every attestation the HIPAA mapping asks for into DIR/templates/, with what an auditor asks and where the evidence usually is",
+    )
     .argument("<dir>", "the attestations folder")
     .option("--mapping <file>", "HIPAA mapping file (default: the built-in mappings/hipaa-security-rule.yaml)")
     .action(async (dir: string, options: { mapping?: string }) => {
@@ -181,7 +189,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--organization <name>", "organisation named in the certificate")
     .action(async (options: { out: string; passwordEnv: string; organization?: string }) => {
       const { writeDevelopmentPfx } = await import("./signing/keygen.js");
-      const written = await writeDevelopmentPfx({ file: options.out, passwordVariable: options.passwordEnv, organization: options.organization, now: clock.now() });
+      const written = await writeDevelopmentPfx({
+        file: options.out,
+        passwordVariable: options.passwordEnv,
+        organization: options.organization,
+        now: clock.now(),
+      });
       io.stderr.write(`wrote a development certificate (not trusted): ${written.subject}\nSHA-256 fingerprint ${written.sha256Fingerprint}\n`);
       io.stdout.write(`${options.out}\n`);
     });

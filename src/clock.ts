@@ -15,5 +15,8 @@ export function fixedClock(iso: string): Clock {
 
 /** 2026-11-24T09:30:00.000Z -> 20261124T093000Z, the form used in archive names. */
 export function compactTimestamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 }

@@ -41,7 +41,14 @@ const ConfigSchema = z.strictObject({
    * diagnostic settings name them too, but that API refuses service principals.
    */
   signInLogsWorkspaces: z
-    .array(z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i, "expected a workspace resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.OperationalInsights/workspaces/…)"))
+    .array(
+      z
+        .string()
+        .regex(
+          /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i,
+          "expected a workspace resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.OperationalInsights/workspaces/…)",
+        ),
+    )
     .optional(),
   /** Emergency access ("break-glass") accounts, by user principal name or object id. */
   breakGlassAccounts: z.array(z.string().min(1)).optional(),
@@ -72,7 +79,11 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
   const config = parseYamlInput(file, await readTextInput(file), ConfigSchema);
   // Paths in the file are relative to the file, so it can be kept beside what it names.
   const beside = (path: string | undefined) => (path === undefined ? undefined : resolve(dirname(file), path));
-  return { ...config, ...(config.attestations ? { attestations: beside(config.attestations) } : {}), ...(config.exceptions ? { exceptions: beside(config.exceptions) } : {}) };
+  return {
+    ...config,
+    ...(config.attestations ? { attestations: beside(config.attestations) } : {}),
+    ...(config.exceptions ? { exceptions: beside(config.exceptions) } : {}),
+  };
 }
 
 export function checkSettingsFrom(config: Config): CheckSettings {

@@ -90,10 +90,20 @@ function recordsFor(mapping: Mapping, records: OrganisationRecords): Organisatio
 }
 
 /** The collect stage as the command line asks for it: live, or the recording given. */
-function collectAsAsked(options: Omit<CollectOptions, "outDir" | "signing">, inputs: Awaited<ReturnType<typeof readInputs>>, limits: CollectionLimits): Promise<CollectedEvidence> {
+function collectAsAsked(
+  options: Omit<CollectOptions, "outDir" | "signing">,
+  inputs: Awaited<ReturnType<typeof readInputs>>,
+  limits: CollectionLimits,
+): Promise<CollectedEvidence> {
   const { config, recording } = inputs;
   const source: EvidenceSource = recording
-    ? { kind: "replay", har: recording.har, label: recording.label, file: { file: basename(recording.label), sha256: recording.sha256 }, window: recording.window }
+    ? {
+        kind: "replay",
+        har: recording.har,
+        label: recording.label,
+        file: { file: basename(recording.label), sha256: recording.sha256 },
+        window: recording.window,
+      }
     : { kind: "live", credential: options.live?.credential, transport: options.live?.transport, retryDelayMs: options.live?.retryDelayMs };
   return collectEvidence({
     source,
@@ -112,10 +122,15 @@ function collectAsAsked(options: Omit<CollectOptions, "outDir" | "signing">, inp
  * Collect and evaluate only, with no report and no archive: the stages a later command (diff,
  * preflight) and a test that looks only at findings need.
  */
-export async function collectAndEvaluate(options: Omit<CollectOptions, "outDir" | "signing">): Promise<{ evidence: CollectedEvidence; assessment: Assessment }> {
+export async function collectAndEvaluate(
+  options: Omit<CollectOptions, "outDir" | "signing">,
+): Promise<{ evidence: CollectedEvidence; assessment: Assessment }> {
   const inputs = await readInputs(options);
   const evidence = await collectAsAsked(options, inputs, resolveLimits(collectionLimitsFrom(inputs.config), options.limits));
-  return { evidence, assessment: evaluate({ evidence, mapping: inputs.mapping, settings: checkSettingsFrom(inputs.config), baa: inputs.baa, records: inputs.records }) };
+  return {
+    evidence,
+    assessment: evaluate({ evidence, mapping: inputs.mapping, settings: checkSettingsFrom(inputs.config), baa: inputs.baa, records: inputs.records }),
+  };
 }
 
 export async function collect(options: CollectOptions): Promise<CollectResult> {
@@ -157,7 +172,14 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   progress.step("signing and writing the archive");
   const archive = await packageArchive({ evidence, assessment, run, rendered, signer, outDir: options.outDir, records: inputs.records });
   progress.done();
-  return { archivePath: archive.archivePath, signing: archive.signing, document: archive.document, coverage: assessment.coverage, gaps: assessment.gaps, assessment };
+  return {
+    archivePath: archive.archivePath,
+    signing: archive.signing,
+    document: archive.document,
+    coverage: assessment.coverage,
+    gaps: assessment.gaps,
+    assessment,
+  };
 }
 
 /**
@@ -165,7 +187,12 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
  * credentials, only the files the archive's manifest lists. The thresholds are the ones the archive
  * recorded, unless a configuration is given (archives of format 1 recorded none: the defaults apply).
  */
-export async function evaluateArchive(options: { archive: string; configFile?: string | undefined; mappingFile?: string | undefined; sections?: string[] | undefined }): Promise<{ assessment: Assessment; evidence: CollectedEvidence }> {
+export async function evaluateArchive(options: {
+  archive: string;
+  configFile?: string | undefined;
+  mappingFile?: string | undefined;
+  sections?: string[] | undefined;
+}): Promise<{ assessment: Assessment; evidence: CollectedEvidence }> {
   const config = await loadConfig(options.configFile);
   const knownChecks = new Set(checks.map((check) => check.id));
   const fullMapping = await loadMapping(options.mappingFile ?? defaultMappingFile, knownChecks);
@@ -180,5 +207,8 @@ export async function evaluateArchive(options: { archive: string; configFile?: s
 /** Exit code 4 when a failing finding reaches the --fail-on severity; findings out of the ePHI scope, and accepted risks, never trip it. */
 export function reachesFailOn(findings: readonly Finding[], threshold: Severity | undefined): boolean {
   if (!threshold) return false;
-  return findings.some((finding) => finding.status === "fail" && finding.ephiScope !== "out of scope" && !finding.acceptedRisk && severityRank(finding.severity) >= severityRank(threshold));
+  return findings.some(
+    (finding) =>
+      finding.status === "fail" && finding.ephiScope !== "out of scope" && !finding.acceptedRisk && severityRank(finding.severity) >= severityRank(threshold),
+  );
 }

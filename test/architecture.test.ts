@@ -17,18 +17,46 @@ const forbidden: { from: Room[]; to: Room[]; except?: Room[]; why: string }[] = 
   { from: ["datasets"], to: ["*"], except: ["model"], why: "datasets/ sits below collectors and checks alike; it knows only the model" },
   { from: ["checks"], to: ["collectors", "azure"], why: "checks are pure functions of the evidence: they never fetch it" },
   { from: ["checks"], to: ["mapping"], why: "checks never name HIPAA; mapping/ joins their findings to citations" },
-  { from: ["checks"], to: ["evaluation", "report", "archive", "signing", "pipeline", "cli", "config", "recording"], why: "checks are below every stage that uses them" },
+  {
+    from: ["checks"],
+    to: ["evaluation", "report", "archive", "signing", "pipeline", "cli", "config", "recording"],
+    why: "checks are below every stage that uses them",
+  },
   { from: ["collectors"], to: ["checks", "mapping", "evaluation"], why: "collectors never evaluate" },
   { from: ["collectors"], to: ["report", "archive", "signing"], why: "collection hands on evidence; it neither renders nor packages" },
-  { from: ["azure"], to: ["datasets", "checks", "collectors", "mapping", "evaluation", "report", "archive", "signing"], why: "azure/ only reaches Azure; what is collected is the collectors' business" },
-  { from: ["mapping"], to: ["checks", "collectors", "azure", "datasets", "evaluation", "report", "archive", "signing"], why: "the mapping is data about requirements and check ids, nothing more" },
+  {
+    from: ["azure"],
+    to: ["datasets", "checks", "collectors", "mapping", "evaluation", "report", "archive", "signing"],
+    why: "azure/ only reaches Azure; what is collected is the collectors' business",
+  },
+  {
+    from: ["mapping"],
+    to: ["checks", "collectors", "azure", "datasets", "evaluation", "report", "archive", "signing"],
+    why: "the mapping is data about requirements and check ids, nothing more",
+  },
   { from: ["evaluation"], to: ["azure", "collectors"], why: "evaluation is pure: evidence in, assessment out, no I/O" },
   { from: ["evaluation"], to: ["report", "archive", "signing"], why: "evaluation is below the stages that render and package its result" },
-  { from: ["report"], to: ["azure", "collectors", "checks", "datasets", "evaluation"], why: "reports render the assessment and derive nothing from evidence themselves" },
+  {
+    from: ["report"],
+    to: ["azure", "collectors", "checks", "datasets", "evaluation"],
+    why: "reports render the assessment and derive nothing from evidence themselves",
+  },
   { from: ["report"], to: ["archive", "signing"], why: "reports leave the signature field empty; the package stage signs" },
-  { from: ["archive"], to: ["azure", "collectors", "checks", "datasets", "evaluation", "report"], why: "the package stage writes and reads archives of finished results" },
-  { from: ["attestations"], to: ["azure", "collectors", "checks", "datasets", "evaluation", "report", "archive"], why: "attestations/ reads what people recorded; it neither collects, judges nor renders" },
-  { from: ["*"], to: ["signing"], why: "signing/ is reached only through the package stage (archive/), the command line, and the reading of attestations (an attached PDF's own signature is verified)" },
+  {
+    from: ["archive"],
+    to: ["azure", "collectors", "checks", "datasets", "evaluation", "report"],
+    why: "the package stage writes and reads archives of finished results",
+  },
+  {
+    from: ["attestations"],
+    to: ["azure", "collectors", "checks", "datasets", "evaluation", "report", "archive"],
+    why: "attestations/ reads what people recorded; it neither collects, judges nor renders",
+  },
+  {
+    from: ["*"],
+    to: ["signing"],
+    why: "signing/ is reached only through the package stage (archive/), the command line, and the reading of attestations (an attached PDF's own signature is verified)",
+  },
   { from: ["*"], to: ["pipeline"], why: "only the command line runs the main job" },
   { from: ["*"], to: ["cli"], why: "nothing calls back into the command line" },
 ];
@@ -51,16 +79,22 @@ function roomOf(file: string): Room {
 /** Every module a file imports, re-exports or loads dynamically, resolved to its file in src/. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/g), ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((match) => match[1]!);
+  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/g), ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map(
+    (match) => match[1]!,
+  );
   return specifiers.filter((specifier) => specifier.startsWith(".")).map((specifier) => normalize(join(dirname(file), specifier.replace(/\.js$/, ".ts"))));
 }
 
-const arrows = sourceFiles(src).flatMap((file) => importsOf(file).map((target) => ({ file: relative(src, file), from: roomOf(file), to: roomOf(target), target: relative(src, target) })));
+const arrows = sourceFiles(src).flatMap((file) =>
+  importsOf(file).map((target) => ({ file: relative(src, file), from: roomOf(file), to: roomOf(target), target: relative(src, target) })),
+);
 
 function isForbidden(from: Room, to: Room): string | undefined {
   if (from === to) return undefined;
   if (allowed[to]) return allowed[to].includes(from) ? undefined : forbidden.find((rule) => rule.from.includes("*") && rule.to.includes(to))?.why;
-  return forbidden.find((rule) => (rule.from.includes(from) || rule.from.includes("*")) && (rule.to.includes(to) || rule.to.includes("*")) && !rule.except?.includes(to))?.why;
+  return forbidden.find(
+    (rule) => (rule.from.includes(from) || rule.from.includes("*")) && (rule.to.includes(to) || rule.to.includes("*")) && !rule.except?.includes(to),
+  )?.why;
 }
 
 describe("import graph", () => {
@@ -81,7 +115,9 @@ describe("import graph", () => {
 
   it("rules catch what they are meant to catch", () => {
     expect(isForbidden("checks", "collectors")).toBe("checks are pure functions of the evidence: they never fetch it");
-    expect(isForbidden("report", "signing")).toBe("signing/ is reached only through the package stage (archive/), the command line, and the reading of attestations (an attached PDF's own signature is verified)");
+    expect(isForbidden("report", "signing")).toBe(
+      "signing/ is reached only through the package stage (archive/), the command line, and the reading of attestations (an attached PDF's own signature is verified)",
+    );
     expect(isForbidden("archive", "signing")).toBeUndefined();
     expect(isForbidden("datasets", "azure")).toBe("datasets/ sits below collectors and checks alike; it knows only the model");
     expect(isForbidden("evaluation", "checks")).toBeUndefined();

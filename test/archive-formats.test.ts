@@ -28,7 +28,9 @@ const released = readdirSync(fixtures, { withFileTypes: true })
 const statements = (findings: readonly { id: string; status: string; message: string; evidence: { pointer: string }[]; error?: { reason: string } }[]) =>
   findings.map(({ id, status, message, evidence, error }) =>
     // Evidence an older archive never held: replay finds no recorded answer, re-evaluation no record. Both are "not evaluated", worded by how each learnt it.
-    error?.reason === "not-recorded" || error?.reason === "not-collected" ? { id, status, absentFromArchive: true } : { id, status, message, pointers: evidence.map((ref) => ref.pointer), error },
+    error?.reason === "not-recorded" || error?.reason === "not-collected"
+      ? { id, status, absentFromArchive: true }
+      : { id, status, message, pointers: evidence.map((ref) => ref.pointer), error },
   );
 
 /**
@@ -65,7 +67,9 @@ describe("archives of every released version", () => {
   });
 
   it.each(released)("%s: every subject its own findings decided is still decided today, never lost to an unreadable format", async (version, archive) => {
-    const own = JSON.parse((await readZip(archive, readFileSync(archive))).files.get("findings/findings.json")!.toString("utf8")) as { findings: { id: string; status: string }[] };
+    const own = JSON.parse((await readZip(archive, readFileSync(archive))).files.get("findings/findings.json")!.toString("utf8")) as {
+      findings: { id: string; status: string }[];
+    };
     const decided = own.findings.filter((finding) => finding.status === "pass" || finding.status === "fail").map((finding) => finding.id);
     expect(decided.length).toBeGreaterThan(0);
     const today = new Map((await evaluateArchive({ archive, configFile: sampleConfig })).assessment.findings.map((finding) => [finding.id, finding]));

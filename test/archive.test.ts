@@ -19,8 +19,7 @@ import { run } from "./support/tools.js";
 let result: CollectResult;
 let folder: string;
 const readJson = <T = any>(path: string): T => JSON.parse(readFileSync(join(folder, path), "utf8")) as T;
-const pdfText = (path: string, page?: number) =>
-  run("pdftotext", [...(page ? ["-f", String(page), "-l", String(page)] : []), join(folder, path), "-"]).stdout;
+const pdfText = (path: string, page?: number) => run("pdftotext", [...(page ? ["-f", String(page), "-l", String(page)] : []), join(folder, path), "-"]).stdout;
 /** Table cells wrap long identifiers at arbitrary points; compare such text without whitespace. */
 const squash = (text: string) => text.replace(/\s+/g, "");
 
@@ -56,19 +55,38 @@ describe("the archive, with stock tools", () => {
   it("has a manifest that lists every other file with its size and hash, and states the scope", () => {
     const manifest = ManifestSchema.parse(readJson("manifest.json"));
     const listing = run("unzip", ["-Z1", result.archivePath]).stdout.trim().split("\n").sort();
-    expect(manifest.files.map((file) => file.path)).toEqual(listing.filter((name) => !["manifest.json", "manifest.json.p7s", "SHA256SUMS", "SHA256SUMS.p7s"].includes(name)));
+    expect(manifest.files.map((file) => file.path)).toEqual(
+      listing.filter((name) => !["manifest.json", "manifest.json.p7s", "SHA256SUMS", "SHA256SUMS.p7s"].includes(name)),
+    );
     expect(manifest).toMatchObject({
       tenantId: sample.tenantId,
       organization: "Contoso Clinic",
       signer: { source: "development", development: true, keyType: "RSA", reference: null, timestampAuthority: null },
-      collection: { mode: "replay", cloud: "AzurePublic", window: { start: "2026-11-20T14:02:11.000Z" }, identity: { displayName: "hipaa-evidence-collector" } },
+      collection: {
+        mode: "replay",
+        cloud: "AzurePublic",
+        window: { start: "2026-11-20T14:02:11.000Z" },
+        identity: { displayName: "hipaa-evidence-collector" },
+      },
     });
     expect(manifest.scope.subscriptions.map((subscription) => subscription.displayName)).toEqual(["Clinic-Prod", "Clinic-Dev"]);
   });
 
   it("holds the layout of docs/archive-layout.md", () => {
     const root = readdirSync(folder).sort();
-    expect(root).toEqual(["README.txt", "SHA256SUMS", "SHA256SUMS.p7s", "attestations", "exceptions", "findings", "manifest.json", "manifest.json.p7s", "raw", "reports", "signer.pem"]);
+    expect(root).toEqual([
+      "README.txt",
+      "SHA256SUMS",
+      "SHA256SUMS.p7s",
+      "attestations",
+      "exceptions",
+      "findings",
+      "manifest.json",
+      "manifest.json.p7s",
+      "raw",
+      "reports",
+      "signer.pem",
+    ]);
     expect(readdirSync(join(folder, "exceptions"))).toEqual(["exceptions.yaml"]);
     expect(readdirSync(join(folder, "findings")).sort()).toEqual(["findings.csv", "findings.json", "requirements.csv"]);
     expect(readdirSync(join(folder, "reports"))).toHaveLength(23);
@@ -94,7 +112,9 @@ describe("the archive, with stock tools", () => {
   });
 
   it("stores payloads exactly as the service returned them, pages merged", () => {
-    const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { request: { url: string }; response: { content: { text: string } } }[] } };
+    const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as {
+      log: { entries: { request: { url: string }; response: { content: { text: string } } }[] };
+    };
     const pages = recording.log.entries
       .filter((entry) => entry.request.url.includes(`${sample.prod}/providers/Microsoft.Authorization/roleAssignments`))
       .flatMap((entry) => (JSON.parse(entry.response.content.text) as { value: unknown[] }).value);
@@ -112,14 +132,18 @@ describe("the archive, with stock tools", () => {
     const recorded = (JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: unknown[] } }).log.entries;
     expect(calls.log.entries).toHaveLength(recorded.length);
     expect(calls.log.entries.map((entry) => entry.response.status).filter((status) => status !== 200)).toEqual([403]);
-    const headers = (JSON.parse(text) as { log: { entries: { request: { headers: { name: string }[] } }[] } }).log.entries.flatMap((entry) => entry.request.headers.map((header) => header.name));
+    const headers = (JSON.parse(text) as { log: { entries: { request: { headers: { name: string }[] } }[] } }).log.entries.flatMap((entry) =>
+      entry.request.headers.map((header) => header.name),
+    );
     expect(headers).not.toContain("authorization");
     expect(text).not.toMatch(/Bearer|replay-placeholder-not-a-token|eyJ[\w-]+\.eyJ/);
   });
 
   it("writes CSVs with one row per finding and per requirement", () => {
     const findings = readFileSync(join(folder, "findings/findings.csv"), "utf8").trim().split("\r\n");
-    expect(findings[0]).toBe("id,checkId,status,severity,resourceId,resourceName,ephiScope,message,hipaa,evidence,errorCall,errorStatus,missingPermission,remediation,portal,source,command");
+    expect(findings[0]).toBe(
+      "id,checkId,status,severity,resourceId,resourceName,ephiScope,message,hipaa,evidence,errorCall,errorStatus,missingPermission,remediation,portal,source,command",
+    );
     expect(findings).toHaveLength(result.document.findings.length + 1);
     expect(readFileSync(join(folder, "findings/requirements.csv"), "utf8").trim().split("\r\n")).toHaveLength(66);
   });
@@ -141,7 +165,12 @@ describe("the archive, with stock tools", () => {
     expect(readme).toContain('for f in reports/*.pdf; do echo "$f"; pdfsig "$f"; done');
     expect(readme).toContain(`Fingerprint:  SHA-256 ${manifest.signer?.sha256Fingerprint}`);
     expect(readme).toContain("WARNING: THIS IS A DEVELOPMENT SIGNATURE AND IS NOT TRUSTED.");
-    expect(readme).toContain(result.archivePath.split("/").pop()!.replace(/\.zip$/, ""));
+    expect(readme).toContain(
+      result.archivePath
+        .split("/")
+        .pop()!
+        .replace(/\.zip$/, ""),
+    );
   });
 });
 
@@ -177,7 +206,10 @@ describe("the reports", () => {
   });
 
   it("carry organisation, tenant, title, archive id, page X of Y and the UTC time on every page", () => {
-    const archiveId = result.archivePath.split("/").pop()!.replace(/\.zip$/, "");
+    const archiveId = result.archivePath
+      .split("/")
+      .pop()!
+      .replace(/\.zip$/, "");
     for (const report of reports()) {
       const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [join(folder, report)]).stdout)?.[1]);
       expect(pages).toBeGreaterThan(0);
@@ -194,11 +226,15 @@ describe("the reports", () => {
 
   it("summary: scope, identity, coverage, status of every requirement, gaps and limits", () => {
     const text = pdfText("reports/00-summary.pdf").replace(/\s+/g, " ");
-    expect(text).toContain("65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Automated checks reached a verdict on 13 of them.");
+    expect(text).toContain(
+      "65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Automated checks reached a verdict on 13 of them.",
+    );
     expect(text).toContain("Clinic-Prod (4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3)");
     expect(text).toContain("Service principal hipaa-evidence-collector");
     expect(text).toContain("Azure: Reader at /providers/Microsoft.Management/managementGroups/mg-clinic-production");
-    expect(text).toContain("Microsoft Graph: AuditLog.Read.All, Directory.Read.All, Policy.Read.All, PrivilegedAssignmentSchedule.Read.AzureADGroup, PrivilegedEligibilitySchedule.Read.AzureADGroup, RoleManagement.Read.Directory");
+    expect(text).toContain(
+      "Microsoft Graph: AuditLog.Read.All, Directory.Read.All, Policy.Read.All, PrivilegedAssignmentSchedule.Read.AzureADGroup, PrivilegedEligibilitySchedule.Read.AzureADGroup, RoleManagement.Read.Directory",
+    );
     expect(text).toContain("164.316(b)(2)(iii)");
     expect(squash(text)).toContain("Microsoft.Authorization/roleEligibilityScheduleInstances/read");
     expect(text).toContain("What this report does not show");
@@ -209,10 +245,16 @@ describe("the reports", () => {
     const text = pdfText("reports/00-summary.pdf", 1).replace(/\s+/g, " ");
     // The inventory comes before anything else the summary says about the run.
     expect(text.indexOf("1. Where ePHI lives")).toBeGreaterThan(0);
-    expect(text.indexOf("1. Where ePHI lives")).toBeLessThan(text.indexOf("2. Scope and collection") === -1 ? Infinity : text.indexOf("2. Scope and collection"));
+    expect(text.indexOf("1. Where ePHI lives")).toBeLessThan(
+      text.indexOf("2. Scope and collection") === -1 ? Infinity : text.indexOf("2. Scope and collection"),
+    );
     expect(text).toContain("12 resource(s) hold ePHI: 11 in scope and 1 unclassified, counted as in scope until decided. 2 are out of scope.");
     expect(text).toContain("Tag data-classification = ephi on the resource, its resource group or its subscription");
-    expect(squash(text)).toContain(squash("subscription Clinic-Dev Clinic-Dev is the developers' sandbox; it is built from synthetic records and never holds patient data Jordan Kim, Engineering lead"));
+    expect(squash(text)).toContain(
+      squash(
+        "subscription Clinic-Dev Clinic-Dev is the developers' sandbox; it is built from synthetic records and never holds patient data Jordan Kim, Engineering lead",
+      ),
+    );
     expect(squash(text)).toContain(squash("Microsoft.Storage/storageAccounts 2 1 eastus2, westus2 covered (Storage: Blobs)"));
     const all = pdfText("reports/00-summary.pdf").replace(/\s+/g, " ");
     expect(squash(all)).toContain(squash("Unclassified: for the organisation to decide"));
@@ -238,10 +280,14 @@ describe("the reports", () => {
     const text = pdfText("reports/01-164.308-a-1-i-security-management-process.pdf").replace(/\s+/g, " ");
     expect(squash(text)).toContain(squash("Attested risk-analysis (attestations/risk-analysis.yaml)"));
     expect(squash(text)).toContain(
-      squash("recorded by hipaa-evidence-collector (the collecting identity) on 2026-11-24 09:30:00 UTC, attributed to Dana Whitfield, Security Official, dated 2026-09-15; reviewed by Alex Morgan, IT Director; valid until 2027-09-14."),
+      squash(
+        "recorded by hipaa-evidence-collector (the collecting identity) on 2026-11-24 09:30:00 UTC, attributed to Dana Whitfield, Security Official, dated 2026-09-15; reviewed by Alex Morgan, IT Director; valid until 2027-09-14.",
+      ),
     );
     expect(squash(text)).toContain(squash("attestations/documents/risk-analysis-2026-summary.pdf"));
-    expect(squash(text)).toMatch(/signedbyCN=hipaa-evidencedevelopmentsigningkey,OU=hipaa-evidencedevelopmentsignature\(nottrusted\),O=ContosoClinicComplianceOffice\(sample\),signaturevalid/);
+    expect(squash(text)).toMatch(
+      /signedbyCN=hipaa-evidencedevelopmentsigningkey,OU=hipaa-evidencedevelopmentsignature\(nottrusted\),O=ContosoClinicComplianceOffice\(sample\),signaturevalid/,
+    );
   });
 
   it("per standard: a documented decision with the failing findings beside it, an expired attestation to renew, an accepted risk", () => {
@@ -251,7 +297,9 @@ describe("the reports", () => {
     expect(squash(training)).toContain(squash("Decision (164.306(d)(3)): an alternative measure instead."));
     expect(squash(training)).toContain(squash("Subscription Clinic-Prod holds resources whose Defender plan is off"));
     const access = pdfText("reports/14-164.312-a-1-access-control.pdf").replace(/\s+/g, " ");
-    expect(squash(access)).toContain(squash("Risk accepted by Dana Whitfield, Security Official until 2027-03-31 (exception kv-clinic-app-02-access-policies); the finding stays failing."));
+    expect(squash(access)).toContain(
+      squash("Risk accepted by Dana Whitfield, Security Official until 2027-03-31 (exception kv-clinic-app-02-access-policies); the finding stays failing."),
+    );
   });
 });
 
@@ -268,7 +316,8 @@ describe("determinism", () => {
       .filter((file, index) => file.sha256 !== manifest(otherFolder)[index]?.sha256)
       .map((file) => file.path);
     expect(differing).toEqual(["raw/calls.har"]);
-    const withoutRequestIds = (dir: string) => readFileSync(join(dir, "raw/calls.har"), "utf8").replace(/("x-ms-client-request-id",\s*"value": )"[^"]+"/g, "$1\"\"");
+    const withoutRequestIds = (dir: string) =>
+      readFileSync(join(dir, "raw/calls.har"), "utf8").replace(/("x-ms-client-request-id",\s*"value": )"[^"]+"/g, '$1""');
     expect(withoutRequestIds(otherFolder)).toBe(withoutRequestIds(folder));
   });
 });

@@ -65,7 +65,12 @@ function entry(har: Har, url: string): HarEntry {
 }
 
 function setBody(target: HarEntry, bytes: Buffer, encoding?: "base64"): void {
-  target.response.content = { ...target.response.content, size: bytes.length, text: encoding ? bytes.toString("base64") : bytes.toString("utf8"), ...(encoding ? { encoding } : {}) };
+  target.response.content = {
+    ...target.response.content,
+    size: bytes.length,
+    text: encoding ? bytes.toString("base64") : bytes.toString("utf8"),
+    ...(encoding ? { encoding } : {}),
+  };
 }
 
 /** Rewrites the JSON body of an entry. */
@@ -86,63 +91,115 @@ const runCases: RunCase[] = [
       // If it were followed, this page would be served and its assignments merged.
       har.log.entries.push({ ...structuredClone(entry(har, roleAssignmentsPage2)), request: { method: "GET", url: foreignPage } });
     },
-    finding: ["rbac-subscription-owner-count", sample.prod, `The number of Owners of subscription Clinic-Prod could not be evaluated because the evidence "Azure role assignments" is unavailable: collection stopped at GET ${foreignPage}: not sent, because it leads outside ${arm}, the endpoint the token is for: no request and no token went there.`],
+    finding: [
+      "rbac-subscription-owner-count",
+      sample.prod,
+      `The number of Owners of subscription Clinic-Prod could not be evaluated because the evidence "Azure role assignments" is unavailable: collection stopped at GET ${foreignPage}: not sent, because it leads outside ${arm}, the endpoint the token is for: no request and no token went there.`,
+    ],
     record: {
       dataset: "rbac/role-assignments",
       scope: sample.prod,
       file: `raw/rbac/${prodId}/role-assignments.json`,
-      error: { call: `GET ${foreignPage}`, status: 0, message: `not sent, because it leads outside ${arm}, the endpoint the token is for: no request and no token went there`, reason: "foreign-link" },
+      error: {
+        call: `GET ${foreignPage}`,
+        status: 0,
+        message: `not sent, because it leads outside ${arm}, the endpoint the token is for: no request and no token went there`,
+        reason: "foreign-link",
+      },
     },
   },
   {
     name: "a Graph nextLink back to the page it is on",
     sections: ["164.312(d)"],
     plant: (har) => editBody(entry(har, users), (body) => (body["@odata.nextLink"] = users)),
-    finding: ["entra-mfa-all-users", `/tenants/${sample.tenantId}`, `MFA for every user on all cloud apps could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: collection stopped at GET ${users}: not sent again: this list already received that page, so its paging goes round in a circle.`],
+    finding: [
+      "entra-mfa-all-users",
+      `/tenants/${sample.tenantId}`,
+      `MFA for every user on all cloud apps could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: collection stopped at GET ${users}: not sent again: this list already received that page, so its paging goes round in a circle.`,
+    ],
     record: {
       dataset: "entra/users",
       scope: `/tenants/${sample.tenantId}`,
       file: "raw/entra/users.json",
-      error: { call: `GET ${users}`, status: 0, message: "not sent again: this list already received that page, so its paging goes round in a circle", reason: "paging-loop" },
+      error: {
+        call: `GET ${users}`,
+        status: 0,
+        message: "not sent again: this list already received that page, so its paging goes round in a circle",
+        reason: "paging-loop",
+      },
     },
   },
   {
     name: "a Retry-After of 100000 s",
     sections: ["164.312(c)(1)"],
     plant: (har) => {
-      const throttled: HarEntry = { request: { method: "GET", url: vaults }, response: { status: 429, headers: [{ name: "retry-after", value: "100000" }], content: { text: '{"error":{"code":"TooManyRequests","message":"slow down"}}' } } };
+      const throttled: HarEntry = {
+        request: { method: "GET", url: vaults },
+        response: {
+          status: 429,
+          headers: [{ name: "retry-after", value: "100000" }],
+          content: { text: '{"error":{"code":"TooManyRequests","message":"slow down"}}' },
+        },
+      };
       har.log.entries.splice(har.log.entries.indexOf(entry(har, vaults)), 0, throttled);
     },
-    finding: ["key-vault-purge-protection-enabled", sample.prod, `Purge protection for the Key Vaults of subscription Clinic-Prod could not be evaluated because the evidence "Key Vaults" is unavailable: GET ${vaults} was throttled and not retried further (the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows).`],
+    finding: [
+      "key-vault-purge-protection-enabled",
+      sample.prod,
+      `Purge protection for the Key Vaults of subscription Clinic-Prod could not be evaluated because the evidence "Key Vaults" is unavailable: GET ${vaults} was throttled and not retried further (the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows).`,
+    ],
     record: {
       dataset: "key-vault/vaults",
       scope: sample.prod,
       file: `raw/key-vault/${prodId}/vaults.json`,
-      error: { call: `GET ${vaults}`, status: 429, message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows", reason: "throttled" },
+      error: {
+        call: `GET ${vaults}`,
+        status: 429,
+        message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows",
+        reason: "throttled",
+      },
     },
   },
   {
     name: "a body nested 100,000 levels",
     sections: ["164.312(b)"],
     plant: (har) => setBody(entry(har, storageAccounts), deeplyNested),
-    finding: ["storage-blob-audit-logging", sample.prod, `Blob logging of the storage accounts of subscription Clinic-Prod could not be evaluated because the evidence "Storage accounts" is unavailable: GET ${storageAccounts} returned HTTP 200 with a body that could not be read: the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed.`],
+    finding: [
+      "storage-blob-audit-logging",
+      sample.prod,
+      `Blob logging of the storage accounts of subscription Clinic-Prod could not be evaluated because the evidence "Storage accounts" is unavailable: GET ${storageAccounts} returned HTTP 200 with a body that could not be read: the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed.`,
+    ],
     record: {
       dataset: "storage/accounts",
       scope: sample.prod,
       file: `raw/storage/${prodId}/storage-accounts.json`,
-      error: { call: `GET ${storageAccounts}`, status: 200, message: "the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed", reason: "unreadable-body" },
+      error: {
+        call: `GET ${storageAccounts}`,
+        status: 200,
+        message: "the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed",
+        reason: "unreadable-body",
+      },
     },
   },
   {
     name: "a body that is not UTF-8",
     sections: ["164.312(b)"],
     plant: (har) => setBody(entry(har, sqlServers), notUtf8, "base64"),
-    finding: ["sql-server-auditing", sample.prod, `Auditing of the SQL servers of subscription Clinic-Prod could not be evaluated because the evidence "Azure SQL servers" is unavailable: GET ${sqlServers} returned HTTP 200 with a body that could not be read: the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read.`],
+    finding: [
+      "sql-server-auditing",
+      sample.prod,
+      `Auditing of the SQL servers of subscription Clinic-Prod could not be evaluated because the evidence "Azure SQL servers" is unavailable: GET ${sqlServers} returned HTTP 200 with a body that could not be read: the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read.`,
+    ],
     record: {
       dataset: "sql/servers",
       scope: sample.prod,
       file: `raw/sql/${prodId}/servers.json`,
-      error: { call: `GET ${sqlServers}`, status: 200, message: "the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read", reason: "unreadable-body" },
+      error: {
+        call: `GET ${sqlServers}`,
+        status: 200,
+        message: "the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read",
+        reason: "unreadable-body",
+      },
     },
     archived: (files) => {
       const calls = JSON.parse(files.get("raw/calls.har")!.toString("utf8")) as Har;
@@ -158,12 +215,21 @@ const runCases: RunCase[] = [
       const redirected = entry(har, sites);
       redirected.response = { status: 302, headers: [{ name: "location", value: `${attacker}/sites` }], content: { text: "" } };
     },
-    finding: ["app-service-audit-logging", sample.prod, `Logging of the App Service apps of subscription Clinic-Prod could not be evaluated because the evidence "App Service apps" is unavailable: collection stopped at GET ${sites}: answered 302 with a redirect to ${attacker}/sites, outside ${arm}: not followed, and no token went there.`],
+    finding: [
+      "app-service-audit-logging",
+      sample.prod,
+      `Logging of the App Service apps of subscription Clinic-Prod could not be evaluated because the evidence "App Service apps" is unavailable: collection stopped at GET ${sites}: answered 302 with a redirect to ${attacker}/sites, outside ${arm}: not followed, and no token went there.`,
+    ],
     record: {
       dataset: "app-service/sites",
       scope: sample.prod,
       file: `raw/app-service/${prodId}/sites.json`,
-      error: { call: `GET ${sites}`, status: 302, message: `answered 302 with a redirect to ${attacker}/sites, outside ${arm}: not followed, and no token went there`, reason: "foreign-link" },
+      error: {
+        call: `GET ${sites}`,
+        status: 302,
+        message: `answered 302 with a redirect to ${attacker}/sites, outside ${arm}: not followed, and no token went there`,
+        reason: "foreign-link",
+      },
     },
   },
   {
@@ -171,12 +237,21 @@ const runCases: RunCase[] = [
     sections: ["164.312(a)(1)"],
     plant: () => {},
     config: "limits:\n  pagesPerList: 1\n",
-    finding: ["rbac-subscription-owner-count", sample.prod, `The number of Owners of subscription Clinic-Prod could not be evaluated because the evidence "Azure role assignments" is unavailable: collection stopped at GET ${roleAssignmentsPage2}: not sent: the list already has 1 page(s), the most limits.pagesPerList allows.`],
+    finding: [
+      "rbac-subscription-owner-count",
+      sample.prod,
+      `The number of Owners of subscription Clinic-Prod could not be evaluated because the evidence "Azure role assignments" is unavailable: collection stopped at GET ${roleAssignmentsPage2}: not sent: the list already has 1 page(s), the most limits.pagesPerList allows.`,
+    ],
     record: {
       dataset: "rbac/role-assignments",
       scope: sample.prod,
       file: `raw/rbac/${prodId}/role-assignments.json`,
-      error: { call: `GET ${roleAssignmentsPage2}`, status: 0, message: "not sent: the list already has 1 page(s), the most limits.pagesPerList allows", reason: "limit-reached" },
+      error: {
+        call: `GET ${roleAssignmentsPage2}`,
+        status: 0,
+        message: "not sent: the list already has 1 page(s), the most limits.pagesPerList allows",
+        reason: "limit-reached",
+      },
     },
   },
 ];
@@ -255,7 +330,9 @@ describe("a resource whose name would climb out of the archive", () => {
     const names = [...files.keys()];
     expect(names.filter((name) => !/^[A-Za-z0-9._/-]+$/.test(name) || name.split("/").includes(".."))).toEqual([]);
     // The vaults' diagnostic settings are still read and kept, one file per vault, named after its id.
-    const settings = result.assessment.findings.filter((finding) => finding.checkId === "key-vault-audit-logging").flatMap((finding) => finding.evidence.map((ref) => ref.file));
+    const settings = result.assessment.findings
+      .filter((finding) => finding.checkId === "key-vault-audit-logging")
+      .flatMap((finding) => finding.evidence.map((ref) => ref.file));
     expect(settings.length).toBeGreaterThan(0);
     expect(settings.every((file) => files.has(file))).toBe(true);
     const verified = await verifyArchive(result.archivePath);
@@ -276,7 +353,9 @@ describe("a live run against a server that takes one request and never answers",
           method: recorded.request.method,
           url: here(recorded.request.url),
           status: recorded.response.status,
-          headers: Object.fromEntries(recorded.response.headers.filter((header) => header.name !== "content-length").map((header) => [header.name, header.value])),
+          headers: Object.fromEntries(
+            recorded.response.headers.filter((header) => header.name !== "content-length").map((header) => [header.name, header.value]),
+          ),
           raw: Buffer.from(here(recorded.response.content.text ?? "")),
         })),
       );
@@ -302,7 +381,13 @@ describe("a live run against a server that takes one request and never answers",
       expect(servers.seen.filter((seen) => seen.request === `GET ${hanging}`)).toHaveLength(4);
       const triple = (gap: CollectResult["gaps"][number]) => JSON.stringify([gap.dataset, gap.scope, gap.error.reason]);
       const hung = result.gaps.find((gap) => gap.dataset === "key-vault/vaults" && gap.scope === sample.prod);
-      expect(hung?.error).toEqual({ call: `GET ${hanging}`, status: 0, code: "ETIMEDOUT", message: "no answer within 0.2 s (limits.idleTimeoutSeconds)", reason: "network" });
+      expect(hung?.error).toEqual({
+        call: `GET ${hanging}`,
+        status: 0,
+        code: "ETIMEDOUT",
+        message: "no answer within 0.2 s (limits.idleTimeoutSeconds)",
+        reason: "network",
+      });
       expect(result.gaps.map(triple).sort()).toEqual([...scopedSampleArchive().result.gaps.map(triple), triple(hung!)].sort());
 
       const verified = await verifyArchive(result.archivePath);

@@ -56,19 +56,22 @@ describe("check registry", () => {
   });
 
   // Every check can fail or not evaluate, so every one says how to fix it and where Microsoft says so.
-  it.each(checks.map((check) => [check.id, check] as const))("%s has remediation text, a portal path and its Microsoft Learn source", (_id, { remediation }) => {
-    expect(Object.keys(remediation).filter((key) => !["text", "portal", "source", "command"].includes(key))).toEqual([]);
-    expect(remediation.text.length).toBeGreaterThan(40);
-    expect(remediation.portal.length).toBeGreaterThan(10);
-    // The page read, without a locale (learn.microsoft.com picks the reader's own), query or fragment.
-    expect(remediation.source).toMatch(/^https:\/\/learn\.microsoft\.com\/(?:azure|entra)\/[a-z0-9/-]+$/);
-    if (remediation.command !== undefined) {
-      expect(remediation.command).toMatch(/^(?:az |GET |POST |PATCH |PUT |DELETE |[A-Z][a-z]+-Mg)/);
-      // Only placeholders a finding's resource id can fill; no leftovers from the page such as <vault-name>.
-      expect(placeholdersIn(remediation.command).filter((name) => !(commandPlaceholders as readonly string[]).includes(name))).toEqual([]);
-      expect(remediation.command).not.toMatch(/<[^>]*>|\{[A-Z ]+\}/);
-    }
-  });
+  it.each(checks.map((check) => [check.id, check] as const))(
+    "%s has remediation text, a portal path and its Microsoft Learn source",
+    (_id, { remediation }) => {
+      expect(Object.keys(remediation).filter((key) => !["text", "portal", "source", "command"].includes(key))).toEqual([]);
+      expect(remediation.text.length).toBeGreaterThan(40);
+      expect(remediation.portal.length).toBeGreaterThan(10);
+      // The page read, without a locale (learn.microsoft.com picks the reader's own), query or fragment.
+      expect(remediation.source).toMatch(/^https:\/\/learn\.microsoft\.com\/(?:azure|entra)\/[a-z0-9/-]+$/);
+      if (remediation.command !== undefined) {
+        expect(remediation.command).toMatch(/^(?:az |GET |POST |PATCH |PUT |DELETE |[A-Z][a-z]+-Mg)/);
+        // Only placeholders a finding's resource id can fill; no leftovers from the page such as <vault-name>.
+        expect(placeholdersIn(remediation.command).filter((name) => !(commandPlaceholders as readonly string[]).includes(name))).toEqual([]);
+        expect(remediation.command).not.toMatch(/<[^>]*>|\{[A-Z ]+\}/);
+      }
+    },
+  );
 
   it("every dataset a check requires is declared by a registered collector", () => {
     const declared = new Map(collectors.flatMap((collector) => collector.datasets.map((dataset) => [dataset.id, collector.id] as const)));
@@ -85,8 +88,13 @@ describe("collector registry", () => {
     const files = modulesIn("collectors", collectorMachinery);
     for (const file of files) {
       const module = (await import(`../src/collectors/${file}.ts`)) as Record<string, unknown>;
-      const exported = Object.values(module).filter((value): value is Collector => typeof value === "object" && value !== null && "collect" in value && "datasets" in value);
-      expect(exported.map((collector) => collector.id), `src/collectors/${file}.ts`).toEqual([file]);
+      const exported = Object.values(module).filter(
+        (value): value is Collector => typeof value === "object" && value !== null && "collect" in value && "datasets" in value,
+      );
+      expect(
+        exported.map((collector) => collector.id),
+        `src/collectors/${file}.ts`,
+      ).toEqual([file]);
       expect(collectors).toContain(exported[0]);
     }
     expect(collectors.map((collector) => collector.id).sort()).toEqual(files);

@@ -34,7 +34,9 @@ describe("collect on the sample tenant, as a real process", () => {
 
   it("reports progress and the coverage line on stderr, not stdout", () => {
     expect(result.stderr).toContain("rbac: role assignments and PIM schedules in Clinic-Prod");
-    expect(result.stderr).toContain("65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Findings: 29 fail, 67 pass, 0 not evaluated, and 29 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).");
+    expect(result.stderr).toContain(
+      "65 requirements: 0 evidenced, 6 not satisfied, 0 incomplete, 48 attestation required, 7 attested, 1 documented decision, 3 not applicable. Findings: 29 fail, 67 pass, 0 not evaluated, and 29 out of the ePHI scope (7 failing, shown as concerns); 2 collection gap(s).",
+    );
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
@@ -59,7 +61,13 @@ describe("collect options, in process", () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe("");
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ tenantId: sample.tenantId, findings: { fail: 19, pass: 31, error: 0, manual: 0, not_applicable: 6 }, findingsOutOfScope: { fail: 6, pass: 6, error: 4, manual: 0, not_applicable: 4 }, collectionGaps: 2, coverage: { automated: 5, total: 12 } });
+    expect(summary).toMatchObject({
+      tenantId: sample.tenantId,
+      findings: { fail: 19, pass: 31, error: 0, manual: 0, not_applicable: 6 },
+      findingsOutOfScope: { fail: 6, pass: 6, error: 4, manual: 0, not_applicable: 4 },
+      collectionGaps: 2,
+      coverage: { automated: 5, total: 12 },
+    });
     expect(existsSync(summary.archive as string)).toBe(true);
   });
 
@@ -69,7 +77,11 @@ describe("collect options, in process", () => {
     expect(failing.code).toBe(4);
     expect(readdirSync(folder)).toHaveLength(1);
     // Below the threshold nothing changes: only failing findings at or above it count.
-    const findings = [{ status: "fail", severity: "medium", ephiScope: "in scope" }, { status: "error", severity: "critical", ephiScope: "in scope" }, { status: "fail", severity: "critical", ephiScope: "out of scope" }] as Finding[];
+    const findings = [
+      { status: "fail", severity: "medium", ephiScope: "in scope" },
+      { status: "error", severity: "critical", ephiScope: "in scope" },
+      { status: "fail", severity: "critical", ephiScope: "out of scope" },
+    ] as Finding[];
     expect([reachesFailOn(findings, "high"), reachesFailOn(findings, "medium"), reachesFailOn(findings, undefined)]).toEqual([false, true, false]);
   });
 });
@@ -100,9 +112,21 @@ describe("attest init", () => {
     const folder = join(temporaryFolder("attest-unfilled"), "attestations");
     await hipaaEvidenceInProcess(["attest", "init", folder]);
     writeFileSync(join(folder, "sanction-policy.yaml"), readFileSync(join(folder, "templates", "sanction-policy.yaml")));
-    const result = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--config", sampleConfig, "--attestations", folder, "--out", join(folder, "..", "out")]);
+    const result = await hipaaEvidenceInProcess([
+      "collect",
+      "--replay",
+      sampleRecording,
+      "--config",
+      sampleConfig,
+      "--attestations",
+      folder,
+      "--out",
+      join(folder, "..", "out"),
+    ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`${folder}/sanction-policy\\.yaml: line \\d+, column \\d+ \\(statement\\): Too small: expected string to have >=1 characters`));
+    expect(result.stderr).toMatch(
+      new RegExp(`${folder}/sanction-policy\\.yaml: line \\d+, column \\d+ \\(statement\\): Too small: expected string to have >=1 characters`),
+    );
   });
 });
 
@@ -120,11 +144,16 @@ describe("bad input: exit 2, a message naming the file and the place, and no arc
     mkdirSync(join(attestations, "documents"), { recursive: true });
     const source = join(sampleDir, "attestations");
     writeFileSync(join(attestations, "business-associate-agreements.yaml"), readFileSync(join(source, "business-associate-agreements.yaml")));
-    writeFileSync(join(attestations, "documents", "microsoft-baa-acceptance.txt"), `${readFileSync(join(source, "documents", "microsoft-baa-acceptance.txt"), "utf8")}Amended later.\n`);
+    writeFileSync(
+      join(attestations, "documents", "microsoft-baa-acceptance.txt"),
+      `${readFileSync(join(source, "documents", "microsoft-baa-acceptance.txt"), "utf8")}Amended later.\n`,
+    );
     await expectRefused(
       ["--replay", sampleRecording, "--attestations", attestations],
       join(folder, "out"),
-      new RegExp(`${attestations}/business-associate-agreements\\.yaml: line 16, column 13 \\(attachments\\[0\\]\\.sha256\\): expected documents/microsoft-baa-acceptance\\.txt to have the SHA-256 recorded \\([0-9a-f]{64}\\); it has [0-9a-f]{64}: the attachment changed`),
+      new RegExp(
+        `${attestations}/business-associate-agreements\\.yaml: line 16, column 13 \\(attachments\\[0\\]\\.sha256\\): expected documents/microsoft-baa-acceptance\\.txt to have the SHA-256 recorded \\([0-9a-f]{64}\\); it has [0-9a-f]{64}: the attachment changed`,
+      ),
     );
   });
 
@@ -141,21 +170,33 @@ describe("bad input: exit 2, a message naming the file and the place, and no arc
     const recording = JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: { response: Record<string, unknown> }[] } };
     delete recording.log.entries[2]!.response.status;
     writeFileSync(file, JSON.stringify(recording, null, 2));
-    await expectRefused(["--replay", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(log\\.entries\\[2\\]\\.response\\.status\\): missing required field "status"`));
+    await expectRefused(
+      ["--replay", file],
+      join(folder, "out"),
+      new RegExp(`${file}: line \\d+, column \\d+ \\(log\\.entries\\[2\\]\\.response\\.status\\): missing required field "status"`),
+    );
   });
 
   it("a mapping that names an unknown check", async () => {
     const folder = temporaryFolder("bad-mapping");
     const file = join(folder, "mapping.yaml");
     writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace("primary: [defender-high-alerts-handled]", "primary: [defender-high-alerts-handlde]"));
-    await expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\.primary\\[0\\]\\): unknown check "defender-high-alerts-handlde"`));
+    await expectRefused(
+      ["--replay", sampleRecording, "--mapping", file],
+      join(folder, "out"),
+      new RegExp(`${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\.primary\\[0\\]\\): unknown check "defender-high-alerts-handlde"`),
+    );
   });
 
   it("a mapping row missing a field", async () => {
     const folder = temporaryFolder("bad-mapping-row");
     const file = join(folder, "mapping.yaml");
     writeFileSync(file, readFileSync(defaultMappingFile, "utf8").replace("    designation: addressable\n", ""));
-    await expectRefused(["--replay", sampleRecording, "--mapping", file], join(folder, "out"), new RegExp(`${file}: line \\d+, column 5 \\(requirements\\[\\d+\\]\\.designation\\): missing required field "designation"`));
+    await expectRefused(
+      ["--replay", sampleRecording, "--mapping", file],
+      join(folder, "out"),
+      new RegExp(`${file}: line \\d+, column 5 \\(requirements\\[\\d+\\]\\.designation\\): missing required field "designation"`),
+    );
   });
 
   it("a configuration with a misspelt setting", async () => {
@@ -188,7 +229,17 @@ describe("bad input: exit 2, a message naming the file and the place, and no arc
     const tsa = await hipaaEvidenceInProcess(["collect", "--tsa-url", "ldap://tsa.example"]);
     expect(tsa.code).toBe(2);
     expect(tsa.stderr).toContain("expected an http:// or https:// URL");
-    const both = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--out", temporaryFolder("two-keys"), "--sign-pfx", "a.pfx", "--sign-key-vault-key", "https://v.vault.azure.net/keys/k"]);
+    const both = await hipaaEvidenceInProcess([
+      "collect",
+      "--replay",
+      sampleRecording,
+      "--out",
+      temporaryFolder("two-keys"),
+      "--sign-pfx",
+      "a.pfx",
+      "--sign-key-vault-key",
+      "https://v.vault.azure.net/keys/k",
+    ]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("--sign-pfx and --sign-key-vault-key: expected one key source, not both");
     const bare = await hipaaEvidenceInProcess(["collect", "--replay", sampleRecording, "--out", temporaryFolder("bare-require"), "--require-timestamp"]);

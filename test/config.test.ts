@@ -26,7 +26,11 @@ async function refusal(text: string): Promise<{ exitCode: number; message: strin
 
 describe("limits in the configuration file", () => {
   it("reads every limit, seconds as milliseconds, and keeps the defaults of the rest", async () => {
-    const config = await loadConfig(configFile("limits:\n  pagesPerList: 200\n  responseBytes: 1048576\n  jsonDepth: 64\n  retryAfterSeconds: 30\n  connectTimeoutSeconds: 2.5\n  idleTimeoutSeconds: 600\n"));
+    const config = await loadConfig(
+      configFile(
+        "limits:\n  pagesPerList: 200\n  responseBytes: 1048576\n  jsonDepth: 64\n  retryAfterSeconds: 30\n  connectTimeoutSeconds: 2.5\n  idleTimeoutSeconds: 600\n",
+      ),
+    );
     expect(resolveLimits(collectionLimitsFrom(config))).toEqual({
       maxPagesPerList: 200,
       maxResponseBytes: 1_048_576,
@@ -41,7 +45,11 @@ describe("limits in the configuration file", () => {
 
   it("lets the run's own options override the file, as tests do", async () => {
     const config = await loadConfig(configFile("limits:\n  pagesPerList: 200\n  jsonDepth: 64\n"));
-    expect(resolveLimits(collectionLimitsFrom(config), { maxPagesPerList: 2, maxJsonDepth: undefined })).toEqual({ ...defaultCollectionLimits, maxPagesPerList: 2, maxJsonDepth: 64 });
+    expect(resolveLimits(collectionLimitsFrom(config), { maxPagesPerList: 2, maxJsonDepth: undefined })).toEqual({
+      ...defaultCollectionLimits,
+      maxPagesPerList: 2,
+      maxJsonDepth: 64,
+    });
   });
 
   it.each([
@@ -75,7 +83,9 @@ describe("ephiScope and allowedRegions in the configuration file", () => {
         ].join("\n"),
       ),
     );
-    expect(config.ephiScope?.exclusions).toEqual([{ subscription: "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", reason: "sandbox with synthetic data", owner: "Jordan Kim, Engineering lead" }]);
+    expect(config.ephiScope?.exclusions).toEqual([
+      { subscription: "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", reason: "sandbox with synthetic data", owner: "Jordan Kim, Engineering lead" },
+    ]);
     expect(config.ephiScope?.managementGroups).toEqual(["mg-clinic-production"]);
     expect(config.allowedRegions).toEqual(["eastus2", "centralus"]);
   });
@@ -83,9 +93,15 @@ describe("ephiScope and allowedRegions in the configuration file", () => {
   it.each([
     ["ephiScope:\n  tag:\n    - name: x\n", 'line 2, column 3 (ephiScope): unknown field(s) "tag"'],
     ["ephiScope: {}\n", "line 1, column 12 (ephiScope): expected at least one of tags, resourceGroups, subscriptions or managementGroups to say where ePHI is"],
-    ["ephiScope:\n  tags:\n    - name: data-classification\n      values: []\n", "line 4, column 15 (ephiScope.tags[0].values): Too small: expected array to have >=1 items"],
+    [
+      "ephiScope:\n  tags:\n    - name: data-classification\n      values: []\n",
+      "line 4, column 15 (ephiScope.tags[0].values): Too small: expected array to have >=1 items",
+    ],
     ["ephiScope:\n  subscriptions: [Clinic-Prod]\n", "line 2, column 19 (ephiScope.subscriptions[0]): expected a subscription id (GUID)"],
-    ["ephiScope:\n  resourceGroups: [rg-ehr-data]\n", "line 2, column 20 (ephiScope.resourceGroups[0]): expected a resource group id (/subscriptions/…/resourceGroups/…)"],
+    [
+      "ephiScope:\n  resourceGroups: [rg-ehr-data]\n",
+      "line 2, column 20 (ephiScope.resourceGroups[0]): expected a resource group id (/subscriptions/…/resourceGroups/…)",
+    ],
     [
       "ephiScope:\n  subscriptions: [4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3]\n  exclusions:\n    - subscription: 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b\n      reason: sandbox\n",
       'line 4, column 7 (ephiScope.exclusions[0].owner): missing required field "owner"',

@@ -47,7 +47,9 @@ describe("a missing optional dataset turns some subjects to error, and none to p
 describe("verdicts depend only on declared datasets", () => {
   const allDatasets = collectors.flatMap((collector) => collector.datasets);
   it.each(checks.map((check) => [check.id, check] as const))("%s", (_id, check) => {
-    const baseline = goodTenant().run(check).map((outcome) => outcome.status);
+    const baseline = goodTenant()
+      .run(check)
+      .map((outcome) => outcome.status);
     const tenant = goodTenant();
     for (const dataset of allDatasets) {
       if (!readsOf(check).includes(dataset) && tenant.records.some((record) => record.dataset === dataset.id)) tenant.fail(dataset, forbidden);

@@ -40,7 +40,23 @@ const seenAuthorization: string[] = [];
 
 beforeAll(async () => {
   folder = temporaryFolder("loopback");
-  const made = run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(folder, "key.pem"), "-out", join(folder, "cert.pem")]);
+  const made = run("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "1",
+    "-subj",
+    "/CN=127.0.0.1",
+    "-addext",
+    "subjectAltName=IP:127.0.0.1",
+    "-keyout",
+    join(folder, "key.pem"),
+    "-out",
+    join(folder, "cert.pem"),
+  ]);
   expect(made.status, made.stderr).toBe(0);
 
   const entries = (JSON.parse(readFileSync(sampleRecording, "utf8")) as { log: { entries: Recorded[] } }).log.entries;
@@ -73,7 +89,10 @@ beforeAll(async () => {
 
   // The stand-in Azure CLI: what `az account get-access-token --output json` prints.
   const az = join(folder, "az");
-  writeFileSync(az, `#!/bin/sh\necho '${JSON.stringify({ accessToken: token, expiresOn: "2099-01-01 00:00:00.000000", expires_on: 4070908800, tenant: claims.tid, tokenType: "Bearer" })}'\n`);
+  writeFileSync(
+    az,
+    `#!/bin/sh\necho '${JSON.stringify({ accessToken: token, expiresOn: "2099-01-01 00:00:00.000000", expires_on: 4070908800, tenant: claims.tid, tokenType: "Bearer" })}'\n`,
+  );
   chmodSync(az, 0o755);
 });
 
@@ -83,7 +102,23 @@ function collectLive(out: string): Promise<{ code: number | null; stdout: string
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [bin, "collect", "--config", sampleConfig, "--out", out, "--arm-endpoint", origin, "--graph-endpoint", origin, "--log-analytics-endpoint", `${origin}/v1`, "--quiet", "--sections", "164.312(b)"],
+      [
+        bin,
+        "collect",
+        "--config",
+        sampleConfig,
+        "--out",
+        out,
+        "--arm-endpoint",
+        origin,
+        "--graph-endpoint",
+        origin,
+        "--log-analytics-endpoint",
+        `${origin}/v1`,
+        "--quiet",
+        "--sections",
+        "164.312(b)",
+      ],
       {
         env: {
           ...process.env,
@@ -119,7 +154,9 @@ describe("live collection against an HTTPS server on loopback", () => {
     // "how long ago" (stale accounts, fresh sign-in records, how far back audit records reach) are
     // left out of the comparison.
     const timeless = (findings: readonly Finding[]) =>
-      findings.filter((finding) => !["entra-stale-account-with-role", "entra-sign-in-logs-exported", "log-analytics-effective-retention"].includes(finding.checkId)).map(({ id, status }) => [id, status]);
+      findings
+        .filter((finding) => !["entra-stale-account-with-role", "entra-sign-in-logs-exported", "log-analytics-effective-retention"].includes(finding.checkId))
+        .map(({ id, status }) => [id, status]);
     // The same verdicts as the replay of the same answers, on the standard the run was scoped to.
     const replayed = sharedSampleArchive().result.document.findings.filter((finding) => finding.hipaa.includes("164.312(b)"));
     expect(timeless(document.findings)).toEqual(timeless(replayed));

@@ -6,14 +6,34 @@ import { InputError, UsageError } from "../src/errors.js";
 import { defaultMappingFile, loadMapping, selectSections, standardsOf, type EvidenceMode, type Mapping, type RequirementRow } from "../src/mapping/mapping.js";
 import { defaultBaaServicesFile, loadBaaServices } from "../src/mapping/baa-services.js";
 import { baaStandingOf } from "../src/model/baa-services.js";
-import { coverageOf, evaluateRequirements, primaryOutcome, requirementStatus, statusTable, type AttestationState, type PrimaryOutcome, type RecordedDecision } from "../src/mapping/requirement-status.js";
+import {
+  coverageOf,
+  evaluateRequirements,
+  primaryOutcome,
+  requirementStatus,
+  statusTable,
+  type AttestationState,
+  type PrimaryOutcome,
+  type RecordedDecision,
+} from "../src/mapping/requirement-status.js";
 import type { Finding, RequirementStatus } from "../src/model/findings.js";
 import { temporaryFolder } from "./support/sample.js";
 
 const knownChecks = new Set(checks.map((check) => check.id));
 
 function finding(checkId: string, status: Finding["status"], ephiScope: Finding["ephiScope"] = "in scope", resource = "x"): Finding {
-  return { id: `${checkId}:${resource}`, checkId, status, severity: "high", resourceId: `/${resource}`, resourceName: resource, ephiScope, message: "x", hipaa: [], evidence: [] };
+  return {
+    id: `${checkId}:${resource}`,
+    checkId,
+    status,
+    severity: "high",
+    resourceId: `/${resource}`,
+    resourceName: resource,
+    ephiScope,
+    message: "x",
+    hipaa: [],
+    evidence: [],
+  };
 }
 
 describe("requirement status: one table", () => {
@@ -65,8 +85,14 @@ describe("requirement status: one table", () => {
 
   it("covers every allowed combination: the rows above, each decision on a valid or an expired attestation, and nothing else", () => {
     const table = statusTable();
-    expect(table.filter((row) => row.decision === "none").map(({ kind, outcome, attestation, status }) => [kind, outcome, attestation, status])).toEqual(expected);
-    expect(table.filter((row) => row.decision !== "none" && row.attestation === "valid").map(({ kind, outcome, decision, status }) => [kind, outcome, decision, status])).toEqual(decided);
+    expect(table.filter((row) => row.decision === "none").map(({ kind, outcome, attestation, status }) => [kind, outcome, attestation, status])).toEqual(
+      expected,
+    );
+    expect(
+      table
+        .filter((row) => row.decision !== "none" && row.attestation === "valid")
+        .map(({ kind, outcome, decision, status }) => [kind, outcome, decision, status]),
+    ).toEqual(decided);
     expect(table.filter((row) => row.decision !== "none" && row.attestation !== "valid" && row.attestation !== "expired")).toEqual([]);
     expect(table).toHaveLength(expected.length + decided.length * 2);
   });
@@ -127,10 +153,16 @@ describe("requirements evaluated from findings", () => {
   });
 
   it("a primary check failing out of the ePHI scope is a concern; unclassified and tenant-wide findings decide", () => {
-    const [outside] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [finding("a", "pass", "in scope", "ehr"), finding("a", "fail", "out of scope", "sandbox")]);
+    const [outside] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [
+      finding("a", "pass", "in scope", "ehr"),
+      finding("a", "fail", "out of scope", "sandbox"),
+    ]);
     expect(outside).toMatchObject({ status: "satisfied", concerns: ["a:sandbox"] });
     for (const standing of ["unclassified", "tenant-wide"] as const) {
-      const [decided] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [finding("a", "pass", "in scope", "ehr"), finding("a", "fail", standing, "other")]);
+      const [decided] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [
+        finding("a", "pass", "in scope", "ehr"),
+        finding("a", "fail", standing, "other"),
+      ]);
       expect(decided).toMatchObject({ status: "not_satisfied", concerns: [] });
     }
     // With only out-of-scope findings the checks reached no verdict on the systems that hold ePHI.
@@ -178,7 +210,9 @@ describe("loading a mapping", () => {
 
   it("names the file, line and row of an unknown check", async () => {
     const { file, message } = await failure(text.replace("primary: [defender-high-alerts-handled]", "primary: [defender-high-alerts-handled, no-such-check]"));
-    expect(message).toMatch(new RegExp(`^${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\.primary\\[1\\]\\): unknown check "no-such-check"; known checks: `));
+    expect(message).toMatch(
+      new RegExp(`^${file}: line \\d+, column \\d+ \\(requirements\\[4\\]\\.checks\\.primary\\[1\\]\\): unknown check "no-such-check"; known checks: `),
+    );
   });
 
   it("names the row and field that is missing", async () => {
@@ -190,17 +224,44 @@ describe("loading a mapping", () => {
   });
 
   it("rejects a duplicate citation, a bad standard reference and a missing attestation", async () => {
-    expect((await failure(text.replace('citation: "164.308(a)(1)(ii)(B)"', 'citation: "164.308(a)(1)(ii)(A)"'))).message).toContain("duplicate citation 164.308(a)(1)(ii)(A)");
-    expect((await failure(text.replace('standard: "164.308(a)(2)"', 'standard: "164.308(a)(9)"'))).message).toContain('"standard" must name the citation of a row whose designation is standard (got 164.308(a)(9))');
-    const withoutAttestation = text.replace(/( {2}- citation: "164\.316\(a\)"[\s\S]*?evidence: attest\n) {4}attestation:\n {6}id: [^\n]+\n {6}shows: [^\n]+\n/, "$1");
+    expect((await failure(text.replace('citation: "164.308(a)(1)(ii)(B)"', 'citation: "164.308(a)(1)(ii)(A)"'))).message).toContain(
+      "duplicate citation 164.308(a)(1)(ii)(A)",
+    );
+    expect((await failure(text.replace('standard: "164.308(a)(2)"', 'standard: "164.308(a)(9)"'))).message).toContain(
+      '"standard" must name the citation of a row whose designation is standard (got 164.308(a)(9))',
+    );
+    const withoutAttestation = text.replace(
+      /( {2}- citation: "164\.316\(a\)"[\s\S]*?evidence: attest\n) {4}attestation:\n {6}id: [^\n]+\n {6}shows: [^\n]+\n/,
+      "$1",
+    );
     expect((await failure(withoutAttestation)).message).toContain("164.316(a) needs an attestation (what it must show), because its evidence is attest");
   });
 
   it.each([
-    ["an attest row with a primary check", 'evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]', 'evidence: attest\n    checks:\n      primary: [entra-break-glass-accounts]', "164.312(a)(2)(ii) is attest (no check decides it), so it can list supporting checks only"],
-    ["a partial row without a primary check", 'evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]\n', "evidence: partial\n", "164.312(a)(2)(ii) is partial, so it needs at least one primary check (or evidence: attest)"],
-    ["an auto row with an attestation", 'evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]', 'evidence: auto\n    checks:\n      primary: [entra-break-glass-accounts]', "164.312(a)(2)(ii) is auto (its checks decide all of it), so it takes no attestation; make it partial if they decide only part"],
-    ["a check both primary and supporting on a row", "supporting: [entra-guest-privileged-role, entra-global-administrator-count]", "supporting: [entra-guest-privileged-role, entra-standing-privileged-role]", "entra-standing-privileged-role is primary on this row already; a check either decides a row or supports it"],
+    [
+      "an attest row with a primary check",
+      "evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]",
+      "evidence: attest\n    checks:\n      primary: [entra-break-glass-accounts]",
+      "164.312(a)(2)(ii) is attest (no check decides it), so it can list supporting checks only",
+    ],
+    [
+      "a partial row without a primary check",
+      "evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]\n",
+      "evidence: partial\n",
+      "164.312(a)(2)(ii) is partial, so it needs at least one primary check (or evidence: attest)",
+    ],
+    [
+      "an auto row with an attestation",
+      "evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]",
+      "evidence: auto\n    checks:\n      primary: [entra-break-glass-accounts]",
+      "164.312(a)(2)(ii) is auto (its checks decide all of it), so it takes no attestation; make it partial if they decide only part",
+    ],
+    [
+      "a check both primary and supporting on a row",
+      "supporting: [entra-guest-privileged-role, entra-global-administrator-count]",
+      "supporting: [entra-guest-privileged-role, entra-standing-privileged-role]",
+      "entra-standing-privileged-role is primary on this row already; a check either decides a row or supports it",
+    ],
   ])("refuses %s", async (_name, from, to, expected) => {
     expect(text).toContain(from);
     expect((await failure(text.replace(from, to))).message).toContain(expected);
@@ -234,12 +295,16 @@ describe("loading a mapping", () => {
   ])("--sections refuses %s, naming the valid forms", async (_name, sections) => {
     const mapping = await loadMapping(defaultMappingFile, knownChecks);
     expect(() => selectSections(mapping, sections)).toThrow(UsageError);
-    expect(() => selectSections(mapping, sections)).toThrow(/expected .*a part of the rule \(164\.308, 164\.310, 164\.312, 164\.314 or 164\.316\), a standard with its implementation specifications .* or one implementation specification/);
+    expect(() => selectSections(mapping, sections)).toThrow(
+      /expected .*a part of the rule \(164\.308, 164\.310, 164\.312, 164\.314 or 164\.316\), a standard with its implementation specifications .* or one implementation specification/,
+    );
   });
 
   it("a specification's report is still headed by its standard", async () => {
     const mapping = selectSections(await loadMapping(defaultMappingFile, knownChecks), ["164.312(a)(2)(iv)"]);
-    expect(standardsOf(mapping).map(({ standard, rows }) => [standard.citation, rows.map((row) => row.citation)])).toEqual([["164.312(a)(1)", ["164.312(a)(2)(iv)"]]]);
+    expect(standardsOf(mapping).map(({ standard, rows }) => [standard.citation, rows.map((row) => row.citation)])).toEqual([
+      ["164.312(a)(1)", ["164.312(a)(2)(iv)"]],
+    ]);
   });
 });
 
@@ -268,7 +333,9 @@ describe("Microsoft's BAA service list, kept as data", () => {
 
   it("refuses a resource type placed under two services, naming the place", async () => {
     const doubled = text.replace("      - Microsoft.Chaos/experiments", "      - Microsoft.KeyVault/vaults");
-    expect(await refused(doubled)).toMatch(/^line \d+, column \d+ \(notCovered\[\d+\]\.resourceTypes\[0\]\): expected each resource type once; Microsoft.KeyVault\/vaults is already under Key Vault$/);
+    expect(await refused(doubled)).toMatch(
+      /^line \d+, column \d+ \(notCovered\[\d+\]\.resourceTypes\[0\]\): expected each resource type once; Microsoft.KeyVault\/vaults is already under Key Vault$/,
+    );
   });
 
   it("refuses a list without the date it was read", async () => {

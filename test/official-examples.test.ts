@@ -2,8 +2,22 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ActivityLogAlertSchema, ScheduledQueryRuleSchema } from "../src/datasets/alert-rules.js";
 import { WebSiteSchema } from "../src/datasets/app-service.js";
-import { ConditionalAccessPolicySchema, GroupAssignmentScheduleInstanceSchema, GroupEligibilityScheduleInstanceSchema, GroupMemberSchema, UserRegistrationDetailsSchema } from "../src/datasets/entra.js";
-import { AutoProvisioningSchema, ComplianceStandardSchema, DefenderForStorageSettingSchema, PricingSchema, SecureScoreSchema, SecurityAlertSchema, SecurityContactSchema } from "../src/datasets/defender.js";
+import {
+  ConditionalAccessPolicySchema,
+  GroupAssignmentScheduleInstanceSchema,
+  GroupEligibilityScheduleInstanceSchema,
+  GroupMemberSchema,
+  UserRegistrationDetailsSchema,
+} from "../src/datasets/entra.js";
+import {
+  AutoProvisioningSchema,
+  ComplianceStandardSchema,
+  DefenderForStorageSettingSchema,
+  PricingSchema,
+  SecureScoreSchema,
+  SecurityAlertSchema,
+  SecurityContactSchema,
+} from "../src/datasets/defender.js";
 import { LogTableSchema, LogWorkspaceSchema, SentinelAlertRuleSchema, SentinelOnboardingStateSchema } from "../src/datasets/log-analytics.js";
 import { DiagnosticCategorySchema } from "../src/datasets/diagnostic-settings.js";
 import { SqlAuditingSettingsSchema, SqlServerSchema } from "../src/datasets/sql.js";

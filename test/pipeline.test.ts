@@ -181,10 +181,14 @@ describe("the sample tenant, replayed end to end", () => {
   });
 
   it("places every finding against the declared ePHI scope: the sandbox's findings decide nothing", () => {
-    expect(result.document.findings.map((finding) => [finding.id, finding.ephiScope])).toEqual(result.document.findings.map((finding) => [finding.id, expectedStanding(finding.resourceId)]));
+    expect(result.document.findings.map((finding) => [finding.id, finding.ephiScope])).toEqual(
+      result.document.findings.map((finding) => [finding.id, expectedStanding(finding.resourceId)]),
+    );
     // The sandbox vault fails purge protection and logging, but 164.312(b) is decided by Clinic-Prod alone; its failures are concerns.
     const audit = result.document.requirements.find((requirement) => requirement.id === "164.312(b)")!;
-    const sandboxFailures = result.document.findings.filter((finding) => finding.status === "fail" && finding.ephiScope === "out of scope" && finding.hipaa.includes("164.312(b)")).map((finding) => finding.id);
+    const sandboxFailures = result.document.findings
+      .filter((finding) => finding.status === "fail" && finding.ephiScope === "out of scope" && finding.hipaa.includes("164.312(b)"))
+      .map((finding) => finding.id);
     expect(sandboxFailures.length).toBeGreaterThan(0);
     expect(audit.concerns).toEqual(expect.arrayContaining(sandboxFailures));
   });
@@ -194,7 +198,9 @@ describe("the sample tenant, replayed end to end", () => {
     expect(messages).toContain(
       "Guest user Morgan Lee (Northwind IT) (morgan.lee_northwindit.com#EXT#@contosoclinic.onmicrosoft.com) holds an active Owner assignment at subscription Clinic-Prod.",
     );
-    expect(messages).toContain('Custom role "Clinic Operations Superuser", assignable at subscription Clinic-Prod, grants "*" in its actions, minus 1 excluded action(s).');
+    expect(messages).toContain(
+      'Custom role "Clinic Operations Superuser", assignable at subscription Clinic-Prod, grants "*" in its actions, minus 1 excluded action(s).',
+    );
     expect(messages).toContain("Key Vault kv-dev-sandbox-03 in subscription Clinic-Dev has no diagnostic setting, so its audit logs are not kept.");
   });
 
@@ -213,21 +219,36 @@ describe("the sample tenant, replayed end to end", () => {
     expect(result.gaps[0]).toMatchObject({
       dataset: "rbac/role-eligibility-schedule-instances",
       scopeName: "subscription Clinic-Dev",
-      affectedChecks: ["rbac-subscription-owner-count", "rbac-guest-privileged-role", "entra-mfa-privileged-users", "entra-stale-account-with-role", "entra-privileged-single-factor-sign-ins"],
+      affectedChecks: [
+        "rbac-subscription-owner-count",
+        "rbac-guest-privileged-role",
+        "entra-mfa-privileged-users",
+        "entra-stale-account-with-role",
+        "entra-privileged-single-factor-sign-ins",
+      ],
     });
   });
 
   it("turns the planted partial query result into error, never a shorter truth", () => {
-    const partial = result.document.findings.find((finding) => finding.checkId === "log-analytics-effective-retention" && finding.resourceId === sandboxWorkspace);
+    const partial = result.document.findings.find(
+      (finding) => finding.checkId === "log-analytics-effective-retention" && finding.resourceId === sandboxWorkspace,
+    );
     expect(partial?.error).toEqual({
       call: "POST https://api.loganalytics.io/v1/workspaces/d3e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5f/query",
       status: 200,
       code: "PartialError",
-      message: "the query returned a partial result: There were some errors when processing your query. Something went wrong processing your query on the server.",
+      message:
+        "the query returned a partial result: There were some errors when processing your query. Something went wrong processing your query on the server.",
       reason: "incomplete-data",
     });
-    expect(partial?.evidence).toEqual([{ file: "raw/log-analytics/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/law-dev-sandbox-e9c6a97e/audit-records.json", pointer: "/error" }]);
-    expect(result.gaps[1]).toMatchObject({ dataset: "log-analytics/audit-records", scopeName: "law-dev-sandbox in Clinic-Dev", affectedChecks: ["log-analytics-effective-retention"] });
+    expect(partial?.evidence).toEqual([
+      { file: "raw/log-analytics/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/law-dev-sandbox-e9c6a97e/audit-records.json", pointer: "/error" },
+    ]);
+    expect(result.gaps[1]).toMatchObject({
+      dataset: "log-analytics/audit-records",
+      scopeName: "law-dev-sandbox in Clinic-Dev",
+      affectedChecks: ["log-analytics-effective-retention"],
+    });
   });
 
   it("catches the unlocked log archive and the role changes nobody hears of, with their citations", () => {
@@ -237,7 +258,10 @@ describe("the sample tenant, replayed end to end", () => {
     );
     // Log archive immutability supports audit controls; keeping documentation six years is the signed archive's job.
     expect(archive?.hipaa).toEqual(["164.312(b)"]);
-    expect(archive?.evidence).toContainEqual({ file: "raw/storage/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/stclinicauditarchive-default-insights-logs-audit-a44ea962/immutability-policy.json", pointer: "/value/0" });
+    expect(archive?.evidence).toContainEqual({
+      file: "raw/storage/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/stclinicauditarchive-default-insights-logs-audit-a44ea962/immutability-policy.json",
+      pointer: "/value/0",
+    });
     const alerting = result.document.findings.find((finding) => finding.checkId === "activity-log-alert-role-changes" && finding.resourceId === dev);
     expect(alerting?.hipaa).toEqual(["164.308(a)(1)(ii)(D)", "164.308(a)(4)(ii)(C)"]);
     const plans = result.document.findings.find((finding) => finding.checkId === "defender-plans-for-resources-in-use" && finding.resourceId === prod);
@@ -248,7 +272,9 @@ describe("the sample tenant, replayed end to end", () => {
   it("tags each finding with the citations the mapping gives its check", async () => {
     const mapping = await loadMapping(defaultMappingFile, new Set(checks.map((check) => check.id)));
     for (const finding of result.document.findings) {
-      const expected = mapping.requirements.filter((row) => [...row.checks.primary, ...row.checks.supporting].includes(finding.checkId)).map((row) => row.citation);
+      const expected = mapping.requirements
+        .filter((row) => [...row.checks.primary, ...row.checks.supporting].includes(finding.checkId))
+        .map((row) => row.citation);
       expect(expected.length, finding.checkId).toBeGreaterThan(0);
       expect(finding.hipaa, finding.id).toEqual(expected);
     }
@@ -299,7 +325,11 @@ describe("the sample tenant, replayed end to end", () => {
       "entra-mfa-policy-not-enforcing:/tenants/7d3f2a9c-4b1e-4f6a-9c2d-5e8b1a0c3f47/conditionalaccesspolicies/ca5e1d00-0005-4c1a-8b2d-3e4f5a6b7c8d",
     ]);
     // Purge protection supports backup, disaster recovery and integrity; it no longer decides the emergency access procedure.
-    expect(["164.308(a)(7)(ii)(A)", "164.308(a)(7)(ii)(B)", "164.312(c)(1)"].map((id) => row(id)?.supportingChecks)).toEqual([["key-vault-purge-protection-enabled"], ["key-vault-purge-protection-enabled"], ["key-vault-purge-protection-enabled"]]);
+    expect(["164.308(a)(7)(ii)(A)", "164.308(a)(7)(ii)(B)", "164.312(c)(1)"].map((id) => row(id)?.supportingChecks)).toEqual([
+      ["key-vault-purge-protection-enabled"],
+      ["key-vault-purge-protection-enabled"],
+      ["key-vault-purge-protection-enabled"],
+    ]);
     expect(row("164.312(a)(2)(ii)")).toMatchObject({ checks: ["entra-break-glass-accounts"], supportingChecks: [] });
   });
 
@@ -311,8 +341,14 @@ describe("the sample tenant, replayed end to end", () => {
       switch (row.status) {
         case "not_satisfied":
           // Its failing findings, each with what to change.
-          expect(deciding.filter((finding) => finding.status === "fail").every((finding) => finding.remediation !== undefined), row.id).toBe(true);
-          expect(deciding.some((finding) => finding.status === "fail"), row.id).toBe(true);
+          expect(
+            deciding.filter((finding) => finding.status === "fail").every((finding) => finding.remediation !== undefined),
+            row.id,
+          ).toBe(true);
+          expect(
+            deciding.some((finding) => finding.status === "fail"),
+            row.id,
+          ).toBe(true);
           break;
         case "attested":
         case "documented_decision":
@@ -332,33 +368,62 @@ describe("the sample tenant, replayed end to end", () => {
       }
     }
     // The expired training record leaves its row open and is listed as expired.
-    expect(requests.get("164.308(a)(5)(i)")).toEqual({ requirement: "164.308(a)(5)(i)", title: "Security awareness and training", state: "expired", expiredOn: "2026-06-30", template: "templates/security-awareness-and-training.yaml" });
+    expect(requests.get("164.308(a)(5)(i)")).toEqual({
+      requirement: "164.308(a)(5)(i)",
+      title: "Security awareness and training",
+      state: "expired",
+      expiredOn: "2026-06-30",
+      template: "templates/security-awareness-and-training.yaml",
+    });
   });
 
   it("keeps an accepted risk failing, says who accepted it until when, and leaves it out of --fail-on", () => {
     const accepted = result.document.findings.filter((finding) => finding.acceptedRisk);
     expect(accepted.map(({ checkId, resourceId, status, acceptedRisk }) => ({ checkId, resourceId, status, acceptedRisk }))).toEqual([
-      { checkId: "key-vault-rbac-authorization", resourceId: app, status: "fail", acceptedRisk: { exception: "kv-clinic-app-02-access-policies", approver: "Dana Whitfield, Security Official", expiresOn: "2027-03-31" } },
+      {
+        checkId: "key-vault-rbac-authorization",
+        resourceId: app,
+        status: "fail",
+        acceptedRisk: { exception: "kv-clinic-app-02-access-policies", approver: "Dana Whitfield, Security Official", expiresOn: "2027-03-31" },
+      },
     ]);
-    expect(result.assessment.exceptions.map(({ id, state, matched }) => ({ id, state, matched }))).toEqual([{ id: "kv-clinic-app-02-access-policies", state: "applied", matched: 1 }]);
+    expect(result.assessment.exceptions.map(({ id, state, matched }) => ({ id, state, matched }))).toEqual([
+      { id: "kv-clinic-app-02-access-policies", state: "applied", matched: 1 },
+    ]);
     // The row it supports stays not satisfied.
     expect(result.document.requirements.find((requirement) => requirement.id === "164.312(a)(1)")?.status).toBe("not_satisfied");
     expect(reachesFailOn(accepted, "low")).toBe(false);
-    expect(reachesFailOn(accepted.map(({ acceptedRisk: _accepted, ...finding }) => finding), "low")).toBe(true);
+    expect(
+      reachesFailOn(
+        accepted.map(({ acceptedRisk: _accepted, ...finding }) => finding),
+        "low",
+      ),
+    ).toBe(true);
   });
 
   it("gives every failing or not-evaluated finding its fix, where to make it and the Microsoft page it comes from", () => {
     const needingFix = result.document.findings.filter((finding) => finding.status === "fail" || finding.status === "error");
-    expect(needingFix.filter((finding) => !finding.remediation?.text || !finding.remediation.portal || !finding.remediation.source.startsWith("https://learn.microsoft.com/"))).toEqual([]);
+    expect(
+      needingFix.filter(
+        (finding) => !finding.remediation?.text || !finding.remediation.portal || !finding.remediation.source.startsWith("https://learn.microsoft.com/"),
+      ),
+    ).toEqual([]);
     expect(result.document.findings.filter((finding) => (finding.status === "pass" || finding.status === "not_applicable") && finding.remediation)).toEqual([]);
     // A command only where Microsoft's page gives one, filled from the resource id.
     const purge = result.document.findings.find((finding) => finding.checkId === "key-vault-purge-protection-enabled" && finding.resourceId === app);
-    expect(purge?.remediation?.command).toBe("az keyvault update --subscription 4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3 -g rg-ehr-app -n kv-clinic-app-02 --enable-purge-protection true");
+    expect(purge?.remediation?.command).toBe(
+      "az keyvault update --subscription 4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3 -g rg-ehr-app -n kv-clinic-app-02 --enable-purge-protection true",
+    );
   });
 
   it("writes a findings document that follows docs/findings-json.md", () => {
     expect(FindingsDocumentSchema.safeParse(result.document).success).toBe(true);
-    expect(result.document).toMatchObject({ schemaVersion: 2, tenantId: sample.tenantId, collectedAt: "2026-11-20T14:02:11.000Z", mapping: { id: "hipaa-security-rule" } });
+    expect(result.document).toMatchObject({
+      schemaVersion: 2,
+      tenantId: sample.tenantId,
+      collectedAt: "2026-11-20T14:02:11.000Z",
+      mapping: { id: "hipaa-security-rule" },
+    });
     expect(new Set(result.document.findings.map((finding) => finding.id)).size).toBe(result.document.findings.length);
   });
 });
@@ -411,7 +476,8 @@ describe("replay inputs", () => {
     expect(devVaultFindings[0]?.error).toMatchObject({ reason: "not-recorded", status: 0, call: `GET ${devVaults}` });
     expect(partial.findings.some((finding) => finding.resourceId === sandbox)).toBe(false);
     // Everything else is unchanged.
-    const others = (findings: readonly Finding[]) => findings.filter((finding) => finding.resourceId !== sandbox && (!finding.resourceId.startsWith(dev) || !finding.checkId.startsWith("key-vault-")));
+    const others = (findings: readonly Finding[]) =>
+      findings.filter((finding) => finding.resourceId !== sandbox && (!finding.resourceId.startsWith(dev) || !finding.checkId.startsWith("key-vault-")));
     expect(others(partial.findings)).toEqual(others(result.document.findings));
   });
 });

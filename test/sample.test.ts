@@ -62,8 +62,13 @@ describe("the Contoso Clinic sample", () => {
     expect(itemsFrom("/subscriptions?")).toHaveLength(2);
     const assignments = itemsFrom("/roleAssignments?");
     expect(assignments).toHaveLength(16);
-    const guests = itemsFrom("/directoryObjects/getByIds", graph).filter((object) => object.userType === "Guest").map((object) => object.id);
-    const guestOwners = assignments.filter((assignment) => guests.includes(assignment.properties.principalId) && assignment.properties.roleDefinitionId.endsWith("8e3af657-a8ff-443c-a75c-2fe8c4bcb635"));
+    const guests = itemsFrom("/directoryObjects/getByIds", graph)
+      .filter((object) => object.userType === "Guest")
+      .map((object) => object.id);
+    const guestOwners = assignments.filter(
+      (assignment) =>
+        guests.includes(assignment.properties.principalId) && assignment.properties.roleDefinitionId.endsWith("8e3af657-a8ff-443c-a75c-2fe8c4bcb635"),
+    );
     expect(guestOwners).toHaveLength(1);
     expect(itemsFrom("/roleEligibilityScheduleInstances?").length).toBeGreaterThan(0);
     expect(itemsFrom("/Microsoft.KeyVault/vaults?")).toHaveLength(3);
@@ -79,7 +84,8 @@ describe("the Contoso Clinic sample", () => {
     const globalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
     const users = itemsFrom("/users?$select=id,displayName", graph);
     const byName = (name: string) => users.find((user) => user.displayName === name)!;
-    const holdsOwner = (id: string) => itemsFrom("/roleAssignments?").some((assignment) => assignment.properties.principalId === id && assignment.properties.roleDefinitionId.endsWith(owner));
+    const holdsOwner = (id: string) =>
+      itemsFrom("/roleAssignments?").some((assignment) => assignment.properties.principalId === id && assignment.properties.roleDefinitionId.endsWith(owner));
 
     // An excluded group hides a privileged user, through a nested group.
     const allUsers = policies.find((policy) => policy.displayName === "CA001 Require MFA for all users")!;
@@ -90,11 +96,15 @@ describe("the Contoso Clinic sample", () => {
     expect(holdsOwner(byName("Dana Whitfield").id)).toBe(true);
 
     // A report-only MFA policy.
-    expect(policies.filter((policy) => policy.state === "enabledForReportingButNotEnforced").map((policy) => policy.displayName)).toEqual(["CA002 Require phishing-resistant MFA for administrators"]);
+    expect(policies.filter((policy) => policy.state === "enabledForReportingButNotEnforced").map((policy) => policy.displayName)).toEqual([
+      "CA002 Require phishing-resistant MFA for administrators",
+    ]);
 
     // A guest Global Administrator.
     const guestIds = users.filter((user) => user.userType === "Guest").map((user) => user.id);
-    const globalAdmins = itemsFrom("/roleManagement/directory/roleAssignments", graph).filter((assignment) => assignment.roleDefinitionId === globalAdministrator);
+    const globalAdmins = itemsFrom("/roleManagement/directory/roleAssignments", graph).filter(
+      (assignment) => assignment.roleDefinitionId === globalAdministrator,
+    );
     expect(globalAdmins.filter((assignment) => guestIds.includes(assignment.principalId))).toHaveLength(1);
 
     // A stale account holding Owner.

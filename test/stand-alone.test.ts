@@ -27,7 +27,10 @@ describe("the project stands alone", () => {
   });
 
   it("no tracked file names a folder beside the repository", () => {
-    const listed = spawnSync("git", ["grep", "-l", "-I", "-e", "\\.\\./shared", "--", ".", ":!test/stand-alone.test.ts"], { cwd: repository, encoding: "utf8" });
+    const listed = spawnSync("git", ["grep", "-l", "-I", "-e", "\\.\\./shared", "--", ".", ":!test/stand-alone.test.ts"], {
+      cwd: repository,
+      encoding: "utf8",
+    });
     // git grep exits 1 when nothing matches.
     expect(listed.status, listed.stderr).toBe(1);
     expect(listed.stdout).toBe("");

@@ -62,7 +62,10 @@ describe("one byte flipped in each file of the archive", () => {
     });
     const result = await verifyArchive(await writeRawZip(files));
     expect(result.intact, name).toBe(false);
-    expect(result.problems.some((problem) => problem.includes(name)), `${name}: ${result.problems.join("; ")}`).toBe(true);
+    expect(
+      result.problems.some((problem) => problem.includes(name)),
+      `${name}: ${result.problems.join("; ")}`,
+    ).toBe(true);
   });
 });
 
@@ -76,14 +79,31 @@ describe("the other tampering cases, through the command line", () => {
     return verified.stdout;
   };
 
-  it("a file deleted", () => expectCaught(tampered((files) => files.delete("raw/calls.har")), "missing: raw/calls.har"));
+  it("a file deleted", () =>
+    expectCaught(
+      tampered((files) => files.delete("raw/calls.har")),
+      "missing: raw/calls.har",
+    ));
 
-  it("a file added", () => expectCaught(tampered((files) => files.set("reports/extra.pdf", Buffer.from("%PDF-1.3\n"))), "added: reports/extra.pdf (not listed in manifest.json)", "reports/extra.pdf: the PDF carries no signature"));
+  it("a file added", () =>
+    expectCaught(
+      tampered((files) => files.set("reports/extra.pdf", Buffer.from("%PDF-1.3\n"))),
+      "added: reports/extra.pdf (not listed in manifest.json)",
+      "reports/extra.pdf: the PDF carries no signature",
+    ));
 
   it("a finding changed, with manifest.json and SHA256SUMS rewritten consistently but not re-signed", async () => {
     const stdout = await expectCaught(
       tampered((files) => {
-        files.set("findings/findings.json", Buffer.from(files.get("findings/findings.json")!.toString("utf8").replace(/"status": "fail"/, '"status": "pass"')));
+        files.set(
+          "findings/findings.json",
+          Buffer.from(
+            files
+              .get("findings/findings.json")!
+              .toString("utf8")
+              .replace(/"status": "fail"/, '"status": "pass"'),
+          ),
+        );
         rewriteHashes(files);
       }),
       "manifest.json.p7s: digest mismatch: the signed content was changed after signing",

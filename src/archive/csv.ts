@@ -17,7 +17,25 @@ function table(header: string[], rows: (string | number)[][]): string {
 
 export function findingsCsv(findings: readonly Finding[]): string {
   return table(
-    ["id", "checkId", "status", "severity", "resourceId", "resourceName", "ephiScope", "message", "hipaa", "evidence", "errorCall", "errorStatus", "missingPermission", "remediation", "portal", "source", "command"],
+    [
+      "id",
+      "checkId",
+      "status",
+      "severity",
+      "resourceId",
+      "resourceName",
+      "ephiScope",
+      "message",
+      "hipaa",
+      "evidence",
+      "errorCall",
+      "errorStatus",
+      "missingPermission",
+      "remediation",
+      "portal",
+      "source",
+      "command",
+    ],
     findings.map((finding) => [
       finding.id,
       finding.checkId,
@@ -42,7 +60,23 @@ export function findingsCsv(findings: readonly Finding[]): string {
 
 export function requirementsCsv(requirements: readonly RequirementResult[], findings: readonly Finding[]): string {
   return table(
-    ["id", "title", "safeguard", "designation", "evidence", "status", "checks", "supportingChecks", "concerns", "attestations", "fail", "pass", "error", "manual", "notApplicable"],
+    [
+      "id",
+      "title",
+      "safeguard",
+      "designation",
+      "evidence",
+      "status",
+      "checks",
+      "supportingChecks",
+      "concerns",
+      "attestations",
+      "fail",
+      "pass",
+      "error",
+      "manual",
+      "notApplicable",
+    ],
     requirements.map((requirement) => {
       // The findings that decide the row: out of the ePHI scope, a failure is a concern, counted there.
       const own = findings.filter((finding) => requirement.checks.includes(finding.checkId) && finding.ephiScope !== "out of scope");

@@ -26,9 +26,17 @@ export function describeVerification(result: VerifyResult): string {
     if (signer.timestamps.length === 0) {
       lines.push(`  timestamp:  none; signing time ${signer.claimedSigningTime ?? "unknown"} is the tool's own claim`);
     } else {
-      const authorities = [...new Set(signer.timestamps.map((stamp) => `${stamp.authority} (${stamp.trusted === "not checked" ? "authority not checked: pass --trust-tsa" : stamp.trusted})`))];
+      const authorities = [
+        ...new Set(
+          signer.timestamps.map(
+            (stamp) => `${stamp.authority} (${stamp.trusted === "not checked" ? "authority not checked: pass --trust-tsa" : stamp.trusted})`,
+          ),
+        ),
+      ];
       const times = [...new Set(signer.timestamps.map((stamp) => stamp.time))];
-      lines.push(`  timestamp:  RFC 3161 on ${signer.timestamps.length} of ${result.signatures.length} signatures, by ${authorities.join("; ")}, at ${times.join(", ")}`);
+      lines.push(
+        `  timestamp:  RFC 3161 on ${signer.timestamps.length} of ${result.signatures.length} signatures, by ${authorities.join("; ")}, at ${times.join(", ")}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

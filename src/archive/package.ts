@@ -108,7 +108,10 @@ function rawFiles(records: readonly EvidenceRecord[]): { path: string; content: 
   const seen = new Map<string, EvidenceRecord>();
   for (const record of records) {
     const earlier = seen.get(record.file);
-    if (earlier) throw new Error(`two evidence records would be written to ${record.file}: ${earlier.dataset} at ${earlier.scope} and ${record.dataset} at ${record.scope}`);
+    if (earlier)
+      throw new Error(
+        `two evidence records would be written to ${record.file}: ${earlier.dataset} at ${earlier.scope} and ${record.dataset} at ${record.scope}`,
+      );
     seen.set(record.file, record);
   }
   return records.map((record) => ({ path: record.file, content: json(record), record: { dataset: record.dataset, scope: record.scope } }));

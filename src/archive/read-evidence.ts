@@ -32,7 +32,8 @@ export async function readArchiveEvidence(file: string): Promise<ArchivedEvidenc
   const listed = (path: string): Buffer => {
     const entry = manifest.files.find((candidate) => candidate.path === path);
     const content = at(path);
-    if (!entry || sha256Hex(content) !== entry.sha256) throw new InputError(file, path, "expected the file with the SHA-256 manifest.json lists for it; run verify on the archive");
+    if (!entry || sha256Hex(content) !== entry.sha256)
+      throw new InputError(file, path, "expected the file with the SHA-256 manifest.json lists for it; run verify on the archive");
     return content;
   };
 
@@ -48,18 +49,26 @@ export async function readArchiveEvidence(file: string): Promise<ArchivedEvidenc
     records.push(record);
   }
   const calls = JSON.parse(listed("raw/calls.har").toString("utf8")) as object;
-  const recordFiles = new Map(manifest.files.filter(({ path }) => path.startsWith("attestations/") || path.startsWith("exceptions/")).map(({ path }) => [path, listed(path)] as const));
+  const recordFiles = new Map(
+    manifest.files.filter(({ path }) => path.startsWith("attestations/") || path.startsWith("exceptions/")).map(({ path }) => [path, listed(path)] as const),
+  );
   return {
     manifest,
     recordFiles,
     settings: manifest.schemaVersion === 1 ? undefined : manifest.evaluation.settings,
     evidence: {
       tenantId: manifest.tenantId,
-      subscriptions: manifest.scope.subscriptions.map(({ subscriptionId, displayName }) => ({ subscriptionId, displayName, scope: `/subscriptions/${subscriptionId}` })),
+      subscriptions: manifest.scope.subscriptions.map(({ subscriptionId, displayName }) => ({
+        subscriptionId,
+        displayName,
+        scope: `/subscriptions/${subscriptionId}`,
+      })),
       subscriptionsNotVisible: manifest.scope.subscriptionsNotVisible,
       records,
       // Format 1 did not record collectors that stopped: their datasets read as not collected.
-      collectorFailures: new Map(manifest.schemaVersion === 1 ? [] : manifest.collection.collectorFailures.map(({ collector, reason }) => [collector, reason] as const)),
+      collectorFailures: new Map(
+        manifest.schemaVersion === 1 ? [] : manifest.collection.collectorFailures.map(({ collector, reason }) => [collector, reason] as const),
+      ),
       identity: manifest.collection.identity ?? undefined,
       collection: {
         mode: manifest.collection.mode,

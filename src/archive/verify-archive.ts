@@ -56,7 +56,8 @@ function hashProblems(files: Map<string, Buffer>, manifest: Manifest): string[] 
   for (const entry of manifest.files) {
     const content = files.get(entry.path);
     if (!content) problems.push(`missing: ${entry.path}`);
-    else if (content.length !== entry.bytes || sha256Hex(content) !== entry.sha256) problems.push(`changed: ${entry.path} (its SHA-256 differs from manifest.json)`);
+    else if (content.length !== entry.bytes || sha256Hex(content) !== entry.sha256)
+      problems.push(`changed: ${entry.path} (its SHA-256 differs from manifest.json)`);
   }
   for (const name of files.keys()) {
     if (!listed.has(name) && !selfDescribingFiles.has(name)) problems.push(`added: ${name} (not listed in manifest.json)`);
@@ -163,12 +164,14 @@ export async function verifyArchive(file: string, options: { trust?: string | un
   const named = signerClaim.sha256Fingerprint;
   const { pem, embedded } = certificatesOf(files, problems);
   const leaf = [...pem, ...embedded].find((certificate) => certificate.sha256Fingerprint === named);
-  if (pem[0]?.sha256Fingerprint !== named) problems.push(pem.length ? "signer.pem is not the certificate manifest.json names as signer" : "signer.pem holds no certificate");
+  if (pem[0]?.sha256Fingerprint !== named)
+    problems.push(pem.length ? "signer.pem is not the certificate manifest.json names as signer" : "signer.pem holds no certificate");
   if (!leaf) problems.push(`no certificate with the fingerprint manifest.json names (${named}) is in the archive`);
   const signatures = signatureChecks(files, leaf);
   for (const check of signatures) {
     problems.push(...check.problems.map((problem) => `${check.file}: ${problem}`));
-    if (check.signer && check.signer.sha256Fingerprint !== named) problems.push(`${check.file}: the certificate inside the signature (SHA-256 ${check.signer.sha256Fingerprint}) is not the archive's signer`);
+    if (check.signer && check.signer.sha256Fingerprint !== named)
+      problems.push(`${check.file}: the certificate inside the signature (SHA-256 ${check.signer.sha256Fingerprint}) is not the archive's signer`);
   }
   const certificates = pem.length ? pem : leaf ? [leaf] : [];
   const fingerprint = named;
@@ -195,7 +198,8 @@ export async function verifyArchive(file: string, options: { trust?: string | un
   // Timestamps are times only if their authority is trusted; one added to an archive signed without
   // any timestamp authority was put there afterwards.
   const timestamps = signatures.flatMap((check) => (check.timestamp ? [{ file: check.file, ...check.timestamp }] : []));
-  if (timestamps.length > 0 && !signerClaim.timestampAuthority) problems.push("timestamp tokens are present although manifest.json says the archive was signed without a timestamp authority");
+  if (timestamps.length > 0 && !signerClaim.timestampAuthority)
+    problems.push("timestamp tokens are present although manifest.json says the archive was signed without a timestamp authority");
   const judged = timestamps.map(({ file: stamped, time, authority, authorityCertificate, certificates: chain }) => {
     let trusted: "trusted" | "not trusted" | "not checked" = "not checked";
     if (tsaAnchors) {
@@ -222,6 +226,9 @@ export async function verifyArchive(file: string, options: { trust?: string | un
       claimedSigningTime: manifest.generatedAt,
       timestamps: judged,
     },
-    signatures: signatures.map(({ timestamp, ...check }) => ({ ...check, ...(timestamp ? { timestamp: { time: timestamp.time, authority: timestamp.authority } } : {}) })),
+    signatures: signatures.map(({ timestamp, ...check }) => ({
+      ...check,
+      ...(timestamp ? { timestamp: { time: timestamp.time, authority: timestamp.authority } } : {}),
+    })),
   };
 }

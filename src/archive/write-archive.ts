@@ -12,7 +12,8 @@ export async function ensureWritableFolder(folder: string): Promise<void> {
     await access(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : code === "ENOTDIR" ? "a file is in the way" : (error as Error).message;
+    const why =
+      code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : code === "ENOTDIR" ? "a file is in the way" : (error as Error).message;
     throw new InputError(folder, undefined, `expected a writable output folder (${why})`);
   }
 }

@@ -41,7 +41,15 @@ async function filesUnder(folder: string): Promise<Map<string, Buffer>> {
       entries = await readdir(at, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(folder, undefined, code === "ENOENT" ? "folder not found" : code === "ENOTDIR" ? "expected a folder of attestations, found a file" : `cannot be read (${(error as Error).message})`);
+      throw new InputError(
+        folder,
+        undefined,
+        code === "ENOENT"
+          ? "folder not found"
+          : code === "ENOTDIR"
+            ? "expected a folder of attestations, found a file"
+            : `cannot be read (${(error as Error).message})`,
+      );
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith(".")) continue;
@@ -83,20 +91,37 @@ function readAttestations(source: Source, mapping: Mapping): RecordedAttestation
         fail(["requirements", index], `expected a requirement of the mapping; ${citation} is not one`);
         return;
       }
-      if (parsed.decision && row.designation !== "addressable") fail(["decision"], `expected a decision only on addressable implementation specifications (164.306(d)(3)); ${citation} is ${row.designation}`);
+      if (parsed.decision && row.designation !== "addressable")
+        fail(["decision"], `expected a decision only on addressable implementation specifications (164.306(d)(3)); ${citation} is ${row.designation}`);
       if (parsed.notApplicable && !(notApplicableAllowed as readonly string[]).includes(citation)) {
-        fail(["notApplicable"], `expected notApplicable only where the rule allows it (${notApplicableAllowed.join(", ")}); ${citation} applies to every covered entity`);
+        fail(
+          ["notApplicable"],
+          `expected notApplicable only where the rule allows it (${notApplicableAllowed.join(", ")}); ${citation} applies to every covered entity`,
+        );
       }
-      if (parsed.inherited && !citation.startsWith("164.310")) fail(["inherited"], `expected an inherited part only on physical safeguards (164.310); ${citation} is not one`);
+      if (parsed.inherited && !citation.startsWith("164.310"))
+        fail(["inherited"], `expected an inherited part only on physical safeguards (164.310); ${citation} is not one`);
     });
     const attachments = parsed.attachments.map((attachment, index) => {
       const target = posix.normalize(attachment.file);
-      if (posix.isAbsolute(target) || target.startsWith("../") || target === ".." || target.includes("\\")) fail(["attachments", index, "file"], "expected a path inside the attestations folder");
+      if (posix.isAbsolute(target) || target.startsWith("../") || target === ".." || target.includes("\\"))
+        fail(["attachments", index, "file"], "expected a path inside the attestations folder");
       const bytes = source.files.get(target);
       if (!bytes) return fail(["attachments", index, "file"], `expected the attachment ${target} in the attestations folder`);
       const found = sha256(bytes);
-      if (found !== attachment.sha256) fail(["attachments", index, "sha256"], `expected ${target} to have the SHA-256 recorded (${attachment.sha256}); it has ${found}: the attachment changed`);
-      return { file: target, path: `${attestationsPrefix}${target}`, title: attachment.title, sha256: found, bytes: bytes.length, signatures: signaturesOf(target, bytes) };
+      if (found !== attachment.sha256)
+        fail(
+          ["attachments", index, "sha256"],
+          `expected ${target} to have the SHA-256 recorded (${attachment.sha256}); it has ${found}: the attachment changed`,
+        );
+      return {
+        file: target,
+        path: `${attestationsPrefix}${target}`,
+        title: attachment.title,
+        sha256: found,
+        bytes: bytes.length,
+        signatures: signaturesOf(target, bytes),
+      };
     });
     attestations.push({ ...parsed, id: basename(relativePath, extname(relativePath)), path: `${attestationsPrefix}${relativePath}`, attachments });
   }
@@ -156,11 +181,22 @@ export async function readOrganisationRecords(
 }
 
 /** The records an archive holds, read back for evaluating it again. */
-export function organisationRecordsIn(archive: string, listed: ReadonlyMap<string, Buffer>, mapping: Mapping, knownChecks: ReadonlySet<string>): OrganisationRecords {
+export function organisationRecordsIn(
+  archive: string,
+  listed: ReadonlyMap<string, Buffer>,
+  mapping: Mapping,
+  knownChecks: ReadonlySet<string>,
+): OrganisationRecords {
   const folder = new Map<string, Buffer>();
   for (const [path, content] of listed) if (path.startsWith(attestationsPrefix)) folder.set(path.slice(attestationsPrefix.length), content);
   const attestations = readAttestations({ files: folder, label: (path) => `${archive}!${attestationsPrefix}${path}` }, mapping);
   const exceptionFiles = [...listed.entries()].filter(([path]) => path.startsWith(exceptionsPrefix));
   const exceptions = exceptionFiles.flatMap(([path, content]) => readExceptions(`${archive}!${path}`, content.toString("utf8"), knownChecks));
-  return { attestations, exceptions, files: [...listed.entries()].filter(([path]) => path.startsWith(attestationsPrefix) || path.startsWith(exceptionsPrefix)).map(([path, content]) => ({ path, content })) };
+  return {
+    attestations,
+    exceptions,
+    files: [...listed.entries()]
+      .filter(([path]) => path.startsWith(attestationsPrefix) || path.startsWith(exceptionsPrefix))
+      .map(([path, content]) => ({ path, content })),
+  };
 }

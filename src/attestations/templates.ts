@@ -57,7 +57,10 @@ function template(row: RequirementRow, shows: string, guidance: AttestationGuida
     );
   }
   if ((notApplicableAllowed as readonly string[]).includes(row.citation)) {
-    lines.push("# The rule lets this one not apply to every organisation: where it does not, add notApplicable: {reason: ...}", "# and say why in the statement.");
+    lines.push(
+      "# The rule lets this one not apply to every organisation: where it does not, add notApplicable: {reason: ...}",
+      "# and say why in the statement.",
+    );
   }
   const body: Record<string, unknown> = {
     requirements: [row.citation],
@@ -83,9 +86,15 @@ export async function writeAttestationTemplates(folder: string, mapping: Mapping
   for (const row of mapping.requirements) {
     if (!row.attestation) continue;
     const file = join(target, `${row.attestation.id}.yaml`);
-    await writeFile(file, template(row, row.attestation.shows, guidance.attestations[row.attestation.id], guidance.source.title), { flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(file, undefined, error.code === "EEXIST" ? "already exists; templates are never overwritten (delete it to write it again)" : `cannot be written (${error.message})`);
-    });
+    await writeFile(file, template(row, row.attestation.shows, guidance.attestations[row.attestation.id], guidance.source.title), { flag: "wx" }).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw new InputError(
+          file,
+          undefined,
+          error.code === "EEXIST" ? "already exists; templates are never overwritten (delete it to write it again)" : `cannot be written (${error.message})`,
+        );
+      },
+    );
     written.push(file);
   }
   return written;

@@ -33,7 +33,11 @@ export class ForeignLinkError extends BoundaryError {
 
   /** A request to `url` refused before it was sent, because it is not on `origin`. */
   static notSent(method: string, url: string, origin: string): ForeignLinkError {
-    return new ForeignLinkError(`${method} ${url}`, 0, `not sent, because it leads outside ${origin}, the endpoint the token is for: no request and no token went there`);
+    return new ForeignLinkError(
+      `${method} ${url}`,
+      0,
+      `not sent, because it leads outside ${origin}, the endpoint the token is for: no request and no token went there`,
+    );
   }
 }
 

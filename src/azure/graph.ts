@@ -1,12 +1,5 @@
 import { createHttpHeaders, createPipelineRequest, type HttpClient } from "@azure/core-rest-pipeline";
-import {
-  AuthenticationHandler,
-  Client,
-  RetryHandler,
-  RetryHandlerOptions,
-  type Context,
-  type Middleware,
-} from "@microsoft/microsoft-graph-client";
+import { AuthenticationHandler, Client, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js";
 import type { TokenCredential } from "@azure/core-auth";
 import { ForeignLinkError } from "./boundary-errors.js";
@@ -79,9 +72,7 @@ class RetryAfterOptions extends RetryHandlerOptions {
 const endpointOrigins = new WeakMap<Client, string>();
 
 export function createGraphClient(settings: GraphClientSettings): Client {
-  const auth = new AuthenticationHandler(
-    new TokenCredentialAuthenticationProvider(settings.credential, { scopes: [settings.scope] }),
-  );
+  const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(settings.credential, { scopes: [settings.scope] }));
   // RetryHandler retries 429/503/504, honouring Retry-After and backing off exponentially without it
   // (Conditional Access endpoints throttle with no Retry-After at all).
   const retry = new RetryHandler(new RetryAfterOptions(settings.retry.delaySeconds, settings.retry.maxRetries, settings.retry.maxRetryAfterSeconds));

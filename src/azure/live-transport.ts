@@ -119,7 +119,12 @@ class ConnectTimeoutAgent extends https.Agent {
     const socket = super.createConnection(options, callback);
     if (!socket) return socket;
     const timer = setTimeout(() => {
-      const error = Object.assign(new Error(`no connection to ${options.host ?? options.hostname}:${options.port} within ${seconds(this.connectTimeoutMs)} (${limitSettingNames.connectTimeoutMs})`), { code: "ETIMEDOUT" });
+      const error = Object.assign(
+        new Error(
+          `no connection to ${options.host ?? options.hostname}:${options.port} within ${seconds(this.connectTimeoutMs)} (${limitSettingNames.connectTimeoutMs})`,
+        ),
+        { code: "ETIMEDOUT" },
+      );
       socket.destroy(error);
     }, this.connectTimeoutMs);
     const settled = () => clearTimeout(timer);

@@ -1,13 +1,6 @@
 import type { HttpClient, HttpHeaders, Pipeline, PipelinePolicy, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import { bodyOf, isUtf8Body, nestsDeeperThan } from "./body.js";
-import {
-  BoundaryError,
-  ForeignLinkError,
-  LimitReachedError,
-  PagingLoopError,
-  RetryAfterTooLongError,
-  UnreadableBodyError,
-} from "./boundary-errors.js";
+import { BoundaryError, ForeignLinkError, LimitReachedError, PagingLoopError, RetryAfterTooLongError, UnreadableBodyError } from "./boundary-errors.js";
 import { limitSettingNames, seconds, type CollectionLimits } from "./limits.js";
 import { exchangesOfCurrentCall, stopCurrentCall } from "./ledger.js";
 import { replayKey } from "./replay.js";
@@ -66,7 +59,9 @@ export class ServiceBoundary implements HttpClient {
       }
     }
     if (received.length >= this.limits.maxPagesPerList) {
-      throw stop(new LimitReachedError(call, 0, `not sent: the list already has ${received.length} page(s), the most ${limitSettingNames.maxPagesPerList} allows`));
+      throw stop(
+        new LimitReachedError(call, 0, `not sent: the list already has ${received.length} page(s), the most ${limitSettingNames.maxPagesPerList} allows`),
+      );
     }
   }
 
@@ -76,14 +71,24 @@ export class ServiceBoundary implements HttpClient {
     if (status >= 300 && status < 400 && location) {
       const target = resolved(location, request.url);
       if (!target || target.origin !== this.origin) {
-        throw stop(new ForeignLinkError(call, status, `answered ${status} with a redirect to ${location}, outside ${this.origin}: not followed, and no token went there`));
+        throw stop(
+          new ForeignLinkError(
+            call,
+            status,
+            `answered ${status} with a redirect to ${location}, outside ${this.origin}: not followed, and no token went there`,
+          ),
+        );
       }
     }
     if (status === 429 || status === 503 || status === 504) {
       const wait = retryAfterMs(response.headers);
       if (wait !== undefined && wait > this.limits.maxRetryAfterMs) {
         throw stop(
-          new RetryAfterTooLongError(call, status, `the service asked to wait ${seconds(wait)} before a retry, longer than the ${seconds(this.limits.maxRetryAfterMs)} ${limitSettingNames.maxRetryAfterMs} allows`),
+          new RetryAfterTooLongError(
+            call,
+            status,
+            `the service asked to wait ${seconds(wait)} before a retry, longer than the ${seconds(this.limits.maxRetryAfterMs)} ${limitSettingNames.maxRetryAfterMs} allows`,
+          ),
         );
       }
     }
@@ -92,10 +97,18 @@ export class ServiceBoundary implements HttpClient {
       throw stop(LimitReachedError.tooLarge(call, status, this.limits.maxResponseBytes));
     }
     if (!isUtf8Body(body)) {
-      throw stop(new UnreadableBodyError(call, status, "the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read"));
+      throw stop(
+        new UnreadableBodyError(call, status, "the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read"),
+      );
     }
     if (nestsDeeperThan(body, this.limits.maxJsonDepth)) {
-      throw stop(new UnreadableBodyError(call, status, `the answer nests JSON deeper than ${this.limits.maxJsonDepth} levels (${limitSettingNames.maxJsonDepth}); it is kept in raw/calls.har and was not parsed`));
+      throw stop(
+        new UnreadableBodyError(
+          call,
+          status,
+          `the answer nests JSON deeper than ${this.limits.maxJsonDepth} levels (${limitSettingNames.maxJsonDepth}); it is kept in raw/calls.har and was not parsed`,
+        ),
+      );
     }
   }
 }
@@ -141,7 +154,11 @@ function resolved(url: string, base: string | undefined): URL | undefined {
  */
 export function retryAfterMs(headers: HttpHeaders): number | undefined {
   const waits: number[] = [];
-  for (const [name, factor] of [["retry-after-ms", 1], ["x-ms-retry-after-ms", 1], ["retry-after", 1000]] as const) {
+  for (const [name, factor] of [
+    ["retry-after-ms", 1],
+    ["x-ms-retry-after-ms", 1],
+    ["retry-after", 1000],
+  ] as const) {
     const value = headers.get(name)?.trim();
     if (!value) continue;
     const number = Number(value);

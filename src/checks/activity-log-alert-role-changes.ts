@@ -50,7 +50,8 @@ export const check = defineCheck({
     "Granting a role is how access to ePHI systems is established or widened, by administrators or by an intruder; reviewing activity means someone hears of each new role assignment, not only that the activity log records it.",
   remediation: {
     text: "Create an activity log alert rule on the subscription whose condition is the Administrative operation Microsoft.Authorization/roleAssignments/write, with an action group that notifies the security team; a log search alert on AzureActivity for the same operation also serves.",
-    portal: "Monitor > Alerts > + Create > Alert rule: scope the subscription; Condition: the activity log signal for Microsoft.Authorization/roleAssignments/write; Actions: an action group",
+    portal:
+      "Monitor > Alerts > + Create > Alert rule: scope the subscription; Condition: the activity log signal for Microsoft.Authorization/roleAssignments/write; Actions: an action group",
     source: "https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-create-activity-log-alert-rule",
   },
   evaluate({ evidence, subscriptions }) {
@@ -58,7 +59,9 @@ export const check = defineCheck({
       const subject = subscriptionSubject(subscription);
       const read = readAll(evidence, subscription.scope, { alerts: activityLogAlertsDataset });
       if (!read.ok) return notEvaluated(subject, `Alerting on role changes in subscription ${subscription.displayName}`, read.dataset, read.failure);
-      const candidates = read.data.alerts.filter(({ value }) => watchesSubscription(value, subscription.scope) && firesOnRoleAssignment(value) && actionGroupsOf(value).length > 0);
+      const candidates = read.data.alerts.filter(
+        ({ value }) => watchesSubscription(value, subscription.scope) && firesOnRoleAssignment(value) && actionGroupsOf(value).length > 0,
+      );
       const enabled = candidates.find(({ value }) => value.properties.enabled === true);
       if (enabled) {
         return {
@@ -73,13 +76,24 @@ export const check = defineCheck({
       const searching = rules.ok
         ? rules.items.find(({ value }) => {
             const queries = (value.properties.criteria?.allOf ?? []).map((criterion) => (criterion.query ?? "").toLowerCase());
-            return isEnabledRule(value) && (value.properties.actions?.actionGroups ?? []).length > 0 && queries.some((query) => query.includes("azureactivity") && query.includes("roleassignments/write"));
+            return (
+              isEnabledRule(value) &&
+              (value.properties.actions?.actionGroups ?? []).length > 0 &&
+              queries.some((query) => query.includes("azureactivity") && query.includes("roleassignments/write"))
+            );
           })
         : undefined;
       if (searching) {
-        return { status: "pass", ...subject, message: `Log search alert "${searching.value.name}" notifies an action group when a role assignment is written in subscription ${subscription.displayName}.`, evidence: [searching.ref] };
+        return {
+          status: "pass",
+          ...subject,
+          message: `Log search alert "${searching.value.name}" notifies an action group when a role assignment is written in subscription ${subscription.displayName}.`,
+          evidence: [searching.ref],
+        };
       }
-      const undecided: Located<ActivityLogAlert> | undefined = candidates.find(({ value }) => value.properties.enabled === undefined || value.properties.enabled === null);
+      const undecided: Located<ActivityLogAlert> | undefined = candidates.find(
+        ({ value }) => value.properties.enabled === undefined || value.properties.enabled === null,
+      );
       if (undecided) {
         return {
           status: "error",
@@ -89,13 +103,23 @@ export const check = defineCheck({
           error: { call: read.sources.alerts.calls[0] ?? read.sources.alerts.file, status: 200, message: "enabled not reported", reason: "incomplete-data" },
         };
       }
-      if (!rules.ok) return notEvaluated(subject, `Alerting on role changes in subscription ${subscription.displayName} (no activity-log alert covers it)`, scheduledQueryRulesDataset, rules);
+      if (!rules.ok)
+        return notEvaluated(
+          subject,
+          `Alerting on role changes in subscription ${subscription.displayName} (no activity-log alert covers it)`,
+          scheduledQueryRulesDataset,
+          rules,
+        );
       const examined = `${read.data.alerts.length} activity-log alert(s) and ${rules.items.length} log search rule(s) examined`;
       return {
         status: "fail",
         ...subject,
         message: `No enabled alert rule notifies anyone when a role assignment is written in subscription ${subscription.displayName} (${examined}).`,
-        evidence: [...read.data.alerts.map(({ ref }) => ref), ...rules.items.map(({ ref }) => ref), ...(read.data.alerts.length + rules.items.length === 0 ? [{ file: read.sources.alerts.file, pointer: "/value" }] : [])],
+        evidence: [
+          ...read.data.alerts.map(({ ref }) => ref),
+          ...rules.items.map(({ ref }) => ref),
+          ...(read.data.alerts.length + rules.items.length === 0 ? [{ file: read.sources.alerts.file, pointer: "/value" }] : []),
+        ],
       };
     });
   },

@@ -10,7 +10,8 @@ export const check = defineCheck({
   title: "The subscription's activity log (administrative and security events) is exported to a destination",
   severity: "high",
   requires: [activityLogSettingsDataset],
-  rationale: "Azure keeps the activity log for 90 days only; who changed access, networks or encryption on ePHI systems must be kept and reviewable beyond that.",
+  rationale:
+    "Azure keeps the activity log for 90 days only; who changed access, networks or encryption on ePHI systems must be kept and reviewable beyond that.",
   remediation: {
     text: "Create a diagnostic setting for the subscription's activity log that sends at least the Administrative and Security categories to a Log Analytics workspace or an immutable storage account; Azure itself keeps activity log entries for 90 days only.",
     portal: "Monitor > Activity log > Export Activity Logs > Add diagnostic setting",
@@ -25,7 +26,12 @@ export const check = defineCheck({
         if (!required.every((category) => sendsCategory(value, category))) continue;
         const all = (value.properties.logs ?? []).some((log) => log.enabled && log.categoryGroup === "allLogs");
         const to = inWords(destinationsOf(value).map(describeDestination));
-        return { status: "pass", ...subject, message: `Diagnostic setting "${value.name}" exports the activity log of subscription ${subscription.displayName} (${all ? "all categories" : required.join(" and ")}) to ${to}.`, evidence: [ref] };
+        return {
+          status: "pass",
+          ...subject,
+          message: `Diagnostic setting "${value.name}" exports the activity log of subscription ${subscription.displayName} (${all ? "all categories" : required.join(" and ")}) to ${to}.`,
+          evidence: [ref],
+        };
       }
       return {
         status: "fail",

@@ -11,7 +11,10 @@ const webAppCategories = ["AppServiceHTTPLogs", "AppServiceAuditLogs"];
 
 /** Function apps and Logic Apps (Standard) offer other log categories; their kinds carry these tokens. */
 function isWebApp(kind: string | null | undefined): boolean {
-  const tokens = (kind ?? "app").toLowerCase().split(",").map((token) => token.trim());
+  const tokens = (kind ?? "app")
+    .toLowerCase()
+    .split(",")
+    .map((token) => token.trim());
   return !tokens.includes("functionapp") && !tokens.includes("workflowapp");
 }
 
@@ -40,7 +43,12 @@ export const check = defineCheck({
       ({ value: site, ref }, subscription): CheckOutcome => {
         const subject = { resourceId: site.id, resourceName: site.name };
         if (!isWebApp(site.kind)) {
-          return { status: "not_applicable", ...subject, message: `App ${site.name} in subscription ${subscription.displayName} is a ${site.kind} app, whose logs this check does not judge.`, evidence: [ref] };
+          return {
+            status: "not_applicable",
+            ...subject,
+            message: `App ${site.name} in subscription ${subscription.displayName} is a ${site.kind} app, whose logs this check does not judge.`,
+            evidence: [ref],
+          };
         }
         return resourceLoggingOutcome({
           evidence,

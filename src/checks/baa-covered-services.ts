@@ -22,9 +22,18 @@ export const check = defineCheck({
       const label = `${resourceLabel(resource, subscription)}, ${standingInWords(standing)},`;
       const found = baaStandingOf(baa, resource.type);
       if (found.standing === "covered") return { status: "pass", ...base, message: `${label} is of ${found.service}, which ${list} includes.` };
-      if (found.standing === "not covered") return { status: "fail", ...base, message: `${label} is of ${found.service}, which ${list} does not include: ePHI kept there is outside the agreement.` };
+      if (found.standing === "not covered")
+        return {
+          status: "fail",
+          ...base,
+          message: `${label} is of ${found.service}, which ${list} does not include: ePHI kept there is outside the agreement.`,
+        };
       // A type the project's list does not place: a person must look it up, it never passes on a guess.
-      return { status: "manual", ...base, message: `${label} is of a resource type that ${list} does not name, so its coverage was not evaluated: check Microsoft's current list.` };
+      return {
+        status: "manual",
+        ...base,
+        message: `${label} is of a resource type that ${list} does not name, so its coverage was not evaluated: check Microsoft's current list.`,
+      };
     });
   },
 });

@@ -60,8 +60,7 @@ interface OutcomeBase {
 
 export type CheckOutcome =
   // "manual": the check cannot decide from what it knows and a person must look (never a pass).
-  | (OutcomeBase & { status: "pass" | "fail" | "manual" | "not_applicable" })
-  | (OutcomeBase & { status: "error"; error: CallError });
+  (OutcomeBase & { status: "pass" | "fail" | "manual" | "not_applicable" }) | (OutcomeBase & { status: "error"; error: CallError });
 
 export interface CheckDefinition {
   /** Kebab-case, equal to the file name. */
@@ -112,11 +111,7 @@ type ReadResult<Datasets extends ReadMap> =
   | { ok: false; dataset: DatasetDefinition; failure: Extract<DatasetRead<unknown>, { ok: false }> };
 
 /** Reads several datasets at one scope; the first that is missing decides the failure. */
-export function readAll<Datasets extends ReadMap>(
-  evidence: EvidenceReader,
-  scope: string,
-  datasets: Datasets,
-): ReadResult<Datasets> {
+export function readAll<Datasets extends ReadMap>(evidence: EvidenceReader, scope: string, datasets: Datasets): ReadResult<Datasets> {
   const data: Record<string, unknown> = {};
   const sources: Record<string, { file: string; calls: string[] }> = {};
   for (const [name, dataset] of Object.entries(datasets)) {

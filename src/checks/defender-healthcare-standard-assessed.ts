@@ -2,7 +2,6 @@ import { complianceStandardsDataset } from "../datasets/defender.js";
 import { defineCheck, notEvaluated, readAll, subscriptionSubject, type CheckOutcome } from "./check.js";
 import { healthcareStandardName } from "./support/defender.js";
 
-
 export const check = defineCheck({
   id: "defender-healthcare-standard-assessed",
   title: "Defender for Cloud continuously assesses the subscription against a healthcare regulatory standard (HITRUST)",
@@ -13,7 +12,8 @@ export const check = defineCheck({
     "A standing assessment of every resource against the healthcare controls is the raw material of the risk analysis and of its follow-up: it lists, per control, what fails today, and shows over successive runs whether the risks are being managed.",
   remediation: {
     text: "Add the healthcare (HITRUST) regulatory standard to the subscription in Defender for Cloud, which needs its enhanced security features (a paid plan), and take its failed controls into the risk register.",
-    portal: "Microsoft Defender for Cloud > Regulatory compliance > Manage compliance policies > (subscription) > Security policy > Industry & regulatory standards > Add more standards",
+    portal:
+      "Microsoft Defender for Cloud > Regulatory compliance > Manage compliance policies > (subscription) > Security policy > Industry & regulatory standards > Add more standards",
     source: "https://learn.microsoft.com/azure/defender-for-cloud/update-regulatory-compliance-packages",
   },
   evaluate({ evidence, subscriptions }) {

@@ -28,9 +28,17 @@ export const check = defineCheck({
       const tiers = new Map(read.data.pricings.map(({ value, ref }) => [value.name.toLowerCase(), { tier: value.properties.pricingTier, ref }]));
       const off = [...inUse].filter(([plan]) => tiers.get(plan.toLowerCase())?.tier !== "Standard").sort(([a], [b]) => a.localeCompare(b));
       const describe = ([plan, count]: [string, number]) => `${plan} (${count} resource(s); plan ${tiers.get(plan.toLowerCase())?.tier ?? "not listed"})`;
-      const refs = [{ file: read.sources.resources.file, pointer: "/value" }, ...off.map(([plan]) => tiers.get(plan.toLowerCase())?.ref ?? { file: read.sources.pricings.file, pointer: "/value" })];
+      const refs = [
+        { file: read.sources.resources.file, pointer: "/value" },
+        ...off.map(([plan]) => tiers.get(plan.toLowerCase())?.ref ?? { file: read.sources.pricings.file, pointer: "/value" }),
+      ];
       if (off.length > 0) {
-        return { status: "fail", ...subject, message: `Subscription ${subscription.displayName} holds resources whose Defender plan is off: ${off.map(describe).join("; ")}.`, evidence: refs };
+        return {
+          status: "fail",
+          ...subject,
+          message: `Subscription ${subscription.displayName} holds resources whose Defender plan is off: ${off.map(describe).join("; ")}.`,
+          evidence: refs,
+        };
       }
       // Whether a storage plan scans uploads for malware is said, never assumed: without it the plan is no proof for malicious software.
       const storagePlan = read.data.pricings.find(({ value }) => value.name === "StorageAccounts")?.value;
@@ -39,14 +47,20 @@ export const check = defineCheck({
         const verdict = uploadScanning(storagePlan, { properties: { overrideSubscriptionLevelSettings: false } });
         return verdict.scanned === true ? "; uploads scanned for malware" : `; uploads not shown to be scanned for malware: ${verdict.why}`;
       };
-      const covered = [...inUse].sort(([a], [b]) => a.localeCompare(b)).map(([plan, count]) => `${plan} (${count}${scanning(plan)})`).join(", ");
+      const covered = [...inUse]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([plan, count]) => `${plan} (${count}${scanning(plan)})`)
+        .join(", ");
       return {
         status: "pass",
         ...subject,
         message: covered
           ? `Every resource type in subscription ${subscription.displayName} that a Defender plan protects has its plan on: ${covered}.`
           : `Subscription ${subscription.displayName} holds no resource type that a Defender plan protects (${read.data.resources.length} resources examined).`,
-        evidence: [{ file: read.sources.resources.file, pointer: "/value" }, { file: read.sources.pricings.file, pointer: "/value" }],
+        evidence: [
+          { file: read.sources.resources.file, pointer: "/value" },
+          { file: read.sources.pricings.file, pointer: "/value" },
+        ],
       };
     });
   },

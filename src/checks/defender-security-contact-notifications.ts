@@ -21,13 +21,23 @@ export const check = defineCheck({
       const read = readAll(evidence, subscription.scope, { contacts: securityContactsDataset });
       if (!read.ok) return notEvaluated(subject, `Security contacts of subscription ${subscription.displayName}`, read.dataset, read.failure);
       const judged = read.data.contacts.map(({ value, ref }) => {
-        const emails = (value.properties.emails ?? "").split(";").map((email) => email.trim()).filter(Boolean);
+        const emails = (value.properties.emails ?? "")
+          .split(";")
+          .map((email) => email.trim())
+          .filter(Boolean);
         const alerts = (value.properties.notificationsSources ?? []).find((source) => source.sourceType === "Alert");
         return { emails, enabled: value.properties.isEnabled, minimal: alerts?.minimalSeverity ?? undefined, ref };
       });
-      const good = judged.find((contact) => contact.enabled === true && contact.emails.length > 0 && contact.minimal !== undefined && reachesMedium.has(contact.minimal.toLowerCase()));
+      const good = judged.find(
+        (contact) => contact.enabled === true && contact.emails.length > 0 && contact.minimal !== undefined && reachesMedium.has(contact.minimal.toLowerCase()),
+      );
       if (good) {
-        return { status: "pass", ...subject, message: `Defender for Cloud in subscription ${subscription.displayName} emails ${good.emails.join(", ")} about alerts of ${good.minimal} severity and above.`, evidence: [good.ref] };
+        return {
+          status: "pass",
+          ...subject,
+          message: `Defender for Cloud in subscription ${subscription.displayName} emails ${good.emails.join(", ")} about alerts of ${good.minimal} severity and above.`,
+          evidence: [good.ref],
+        };
       }
       const unknown = judged.find((contact) => contact.emails.length > 0 && (contact.enabled === undefined || contact.enabled === null));
       if (unknown) {
@@ -39,7 +49,10 @@ export const check = defineCheck({
           error: { call: read.sources.contacts.calls[0] ?? read.sources.contacts.file, status: 200, message: "isEnabled absent", reason: "incomplete-data" },
         };
       }
-      const seen = judged.map((contact) => `${contact.emails.join(", ") || "no email"} (${contact.enabled === false ? "disabled" : `alerts from ${contact.minimal ?? "no"} severity`})`);
+      const seen = judged.map(
+        (contact) =>
+          `${contact.emails.join(", ") || "no email"} (${contact.enabled === false ? "disabled" : `alerts from ${contact.minimal ?? "no"} severity`})`,
+      );
       return {
         status: "fail",
         ...subject,

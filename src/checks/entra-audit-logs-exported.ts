@@ -21,7 +21,14 @@ export const check = defineCheck({
     if (!settings.ok) return [notEvaluated(subject, "Export of Entra ID audit logs", entraDiagnosticSettingsDataset, settings)];
     for (const { value, ref } of settings.items) {
       if (sendsCategory(value, "AuditLogs")) {
-        return [{ status: "pass", ...subject, message: `Entra ID diagnostic setting "${value.name}" sends AuditLogs to ${inWords(destinationsOf(value).map(describeDestination))}.`, evidence: [ref] }];
+        return [
+          {
+            status: "pass",
+            ...subject,
+            message: `Entra ID diagnostic setting "${value.name}" sends AuditLogs to ${inWords(destinationsOf(value).map(describeDestination))}.`,
+            evidence: [ref],
+          },
+        ];
       }
     }
     return [

@@ -1,4 +1,11 @@
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset } from "../datasets/entra.js";
+import {
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  usersDataset,
+} from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { globalAdministrator, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -28,13 +35,19 @@ export const check = defineCheck({
     const { min, max } = settings.globalAdministrators;
     const evidenceRefs = holders.map((holding) => holding.ref);
     const listed = `${people.length} user(s) can act as Global Administrator, active or PIM-eligible${names.length ? `: ${names.join("; ")}` : ""}`;
-    const outcome = (status: "pass" | "fail", expected: string): CheckOutcome => ({ status, ...subject, message: `${listed}; ${expected}.`, evidence: evidenceRefs });
+    const outcome = (status: "pass" | "fail", expected: string): CheckOutcome => ({
+      status,
+      ...subject,
+      message: `${listed}; ${expected}.`,
+      evidence: evidenceRefs,
+    });
     if (people.length > max) return [outcome("fail", `at most ${max} are expected`)];
     // An unreadable eligibility list or role group can only add holders: a count within bounds is then not proven.
     const gap = read.scheduleGaps.find((candidate) => candidate.dataset.id === directoryRoleEligibilityDataset.id);
     if (gap) return [notEvaluated(subject, what, gap.dataset, gap.failure)];
     const unexpanded = read.unexpandedGroups[0];
-    if (unexpanded) return [notEvaluated(subject, `${what} (${listed}, plus the members of group ${unexpanded.groupId})`, unexpanded.dataset, unexpanded.failure)];
+    if (unexpanded)
+      return [notEvaluated(subject, `${what} (${listed}, plus the members of group ${unexpanded.groupId})`, unexpanded.dataset, unexpanded.failure)];
     if (people.length < min) return [outcome("fail", `at least ${min} are expected`)];
     return [outcome("pass", `between ${min} and ${max} are expected`)];
   },

@@ -1,4 +1,11 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupMembersDataset, usersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import {
+  directoryRoleAssignmentsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  usersDataset,
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleDefinitionsDataset,
+} from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { gapOutcome, isGuest, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -12,7 +19,8 @@ export const check = defineCheck({
     "A guest is governed by another organisation's joiner-mover-leaver process; as Global Administrator or another privileged directory role they can change who reaches ePHI and how sign-in is protected. A guest who is a member of a role-assignable group holding such a role holds it too (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept).",
   remediation: {
     text: "Remove the role, active or eligible, from the guest, or give the person a member account governed by your own clearance and termination procedures.",
-    portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",
+    portal:
+      "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",
     source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-add-role-to-user",
   },
   evaluate({ evidence, tenantId }) {
@@ -28,7 +36,10 @@ export const check = defineCheck({
       const guest = isGuest(located?.value);
       const who = userLabel(located?.value, holding.userId);
       const via = holding.viaGroup ? ` through group ${holding.viaGroup}` : "";
-      const holdingSubject = { resourceId: `${tenantScope(tenantId)}/users/${holding.userId}/roles/${holding.roleTemplateId}`, resourceName: `${holding.roleName}: ${who}` };
+      const holdingSubject = {
+        resourceId: `${tenantScope(tenantId)}/users/${holding.userId}/roles/${holding.roleTemplateId}`,
+        resourceName: `${holding.roleName}: ${who}`,
+      };
       const refs = located ? [holding.ref, located.ref] : [holding.ref];
       if (guest === true) {
         outcomes.push({ status: "fail", ...holdingSubject, message: `Guest user ${who} holds ${holding.roleName} (${holding.kind})${via}.`, evidence: refs });

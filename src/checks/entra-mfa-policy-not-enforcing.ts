@@ -10,7 +10,8 @@ export const check = defineCheck({
   title: "No MFA policy is left report-only or disabled",
   severity: "medium",
   requires: [conditionalAccessPoliciesDataset],
-  rationale: "A report-only or disabled policy that requires MFA looks like protection in the portal but enforces nothing; auditors and administrators both misread it.",
+  rationale:
+    "A report-only or disabled policy that requires MFA looks like protection in the portal but enforces nothing; auditors and administrators both misread it.",
   remediation: {
     text: "Review the policy's report-only results, then switch it on; if it is not meant to be enforced, delete it so that nobody counts on it.",
     portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > (policy) > Enable policy: from Report-only (or Off) to On",
@@ -33,7 +34,13 @@ export const check = defineCheck({
         evidence: [ref],
       });
     }
-    if (outcomes.length === 0) outcomes.push({ status: "pass", ...subject, message: `Every Conditional Access policy that requires MFA is enabled (${policies.items.length} policies examined).`, evidence: [{ file: policies.file, pointer: "/value" }] });
+    if (outcomes.length === 0)
+      outcomes.push({
+        status: "pass",
+        ...subject,
+        message: `Every Conditional Access policy that requires MFA is enabled (${policies.items.length} policies examined).`,
+        evidence: [{ file: policies.file, pointer: "/value" }],
+      });
     return outcomes;
   },
 });

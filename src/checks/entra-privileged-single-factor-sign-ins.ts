@@ -1,5 +1,13 @@
 import { queryRows } from "../datasets/log-query-rows.js";
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupEligibilityDataset, groupMembersDataset, usersDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import {
+  directoryRoleAssignmentsDataset,
+  directoryRoleEligibilityDataset,
+  groupEligibilityDataset,
+  groupMembersDataset,
+  usersDataset,
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleDefinitionsDataset,
+} from "../datasets/entra.js";
 import { entraDiagnosticSettingsDataset, signInAuthenticationDataset } from "../datasets/entra-sign-ins.js";
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
@@ -18,7 +26,17 @@ export const check = defineCheck({
   title: "Holders of privileged roles signed in only with MFA over the last 30 days, as the sign-in logs record it",
   severity: "high",
   requires: [signInAuthenticationDataset, usersDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [entraDiagnosticSettingsDataset, directoryRoleEligibilityDataset, roleAssignmentsDataset, roleEligibilityDataset, principalsDataset, groupMembersDataset, groupEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
+  alsoReads: [
+    entraDiagnosticSettingsDataset,
+    directoryRoleEligibilityDataset,
+    roleAssignmentsDataset,
+    roleEligibilityDataset,
+    principalsDataset,
+    groupMembersDataset,
+    groupEligibilityDataset,
+    directoryRoleAssignmentSchedulesDataset,
+    directoryRoleDefinitionsDataset,
+  ],
   rationale:
     "Policies say what should happen; the sign-in log says what did. A privileged account that signed in with a password alone is exposed whatever the policies intend.",
   remediation: {
@@ -43,7 +61,12 @@ export const check = defineCheck({
           ...subject,
           message: `${what} could not be evaluated: no Log Analytics workspace receives Entra ID sign-in logs, so there is no record of them (see entra-sign-in-logs-exported).`,
           evidence: [{ file: settings.file, pointer: "/value" }],
-          error: { call: settings.calls[0] ?? settings.file, status: 200, message: "no diagnostic setting sends SignInLogs to a workspace", reason: "not-collected" },
+          error: {
+            call: settings.calls[0] ?? settings.file,
+            status: 200,
+            message: "no diagnostic setting sends SignInLogs to a workspace",
+            reason: "not-collected",
+          },
         },
       ];
     }
@@ -72,11 +95,26 @@ export const check = defineCheck({
       const signIns = counts.get(value.id.toLowerCase());
       const evidenceRefs = [ref, ...(signIns?.refs ?? [])];
       if (!signIns || signIns.multiFactor + signIns.singleFactor === 0) {
-        outcomes.push({ status: "not_applicable", ...userSubject, message: `${who} has no successful sign-in in the logs of the last 30 days.`, evidence: evidenceRefs });
+        outcomes.push({
+          status: "not_applicable",
+          ...userSubject,
+          message: `${who} has no successful sign-in in the logs of the last 30 days.`,
+          evidence: evidenceRefs,
+        });
       } else if (signIns.singleFactor > 0) {
-        outcomes.push({ status: "fail", ...userSubject, message: `${who} signed in successfully ${signIns.singleFactor} time(s) with a single factor and ${signIns.multiFactor} time(s) with MFA in the last 30 days.`, evidence: evidenceRefs });
+        outcomes.push({
+          status: "fail",
+          ...userSubject,
+          message: `${who} signed in successfully ${signIns.singleFactor} time(s) with a single factor and ${signIns.multiFactor} time(s) with MFA in the last 30 days.`,
+          evidence: evidenceRefs,
+        });
       } else {
-        outcomes.push({ status: "pass", ...userSubject, message: `${who} signed in successfully ${signIns.multiFactor} time(s) in the last 30 days, every time with MFA.`, evidence: evidenceRefs });
+        outcomes.push({
+          status: "pass",
+          ...userSubject,
+          message: `${who} signed in successfully ${signIns.multiFactor} time(s) in the last 30 days, every time with MFA.`,
+          evidence: evidenceRefs,
+        });
       }
     }
     for (const gap of holders.gaps) outcomes.push(gapOutcome(`${what}, for the privileged users this evidence would name,`, gap));

@@ -20,7 +20,13 @@ function describeControl(control: SessionLifetimeControl): string {
       : `sign-in again every ${control.signInFrequency.value ?? "?"} ${control.signInFrequency.unit ?? ""}`.trim()
     : undefined;
   const parts = [frequency, control.persistentBrowserNever ? "no persistent browser session" : undefined].filter(Boolean).join(", ");
-  const who = control.included.allUsers ? "all users" : [...control.included.roles.map((role) => privilegedDirectoryRoles[role] ?? `role ${role}`), ...control.included.groups.map((group) => `group ${group}`), ...control.included.users.map((user) => `user ${user}`)].join(", ");
+  const who = control.included.allUsers
+    ? "all users"
+    : [
+        ...control.included.roles.map((role) => privilegedDirectoryRoles[role] ?? `role ${role}`),
+        ...control.included.groups.map((group) => `group ${group}`),
+        ...control.included.users.map((user) => `user ${user}`),
+      ].join(", ");
   return `"${control.displayName}" (${parts}, for ${who}${control.narrowing.length ? `; ${control.narrowing.join(", ")}` : ""})`;
 }
 
@@ -33,7 +39,8 @@ export const check = defineCheck({
     "Sessions should end after a period of inactivity; for cloud sign-in the enforceable control is Conditional Access sign-in frequency, without which Entra keeps sessions alive for up to 90 days.",
   remediation: {
     text: "Turn on a Conditional Access policy with a sign-in frequency (for example 4 hours for administrators, 12 to 24 hours for others) and no persistent browser sessions; idle time-outs inside applications still need attestation.",
-    portal: "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy > Session: Sign-in frequency (Periodic reauthentication) and Persistent browser session",
+    portal:
+      "Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy > Session: Sign-in frequency (Periodic reauthentication) and Persistent browser session",
     source: "https://learn.microsoft.com/entra/identity/conditional-access/howto-conditional-access-session-lifetime",
   },
   alsoReads: [usersDataset],
@@ -42,7 +49,9 @@ export const check = defineCheck({
     const policies = evidence.read(conditionalAccessPoliciesDataset, tenantScope(tenantId));
     if (!policies.ok) return [notEvaluated(subject, "Session lifetime controls", conditionalAccessPoliciesDataset, policies)];
     const users = evidence.read(usersDataset, tenantScope(tenantId));
-    const breakGlassIds = new Set(users.ok ? users.items.filter(({ value }) => isBreakGlass(value, settings.breakGlassAccounts)).map(({ value }) => value.id.toLowerCase()) : []);
+    const breakGlassIds = new Set(
+      users.ok ? users.items.filter(({ value }) => isBreakGlass(value, settings.breakGlassAccounts)).map(({ value }) => value.id.toLowerCase()) : [],
+    );
     const controls = signInFrequencyControls(policies.items.map(({ value }) => value)).filter((control) => control.signInFrequency !== undefined);
     const refs = controls.map((control) => policies.items.find(({ value }) => value.id === control.id)?.ref ?? { file: policies.file, pointer: "/value" });
     /** Why a control does not end every session of the people it names within the limit. */
@@ -62,12 +71,21 @@ export const check = defineCheck({
     };
     const broad = controls.filter((control) => control.included.allUsers || control.included.roles.some((role) => role.toLowerCase() === globalAdministrator));
     // Whether excluded users are the emergency accounts needs the users; without them, no verdict.
-    if (!users.ok && broad.some((control) => control.excluded.users.length > 0)) return [notEvaluated(subject, "Session lifetime controls (who their exclusions are)", usersDataset, users)];
+    if (!users.ok && broad.some((control) => control.excluded.users.length > 0))
+      return [notEvaluated(subject, "Session lifetime controls (who their exclusions are)", usersDataset, users)];
     const sound = broad.filter((control) => shortfalls(control).length === 0);
     if (sound.length > 0) {
-      return [{ status: "pass", ...subject, message: `Enabled Conditional Access limits session lifetime: ${sound.map(describeControl).join("; ")}.`, evidence: refs }];
+      return [
+        {
+          status: "pass",
+          ...subject,
+          message: `Enabled Conditional Access limits session lifetime: ${sound.map(describeControl).join("; ")}.`,
+          evidence: refs,
+        },
+      ];
     }
-    const described = (control: SessionLifetimeControl) => `${describeControl(control)}${shortfalls(control).length ? `, but with ${shortfalls(control).join("; ")}` : ""}`;
+    const described = (control: SessionLifetimeControl) =>
+      `${describeControl(control)}${shortfalls(control).length ? `, but with ${shortfalls(control).join("; ")}` : ""}`;
     return [
       {
         status: "fail",

@@ -41,7 +41,8 @@ export const check = defineCheck({
       refs.push(ref);
       if (newest && collectedAt.getTime() - newest.getTime() <= freshHours * 3600 * 1000) {
         const oldest = typeof row?.oldest === "string" ? ` and the oldest of the last 30 days ${new Date(row.oldest).toISOString()}` : "";
-        const fromSettings = settings.ok && signInWorkspaces(settings.items.map(({ value }) => value)).some((id) => id.toLowerCase() === workspace.toLowerCase());
+        const fromSettings =
+          settings.ok && signInWorkspaces(settings.items.map(({ value }) => value)).some((id) => id.toLowerCase() === workspace.toLowerCase());
         return [
           {
             status: "pass",
@@ -51,7 +52,11 @@ export const check = defineCheck({
           },
         ];
       }
-      stale.push(newest ? `workspace ${name} holds no sign-in record newer than ${newest.toISOString()}` : `workspace ${name} holds no sign-in record in the last 30 days`);
+      stale.push(
+        newest
+          ? `workspace ${name} holds no sign-in record newer than ${newest.toISOString()}`
+          : `workspace ${name} holds no sign-in record in the last 30 days`,
+      );
     }
     const gap = gaps[0];
     if (gap) return [notEvaluated(subject, what, gap.dataset, gap.failure)];

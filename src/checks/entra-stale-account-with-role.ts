@@ -1,4 +1,14 @@
-import { directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset, groupEligibilityDataset, groupMembersDataset, signInActivityDataset, usersDataset, type EntraUser, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import {
+  directoryRoleAssignmentsDataset,
+  directoryRoleEligibilityDataset,
+  groupEligibilityDataset,
+  groupMembersDataset,
+  signInActivityDataset,
+  usersDataset,
+  type EntraUser,
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleDefinitionsDataset,
+} from "../datasets/entra.js";
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../datasets/rbac.js";
 import type { EvidenceRef } from "../model/evidence.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
@@ -21,8 +31,12 @@ function lastUse(activity: EntraUser["signInActivity"], created: Date | undefine
   const success = activity.lastSuccessfulSignInDateTime ? new Date(activity.lastSuccessfulSignInDateTime) : undefined;
   if (success && Number.isFinite(success.getTime())) return { since: success, seen: `last signed in successfully ${success.toISOString().slice(0, 10)}` };
   const attempt = activity.lastSignInDateTime ? ` (last attempt ${activity.lastSignInDateTime.slice(0, 10)})` : "";
-  if (created && created > successTrackedSince) return { since: created, seen: `has no successful sign-in since its creation on ${created.toISOString().slice(0, 10)}${attempt}` };
-  return { since: created ? successTrackedSince : undefined, seen: `has no successful sign-in recorded since Entra began recording them on 2023-12-01${attempt}` };
+  if (created && created > successTrackedSince)
+    return { since: created, seen: `has no successful sign-in since its creation on ${created.toISOString().slice(0, 10)}${attempt}` };
+  return {
+    since: created ? successTrackedSince : undefined,
+    seen: `has no successful sign-in recorded since Entra began recording them on 2023-12-01${attempt}`,
+  };
 }
 
 export const check = defineCheck({
@@ -30,12 +44,22 @@ export const check = defineCheck({
   title: "No disabled or stale account holds a privileged Entra ID or Azure role",
   severity: "high",
   requires: [usersDataset, signInActivityDataset, directoryRoleAssignmentsDataset],
-  alsoReads: [roleAssignmentsDataset, roleEligibilityDataset, principalsDataset, groupMembersDataset, groupEligibilityDataset, directoryRoleEligibilityDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleDefinitionsDataset],
+  alsoReads: [
+    roleAssignmentsDataset,
+    roleEligibilityDataset,
+    principalsDataset,
+    groupMembersDataset,
+    groupEligibilityDataset,
+    directoryRoleEligibilityDataset,
+    directoryRoleAssignmentSchedulesDataset,
+    directoryRoleDefinitionsDataset,
+  ],
   rationale:
     "A role left on an account nobody uses (a leaver, a forgotten admin) is access that termination procedures missed, and an unwatched account is the easiest to take over. A group's role is held by each of its members: an Azure role by every transitive member (https://learn.microsoft.com/azure/role-based-access-control/overview#groups), a directory role by the members of the role-assignable group (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept); a leaver left in such a group still holds it. Whoever PIM for Groups lets activate membership or ownership of a group holding an Azure role holds that role as an eligible one (https://learn.microsoft.com/entra/id-governance/privileged-identity-management/concept-pim-for-groups), and a holder whose type Azure does not report is what the directory resolves it to (https://learn.microsoft.com/graph/api/directoryobject-getbyids).",
   remediation: {
     text: "Remove the privileged Entra ID and Azure roles from accounts that are disabled or have not signed in for longer than the configured period, and make role removal a step of the termination procedure.",
-    portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",
+    portal:
+      "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > (role) > Eligible roles or Active roles > Remove",
     source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-add-role-to-user",
   },
   evaluate({ evidence, tenantId, subscriptions, settings, collectedAt }) {
@@ -80,7 +104,11 @@ export const check = defineCheck({
       const evidenceRefs = [located.ref, ...(signIns ? [signIns.ref] : []), ...refs];
       const idleDays = used?.since ? Math.floor((collectedAt.getTime() - used.since.getTime()) / day) : undefined;
       if (!used || idleDays === undefined) {
-        const why = !signIns ? "the sign-in activity listing has no entry for the account" : !used ? "the listing did not report its sign-in activity" : "it has no successful sign-in and no creation date";
+        const why = !signIns
+          ? "the sign-in activity listing has no entry for the account"
+          : !used
+            ? "the listing did not report its sign-in activity"
+            : "it has no successful sign-in and no creation date";
         outcomes.push({
           status: "error",
           ...userSubject,
@@ -98,13 +126,24 @@ export const check = defineCheck({
           evidence: evidenceRefs,
         });
       } else {
-        outcomes.push({ status: "pass", ...userSubject, message: `${who} ${used.seen}, ${idleDays} days before collection, and holds ${held}.`, evidence: evidenceRefs });
+        outcomes.push({
+          status: "pass",
+          ...userSubject,
+          message: `${who} ${used.seen}, ${idleDays} days before collection, and holds ${held}.`,
+          evidence: evidenceRefs,
+        });
       }
     }
     const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
-    for (const gap of [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps]) outcomes.push(gapOutcome(`${what}, among the holders this evidence would name,`, gap));
+    for (const gap of [...azure.gaps, ...directory.unexpandedGroups, ...eligibilityGaps])
+      outcomes.push(gapOutcome(`${what}, among the holders this evidence would name,`, gap));
     if (outcomes.length === 0) {
-      outcomes.push({ status: "pass", ...subject, message: "No user holds a privileged Entra ID or Azure role, so no stale account holds one.", evidence: directory.sources.map((file) => ({ file, pointer: "/value" })) });
+      outcomes.push({
+        status: "pass",
+        ...subject,
+        message: "No user holds a privileged Entra ID or Azure role, so no stale account holds one.",
+        evidence: directory.sources.map((file) => ({ file, pointer: "/value" })),
+      });
     }
     return outcomes;
   },

@@ -1,4 +1,11 @@
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, groupMembersDataset, usersDataset, directoryRoleEligibilityDataset, directoryRoleDefinitionsDataset } from "../datasets/entra.js";
+import {
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleAssignmentsDataset,
+  groupMembersDataset,
+  usersDataset,
+  directoryRoleEligibilityDataset,
+  directoryRoleDefinitionsDataset,
+} from "../datasets/entra.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { isBreakGlass, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel } from "./support/entra-identity.js";
 
@@ -12,7 +19,8 @@ export const check = defineCheck({
     "A standing privileged role is usable at any moment by anyone who steals the session; PIM eligibility limits use to approved, time-bound, MFA-protected activations that are logged. A role assigned to a role-assignable group is held by each of its members (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept), each judged by the group's assignment.",
   remediation: {
     text: "Replace the standing assignment with a PIM eligible one that requires MFA (and, for Global Administrator, approval) on activation; only the configured emergency access accounts keep standing Global Administrator.",
-    portal: "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > Add assignments (Assignment type: Eligible); then (role) > Active roles > Remove",
+    portal:
+      "Microsoft Entra admin center > ID Governance > Privileged Identity Management > Microsoft Entra roles > Roles > Add assignments (Assignment type: Eligible); then (role) > Active roles > Remove",
     source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-add-role-to-user",
   },
   evaluate({ evidence, tenantId, settings }) {
@@ -28,19 +36,32 @@ export const check = defineCheck({
       if (holding.kind === "eligible" || holding.kind === "activated") continue;
       const located = users.items.find(({ value }) => value.id === holding.userId);
       const who = userLabel(located?.value, holding.userId);
-      const holdingSubject = { resourceId: `${tenantScope(tenantId)}/users/${holding.userId}/roles/${holding.roleTemplateId}`, resourceName: `${holding.roleName}: ${who}` };
+      const holdingSubject = {
+        resourceId: `${tenantScope(tenantId)}/users/${holding.userId}/roles/${holding.roleTemplateId}`,
+        resourceName: `${holding.roleName}: ${who}`,
+      };
       if (located && isBreakGlass(located.value, settings.breakGlassAccounts)) continue;
       const via = holding.viaGroup ? ` through group ${holding.viaGroup}` : "";
       if (holding.kind === "active (schedule unknown)") {
         outcomes.push(
           scheduleGap
-            ? notEvaluated(holdingSubject, `Whether ${who}'s active ${holding.roleName}${via} is standing or a PIM activation`, scheduleGap.dataset, scheduleGap.failure)
+            ? notEvaluated(
+                holdingSubject,
+                `Whether ${who}'s active ${holding.roleName}${via} is standing or a PIM activation`,
+                scheduleGap.dataset,
+                scheduleGap.failure,
+              )
             : {
                 status: "error",
                 ...holdingSubject,
                 message: `${who} holds an active ${holding.roleName}${via} with no matching PIM schedule, so whether it is standing is unknown.`,
                 evidence: [holding.ref],
-                error: { call: "GET /roleManagement/directory/roleAssignmentSchedules", status: 200, message: "no schedule matches the active assignment", reason: "incomplete-data" },
+                error: {
+                  call: "GET /roleManagement/directory/roleAssignmentSchedules",
+                  status: 200,
+                  message: "no schedule matches the active assignment",
+                  reason: "incomplete-data",
+                },
               },
         );
         continue;

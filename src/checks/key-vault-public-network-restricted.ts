@@ -32,7 +32,12 @@ export const check = defineCheck({
           status: "error",
           ...base,
           message: `${label} reports public network access "${publicNetworkAccess}", a setting this check cannot evaluate.`,
-          error: { call: source.calls[0] ?? source.file, status: 200, message: `unrecognised publicNetworkAccess value ${publicNetworkAccess}`, reason: "incomplete-data" },
+          error: {
+            call: source.calls[0] ?? source.file,
+            status: 200,
+            message: `unrecognised publicNetworkAccess value ${publicNetworkAccess}`,
+            reason: "incomplete-data",
+          },
         };
       }
       const ipRules = (networkAcls?.ipRules ?? []).map((rule) => rule.value);

@@ -39,7 +39,9 @@ export const check = defineCheck({
     // A workspace receives audit data when a diagnostic setting sends logs to it or the configuration
     // names it for sign-in logs. Where a setting could not be read, every workspace is judged.
     const receiving = new Set([
-      ...logDestinations(evidence, subscriptions).filter(({ destination }) => destination.kind === "workspace").map(({ destination }) => destination.id.toLowerCase()),
+      ...logDestinations(evidence, subscriptions)
+        .filter(({ destination }) => destination.kind === "workspace")
+        .map(({ destination }) => destination.id.toLowerCase()),
       ...evidence.scopesOf(signInWorkspaceDataset).map((scope) => scope.toLowerCase()),
     ]);
     const routesComplete = logSourceDatasets.every(({ dataset }) => evidence.scopesOf(dataset).every((scope) => evidence.read(dataset, scope).ok));
@@ -57,14 +59,24 @@ export const check = defineCheck({
         const subject = { resourceId: workspace.id, resourceName: workspace.name };
         const label = `Workspace ${workspace.name} in subscription ${subscription.displayName}`;
         if (routesComplete && !receiving.has(workspace.id.toLowerCase())) {
-          return { status: "not_applicable", ...subject, message: `${label} receives no audit data: no collected diagnostic setting sends logs to it, and the configuration names it for no sign-in logs.`, evidence: [ref] };
+          return {
+            status: "not_applicable",
+            ...subject,
+            message: `${label} receives no audit data: no collected diagnostic setting sends logs to it, and the configuration names it for no sign-in logs.`,
+            evidence: [ref],
+          };
         }
         const tables = evidence.read(logTablesDataset, workspace.id);
         if (!tables.ok) return notEvaluated(subject, `Retention of the tables of workspace ${workspace.name}`, logTablesDataset, tables);
         const audit = tables.items.filter(({ value }) => auditTables.includes(value.name));
         const refs = [ref, ...audit.map((table) => table.ref)];
         if (audit.length === 0) {
-          return { status: "not_applicable", ...subject, message: `${label} holds none of the audit tables (${auditTables.join(", ")}).`, evidence: [ref, { file: tables.file, pointer: "/value" }] };
+          return {
+            status: "not_applicable",
+            ...subject,
+            message: `${label} holds none of the audit tables (${auditTables.join(", ")}).`,
+            evidence: [ref, { file: tables.file, pointer: "/value" }],
+          };
         }
         const short: string[] = [];
         const kept: string[] = [];
@@ -78,7 +90,12 @@ export const check = defineCheck({
           else kept.push(described);
         }
         if (short.length > 0) {
-          return { status: "fail", ...subject, message: `${label} keeps ${short.length} audit table(s) shorter than ${policy}: ${short.join(", ")}.`, evidence: refs };
+          return {
+            status: "fail",
+            ...subject,
+            message: `${label} keeps ${short.length} audit table(s) shorter than ${policy}: ${short.join(", ")}.`,
+            evidence: refs,
+          };
         }
         if (unknown.length > 0) {
           return {
@@ -86,7 +103,12 @@ export const check = defineCheck({
             ...subject,
             message: `The retention of workspace ${workspace.name} is partly unknown: neither the table nor the workspace reported the total retention of ${unknown.join(", ")}.`,
             evidence: refs,
-            error: { call: tables.calls[0] ?? tables.file, status: 200, message: `not reported: the total retention of ${unknown.join(", ")}`, reason: "incomplete-data" },
+            error: {
+              call: tables.calls[0] ?? tables.file,
+              status: 200,
+              message: `not reported: the total retention of ${unknown.join(", ")}`,
+              reason: "incomplete-data",
+            },
           };
         }
         return { status: "pass", ...subject, message: `${label} keeps every audit table at least ${policy}: ${kept.join(", ")}.`, evidence: refs };

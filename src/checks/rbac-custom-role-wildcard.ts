@@ -8,9 +8,9 @@ export const check = defineCheck({
   severity: "high",
   requires: [roleDefinitionsDataset],
   rationale:
-    "A custom role with \"*\" in its actions or data actions is an unreviewed Owner-equivalent: it grants every current and future operation, including reading ePHI through data actions.",
+    'A custom role with "*" in its actions or data actions is an unreviewed Owner-equivalent: it grants every current and future operation, including reading ePHI through data actions.',
   remediation: {
-    text: "Edit the custom role so that its Actions and DataActions list the specific operations its holders need instead of \"*\", or use a built-in role.",
+    text: 'Edit the custom role so that its Actions and DataActions list the specific operations its holders need instead of "*", or use a built-in role.',
     portal: "(management group, subscription or resource group) > Access control (IAM) > Roles > Type: CustomRole > (role) > ... > Edit > Permissions",
     source: "https://learn.microsoft.com/azure/role-based-access-control/custom-roles-portal",
   },
@@ -20,7 +20,9 @@ export const check = defineCheck({
     return subscriptions.flatMap((subscription): CheckOutcome[] => {
       const read = evidence.read(roleDefinitionsDataset, subscription.scope);
       if (!read.ok) {
-        return [notEvaluated(subscriptionSubject(subscription), `Custom roles assignable in subscription ${subscription.displayName}`, roleDefinitionsDataset, read)];
+        return [
+          notEvaluated(subscriptionSubject(subscription), `Custom roles assignable in subscription ${subscription.displayName}`, roleDefinitionsDataset, read),
+        ];
       }
       const custom = read.items.filter(({ value }) => value.properties.type === "CustomRole");
       const outcomes: CheckOutcome[] = [];

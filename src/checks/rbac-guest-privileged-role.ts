@@ -25,7 +25,8 @@ export const check = defineCheck({
     /** A person reached through a group: guest by userType or by a B2B name, member by userType; else unknown. */
     const guestThroughGroup = (id: string, label: string): { guest: boolean | undefined; ref?: EvidenceRef } => {
       const located = users.ok ? users.items.find(({ value }) => value.id.toLowerCase() === id.toLowerCase()) : undefined;
-      if (located?.value.userType === "Guest" || located?.value.userPrincipalName?.includes("#EXT#") || label.includes("#EXT#")) return { guest: true, ...(located ? { ref: located.ref } : {}) };
+      if (located?.value.userType === "Guest" || located?.value.userPrincipalName?.includes("#EXT#") || label.includes("#EXT#"))
+        return { guest: true, ...(located ? { ref: located.ref } : {}) };
       if (located?.value.userType === "Member") return { guest: false, ref: located.ref };
       return { guest: undefined, ...(located ? { ref: located.ref } : {}) };
     };
@@ -64,22 +65,55 @@ export const check = defineCheck({
               if (!users.ok) outcomes.push(notEvaluated(personSubject, `Whether ${unknown} is a guest`, usersDataset, users));
               else {
                 const why = "the users listing does not return its userType";
-                outcomes.push({ status: "error", ...personSubject, message: `Whether ${unknown} is a guest could not be determined: ${why}.`, evidence: personRefs, error: { call: users.calls[0] ?? users.file, status: 200, message: why, reason: "incomplete-data" } });
+                outcomes.push({
+                  status: "error",
+                  ...personSubject,
+                  message: `Whether ${unknown} is a guest could not be determined: ${why}.`,
+                  evidence: personRefs,
+                  error: { call: users.calls[0] ?? users.file, status: 200, message: why, reason: "incomplete-data" },
+                });
               }
             }
           };
           if (group.members.ok) {
             for (const person of group.members.people.filter((candidate) => candidate.kind === "user")) {
-              judge(person.id, person.label, person.refs, `${person.label}, a member of ${name}, holds ${holding.how} ${role} assignment at ${where} through it.`, `${person.label}, a member of ${name} which holds ${holding.how} ${role} assignment at ${where},`);
+              judge(
+                person.id,
+                person.label,
+                person.refs,
+                `${person.label}, a member of ${name}, holds ${holding.how} ${role} assignment at ${where} through it.`,
+                `${person.label}, a member of ${name} which holds ${holding.how} ${role} assignment at ${where},`,
+              );
             }
-          } else outcomes.push(notEvaluated(subjectOfHolding, `Guests among the members of ${name}, which holds ${holding.how} ${role} assignment at ${where},`, group.members.gap.dataset, group.members.gap.failure));
+          } else
+            outcomes.push(
+              notEvaluated(
+                subjectOfHolding,
+                `Guests among the members of ${name}, which holds ${holding.how} ${role} assignment at ${where},`,
+                group.members.gap.dataset,
+                group.members.gap.failure,
+              ),
+            );
           if (group.eligible.ok) {
             for (const person of group.eligible.people) {
               const through = person.throughGroup ? ` as a member of eligible group ${person.throughGroup}` : "";
-              judge(person.id, person.label, [person.ref], `${person.label} can activate ${eligibleFor(person)} of ${name} through PIM for Groups${through}, and with it ${holding.how} ${role} assignment at ${where}.`, `${person.label}, who can activate ${eligibleFor(person)} of ${name}${through} which holds ${holding.how} ${role} assignment at ${where},`);
+              judge(
+                person.id,
+                person.label,
+                [person.ref],
+                `${person.label} can activate ${eligibleFor(person)} of ${name} through PIM for Groups${through}, and with it ${holding.how} ${role} assignment at ${where}.`,
+                `${person.label}, who can activate ${eligibleFor(person)} of ${name}${through} which holds ${holding.how} ${role} assignment at ${where},`,
+              );
             }
           } else {
-            outcomes.push(notEvaluated({ resourceId: `${holding.id}/pim-for-groups`, resourceName: `${role} at ${where}: PIM for Groups` }, `Guests who can activate membership or ownership of ${name}, which holds ${holding.how} ${role} assignment at ${where},`, group.eligible.gap.dataset, group.eligible.gap.failure));
+            outcomes.push(
+              notEvaluated(
+                { resourceId: `${holding.id}/pim-for-groups`, resourceName: `${role} at ${where}: PIM for Groups` },
+                `Guests who can activate membership or ownership of ${name}, which holds ${holding.how} ${role} assignment at ${where},`,
+                group.eligible.gap.dataset,
+                group.eligible.gap.failure,
+              ),
+            );
           }
           continue;
         }
@@ -104,7 +138,9 @@ export const check = defineCheck({
             evidence: evidenceRefs,
           });
         } else if (guest === undefined) {
-          const why = located ? "the directory did not return its userType" : "the directory did not return this object (deleted, or not visible to the collecting identity)";
+          const why = located
+            ? "the directory did not return its userType"
+            : "the directory did not return this object (deleted, or not visible to the collecting identity)";
           outcomes.push({
             status: "error",
             ...subjectOfHolding,

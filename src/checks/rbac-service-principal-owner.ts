@@ -1,6 +1,15 @@
 import { principalsDataset, roleAssignmentsDataset } from "../datasets/rbac.js";
 import { defineCheck, notEvaluated, subscriptionSubject, type CheckOutcome } from "./check.js";
-import { builtInRoles, capitalise, coversWholeSubscription, describePrincipal, describeScope, principalDirectory, principalKind, roleGuid } from "./support/azure-rbac.js";
+import {
+  builtInRoles,
+  capitalise,
+  coversWholeSubscription,
+  describePrincipal,
+  describeScope,
+  principalDirectory,
+  principalKind,
+  roleGuid,
+} from "./support/azure-rbac.js";
 
 export const check = defineCheck({
   id: "rbac-service-principal-owner",
@@ -20,7 +29,9 @@ export const check = defineCheck({
     return subscriptions.flatMap((subscription): CheckOutcome[] => {
       const read = evidence.read(roleAssignmentsDataset, subscription.scope);
       if (!read.ok) {
-        return [notEvaluated(subscriptionSubject(subscription), `Service principal Owners of subscription ${subscription.displayName}`, roleAssignmentsDataset, read)];
+        return [
+          notEvaluated(subscriptionSubject(subscription), `Service principal Owners of subscription ${subscription.displayName}`, roleAssignmentsDataset, read),
+        ];
       }
       const owners = read.items.filter(
         ({ value }) => roleGuid(value.properties.roleDefinitionId) === builtInRoles.owner && coversWholeSubscription(value.properties.scope, subscription),

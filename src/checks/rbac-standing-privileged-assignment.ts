@@ -14,7 +14,8 @@ export const check = defineCheck({
     "A standing Owner, Contributor or access-administration assignment is usable at any moment by anyone who takes over the account; PIM eligibility makes each use an authorised, time-bound and logged activation. When a role assignment does not report its principal's type, the directory object it names decides: Microsoft Graph's getByIds answers each id with the object's type (https://learn.microsoft.com/graph/api/directoryobject-getbyids; https://learn.microsoft.com/azure/role-based-access-control/role-assignments). A group's role reaches its members (https://learn.microsoft.com/azure/role-based-access-control/overview#groups), and Microsoft names an active role assignment to a group whose users are made eligible for membership through PIM for Groups as a way to give them just-in-time access (https://learn.microsoft.com/entra/id-governance/privileged-identity-management/concept-pim-for-groups): an activation adds the user to the group's members for its duration, an eligibility does not (https://learn.microsoft.com/graph/api/resources/privilegedidentitymanagement-for-groups-api-overview). So a group's standing assignment is just-in-time access when every user who is a member now became one through a PIM for Groups activation and PIM for Groups governs the group (an activation now, or an eligible membership or ownership); a user who is a member otherwise holds the role standing and is named; a group with no member and no eligibility still holds it standing, for whoever is added. A membership through a nested group is judged by the schedules of the group that holds the role. Without the group's members or PIM for Groups schedules (a missing permission, or no Entra ID P2 licence), the assignment is not evaluated.",
   remediation: {
     text: "Replace the active assignment with a PIM eligible one that requires MFA (and, for Owner, approval) on activation; keep standing access only for documented break-glass accounts.",
-    portal: "Microsoft Entra admin center > Identity governance > Privileged Identity Management > Azure resources > (subscription) > Roles > Add assignments (Assignment type: Eligible); then Active roles > Remove",
+    portal:
+      "Microsoft Entra admin center > Identity governance > Privileged Identity Management > Azure resources > (subscription) > Roles > Add assignments (Assignment type: Eligible); then Active roles > Remove",
     source: "https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-resource-roles-assign-roles",
   },
   evaluate({ evidence, subscriptions, tenantId }) {
@@ -25,7 +26,8 @@ export const check = defineCheck({
       if (!read.ok) return [notEvaluated(subscriptionSubject(subscription), what, read.dataset, read.failure)];
 
       // A type Azure did not report is taken from the directory; still unknown, it is judged below.
-      const kindOf = (value: (typeof read.data.active)[number]["value"]) => principalKind(directory, value.properties.principalId, value.properties.principalType);
+      const kindOf = (value: (typeof read.data.active)[number]["value"]) =>
+        principalKind(directory, value.properties.principalId, value.properties.principalType);
       const privileged = read.data.active.filter(({ value }) => {
         const kind = kindOf(value);
         return privilegedRoleName(value.properties.roleDefinitionId) !== undefined && (kind === "User" || kind === "Group" || kind === undefined);
@@ -60,7 +62,12 @@ export const check = defineCheck({
             ...subject,
             message: `Whether the standing ${role} assignment of principal ${principalId} at ${where} belongs to a user or group could not be determined: the assignment does not report its principalType and the directory lookup did not resolve it.`,
             evidence: refs,
-            error: { call: read.sources.active.calls[0] ?? read.sources.active.file, status: 200, message: "principalType absent from the role assignment", reason: "incomplete-data" },
+            error: {
+              call: read.sources.active.calls[0] ?? read.sources.active.file,
+              status: 200,
+              message: "principalType absent from the role assignment",
+              reason: "incomplete-data",
+            },
           });
           continue;
         }

@@ -31,7 +31,8 @@ export const check = defineCheck({
       const ownsSubscription = (properties: { roleDefinitionId: string; scope: string }) =>
         roleGuid(properties.roleDefinitionId) === builtInRoles.owner && coversWholeSubscription(properties.scope, subscription);
       const owners = read.items.filter(({ value }) => ownsSubscription(value.properties));
-      const kindOf = (properties: { principalId: string; principalType?: string | undefined }) => principalKind(directory, properties.principalId, properties.principalType);
+      const kindOf = (properties: { principalId: string; principalType?: string | undefined }) =>
+        principalKind(directory, properties.principalId, properties.principalType);
 
       // Who can act as Owner now, by principal id: direct holders first, then the members of groups.
       const active = new Map<string, string>();
@@ -46,7 +47,10 @@ export const check = defineCheck({
       for (const { value } of owners) {
         const kind = kindOf(value.properties);
         if (kind === "Group" || active.has(value.properties.principalId.toLowerCase())) continue;
-        active.set(value.properties.principalId.toLowerCase(), `${describePrincipal(directory, value.properties.principalId, kind)} at ${describeScope(value.properties.scope, subscription)}`);
+        active.set(
+          value.properties.principalId.toLowerCase(),
+          `${describePrincipal(directory, value.properties.principalId, kind)} at ${describeScope(value.properties.scope, subscription)}`,
+        );
       }
       for (const { value } of owners.filter(({ value: candidate }) => kindOf(candidate.properties) === "Group")) {
         const name = describePrincipal(directory, value.properties.principalId, "Group");
@@ -82,7 +86,8 @@ export const check = defineCheck({
           const group = groupPeople(evidence, tenantId, value.properties.principalId, { how: false });
           if (group.members.ok) for (const person of group.members.people) addEligible(person.id, `${person.label} (member of ${name}, eligible at ${at})`);
           else eligibleGaps.push(group.members.gap);
-          if (group.eligible.ok) for (const person of group.eligible.people) addEligible(person.id, `${person.label} (${eligibleAccess(person)} of ${name}, eligible at ${at})`);
+          if (group.eligible.ok)
+            for (const person of group.eligible.people) addEligible(person.id, `${person.label} (${eligibleAccess(person)} of ${name}, eligible at ${at})`);
           else eligibleGaps.push(group.eligible.gap);
         }
       }
@@ -92,8 +97,12 @@ export const check = defineCheck({
       const listing = count > 0 ? `: ${[...active.values()].join("; ")}` : "";
       const eligibleGap = eligibleGaps[0];
       const apart =
-        (eligible.size > 0 ? ` ${eligible.size} more can activate Owner through PIM, which counts toward the minimum only: ${[...eligible.values()].join("; ")}.` : "") +
-        (eligibleGap ? ` Whether anyone else can activate Owner through PIM is unknown: the evidence "${eligibleGap.dataset.title}" is unavailable (${eligibleGap.failure.error.call}).` : "");
+        (eligible.size > 0
+          ? ` ${eligible.size} more can activate Owner through PIM, which counts toward the minimum only: ${[...eligible.values()].join("; ")}.`
+          : "") +
+        (eligibleGap
+          ? ` Whether anyone else can activate Owner through PIM is unknown: the evidence "${eligibleGap.dataset.title}" is unavailable (${eligibleGap.failure.error.call}).`
+          : "");
       const statement = (status: "pass" | "fail", least = ""): CheckOutcome => ({
         status,
         ...subject,
@@ -102,9 +111,21 @@ export const check = defineCheck({
       });
       if (count > max) return statement("fail", unknownMembers.length > 0 ? "at least " : "");
       const unknownGroup = unknownMembers[0];
-      if (unknownGroup) return notEvaluated(subject, `The number of Owners of subscription ${subscription.displayName} (${count} counted, with the members of a group that holds Owner unknown)`, unknownGroup.dataset, unknownGroup.failure);
+      if (unknownGroup)
+        return notEvaluated(
+          subject,
+          `The number of Owners of subscription ${subscription.displayName} (${count} counted, with the members of a group that holds Owner unknown)`,
+          unknownGroup.dataset,
+          unknownGroup.failure,
+        );
       if (count + eligible.size >= min) return statement("pass");
-      if (eligibleGap) return notEvaluated(subject, `Whether subscription ${subscription.displayName} has its minimum of ${min} Owners (${count} principal(s) hold Owner now, and who can activate it through PIM is unknown)`, eligibleGap.dataset, eligibleGap.failure);
+      if (eligibleGap)
+        return notEvaluated(
+          subject,
+          `Whether subscription ${subscription.displayName} has its minimum of ${min} Owners (${count} principal(s) hold Owner now, and who can activate it through PIM is unknown)`,
+          eligibleGap.dataset,
+          eligibleGap.failure,
+        );
       return statement("fail");
     });
   },

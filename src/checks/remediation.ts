@@ -58,7 +58,8 @@ export function placeholderValues(resourceId: string): Partial<Record<CommandPla
 /** The command with every placeholder filled from the resource id, or undefined if any is left unfilled. */
 export function fillCommand(command: string, resourceId: string): string | undefined {
   const values = placeholderValues(resourceId);
-  const filled = (name: string): string | undefined => (commandPlaceholders as readonly string[]).includes(name) ? values[name as CommandPlaceholder] : undefined;
+  const filled = (name: string): string | undefined =>
+    (commandPlaceholders as readonly string[]).includes(name) ? values[name as CommandPlaceholder] : undefined;
   if (placeholdersIn(command).some((name) => filled(name) === undefined)) return undefined;
   // Every placeholder was filled above, so none falls back to its own text.
   return command.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => filled(name) ?? whole);

@@ -10,7 +10,7 @@ export const check = defineCheck({
   rationale:
     "The Security Rule does not say where ePHI may be kept, and Microsoft's Business Associate Agreement covers a service in every region it runs in; where the data is remains a fact the risk analysis needs. Microsoft documents that a regional service stores customer data in the geography of the region chosen for it (https://learn.microsoft.com/industry/sovereignty/data-residency). This check compares each location with the organisation's own allowedRegions: an organisational control, never a failure of the rule, so it only informs the risk analysis.",
   remediation: {
-    text: "Redeploy or move the resource to an allowed region, or add its region to allowedRegions if the organisation accepts it; assign the built-in Azure Policy definition \"Allowed locations\" so new resources cannot be created elsewhere.",
+    text: 'Redeploy or move the resource to an allowed region, or add its region to allowedRegions if the organisation accepts it; assign the built-in Azure Policy definition "Allowed locations" so new resources cannot be created elsewhere.',
     portal: "Policy > Authoring > Definitions > Allowed locations > Assign",
     source: "https://learn.microsoft.com/azure/governance/policy/tutorials/create-and-manage",
   },
@@ -22,7 +22,8 @@ export const check = defineCheck({
           status: "not_applicable",
           resourceId: `/tenants/${tenantId}`,
           resourceName: tenantId,
-          message: "No allowedRegions is configured, so the locations of resources holding ePHI are listed in the summary's ePHI inventory without a comparison.",
+          message:
+            "No allowedRegions is configured, so the locations of resources holding ePHI are listed in the summary's ePHI inventory without a comparison.",
           evidence: [],
         },
       ];

@@ -1,4 +1,11 @@
-import { auditStorageAccount, masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../datasets/sql.js";
+import {
+  auditStorageAccount,
+  masterDatabaseId,
+  masterDiagnosticCategoriesDataset,
+  masterDiagnosticSettingsDataset,
+  sqlAuditingDataset,
+  sqlServersDataset,
+} from "../datasets/sql.js";
 import { defineCheck, notEvaluated, readAll, type CheckOutcome } from "./check.js";
 import { forEachListed } from "./support/listing.js";
 import { inWords, routeCategories, routedDestinations } from "./support/diagnostic-settings.js";
@@ -37,12 +44,30 @@ export const check = defineCheck({
         const refs = [ref, ...(policy ? [policy.ref] : [])];
         const state = policy?.value.properties.state;
         if (!policy || !state) {
-          return { status: "error", ...subject, message: `Whether ${label} audits is unknown: its auditing policy reports no state.`, evidence: refs, error: { call: auditing.sources.policy.calls[0] ?? auditing.sources.policy.file, status: 200, message: "no auditing state", reason: "incomplete-data" } };
+          return {
+            status: "error",
+            ...subject,
+            message: `Whether ${label} audits is unknown: its auditing policy reports no state.`,
+            evidence: refs,
+            error: {
+              call: auditing.sources.policy.calls[0] ?? auditing.sources.policy.file,
+              status: 200,
+              message: "no auditing state",
+              reason: "incomplete-data",
+            },
+          };
         }
-        if (state.toLowerCase() !== "enabled") return { status: "fail", ...subject, message: `${label} has server auditing ${state.toLowerCase()}, so no record of database access is kept.`, evidence: refs };
+        if (state.toLowerCase() !== "enabled")
+          return {
+            status: "fail",
+            ...subject,
+            message: `${label} has server auditing ${state.toLowerCase()}, so no record of database access is kept.`,
+            evidence: refs,
+          };
         const { storageEndpoint, isAzureMonitorTargetEnabled, retentionDays } = policy.value.properties;
         const destinations: string[] = [];
-        if (storageEndpoint) destinations.push(`storage account ${auditStorageAccount(storageEndpoint)} (${retentionDays ? `kept ${retentionDays} days` : "kept without limit"})`);
+        if (storageEndpoint)
+          destinations.push(`storage account ${auditStorageAccount(storageEndpoint)} (${retentionDays ? `kept ${retentionDays} days` : "kept without limit"})`);
         if (isAzureMonitorTargetEnabled === true) {
           const master = masterDatabaseId(server.id);
           const settings = evidence.read(masterDiagnosticSettingsDataset, master);
@@ -53,7 +78,12 @@ export const check = defineCheck({
             const routing = routeCategories(settings.items, [auditCategory], listing.ok ? listing.items.map(({ value }) => value) : undefined);
             refs.push(...settings.items.map((item) => item.ref));
             if (routing.unknown.length > 0 && !listing.ok && destinations.length === 0) {
-              return notEvaluated(subject, `Where ${label} sends its audit records (whether the master database's category group includes ${auditCategory})`, masterDiagnosticCategoriesDataset, listing);
+              return notEvaluated(
+                subject,
+                `Where ${label} sends its audit records (whether the master database's category group includes ${auditCategory})`,
+                masterDiagnosticCategoriesDataset,
+                listing,
+              );
             }
             destinations.push(...routedDestinations(routing).map((destination) => `${destination} (through the master database)`));
             if (destinations.length === 0) {
@@ -67,10 +97,26 @@ export const check = defineCheck({
           }
         }
         if (destinations.length === 0 && (isAzureMonitorTargetEnabled === undefined || isAzureMonitorTargetEnabled === null)) {
-          return { status: "error", ...subject, message: `Where ${label} sends its audit records is unknown: its auditing policy names no storage account and does not say whether Azure Monitor receives them.`, evidence: refs, error: { call: auditing.sources.policy.calls[0] ?? auditing.sources.policy.file, status: 200, message: "isAzureMonitorTargetEnabled not reported", reason: "incomplete-data" } };
+          return {
+            status: "error",
+            ...subject,
+            message: `Where ${label} sends its audit records is unknown: its auditing policy names no storage account and does not say whether Azure Monitor receives them.`,
+            evidence: refs,
+            error: {
+              call: auditing.sources.policy.calls[0] ?? auditing.sources.policy.file,
+              status: 200,
+              message: "isAzureMonitorTargetEnabled not reported",
+              reason: "incomplete-data",
+            },
+          };
         }
         if (destinations.length === 0) {
-          return { status: "fail", ...subject, message: `${label} has server auditing enabled with no destination: neither a storage account nor Azure Monitor receives the records.`, evidence: refs };
+          return {
+            status: "fail",
+            ...subject,
+            message: `${label} has server auditing enabled with no destination: neither a storage account nor Azure Monitor receives the records.`,
+            evidence: refs,
+          };
         }
         return { status: "pass", ...subject, message: `${label} audits database activity to ${inWords(destinations)}.`, evidence: refs };
       },

@@ -18,8 +18,16 @@ export const alertRulesCollector = defineCollector({
     for (const subscription of context.subscriptions) {
       context.progress.step(`alert-rules: log search and activity-log alert rules in ${subscription.displayName}`);
       const list = (path: string) => () => armList(context.access, subscription.subscriptionId, `${subscription.scope}/providers/Microsoft.Insights/${path}`);
-      await context.collect({ dataset: scheduledQueryRulesDataset, scope: subscription.scope, fetch: list(`scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`) });
-      await context.collect({ dataset: activityLogAlertsDataset, scope: subscription.scope, fetch: list(`activityLogAlerts?api-version=${activityLogAlertsApiVersion}`) });
+      await context.collect({
+        dataset: scheduledQueryRulesDataset,
+        scope: subscription.scope,
+        fetch: list(`scheduledQueryRules?api-version=${scheduledQueryRulesApiVersion}`),
+      });
+      await context.collect({
+        dataset: activityLogAlertsDataset,
+        scope: subscription.scope,
+        fetch: list(`activityLogAlerts?api-version=${activityLogAlertsApiVersion}`),
+      });
     }
   },
 });

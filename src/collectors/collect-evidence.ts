@@ -48,7 +48,9 @@ export interface CollectionRequest {
 export async function collectEvidence(request: CollectionRequest): Promise<CollectedEvidence> {
   const { source, clock, progress } = request;
   const access = new AzureAccess(
-    source.kind === "replay" ? { kind: "replay", har: source.har, source: source.label } : { kind: "live", credential: source.credential, transport: source.transport, retryDelayMs: source.retryDelayMs },
+    source.kind === "replay"
+      ? { kind: "replay", har: source.har, source: source.label }
+      : { kind: "live", credential: source.credential, transport: source.transport, retryDelayMs: source.retryDelayMs },
     request.endpoints,
     clock,
     request.limits,
@@ -78,13 +80,22 @@ export async function collectEvidence(request: CollectionRequest): Promise<Colle
       source: source.kind === "replay" ? source.file : undefined,
       window: (source.kind === "replay" ? source.window : undefined) ?? { start: startedAt.toISOString(), end: finishedAt.toISOString() },
     },
-    calls: exchangesToHar(access.ledger.exchanges, { tool: { name: "hipaa-evidence", version: toolVersion }, cloud: request.endpoints.cloud, ...(identity ? { identity } : {}) }),
+    calls: exchangesToHar(access.ledger.exchanges, {
+      tool: { name: "hipaa-evidence", version: toolVersion },
+      cloud: request.endpoints.cloud,
+      ...(identity ? { identity } : {}),
+    }),
   };
 }
 
 function replayTenant(access: AzureAccess, label: string, override: string | undefined): string {
   const tenantId = access.identity()?.tenantId ?? override;
-  if (!tenantId) throw new InputError(label, "log._hipaaEvidence.identity.tenantId", "expected the recording to name its tenant; pass --tenant for recordings made by other tools");
+  if (!tenantId)
+    throw new InputError(
+      label,
+      "log._hipaaEvidence.identity.tenantId",
+      "expected the recording to name its tenant; pass --tenant for recordings made by other tools",
+    );
   return tenantId;
 }
 

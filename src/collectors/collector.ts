@@ -111,7 +111,11 @@ export async function collectDataset(collectorId: string, request: CollectReques
 
   if (value.length !== outcome.value.length) {
     // The SDK and the wire disagree; trusting either would hide something.
-    return invalid(calls[calls.length - 1], pages[pages.length - 1]?.response?.status ?? 0, `the SDK yielded ${outcome.value.length} item(s) but the responses held ${value.length}`);
+    return invalid(
+      calls[calls.length - 1],
+      pages[pages.length - 1]?.response?.status ?? 0,
+      `the SDK yielded ${outcome.value.length} item(s) but the responses held ${value.length}`,
+    );
   }
   // Validate at the boundary, so a malformed payload is attributed to its call now, not to a check later.
   const validated = validateItems(dataset, value);

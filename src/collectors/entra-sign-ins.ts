@@ -1,5 +1,13 @@
 import { queryWorkspace } from "../azure/log-query.js";
-import { EntraDiagnosticSettingSchema, entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset, signInWorkspaces, WorkspaceSchema } from "../datasets/entra-sign-ins.js";
+import {
+  EntraDiagnosticSettingSchema,
+  entraDiagnosticSettingsDataset,
+  signInArrivalDataset,
+  signInAuthenticationDataset,
+  signInWorkspaceDataset,
+  signInWorkspaces,
+  WorkspaceSchema,
+} from "../datasets/entra-sign-ins.js";
 import { resourceName } from "../datasets/resource-id.js";
 import { armGet, defineCollector, type CollectorContext } from "./collector.js";
 
@@ -45,7 +53,9 @@ export const entraSignInsCollector = defineCollector({
     const settings = await context.collect({
       dataset: entraDiagnosticSettingsDataset,
       scope: tenant,
-      fetch: async () => ((await armGetVia(context, `/providers/microsoft.aadiam/diagnosticSettings?api-version=${entraDiagnosticSettingsApiVersion}`)) as { value?: unknown[] }).value ?? [],
+      fetch: async () =>
+        ((await armGetVia(context, `/providers/microsoft.aadiam/diagnosticSettings?api-version=${entraDiagnosticSettingsApiVersion}`)) as { value?: unknown[] })
+          .value ?? [],
     });
     const exported = settings.status === "ok" ? signInWorkspaces(settings.value.map((item) => EntraDiagnosticSettingSchema.parse(item))) : [];
     const workspaces = distinctIds([...exported, ...context.signInLogsWorkspaces]);
@@ -58,8 +68,16 @@ export const entraSignInsCollector = defineCollector({
       });
       if (workspace.status !== "ok") continue;
       const customerId = WorkspaceSchema.parse(workspace.value[0]).properties.customerId;
-      await context.collect({ dataset: signInArrivalDataset, scope: workspaceId, fetch: () => queryWorkspace(context.access, customerId, arrivalQuery, signInLookback) });
-      await context.collect({ dataset: signInAuthenticationDataset, scope: workspaceId, fetch: () => queryWorkspace(context.access, customerId, authenticationQuery, signInLookback) });
+      await context.collect({
+        dataset: signInArrivalDataset,
+        scope: workspaceId,
+        fetch: () => queryWorkspace(context.access, customerId, arrivalQuery, signInLookback),
+      });
+      await context.collect({
+        dataset: signInAuthenticationDataset,
+        scope: workspaceId,
+        fetch: () => queryWorkspace(context.access, customerId, authenticationQuery, signInLookback),
+      });
     }
   },
 });

@@ -56,7 +56,12 @@ export function holdsLicence(skus: readonly SubscribedSku[] | undefined, licence
 }
 
 /** Follows @odata.nextLink to the end; `pause` runs before every request after the first. */
-export async function graphList(graph: GraphClient, path: string, pause: () => Promise<void> = async () => {}, maxItems = Number.POSITIVE_INFINITY): Promise<unknown[]> {
+export async function graphList(
+  graph: GraphClient,
+  path: string,
+  pause: () => Promise<void> = async () => {},
+  maxItems = Number.POSITIVE_INFINITY,
+): Promise<unknown[]> {
   const items: unknown[] = [];
   let next: string | undefined = path;
   for (let page = 0; next; page += 1) {
@@ -87,7 +92,9 @@ function groupsToExpand(records: readonly EvidenceRecord[]): string[] {
   });
   // Roles held by role-assignable groups reach their members; applications and users need no expansion.
   const fromRoles = [directoryRoleAssignmentsDataset, directoryRoleEligibilityDataset].flatMap((dataset) =>
-    idsIn(records, dataset.id, (item) => ((item.principal as { "@odata.type"?: string } | undefined)?.["@odata.type"] === "#microsoft.graph.group" ? [item.principalId] : [])),
+    idsIn(records, dataset.id, (item) =>
+      (item.principal as { "@odata.type"?: string } | undefined)?.["@odata.type"] === "#microsoft.graph.group" ? [item.principalId] : [],
+    ),
   );
   return [...new Set([...fromPolicies, ...fromRoles])].filter((id) => guid.test(id)).sort();
 }
@@ -175,9 +182,7 @@ export const entraCollector = defineCollector({
     await collect(authenticationMethodsPolicyDataset, () => getOne(graph, "/policies/authenticationMethodsPolicy"));
 
     context.progress.step("entra: users and their registered authentication methods");
-    await collect(usersDataset, () =>
-      graphList(graph, "/users?$select=id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime&$top=999"),
-    );
+    await collect(usersDataset, () => graphList(graph, "/users?$select=id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime&$top=999"));
     await collect(signInActivityDataset, () => graphList(graph, "/users?$select=id,userPrincipalName,signInActivity&$top=999"), p1);
     await collect(userRegistrationDetailsDataset, () => graphList(graph, "/reports/authenticationMethods/userRegistrationDetails"), p1);
 
@@ -205,7 +210,12 @@ export const entraCollector = defineCollector({
           fetch: () =>
             beyondBound
               ? Promise.reject(new IncompleteDataError(`not expanded: ${referenced} groups are referenced, beyond the bound of ${groupExpansionBound.groups}`))
-              : graphList(graph, `/groups/${groupId}/transitiveMembers?$select=id,displayName,userPrincipalName&$top=999`, undefined, groupExpansionBound.membersPerGroup),
+              : graphList(
+                  graph,
+                  `/groups/${groupId}/transitiveMembers?$select=id,displayName,userPrincipalName&$top=999`,
+                  undefined,
+                  groupExpansionBound.membersPerGroup,
+                ),
         });
       }
     };
@@ -222,11 +232,23 @@ export const entraCollector = defineCollector({
       const filter = `$filter=groupId eq '${groupId}'&$expand=principal`;
       const bounded = (path: string) => () =>
         beyondBound
-          ? Promise.reject(new IncompleteDataError(`not read: ${azureRoleGroups.length} groups hold Azure roles, beyond the bound of ${groupExpansionBound.groups}`))
+          ? Promise.reject(
+              new IncompleteDataError(`not read: ${azureRoleGroups.length} groups hold Azure roles, beyond the bound of ${groupExpansionBound.groups}`),
+            )
           : graphList(graph, path);
-      const eligibility = await context.collect({ dataset: groupEligibilityDataset, scope, licenceHeld: p2, fetch: bounded(`/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?${filter}`) });
+      const eligibility = await context.collect({
+        dataset: groupEligibilityDataset,
+        scope,
+        licenceHeld: p2,
+        fetch: bounded(`/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?${filter}`),
+      });
       eligibleGroups.push(...eligibleGroupsIn(eligibility));
-      await context.collect({ dataset: groupAssignmentSchedulesDataset, scope, licenceHeld: p2, fetch: bounded(`/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?${filter}`) });
+      await context.collect({
+        dataset: groupAssignmentSchedulesDataset,
+        scope,
+        licenceHeld: p2,
+        fetch: bounded(`/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?${filter}`),
+      });
     }
     // A group made eligible is expanded too: each of its members may activate for themselves.
     const nested = [...new Set(eligibleGroups)].filter((id) => !expanded.has(id)).sort();

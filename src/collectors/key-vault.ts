@@ -27,7 +27,12 @@ export const keyVaultCollector = defineCollector({
         await context.collect({
           dataset: vaultDiagnosticSettingsDataset,
           scope: vault.id,
-          fetch: () => armList(context.access, subscription.subscriptionId, `${vault.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=${diagnosticSettingsApiVersion}`),
+          fetch: () =>
+            armList(
+              context.access,
+              subscription.subscriptionId,
+              `${vault.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=${diagnosticSettingsApiVersion}`,
+            ),
         });
       }
     }

@@ -1,5 +1,15 @@
 import { queryWorkspace } from "../azure/log-query.js";
-import { auditRecordsDataset, auditTables, activityLogSettingsDataset, LogTableSchema, logTablesDataset, LogWorkspaceSchema, logWorkspacesDataset, sentinelAlertRulesDataset, sentinelOnboardingDataset } from "../datasets/log-analytics.js";
+import {
+  auditRecordsDataset,
+  auditTables,
+  activityLogSettingsDataset,
+  LogTableSchema,
+  logTablesDataset,
+  LogWorkspaceSchema,
+  logWorkspacesDataset,
+  sentinelAlertRulesDataset,
+  sentinelOnboardingDataset,
+} from "../datasets/log-analytics.js";
 import { parseResourceId } from "../datasets/resource-id.js";
 import { armList, defineCollector, drain } from "./collector.js";
 
@@ -40,7 +50,12 @@ export const logAnalyticsCollector = defineCollector({
         dataset: activityLogSettingsDataset,
         scope: subscription.scope,
         // arm-monitor 7 reads these at 2017-05-01-preview, which predates category groups.
-        fetch: () => armList(context.access, subscription.subscriptionId, `${subscription.scope}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`),
+        fetch: () =>
+          armList(
+            context.access,
+            subscription.subscriptionId,
+            `${subscription.scope}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`,
+          ),
       });
       const workspaces = await context.collect({
         dataset: logWorkspacesDataset,

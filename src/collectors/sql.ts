@@ -1,4 +1,11 @@
-import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, SqlServerSchema, sqlServersDataset } from "../datasets/sql.js";
+import {
+  masterDatabaseId,
+  masterDiagnosticCategoriesDataset,
+  masterDiagnosticSettingsDataset,
+  sqlAuditingDataset,
+  SqlServerSchema,
+  sqlServersDataset,
+} from "../datasets/sql.js";
 import { armGet, armList, defineCollector } from "./collector.js";
 import { collectDiagnostics } from "./shared/diagnostic-settings.js";
 

@@ -1,4 +1,13 @@
-import { BlobContainerSchema, blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, StorageAccountSchema, storageAccountsDataset } from "../datasets/storage.js";
+import {
+  BlobContainerSchema,
+  blobDiagnosticCategoriesDataset,
+  blobDiagnosticSettingsDataset,
+  blobServiceId,
+  immutabilityPoliciesDataset,
+  logContainersDataset,
+  StorageAccountSchema,
+  storageAccountsDataset,
+} from "../datasets/storage.js";
 import { armGet, armList, defineCollector } from "./collector.js";
 import { collectDiagnostics } from "./shared/diagnostic-settings.js";
 
@@ -51,7 +60,9 @@ export const storageCollector = defineCollector({
           await context.collect({
             dataset: immutabilityPoliciesDataset,
             scope: container.id,
-            fetch: async () => [await armGet(context.access, subscription.subscriptionId, `${container.id}/immutabilityPolicies/default?api-version=${storageApiVersion}`)],
+            fetch: async () => [
+              await armGet(context.access, subscription.subscriptionId, `${container.id}/immutabilityPolicies/default?api-version=${storageApiVersion}`),
+            ],
           });
         }
       }

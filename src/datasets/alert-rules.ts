@@ -11,12 +11,26 @@ export const ScheduledQueryRuleSchema = z.object({
   properties: z.object({
     displayName: z.string().nullable().optional(),
     /** A boolean in this API version; legacy rules surfaced through older versions used "true"/"false". */
-    enabled: z.union([z.boolean(), z.enum(["true", "false"])]).nullable().optional(),
+    enabled: z
+      .union([z.boolean(), z.enum(["true", "false"])])
+      .nullable()
+      .optional(),
     severity: z.number().nullable().optional(),
     scopes: z.array(z.string()).nullable().optional(),
     evaluationFrequency: z.string().nullable().optional(),
-    criteria: z.object({ allOf: z.array(z.object({ query: z.string().nullable().optional() })).nullable().optional() }).nullable().optional(),
-    actions: z.object({ actionGroups: z.array(z.string()).nullable().optional() }).nullable().optional(),
+    criteria: z
+      .object({
+        allOf: z
+          .array(z.object({ query: z.string().nullable().optional() }))
+          .nullable()
+          .optional(),
+      })
+      .nullable()
+      .optional(),
+    actions: z
+      .object({ actionGroups: z.array(z.string()).nullable().optional() })
+      .nullable()
+      .optional(),
   }),
 });
 export type ScheduledQueryRule = z.infer<typeof ScheduledQueryRuleSchema>;
@@ -37,7 +51,15 @@ export const ActivityLogAlertSchema = z.object({
     scopes: z.array(z.string()),
     /** Every allOf entry must hold: a leaf, or anyOf (a list of leaves, one of which must hold). */
     condition: z.object({ allOf: z.array(LeafConditionSchema.extend({ anyOf: z.array(LeafConditionSchema).nullable().optional() })) }),
-    actions: z.object({ actionGroups: z.array(z.object({ actionGroupId: z.string() })).nullable().optional() }).nullable().optional(),
+    actions: z
+      .object({
+        actionGroups: z
+          .array(z.object({ actionGroupId: z.string() }))
+          .nullable()
+          .optional(),
+      })
+      .nullable()
+      .optional(),
     /** The API defaults it to true on creation; an answer without it is not taken as enabled. */
     enabled: z.boolean().nullable().optional(),
     description: z.string().nullable().optional(),

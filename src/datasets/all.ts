@@ -17,7 +17,20 @@ import * as subscriptions from "./subscriptions.js";
  * the collection gaps, reading an archive back). The catalog test keeps this list and the
  * collectors' declarations in step.
  */
-const modules: readonly Record<string, unknown>[] = [subscriptions, inventory, rbac, keyVault, storage, sql, appService, entra, entraSignIns, alertRules, defender, logAnalytics];
+const modules: readonly Record<string, unknown>[] = [
+  subscriptions,
+  inventory,
+  rbac,
+  keyVault,
+  storage,
+  sql,
+  appService,
+  entra,
+  entraSignIns,
+  alertRules,
+  defender,
+  logAnalytics,
+];
 
 function isDataset(value: unknown): value is DatasetDefinition {
   return typeof value === "object" && value !== null && "id" in value && "item" in value && "rawFile" in value;

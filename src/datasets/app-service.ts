@@ -3,7 +3,6 @@ import { defineDataset } from "../model/evidence.js";
 import { DiagnosticCategorySchema, DiagnosticSettingSchema } from "./diagnostic-settings.js";
 import { recordFile } from "./raw-files.js";
 
-
 // GET /subscriptions/{s}/providers/Microsoft.Web/sites?api-version=2024-04-01
 export const WebSiteSchema = z.object({
   id: z.string(),

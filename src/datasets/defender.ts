@@ -23,7 +23,13 @@ export const PricingSchema = z.object({
     deprecated: z.boolean().nullable().optional(),
     /** The plan's parts, on or off: for storage, OnUploadMalwareScanning and SensitiveDataDiscovery. isEnabled is the string "True"/"False". */
     extensions: z
-      .array(z.object({ name: z.string(), isEnabled: z.union([z.string(), z.boolean()]).nullable().optional(), additionalExtensionProperties: z.record(z.string(), z.unknown()).nullable().optional() }))
+      .array(
+        z.object({
+          name: z.string(),
+          isEnabled: z.union([z.string(), z.boolean()]).nullable().optional(),
+          additionalExtensionProperties: z.record(z.string(), z.unknown()).nullable().optional(),
+        }),
+      )
       .nullable()
       .optional(),
   }),
@@ -36,7 +42,10 @@ export const DefenderForStorageSettingSchema = z.object({
   name: z.string(),
   properties: z.object({
     isEnabled: z.boolean().nullable().optional(),
-    malwareScanning: z.object({ onUpload: z.object({ isEnabled: z.boolean().nullable().optional(), capGBPerMonth: z.number().nullable().optional() }).nullable().optional() }).nullable().optional(),
+    malwareScanning: z
+      .object({ onUpload: z.object({ isEnabled: z.boolean().nullable().optional(), capGBPerMonth: z.number().nullable().optional() }).nullable().optional() })
+      .nullable()
+      .optional(),
     sensitiveDataDiscovery: z.object({ isEnabled: z.boolean().nullable().optional() }).nullable().optional(),
     /** True when the account's own settings replace the subscription's plan. */
     overrideSubscriptionLevelSettings: z.boolean().nullable().optional(),
@@ -52,7 +61,10 @@ export const SecurityContactSchema = z.object({
     /** Semicolon-separated addresses. */
     emails: z.string().nullable().optional(),
     isEnabled: z.boolean().nullable().optional(),
-    notificationsByRole: z.object({ state: z.string().nullable().optional(), roles: z.array(z.string()).nullable().optional() }).nullable().optional(),
+    notificationsByRole: z
+      .object({ state: z.string().nullable().optional(), roles: z.array(z.string()).nullable().optional() })
+      .nullable()
+      .optional(),
     notificationsSources: z
       .array(z.object({ sourceType: z.string(), minimalSeverity: z.string().nullable().optional(), minimalRiskLevel: z.string().nullable().optional() }))
       .nullable()
@@ -94,7 +106,10 @@ export const SecureScoreSchema = z.object({
   properties: z.object({
     displayName: z.string().nullable().optional(),
     /** percentage is current/max as a fraction from 0 to 1, not a percentage. */
-    score: z.object({ current: z.number().nullable().optional(), max: z.number().nullable().optional(), percentage: z.number().nullable().optional() }).nullable().optional(),
+    score: z
+      .object({ current: z.number().nullable().optional(), max: z.number().nullable().optional(), percentage: z.number().nullable().optional() })
+      .nullable()
+      .optional(),
     weight: z.number().nullable().optional(),
   }),
 });
@@ -125,11 +140,75 @@ export type AutoProvisioning = z.infer<typeof AutoProvisioningSchema>;
 
 const reader = "Microsoft.Security/*/read (Security Reader, or Reader)";
 
-export const pricingsDataset = defineDataset({ id: "defender/pricings", collector: "defender", title: "Defender for Cloud plans", scope: "subscription", item: PricingSchema, permission: reader, rawFile: recordFile("defender", "pricings.json") });
-export const securityContactsDataset = defineDataset({ id: "defender/security-contacts", collector: "defender", title: "Defender for Cloud security contacts", scope: "subscription", item: SecurityContactSchema, permission: reader, rawFile: recordFile("defender", "security-contacts.json") });
-export const securityAlertsDataset = defineDataset({ id: "defender/alerts", collector: "defender", title: "Defender for Cloud security alerts", scope: "subscription", item: SecurityAlertSchema, permission: reader, rawFile: recordFile("defender", "alerts.json") });
-export const secureScoresDataset = defineDataset({ id: "defender/secure-scores", collector: "defender", title: "Defender for Cloud secure score", scope: "subscription", item: SecureScoreSchema, permission: reader, rawFile: recordFile("defender", "secure-scores.json") });
-export const complianceStandardsDataset = defineDataset({ id: "defender/regulatory-compliance", collector: "defender", title: "Defender for Cloud regulatory compliance standards", scope: "subscription", item: ComplianceStandardSchema, permission: reader, rawFile: recordFile("defender", "regulatory-compliance-standards.json") });
-export const autoProvisioningDataset = defineDataset({ id: "defender/auto-provisioning", collector: "defender", title: "Defender for Cloud auto-provisioning", scope: "subscription", item: AutoProvisioningSchema, permission: reader, rawFile: recordFile("defender", "auto-provisioning.json") });
-export const storageSettingsDataset = defineDataset({ id: "defender/storage-settings", collector: "defender", title: "Defender for Storage settings of a storage account", scope: "resource", item: DefenderForStorageSettingSchema, permission: "Microsoft.Security/defenderForStorageSettings/read (Security Reader, or Reader)", rawFile: recordFile("defender", "defender-for-storage-settings.json") });
-export const resourcesDataset = defineDataset({ id: "defender/resources", collector: "defender", title: "Resources in the subscription", scope: "subscription", item: ResourceSchema, permission: "Microsoft.Resources/subscriptions/resources/read (Reader)", rawFile: recordFile("defender", "resources.json") });
+export const pricingsDataset = defineDataset({
+  id: "defender/pricings",
+  collector: "defender",
+  title: "Defender for Cloud plans",
+  scope: "subscription",
+  item: PricingSchema,
+  permission: reader,
+  rawFile: recordFile("defender", "pricings.json"),
+});
+export const securityContactsDataset = defineDataset({
+  id: "defender/security-contacts",
+  collector: "defender",
+  title: "Defender for Cloud security contacts",
+  scope: "subscription",
+  item: SecurityContactSchema,
+  permission: reader,
+  rawFile: recordFile("defender", "security-contacts.json"),
+});
+export const securityAlertsDataset = defineDataset({
+  id: "defender/alerts",
+  collector: "defender",
+  title: "Defender for Cloud security alerts",
+  scope: "subscription",
+  item: SecurityAlertSchema,
+  permission: reader,
+  rawFile: recordFile("defender", "alerts.json"),
+});
+export const secureScoresDataset = defineDataset({
+  id: "defender/secure-scores",
+  collector: "defender",
+  title: "Defender for Cloud secure score",
+  scope: "subscription",
+  item: SecureScoreSchema,
+  permission: reader,
+  rawFile: recordFile("defender", "secure-scores.json"),
+});
+export const complianceStandardsDataset = defineDataset({
+  id: "defender/regulatory-compliance",
+  collector: "defender",
+  title: "Defender for Cloud regulatory compliance standards",
+  scope: "subscription",
+  item: ComplianceStandardSchema,
+  permission: reader,
+  rawFile: recordFile("defender", "regulatory-compliance-standards.json"),
+});
+export const autoProvisioningDataset = defineDataset({
+  id: "defender/auto-provisioning",
+  collector: "defender",
+  title: "Defender for Cloud auto-provisioning",
+  scope: "subscription",
+  item: AutoProvisioningSchema,
+  permission: reader,
+  rawFile: recordFile("defender", "auto-provisioning.json"),
+});
+export const storageSettingsDataset = defineDataset({
+  id: "defender/storage-settings",
+  collector: "defender",
+  title: "Defender for Storage settings of a storage account",
+  scope: "resource",
+  item: DefenderForStorageSettingSchema,
+  permission: "Microsoft.Security/defenderForStorageSettings/read (Security Reader, or Reader)",
+  rawFile: recordFile("defender", "defender-for-storage-settings.json"),
+});
+export const resourcesDataset = defineDataset({
+  id: "defender/resources",
+  collector: "defender",
+  title: "Resources in the subscription",
+  scope: "subscription",
+  item: ResourceSchema,
+  permission: "Microsoft.Resources/subscriptions/resources/read (Reader)",
+  rawFile: recordFile("defender", "resources.json"),
+});

@@ -4,7 +4,6 @@ import { DiagnosticSettingSchema, type DiagnosticSetting } from "./diagnostic-se
 import { QueryResponseSchema } from "./log-query-rows.js";
 import { recordFile } from "./raw-files.js";
 
-
 /**
  * Sign-in evidence from Log Analytics: which workspaces receive Entra ID sign-in logs (Entra's own
  * diagnostic settings, or the workspaces the configuration names), whether records arrive, and how
@@ -34,7 +33,8 @@ export const entraDiagnosticSettingsDataset = defineDataset({
   title: "Entra ID diagnostic settings (where sign-in and audit logs are sent)",
   scope: "tenant",
   item: EntraDiagnosticSettingSchema,
-  permission: "microsoft.aadiam/diagnosticSettings/read: an Entra ID role such as Security Reader; this API does not accept service principals, so name the workspace in signInLogsWorkspaces instead",
+  permission:
+    "microsoft.aadiam/diagnosticSettings/read: an Entra ID role such as Security Reader; this API does not accept service principals, so name the workspace in signInLogsWorkspaces instead",
   rawFile: recordFile("entra-sign-ins", "diagnostic-settings.json"),
 });
 

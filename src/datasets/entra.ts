@@ -46,7 +46,10 @@ export const ConditionalAccessPolicySchema = z.object({
     userRiskLevels: strings.nullable().optional(),
     servicePrincipalRiskLevels: strings.nullable().optional(),
     insiderRiskLevels: z.string().nullable().optional(),
-    devices: z.object({ deviceFilter: z.object({ mode: z.string().optional(), rule: z.string().optional() }).nullable().optional() }).nullable().optional(),
+    devices: z
+      .object({ deviceFilter: z.object({ mode: z.string().optional(), rule: z.string().optional() }).nullable().optional() })
+      .nullable()
+      .optional(),
     clientApplications: z.unknown().optional(),
     authenticationFlows: z.unknown().optional(),
   }),
@@ -93,7 +96,10 @@ export const NamedLocationSchema = z.object({
   id: z.string(),
   displayName: z.string().nullable().optional(),
   isTrusted: z.boolean().nullable().optional(),
-  ipRanges: z.array(z.object({ cidrAddress: z.string().optional() })).nullable().optional(),
+  ipRanges: z
+    .array(z.object({ cidrAddress: z.string().optional() }))
+    .nullable()
+    .optional(),
   countriesAndRegions: strings.nullable().optional(),
 });
 export type NamedLocation = z.infer<typeof NamedLocationSchema>;
@@ -110,7 +116,10 @@ export const AuthenticationMethodsPolicySchema = z.object({
   id: z.string().optional(),
   policyMigrationState: z.string().nullable().optional(),
   registrationEnforcement: z.unknown().optional(),
-  authenticationMethodConfigurations: z.array(z.object({ id: z.string(), state: z.string().nullable().optional() })).nullable().optional(),
+  authenticationMethodConfigurations: z
+    .array(z.object({ id: z.string(), state: z.string().nullable().optional() }))
+    .nullable()
+    .optional(),
 });
 export type AuthenticationMethodsPolicy = z.infer<typeof AuthenticationMethodsPolicySchema>;
 

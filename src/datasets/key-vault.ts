@@ -24,8 +24,14 @@ export const VaultSchema = z.object({
       .object({
         defaultAction: z.string().nullable().optional(),
         bypass: z.string().nullable().optional(),
-        ipRules: z.array(z.object({ value: z.string() })).nullable().optional(),
-        virtualNetworkRules: z.array(z.object({ id: z.string() })).nullable().optional(),
+        ipRules: z
+          .array(z.object({ value: z.string() }))
+          .nullable()
+          .optional(),
+        virtualNetworkRules: z
+          .array(z.object({ id: z.string() }))
+          .nullable()
+          .optional(),
       })
       .nullable()
       .optional(),

@@ -4,7 +4,6 @@ import { DiagnosticSettingSchema } from "./diagnostic-settings.js";
 import { QueryResponseSchema } from "./log-query-rows.js";
 import { recordFile } from "./raw-files.js";
 
-
 /**
  * Where audit logs are kept and for how long: Log Analytics workspaces and their tables (analytics
  * and total retention), the records the audit tables really hold (oldest and newest, which show how

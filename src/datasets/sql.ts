@@ -3,7 +3,6 @@ import { defineDataset } from "../model/evidence.js";
 import { DiagnosticCategorySchema, DiagnosticSettingSchema } from "./diagnostic-settings.js";
 import { recordFile } from "./raw-files.js";
 
-
 // GET /subscriptions/{s}/providers/Microsoft.Sql/servers?api-version=2023-08-01
 export const SqlServerSchema = z.object({
   id: z.string(),

@@ -3,10 +3,12 @@ import { defineDataset } from "../model/evidence.js";
 import { DiagnosticCategorySchema, DiagnosticSettingSchema } from "./diagnostic-settings.js";
 import { recordFile } from "./raw-files.js";
 
-
 /** An immutability policy as ARM gives it: the period is an integer, written as a string in some older examples. */
 const PolicyPropertiesSchema = z.object({
-  immutabilityPeriodSinceCreationInDays: z.union([z.number(), z.string().regex(/^\d+$/)]).nullable().optional(),
+  immutabilityPeriodSinceCreationInDays: z
+    .union([z.number(), z.string().regex(/^\d+$/)])
+    .nullable()
+    .optional(),
   /** Container policies: "Locked" or "Unlocked"; account policies also "Disabled". */
   state: z.string().nullable().optional(),
   allowProtectedAppendWrites: z.boolean().nullable().optional(),

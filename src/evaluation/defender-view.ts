@@ -1,5 +1,13 @@
 import { healthcareStandardName, planFor } from "../checks/support/defender.js";
-import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset } from "../datasets/defender.js";
+import {
+  autoProvisioningDataset,
+  complianceStandardsDataset,
+  pricingsDataset,
+  resourcesDataset,
+  secureScoresDataset,
+  securityAlertsDataset,
+  securityContactsDataset,
+} from "../datasets/defender.js";
 import type { DefenderRow } from "../model/assessment.js";
 import type { EvidenceReader, SubscriptionInScope } from "../model/evidence.js";
 import { notCollected } from "./view-words.js";
@@ -27,8 +35,16 @@ export function defenderView(evidence: EvidenceReader, subscriptions: readonly S
       }
       const tier = (plan: string) => pricings.items.find(({ value }) => value.name.toLowerCase() === plan.toLowerCase())?.value.properties.pricingTier;
       const sorted = [...inUse].sort(([a], [b]) => a.localeCompare(b));
-      plansOn = sorted.filter(([plan]) => tier(plan) === "Standard").map(([plan, count]) => `${plan} (${count})`).join("\n") || "none";
-      plansOff = sorted.filter(([plan]) => tier(plan) !== "Standard").map(([plan, count]) => `${plan} (${count}, ${tier(plan) ?? "not listed"})`).join("\n") || "none";
+      plansOn =
+        sorted
+          .filter(([plan]) => tier(plan) === "Standard")
+          .map(([plan, count]) => `${plan} (${count})`)
+          .join("\n") || "none";
+      plansOff =
+        sorted
+          .filter(([plan]) => tier(plan) !== "Standard")
+          .map(([plan, count]) => `${plan} (${count}, ${tier(plan) ?? "not listed"})`)
+          .join("\n") || "none";
     }
 
     const scores = evidence.read(secureScoresDataset, at);
@@ -55,18 +71,30 @@ export function defenderView(evidence: EvidenceReader, subscriptions: readonly S
           .map(({ value }) => {
             const alerts = (value.properties.notificationsSources ?? []).find((source) => source.sourceType === "Alert");
             // One address a line: the API joins them with semicolons, which break badly in a narrow column.
-            const emails = (value.properties.emails ?? "no address").split(";").map((email) => email.trim()).filter(Boolean).join("\n");
+            const emails = (value.properties.emails ?? "no address")
+              .split(";")
+              .map((email) => email.trim())
+              .filter(Boolean)
+              .join("\n");
             return `${emails}\n${alerts?.minimalSeverity ? `alerts from ${alerts.minimalSeverity}` : "no alert notifications"}`;
           })
           .join("\n") || "none";
 
     const alertsRead = evidence.read(securityAlertsDataset, at);
     const active = alertsRead.ok ? alertsRead.items.filter(({ value }) => value.properties.status === "Active") : [];
-    const bySeverity = ["High", "Medium", "Low", "Informational"].map((severity) => [severity, active.filter(({ value }) => value.properties.severity === severity).length] as const).filter(([, count]) => count > 0);
-    const activeAlerts = !alertsRead.ok ? notCollected(alertsRead) : bySeverity.length ? bySeverity.map(([severity, count]) => `${count} ${severity}`).join(", ") : "none";
+    const bySeverity = ["High", "Medium", "Low", "Informational"]
+      .map((severity) => [severity, active.filter(({ value }) => value.properties.severity === severity).length] as const)
+      .filter(([, count]) => count > 0);
+    const activeAlerts = !alertsRead.ok
+      ? notCollected(alertsRead)
+      : bySeverity.length
+        ? bySeverity.map(([severity, count]) => `${count} ${severity}`).join(", ")
+        : "none";
 
     const provisioning = evidence.read(autoProvisioningDataset, at);
-    const autoProvisioning = !provisioning.ok ? notCollected(provisioning) : (provisioning.items.map(({ value }) => value.properties.autoProvision ?? "?").join(", ") || "not reported");
+    const autoProvisioning = !provisioning.ok
+      ? notCollected(provisioning)
+      : provisioning.items.map(({ value }) => value.properties.autoProvision ?? "?").join(", ") || "not reported";
 
     return { subscription: subscription.displayName, plansOn, plansOff, secureScore, healthcareStandard, contacts, activeAlerts, autoProvisioning };
   });

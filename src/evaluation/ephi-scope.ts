@@ -75,9 +75,14 @@ function describeExclusion(exclusion: EphiExclusion, subscriptions: readonly Sub
 
 function describeRules(scope: EphiScope, subscriptions: readonly SubscriptionInScope[]): string[] {
   return [
-    ...(scope.tags ?? []).map((tag) => `Tag ${tag.name} = ${tag.values.join(" or ")} on the resource, its resource group or its subscription (the nearest that carries the tag decides)`),
+    ...(scope.tags ?? []).map(
+      (tag) =>
+        `Tag ${tag.name} = ${tag.values.join(" or ")} on the resource, its resource group or its subscription (the nearest that carries the tag decides)`,
+    ),
     ...(scope.resourceGroups ?? []).map((group) => `Resource group ${group.split("/").pop()} (${group})`),
-    ...(scope.subscriptions ?? []).map((id) => `Subscription ${subscriptions.find((subscription) => sameId(subscription.subscriptionId, id))?.displayName ?? id}`),
+    ...(scope.subscriptions ?? []).map(
+      (id) => `Subscription ${subscriptions.find((subscription) => sameId(subscription.subscriptionId, id))?.displayName ?? id}`,
+    ),
     ...(scope.managementGroups ?? []).map((name) => `Every subscription under management group ${name}`),
   ];
 }
@@ -90,7 +95,12 @@ interface Placement {
   resourceGroupId: string | undefined;
 }
 
-export function ephiInventory(evidence: EvidenceReader, tenantId: string, subscriptions: readonly SubscriptionInScope[], scope: EphiScope | undefined): EphiInventory {
+export function ephiInventory(
+  evidence: EvidenceReader,
+  tenantId: string,
+  subscriptions: readonly SubscriptionInScope[],
+  scope: EphiScope | undefined,
+): EphiInventory {
   const subscriptionTags = new Map<string, Tags>();
   const listing = evidence.read(subscriptionsDataset, `/tenants/${tenantId}`);
   if (listing.ok) for (const { value } of listing.items) subscriptionTags.set(value.subscriptionId.toLowerCase(), value.tags);
@@ -109,7 +119,17 @@ export function ephiInventory(evidence: EvidenceReader, tenantId: string, subscr
     for (const { value: resource, ref } of resources.items) {
       const parts = parseResourceId(resource.id);
       const resourceGroupId = parts?.resourceGroup ? `${subscription.scope}/resourceGroups/${parts.resourceGroup}` : undefined;
-      placements.push({ resource, ref, subscription, resourceGroupId, levels: [resource.tags, resourceGroupId ? groupTags.get(resourceGroupId.toLowerCase()) : undefined, subscriptionTags.get(subscription.subscriptionId.toLowerCase())] });
+      placements.push({
+        resource,
+        ref,
+        subscription,
+        resourceGroupId,
+        levels: [
+          resource.tags,
+          resourceGroupId ? groupTags.get(resourceGroupId.toLowerCase()) : undefined,
+          subscriptionTags.get(subscription.subscriptionId.toLowerCase()),
+        ],
+      });
     }
   }
 
@@ -151,24 +171,32 @@ export function ephiInventory(evidence: EvidenceReader, tenantId: string, subscr
     (scope.exclusions ?? []).find((exclusion) => {
       if (exclusion.subscription) return sameId(exclusion.subscription, placement.subscription.subscriptionId);
       if (exclusion.resourceGroup) return placement.resourceGroupId !== undefined && sameId(exclusion.resourceGroup, placement.resourceGroupId);
-      if (exclusion.resource) return sameId(exclusion.resource, placement.resource.id) || placement.resource.id.toLowerCase().startsWith(`${exclusion.resource.toLowerCase()}/`);
+      if (exclusion.resource)
+        return sameId(exclusion.resource, placement.resource.id) || placement.resource.id.toLowerCase().startsWith(`${exclusion.resource.toLowerCase()}/`);
       return exclusion.tag !== undefined && tagMatches(exclusion.tag, placement.levels);
     });
   const inclusionOf = (placement: Placement): string | undefined => {
     const tag = (scope.tags ?? []).find((rule) => tagMatches(rule, placement.levels));
     if (tag) return `tag ${tag.name} = ${tagValue(tag.name, placement.levels)}`;
     const { resourceGroupId } = placement;
-    if (resourceGroupId && (scope.resourceGroups ?? []).some((group) => sameId(group, resourceGroupId))) return `resource group ${resourceGroupId.split("/").pop()} is in scope`;
-    if ((scope.subscriptions ?? []).some((id) => sameId(id, placement.subscription.subscriptionId))) return `subscription ${placement.subscription.displayName} is in scope`;
+    if (resourceGroupId && (scope.resourceGroups ?? []).some((group) => sameId(group, resourceGroupId)))
+      return `resource group ${resourceGroupId.split("/").pop()} is in scope`;
+    if ((scope.subscriptions ?? []).some((id) => sameId(id, placement.subscription.subscriptionId)))
+      return `subscription ${placement.subscription.displayName} is in scope`;
     const group = underManagementGroups.get(placement.subscription.subscriptionId.toLowerCase());
     if (group) return `subscription ${placement.subscription.displayName} is under management group ${group}`;
     return undefined;
   };
 
   const decided = placements.map((placement) => ({ placement, exclusion: exclusionOf(placement), inclusion: inclusionOf(placement) }));
-  const holdsEphi = new Set(decided.filter(({ exclusion, inclusion }) => !exclusion && inclusion).map(({ placement }) => placement.subscription.subscriptionId.toLowerCase()));
+  const holdsEphi = new Set(
+    decided.filter(({ exclusion, inclusion }) => !exclusion && inclusion).map(({ placement }) => placement.subscription.subscriptionId.toLowerCase()),
+  );
   const marked = (placement: Placement) => (scope.tags ?? []).some((rule) => tagValue(rule.name, placement.levels) !== undefined);
-  const counts = (placement: Placement) => !exclusionOf(placement) && (inclusionOf(placement) !== undefined || (!marked(placement) && isDataStore(placement.resource.type) && holdsEphi.has(placement.subscription.subscriptionId.toLowerCase())));
+  const counts = (placement: Placement) =>
+    !exclusionOf(placement) &&
+    (inclusionOf(placement) !== undefined ||
+      (!marked(placement) && isDataStore(placement.resource.type) && holdsEphi.has(placement.subscription.subscriptionId.toLowerCase())));
   const auditTrails = auditTrailsOf(evidence, subscriptions, (sourceScope) => {
     if (sourceScope.startsWith("/tenants/")) return true;
     const id = sourceScope.toLowerCase();
@@ -182,16 +210,40 @@ export function ephiInventory(evidence: EvidenceReader, tenantId: string, subscr
     if (exclusion) return scoped(placement, "out of scope", `excluded: ${exclusion.reason} (decided by ${exclusion.owner})`);
     if (inclusion) return scoped(placement, "in scope", inclusion);
     const trail = auditTrails.get(placement.resource.id.toLowerCase());
-    if (trail) return scoped(placement, "in scope", `receives logs sent by ${trail.length <= 3 ? trail.join(", ") : `${trail.slice(0, 3).join(", ")} and ${trail.length - 3} more`}`);
+    if (trail)
+      return scoped(
+        placement,
+        "in scope",
+        `receives logs sent by ${trail.length <= 3 ? trail.join(", ") : `${trail.slice(0, 3).join(", ")} and ${trail.length - 3} more`}`,
+      );
     // Tags a resource group would have passed down are unknown: nothing may be dropped on a guess.
-    if ((scope.tags?.length ?? 0) > 0 && groupsUnknown.has(placement.subscription.subscriptionId.toLowerCase())) return scoped(placement, "unclassified", `the resource groups of ${placement.subscription.displayName} could not be read, so the tags it inherits are unknown`);
+    if ((scope.tags?.length ?? 0) > 0 && groupsUnknown.has(placement.subscription.subscriptionId.toLowerCase()))
+      return scoped(
+        placement,
+        "unclassified",
+        `the resource groups of ${placement.subscription.displayName} could not be read, so the tags it inherits are unknown`,
+      );
     // Whether its subscription is under a management group the scope names is unknown.
-    if (managementGroupsUnknown.length > 0) return scoped(placement, "unclassified", `the subscriptions under management group ${managementGroupsUnknown.join(", ")} could not be read`);
-    if (marked(placement)) return scoped(placement, "out of scope", `marked ${(scope.tags ?? []).map((rule) => `${rule.name} = ${tagValue(rule.name, placement.levels) ?? "(none)"}`).join(", ")}`);
+    if (managementGroupsUnknown.length > 0)
+      return scoped(placement, "unclassified", `the subscriptions under management group ${managementGroupsUnknown.join(", ")} could not be read`);
+    if (marked(placement))
+      return scoped(
+        placement,
+        "out of scope",
+        `marked ${(scope.tags ?? []).map((rule) => `${rule.name} = ${tagValue(rule.name, placement.levels) ?? "(none)"}`).join(", ")}`,
+      );
     if (isDataStore(placement.resource.type) && holdsEphi.has(placement.subscription.subscriptionId.toLowerCase())) {
-      return scoped(placement, "unclassified", `a data store with no marking, in subscription ${placement.subscription.displayName}, which holds ePHI: counted as in scope until decided`);
+      return scoped(
+        placement,
+        "unclassified",
+        `a data store with no marking, in subscription ${placement.subscription.displayName}, which holds ePHI: counted as in scope until decided`,
+      );
     }
-    return scoped(placement, "out of scope", isDataStore(placement.resource.type) ? `its subscription holds no ePHI and no rule includes it` : "not a data store, and no rule includes it");
+    return scoped(
+      placement,
+      "out of scope",
+      isDataStore(placement.resource.type) ? `its subscription holds no ePHI and no rule includes it` : "not a data store, and no rule includes it",
+    );
   });
   const exclusions = (scope.exclusions ?? []).map((exclusion) => ({
     target: describeExclusion(exclusion, subscriptions),
@@ -199,11 +251,22 @@ export function ephiInventory(evidence: EvidenceReader, tenantId: string, subscr
     owner: exclusion.owner,
     resources: decided.filter((entry) => entry.exclusion === exclusion).length,
   }));
-  return { declared: true, rules: describeRules(scope, subscriptions), exclusions, resources, containers: containersOf(scope, subscriptions, resources, underManagementGroups, evidence), unreadable };
+  return {
+    declared: true,
+    rules: describeRules(scope, subscriptions),
+    exclusions,
+    resources,
+    containers: containersOf(scope, subscriptions, resources, underManagementGroups, evidence),
+    unreadable,
+  };
 }
 
 /** For each log destination (lower-cased id), the sources in scope that send it their diagnostic logs. */
-function auditTrailsOf(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[], sourceCounts: (scope: string) => boolean): Map<string, string[]> {
+function auditTrailsOf(
+  evidence: EvidenceReader,
+  subscriptions: readonly SubscriptionInScope[],
+  sourceCounts: (scope: string) => boolean,
+): Map<string, string[]> {
   const trails = new Map<string, string[]>();
   for (const { source, setting } of loggedSettings(evidence, subscriptions)) {
     if (!sourceCounts(source.scope)) continue;
@@ -219,29 +282,50 @@ function auditTrailsOf(evidence: EvidenceReader, subscriptions: readonly Subscri
 }
 
 /** Subscriptions and resource groups: out when excluded; in when a rule names them or they hold anything that may be ePHI. */
-function containersOf(scope: EphiScope, subscriptions: readonly SubscriptionInScope[], resources: readonly ScopedResource[], underManagementGroups: ReadonlyMap<string, string>, evidence: EvidenceReader): EphiInventory["containers"] {
-  const holding = (id: string) => resources.filter((resource) => resource.id.toLowerCase().startsWith(`${id.toLowerCase()}/`) && resource.standing !== "out of scope").length;
-  const excluded = (id: string) => (scope.exclusions ?? []).find((exclusion) => (exclusion.subscription && sameId(`/subscriptions/${exclusion.subscription}`, id)) || (exclusion.resourceGroup && sameId(exclusion.resourceGroup, id)));
+function containersOf(
+  scope: EphiScope,
+  subscriptions: readonly SubscriptionInScope[],
+  resources: readonly ScopedResource[],
+  underManagementGroups: ReadonlyMap<string, string>,
+  evidence: EvidenceReader,
+): EphiInventory["containers"] {
+  const holding = (id: string) =>
+    resources.filter((resource) => resource.id.toLowerCase().startsWith(`${id.toLowerCase()}/`) && resource.standing !== "out of scope").length;
+  const excluded = (id: string) =>
+    (scope.exclusions ?? []).find(
+      (exclusion) =>
+        (exclusion.subscription && sameId(`/subscriptions/${exclusion.subscription}`, id)) || (exclusion.resourceGroup && sameId(exclusion.resourceGroup, id)),
+    );
   const standing = (id: string, named: string | undefined): EphiInventory["containers"][number] => {
     const exclusion = excluded(id);
     if (exclusion) return { id, standing: "out of scope", why: `excluded: ${exclusion.reason} (decided by ${exclusion.owner})`, excluded: true };
     if (named) return { id, standing: "in scope", why: named, excluded: false };
     const count = holding(id);
-    return count > 0 ? { id, standing: "in scope", why: `holds ${count} resource(s) in scope or unclassified`, excluded: false } : { id, standing: "out of scope", why: "holds nothing in scope", excluded: false };
+    return count > 0
+      ? { id, standing: "in scope", why: `holds ${count} resource(s) in scope or unclassified`, excluded: false }
+      : { id, standing: "out of scope", why: "holds nothing in scope", excluded: false };
   };
   const listed = subscriptions.flatMap((subscription) => {
-    const named =
-      (scope.subscriptions ?? []).some((id) => sameId(id, subscription.subscriptionId)) ? `subscription ${subscription.displayName} is in scope`
-      : underManagementGroups.has(subscription.subscriptionId.toLowerCase()) ? `under management group ${underManagementGroups.get(subscription.subscriptionId.toLowerCase())}`
-      : undefined;
+    const named = (scope.subscriptions ?? []).some((id) => sameId(id, subscription.subscriptionId))
+      ? `subscription ${subscription.displayName} is in scope`
+      : underManagementGroups.has(subscription.subscriptionId.toLowerCase())
+        ? `under management group ${underManagementGroups.get(subscription.subscriptionId.toLowerCase())}`
+        : undefined;
     const groups = evidence.read(resourceGroupsDataset, subscription.scope);
     return [
       standing(subscription.scope, named),
-      ...(groups.ok ? groups.items : []).map(({ value }) => standing(value.id, named ?? ((scope.resourceGroups ?? []).some((group) => sameId(group, value.id)) ? `resource group ${value.name} is in scope` : undefined))),
+      ...(groups.ok ? groups.items : []).map(({ value }) =>
+        standing(
+          value.id,
+          named ?? ((scope.resourceGroups ?? []).some((group) => sameId(group, value.id)) ? `resource group ${value.name} is in scope` : undefined),
+        ),
+      ),
     ];
   });
   // An excluded resource group the listing does not hold (unreadable, or gone) stays excluded.
-  const unlisted = (scope.exclusions ?? []).flatMap(({ resourceGroup }) => (resourceGroup && !listed.some((container) => sameId(container.id, resourceGroup)) ? [standing(resourceGroup, undefined)] : []));
+  const unlisted = (scope.exclusions ?? []).flatMap(({ resourceGroup }) =>
+    resourceGroup && !listed.some((container) => sameId(container.id, resourceGroup)) ? [standing(resourceGroup, undefined)] : [],
+  );
   return [...listed, ...unlisted];
 }
 

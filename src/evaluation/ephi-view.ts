@@ -23,7 +23,12 @@ export function ephiView(inventory: EphiInventory, baa: BaaCatalogue, allowedReg
         inScope: count(resources, "in scope"),
         unclassified: count(resources, "unclassified"),
         locations: [...new Set(resources.map((resource) => resource.location ?? "(none)"))].sort(),
-        baa: found.standing === "covered" ? `covered (${found.service})` : found.standing === "not covered" ? `not in the list (${found.service})` : "not named: not evaluated",
+        baa:
+          found.standing === "covered"
+            ? `covered (${found.service})`
+            : found.standing === "not covered"
+              ? `not in the list (${found.service})`
+              : "not named: not evaluated",
       };
     })
     .sort((a, b) => b.inScope + b.unclassified - (a.inScope + a.unclassified) || a.type.localeCompare(b.type));
@@ -39,7 +44,14 @@ export function ephiView(inventory: EphiInventory, baa: BaaCatalogue, allowedReg
       location,
       inScope: count(resources, "in scope"),
       unclassified: count(resources, "unclassified"),
-      allowed: location === "(none)" || location === "global" ? ("not a region" as const) : !allowed ? ("no regions declared" as const) : allowed.includes(location) ? ("allowed" as const) : ("not allowed" as const),
+      allowed:
+        location === "(none)" || location === "global"
+          ? ("not a region" as const)
+          : !allowed
+            ? ("no regions declared" as const)
+            : allowed.includes(location)
+              ? ("allowed" as const)
+              : ("not allowed" as const),
     }))
     .sort((a, b) => a.location.localeCompare(b.location));
 

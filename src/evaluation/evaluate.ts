@@ -41,11 +41,21 @@ export function evaluate(input: EvaluationInput): Assessment {
   const checks = input.checks ?? registeredChecks;
   const records = new EvidenceSet(evidence.records, evidence.collectorFailures);
   const ephi = ephiInventory(records, evidence.tenantId, evidence.subscriptions, settings.ephiScope);
-  const scope = { subscriptions: evidence.subscriptions, tenantId: evidence.tenantId, settings, collectedAt: new Date(evidence.collection.window.end), ephi, baa };
+  const scope = {
+    subscriptions: evidence.subscriptions,
+    tenantId: evidence.tenantId,
+    settings,
+    collectedAt: new Date(evidence.collection.window.end),
+    ephi,
+    baa,
+  };
   // A run scoped to some sections keeps only the checks on them, and the findings that cite them.
   const inScope = new Set(mapping.requirements.flatMap((row) => [...row.checks.primary, ...row.checks.supporting]));
   const scopedChecks = checks.filter((check) => inScope.has(check.id));
-  const placed = runChecks(scopedChecks, { ...scope, evidence: records }).map((finding) => ({ ...finding, ephiScope: standingOf(ephi, evidence.subscriptions, finding.resourceId) }));
+  const placed = runChecks(scopedChecks, { ...scope, evidence: records }).map((finding) => ({
+    ...finding,
+    ephiScope: standingOf(ephi, evidence.subscriptions, finding.resourceId),
+  }));
   // Attestations and exceptions are weighed on the day the evidence was collected, years later too.
   const day = dayOf(new Date(evidence.collection.window.end));
   const recorded = input.records ?? noRecords;
@@ -58,7 +68,14 @@ export function evaluate(input: EvaluationInput): Assessment {
     requirements,
     coverage: coverageOf(requirements, findings),
     gaps: collectionGaps(evidence, scopedChecks).filter((gap) => gap.affectedChecks.length > 0 || scopedChecks.length === checks.length),
-    checks: scopedChecks.map(({ id, title, severity, rationale, remediation, reportsAnAssessment }) => ({ id, title, severity, rationale, remediation, reportsAnAssessment: reportsAnAssessment === true })),
+    checks: scopedChecks.map(({ id, title, severity, rationale, remediation, reportsAnAssessment }) => ({
+      id,
+      title,
+      severity,
+      rationale,
+      remediation,
+      reportsAnAssessment: reportsAnAssessment === true,
+    })),
     privilegedMfa: privilegedMfaTable(records, evidence.tenantId, evidence.subscriptions, settings),
     auditLogs: auditLogView(records, evidence.subscriptions, evidence.tenantId, findings),
     defender: defenderView(records, evidence.subscriptions),

@@ -44,10 +44,16 @@ export function globMatches(pattern: string, resourceId: string): boolean {
  * exception, or a pattern over more than the threshold without `broad: true`, applies to nothing and
  * is flagged; one that matches no failing finding is reported. Accepted findings keep their status.
  */
-export function acceptRisks(findings: readonly Finding[], exceptions: readonly AcceptedRisk[], day: string): { findings: Finding[]; exceptions: ExceptionRow[] } {
+export function acceptRisks(
+  findings: readonly Finding[],
+  exceptions: readonly AcceptedRisk[],
+  day: string,
+): { findings: Finding[]; exceptions: ExceptionRow[] } {
   const accepted = new Map<string, Finding["acceptedRisk"]>();
   const rows = exceptions.map((exception): ExceptionRow => {
-    const matched = findings.filter((finding) => finding.checkId === exception.check && finding.status === "fail" && globMatches(exception.resource, finding.resourceId));
+    const matched = findings.filter(
+      (finding) => finding.checkId === exception.check && finding.status === "fail" && globMatches(exception.resource, finding.resourceId),
+    );
     const base = {
       id: exception.id,
       check: exception.check,
@@ -62,10 +68,14 @@ export function acceptRisks(findings: readonly Finding[], exceptions: readonly A
     if (exception.expiresOn < day) return { ...base, state: "expired" };
     if (matched.length === 0) return { ...base, state: "matches nothing" };
     if (matched.length > broadExceptionThreshold && !exception.broad) return { ...base, state: "too broad" };
-    for (const finding of matched) if (!accepted.has(finding.id)) accepted.set(finding.id, { exception: exception.id, approver: base.approver, expiresOn: exception.expiresOn });
+    for (const finding of matched)
+      if (!accepted.has(finding.id)) accepted.set(finding.id, { exception: exception.id, approver: base.approver, expiresOn: exception.expiresOn });
     return { ...base, state: "applied" };
   });
-  return { findings: findings.map((finding) => (accepted.has(finding.id) ? { ...finding, acceptedRisk: accepted.get(finding.id) } : finding)), exceptions: rows };
+  return {
+    findings: findings.map((finding) => (accepted.has(finding.id) ? { ...finding, acceptedRisk: accepted.get(finding.id) } : finding)),
+    exceptions: rows,
+  };
 }
 
 /** The attestations with their state on the collection day, and the rows still waiting for one. */

@@ -8,7 +8,12 @@ import type { EvidenceReader, SubscriptionInScope } from "../model/evidence.js";
  * the policies that decide it, and the methods they registered. The same engine the MFA checks use
  * decides it; this only states its result.
  */
-export function privilegedMfaTable(evidence: EvidenceReader, tenantId: string, subscriptions: readonly SubscriptionInScope[], settings: CheckSettings): PrivilegedMfaTable {
+export function privilegedMfaTable(
+  evidence: EvidenceReader,
+  tenantId: string,
+  subscriptions: readonly SubscriptionInScope[],
+  settings: CheckSettings,
+): PrivilegedMfaTable {
   const table = privilegedUsersMfa(evidence, tenantId, subscriptions, settings.breakGlassAccounts);
   if (!table.ok) return { ok: false, reason: `${table.dataset.title} could not be collected (${table.failure.error.call}: ${table.failure.error.message})` };
   return { ok: true, rows: table.rows.map(rowOf) };
@@ -16,7 +21,8 @@ export function privilegedMfaTable(evidence: EvidenceReader, tenantId: string, s
 
 function verdictOf(user: PrivilegedUserMfa): PrivilegedMfaVerdict {
   if (user.breakGlass) return "emergency access";
-  if (user.coverage.verdict === "not-enforced" && (user.bySecurityDefaults === "every sign-in" || user.bySecurityDefaults === "azure management")) return "enforced by security defaults";
+  if (user.coverage.verdict === "not-enforced" && (user.bySecurityDefaults === "every sign-in" || user.bySecurityDefaults === "azure management"))
+    return "enforced by security defaults";
   return user.coverage.verdict;
 }
 
@@ -24,7 +30,9 @@ function rowOf(user: PrivilegedUserMfa): PrivilegedMfaRow {
   const { coverage } = user;
   const decidedBy = [
     ...coverage.enforcedBy.map((policy) => {
-      const strength = policy.authenticationStrength ? ` (${policy.authenticationStrength.displayName}${policy.authenticationStrength.phishingResistant ? ", phishing-resistant" : ""})` : "";
+      const strength = policy.authenticationStrength
+        ? ` (${policy.authenticationStrength.displayName}${policy.authenticationStrength.phishingResistant ? ", phishing-resistant" : ""})`
+        : "";
       return `Required by "${policy.displayName}"${strength}${policy.narrowing.length ? `: ${policy.narrowing.join(", ")}` : ""}`;
     }),
     ...coverage.excludedBy.map((policy) => `Excluded from "${policy.displayName}" (${policy.excludedAs.join(", ")})`),

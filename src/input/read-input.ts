@@ -12,10 +12,7 @@ import { InputError } from "../errors.js";
 type PathKey = string | number;
 
 export function formatPath(path: readonly PathKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${key}` : key),
-    "",
-  );
+  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${key}` : key), "");
 }
 
 function valueAt(data: unknown, path: readonly PathKey[]): { found: boolean; value: unknown } {

@@ -14,7 +14,12 @@ export async function loadBaaServices(file: string = defaultBaaServicesFile): Pr
     catalogue[list].forEach((service, serviceIndex) => {
       service.resourceTypes.forEach((type, typeIndex) => {
         const earlier = seen.get(type.toLowerCase());
-        if (earlier) throw new InputError(file, yamlPlace(text, [list, serviceIndex, "resourceTypes", typeIndex]), `expected each resource type once; ${type} is already under ${earlier}`);
+        if (earlier)
+          throw new InputError(
+            file,
+            yamlPlace(text, [list, serviceIndex, "resourceTypes", typeIndex]),
+            `expected each resource type once; ${type} is already under ${earlier}`,
+          );
         seen.set(type.toLowerCase(), service.name);
       });
     });

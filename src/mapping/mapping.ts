@@ -81,7 +81,10 @@ export async function loadMapping(file: string, knownChecks: ReadonlySet<string>
       fail(["requirements", index], `${row.citation} needs an attestation (what it must show), because its evidence is ${row.evidence}`);
     }
     if (row.attestation && row.evidence === "auto") {
-      fail(["requirements", index, "attestation"], `${row.citation} is auto (its checks decide all of it), so it takes no attestation; make it partial if they decide only part`);
+      fail(
+        ["requirements", index, "attestation"],
+        `${row.citation} is auto (its checks decide all of it), so it takes no attestation; make it partial if they decide only part`,
+      );
     }
     if (row.attestation) {
       if (attestationIds.has(row.attestation.id)) fail(["requirements", index, "attestation", "id"], `duplicate attestation id ${row.attestation.id}`);
@@ -108,7 +111,8 @@ export function standardsOf(mapping: Mapping): { standard: RequirementRow; rows:
     .filter((group) => group.rows.length > 0);
 }
 
-const validForms = "a part of the rule (164.308, 164.310, 164.312, 164.314 or 164.316), a standard with its implementation specifications (such as 164.312(a)(1), or 164.308(a)(1) for 164.308(a)(1)(i)) or one implementation specification (such as 164.312(a)(2)(iv))";
+const validForms =
+  "a part of the rule (164.308, 164.310, 164.312, 164.314 or 164.316), a standard with its implementation specifications (such as 164.312(a)(1), or 164.308(a)(1) for 164.308(a)(1)(i)) or one implementation specification (such as 164.312(a)(2)(iv))";
 
 /**
  * The rows a --sections list asks for: a part gives all its rows, a standard its own row and its

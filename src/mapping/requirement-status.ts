@@ -42,7 +42,12 @@ export function primaryOutcome(primaryChecks: readonly string[], findings: reado
  * checks alone; a partial row only with its checks passing and a valid attestation; an attest row by
  * its attestation alone.
  */
-export function requirementStatus(kind: EvidenceMode, outcome: PrimaryOutcome, attestation: AttestationState, decision: RecordedDecision = "none"): RequirementStatus {
+export function requirementStatus(
+  kind: EvidenceMode,
+  outcome: PrimaryOutcome,
+  attestation: AttestationState,
+  decision: RecordedDecision = "none",
+): RequirementStatus {
   const attested = attestation === "valid";
   if (attested && decision === "not applicable") return "not_applicable";
   if (attested && (decision === "alternative" || decision === "not_reasonable")) return "documented_decision";
@@ -55,7 +60,13 @@ export function requirementStatus(kind: EvidenceMode, outcome: PrimaryOutcome, a
 }
 
 /** Every combination, for the table test and the generated documentation. */
-export function statusTable(): { kind: EvidenceMode; outcome: PrimaryOutcome; attestation: AttestationState; decision: RecordedDecision; status: RequirementStatus }[] {
+export function statusTable(): {
+  kind: EvidenceMode;
+  outcome: PrimaryOutcome;
+  attestation: AttestationState;
+  decision: RecordedDecision;
+  status: RequirementStatus;
+}[] {
   const kinds: EvidenceMode[] = ["auto", "partial", "attest"];
   return kinds.flatMap((kind) =>
     primaryOutcomes.flatMap((outcome) =>
@@ -84,7 +95,10 @@ export function decides(finding: Finding): boolean {
  */
 function concernsOf(row: RequirementRow, findings: readonly Finding[]): string[] {
   return findings
-    .filter((finding) => finding.status === "fail" && (row.checks.supporting.includes(finding.checkId) || (row.checks.primary.includes(finding.checkId) && !decides(finding))))
+    .filter(
+      (finding) =>
+        finding.status === "fail" && (row.checks.supporting.includes(finding.checkId) || (row.checks.primary.includes(finding.checkId) && !decides(finding))),
+    )
     .map((finding) => finding.id);
 }
 
@@ -100,7 +114,11 @@ function decisionOf(recorded: RecordedAttestation | undefined): RecordedDecision
   return recorded.decision ?? "none";
 }
 
-export function evaluateRequirements(mapping: Mapping, findings: readonly Finding[], attestationOf: (row: RequirementRow) => RowAttestation = (row) => ({ state: row.attestation ? "missing" : "not needed", recorded: undefined })): RequirementResult[] {
+export function evaluateRequirements(
+  mapping: Mapping,
+  findings: readonly Finding[],
+  attestationOf: (row: RequirementRow) => RowAttestation = (row) => ({ state: row.attestation ? "missing" : "not needed", recorded: undefined }),
+): RequirementResult[] {
   const deciding = findings.filter(decides);
   return mapping.requirements.map((row) => {
     const attestation = attestationOf(row);
@@ -148,7 +166,9 @@ export function coverageOf(requirements: readonly RequirementResult[], findings:
   let automated = 0;
   for (const requirement of requirements) {
     byStatus[requirement.status]++;
-    const decided = findings.some((finding) => decides(finding) && requirement.checks.includes(finding.checkId) && (finding.status === "pass" || finding.status === "fail"));
+    const decided = findings.some(
+      (finding) => decides(finding) && requirement.checks.includes(finding.checkId) && (finding.status === "pass" || finding.status === "fail"),
+    );
     if (decided) automated++;
   }
   return {

@@ -60,7 +60,10 @@ export const AttestationFileSchema = z
     message: "expected a rationale: an alternative or not_reasonable decision must say why (164.306(d)(3))",
     path: ["rationale"],
   })
-  .refine((file) => file.decision === undefined || file.notApplicable === undefined, { message: "expected either a decision or notApplicable, not both", path: ["notApplicable"] });
+  .refine((file) => file.decision === undefined || file.notApplicable === undefined, {
+    message: "expected either a decision or notApplicable, not both",
+    path: ["notApplicable"],
+  });
 export type AttestationFile = z.infer<typeof AttestationFileSchema>;
 
 /** What an attached PDF's own signature says, when it carries one. */

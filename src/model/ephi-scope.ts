@@ -14,8 +14,12 @@ const TagRuleSchema = z.strictObject({
 });
 
 const subscriptionId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "expected a subscription id (GUID)");
-const resourceGroupId = z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i, "expected a resource group id (/subscriptions/…/resourceGroups/…)");
-const resourceId = z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+$/i, "expected a resource id (/subscriptions/…/resourceGroups/…/providers/…)");
+const resourceGroupId = z
+  .string()
+  .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i, "expected a resource group id (/subscriptions/…/resourceGroups/…)");
+const resourceId = z
+  .string()
+  .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+$/i, "expected a resource id (/subscriptions/…/resourceGroups/…/providers/…)");
 const managementGroupName = z.string().regex(/^[A-Za-z0-9._()-]{1,90}$/, "expected a management group name (its id's last segment)");
 
 const exclusionTargets = ["subscription", "resourceGroup", "resource", "tag"] as const;
@@ -45,9 +49,12 @@ export const EphiScopeSchema = z
     managementGroups: z.array(managementGroupName).optional(),
     exclusions: z.array(EphiExclusionSchema).optional(),
   })
-  .refine((scope) => (scope.tags?.length ?? 0) + (scope.resourceGroups?.length ?? 0) + (scope.subscriptions?.length ?? 0) + (scope.managementGroups?.length ?? 0) > 0, {
-    message: "expected at least one of tags, resourceGroups, subscriptions or managementGroups to say where ePHI is",
-  });
+  .refine(
+    (scope) => (scope.tags?.length ?? 0) + (scope.resourceGroups?.length ?? 0) + (scope.subscriptions?.length ?? 0) + (scope.managementGroups?.length ?? 0) > 0,
+    {
+      message: "expected at least one of tags, resourceGroups, subscriptions or managementGroups to say where ePHI is",
+    },
+  );
 export type EphiScope = z.infer<typeof EphiScopeSchema>;
 
 /** Azure regions (as ARM writes a location, e.g. "eastus2") where the organisation allows resources. */

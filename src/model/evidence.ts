@@ -101,9 +101,7 @@ export interface Located<T> {
   ref: EvidenceRef;
 }
 
-export type DatasetRead<T> =
-  | { ok: true; items: Located<T>[]; file: string; calls: string[] }
-  | { ok: false; error: CallError; file: string | undefined };
+export type DatasetRead<T> = { ok: true; items: Located<T>[]; file: string; calls: string[] } | { ok: false; error: CallError; file: string | undefined };
 
 /**
  * Validates raw items against a dataset's schema: at collection (so a malformed payload is blamed

@@ -4,7 +4,15 @@ import { scopeStandings } from "./ephi-scope.js";
 
 /** findings/findings.json, a contract: docs/findings-json.md. Readers handle every format; the tool writes the newest. */
 export const findingStatuses = ["pass", "fail", "error", "manual", "not_applicable"] as const;
-export const requirementStatuses = ["satisfied", "not_satisfied", "incomplete", "attestation_required", "attested", "documented_decision", "not_applicable"] as const;
+export const requirementStatuses = [
+  "satisfied",
+  "not_satisfied",
+  "incomplete",
+  "attestation_required",
+  "attested",
+  "documented_decision",
+  "not_applicable",
+] as const;
 export const evidenceModes = ["auto", "partial", "attest"] as const;
 
 const FindingV1Schema = z.object({
@@ -115,8 +123,18 @@ const documentFields = {
 };
 
 /** Format 1, written by 0.1.0. */
-export const FindingsDocumentV1Schema = z.object({ schemaVersion: z.literal(1), ...documentFields, findings: z.array(FindingV1Schema), requirements: z.array(RequirementResultV1Schema) });
+export const FindingsDocumentV1Schema = z.object({
+  schemaVersion: z.literal(1),
+  ...documentFields,
+  findings: z.array(FindingV1Schema),
+  requirements: z.array(RequirementResultV1Schema),
+});
 
 /** Format 2: primary and supporting checks, concerns, what a row's evidence can decide, the ePHI scope and remediation on findings. */
-export const FindingsDocumentSchema = z.object({ schemaVersion: z.literal(2), ...documentFields, findings: z.array(FindingSchema), requirements: z.array(RequirementResultSchema) });
+export const FindingsDocumentSchema = z.object({
+  schemaVersion: z.literal(2),
+  ...documentFields,
+  findings: z.array(FindingSchema),
+  requirements: z.array(RequirementResultSchema),
+});
 export type FindingsDocument = z.infer<typeof FindingsDocumentSchema>;

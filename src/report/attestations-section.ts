@@ -30,7 +30,10 @@ export function attestationsSection(assessment: Assessment, heading: string): Co
         attestations.recorded.map((attestation): TableCell[] => [
           { text: attestation.id, style: "mono" },
           { text: attestation.requirements.join("\n"), style: "small" },
-          { text: `${attestation.owner.name}, ${attestation.owner.role}${attestation.decision ? `\ndecision: ${attestation.decision}` : ""}${attestation.notApplicable ? "\nnot applicable" : ""}`, style: "small" },
+          {
+            text: `${attestation.owner.name}, ${attestation.owner.role}${attestation.decision ? `\ndecision: ${attestation.decision}` : ""}${attestation.notApplicable ? "\nnot applicable" : ""}`,
+            style: "small",
+          },
           { text: attestation.date },
           { text: attestation.expiresOn },
           { text: attestation.state, color: stateColour[attestation.state], bold: true },
@@ -75,7 +78,13 @@ export function attestationsSection(assessment: Assessment, heading: string): Co
         ["Exception", "Check and resources", "Approved by", "Until", "Matched", "State"],
         exceptions.map((exception): TableCell[] => [
           { text: exception.id, style: "mono" },
-          { stack: [{ text: exception.check, style: "mono" }, { text: exception.resource, style: "mono" }, { text: `Why: ${exception.rationale} Compensating control: ${exception.compensatingControl} Owner: ${exception.owner}.`, style: "small" }] },
+          {
+            stack: [
+              { text: exception.check, style: "mono" },
+              { text: exception.resource, style: "mono" },
+              { text: `Why: ${exception.rationale} Compensating control: ${exception.compensatingControl} Owner: ${exception.owner}.`, style: "small" },
+            ],
+          },
           { text: exception.approver, style: "small" },
           { text: exception.expiresOn },
           { text: String(exception.matched), alignment: "right" },
@@ -84,7 +93,19 @@ export function attestationsSection(assessment: Assessment, heading: string): Co
       ),
     );
     const flagged = exceptions.filter((exception) => exception.state !== "applied");
-    if (flagged.length > 0) section.push(callout({ text: [{ text: "Exceptions that apply to nothing: ", bold: true }, flagged.map((exception) => `${exception.id} (${exception.state})`).join(", "), "."] }, "#fff4e5"));
+    if (flagged.length > 0)
+      section.push(
+        callout(
+          {
+            text: [
+              { text: "Exceptions that apply to nothing: ", bold: true },
+              flagged.map((exception) => `${exception.id} (${exception.state})`).join(", "),
+              ".",
+            ],
+          },
+          "#fff4e5",
+        ),
+      );
   }
   return section;
 }

@@ -10,7 +10,12 @@ function table(widths: (number | string)[], header: string[], rows: TableCell[][
 }
 
 function shownOf<Row>(rows: readonly Row[]): { shown: Row[]; note: Content[] } {
-  return rows.length <= listLimit ? { shown: [...rows], note: [] } : { shown: rows.slice(0, listLimit), note: [{ text: `${rows.length - listLimit} further rows are in findings/findings.csv, each finding with its ePHI standing.`, style: "small" }] };
+  return rows.length <= listLimit
+    ? { shown: [...rows], note: [] }
+    : {
+        shown: rows.slice(0, listLimit),
+        note: [{ text: `${rows.length - listLimit} further rows are in findings/findings.csv, each finding with its ePHI standing.`, style: "small" }],
+      };
 }
 
 /**
@@ -32,7 +37,14 @@ export function ephiSection(ephi: EphiView, heading: string): Content[] {
     section.push({ ul: ephi.rules.map((rule) => ({ text: rule })), style: "paragraph" });
     if (ephi.inScopeReasons.length > 0) {
       const reasons = shownOf(ephi.inScopeReasons);
-      section.push(table(["*", 60], ["Why in scope", "Resources"], reasons.shown.map((row): TableCell[] => [{ text: row.why }, { text: String(row.count), alignment: "right" }])), ...reasons.note);
+      section.push(
+        table(
+          ["*", 60],
+          ["Why in scope", "Resources"],
+          reasons.shown.map((row): TableCell[] => [{ text: row.why }, { text: String(row.count), alignment: "right" }]),
+        ),
+        ...reasons.note,
+      );
     }
     section.push({
       text: "A Log Analytics workspace or storage account that receives the diagnostic logs of anything in scope, or of Entra ID, holds the audit trail of the systems with ePHI and is in scope whatever its tags say. A data store without any marking in a subscription that holds ePHI is unclassified.",
@@ -52,7 +64,17 @@ export function ephiSection(ephi: EphiView, heading: string): Content[] {
     );
   }
   if (ephi.unreadable.length > 0) {
-    section.push(callout({ text: [{ text: "Inventory incomplete. ", bold: true }, `The resources or resource groups of ${ephi.unreadable.join(", ")} could not be read: what they hold is unknown, and nothing there was taken out of scope on a guess.`] }, "#fdecea"));
+    section.push(
+      callout(
+        {
+          text: [
+            { text: "Inventory incomplete. ", bold: true },
+            `The resources or resource groups of ${ephi.unreadable.join(", ")} could not be read: what they hold is unknown, and nothing there was taken out of scope on a guess.`,
+          ],
+        },
+        "#fdecea",
+      ),
+    );
   }
 
   if (ephi.exclusions.length > 0) {
@@ -61,7 +83,12 @@ export function ephiSection(ephi: EphiView, heading: string): Content[] {
       table(
         [110, "*", 110, 44],
         ["Excluded", "Reason", "Decided by", "Resources"],
-        ephi.exclusions.map((exclusion): TableCell[] => [{ text: exclusion.target }, { text: exclusion.reason }, { text: exclusion.owner }, { text: String(exclusion.resources), alignment: "right" }]),
+        ephi.exclusions.map((exclusion): TableCell[] => [
+          { text: exclusion.target },
+          { text: exclusion.reason },
+          { text: exclusion.owner },
+          { text: String(exclusion.resources), alignment: "right" },
+        ]),
       ),
     );
   }
@@ -121,7 +148,17 @@ export function ephiSection(ephi: EphiView, heading: string): Content[] {
         table(
           [120, 120, 60, "*"],
           ["Resource", "Type", "Location", "Why unclassified"],
-          rows.shown.map((resource): TableCell[] => [{ text: [{ text: `${resource.name}\n`, bold: true }, { text: resource.subscription, style: "small" }] }, { text: resource.type, style: "mono" }, { text: resource.location ?? "" }, { text: resource.why, style: "small" }]),
+          rows.shown.map((resource): TableCell[] => [
+            {
+              text: [
+                { text: `${resource.name}\n`, bold: true },
+                { text: resource.subscription, style: "small" },
+              ],
+            },
+            { text: resource.type, style: "mono" },
+            { text: resource.location ?? "" },
+            { text: resource.why, style: "small" },
+          ]),
         ),
         ...rows.note,
       );
@@ -133,7 +170,14 @@ export function ephiSection(ephi: EphiView, heading: string): Content[] {
         style: "paragraph",
       });
       const reasons = shownOf(ephi.outOfScope.reasons);
-      section.push(table(["*", 60], ["Why out of scope", "Resources"], reasons.shown.map((row): TableCell[] => [{ text: row.why }, { text: String(row.count), alignment: "right" }])), ...reasons.note);
+      section.push(
+        table(
+          ["*", 60],
+          ["Why out of scope", "Resources"],
+          reasons.shown.map((row): TableCell[] => [{ text: row.why }, { text: String(row.count), alignment: "right" }]),
+        ),
+        ...reasons.note,
+      );
     }
   }
   return section;

@@ -74,7 +74,10 @@ export function headerRow(...cells: string[]): TableCell[] {
 
 export function utc(at: Date | string): string {
   const date = typeof at === "string" ? new Date(at) : at;
-  return `${date.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "")} UTC`;
+  return `${date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "")} UTC`;
 }
 
 /** A boxed note (attestation needed, limits), so it stands out from findings. */

@@ -6,7 +6,6 @@ import type { ReportInput } from "./report-model.js";
 import { buildStandardReport } from "./standard-report.js";
 import { buildSummaryReport } from "./summary-report.js";
 
-
 function slug(text: string): string {
   return text
     .toLowerCase()

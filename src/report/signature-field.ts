@@ -66,4 +66,3 @@ export function addSignatureField(document: unknown, dictionary: SignatureDictio
   signature.end();
   widget.end();
 }
-

@@ -44,8 +44,22 @@ function remediationRow(remediation: RemediationAdvice): TableCell[] {
       stack: [
         { text: [{ text: "How to fix: ", bold: true }, remediation.text] },
         { text: [{ text: "Where: ", bold: true }, remediation.portal] },
-        ...(remediation.command ? [{ text: [{ text: "Command (never run by this tool): ", bold: true }, { text: remediation.command, style: "mono" }] }] : []),
-        { text: [{ text: "Source: ", bold: true }, { text: remediation.source, link: remediation.source, color: "#0d47a1" }] },
+        ...(remediation.command
+          ? [
+              {
+                text: [
+                  { text: "Command (never run by this tool): ", bold: true },
+                  { text: remediation.command, style: "mono" },
+                ],
+              },
+            ]
+          : []),
+        {
+          text: [
+            { text: "Source: ", bold: true },
+            { text: remediation.source, link: remediation.source, color: "#0d47a1" },
+          ],
+        },
       ],
       style: "small",
       margin: [8, 0, 0, 3],
@@ -57,7 +71,20 @@ function remediationRow(remediation: RemediationAdvice): TableCell[] {
 
 /** A failing finding the organisation accepted: it stays failing, and says who accepted it until when. */
 function acceptedRiskRow(accepted: NonNullable<Finding["acceptedRisk"]>): TableCell[] {
-  return [{ colSpan: 3, text: [{ text: "Risk accepted ", bold: true }, `by ${accepted.approver} until ${accepted.expiresOn} (exception ${accepted.exception}); the finding stays failing.`], style: "small", color: "#4a148c", margin: [8, 0, 0, 2] }, {}, {}];
+  return [
+    {
+      colSpan: 3,
+      text: [
+        { text: "Risk accepted ", bold: true },
+        `by ${accepted.approver} until ${accepted.expiresOn} (exception ${accepted.exception}); the finding stays failing.`,
+      ],
+      style: "small",
+      color: "#4a148c",
+      margin: [8, 0, 0, 2],
+    },
+    {},
+    {},
+  ];
 }
 
 function findingRow(finding: Finding, check: CheckSummary | undefined): TableCell[] {
@@ -66,7 +93,11 @@ function findingRow(finding: Finding, check: CheckSummary | undefined): TableCel
       table: {
         widths: columnWidths,
         body: [
-          [{ text: [finding.resourceName, ...(finding.ephiScope === "unclassified" ? [{ text: "\nunclassified: counted as ePHI", style: "small" }] : [])] }, { text: finding.message }, statusOf(finding, check)],
+          [
+            { text: [finding.resourceName, ...(finding.ephiScope === "unclassified" ? [{ text: "\nunclassified: counted as ePHI", style: "small" }] : [])] },
+            { text: finding.message },
+            statusOf(finding, check),
+          ],
           [
             {
               colSpan: 3,
@@ -100,7 +131,10 @@ function findingsTable(findings: readonly Finding[], check: CheckSummary | undef
         headerRows: 1,
         dontBreakRows: true,
         widths: ["*"],
-        body: [[{ table: { widths: columnWidths, body: [headerRow("Resource", "Observed", "Status")] }, layout: innerLayout, fillColor: "#e4e7eb" }], ...shown.map((finding) => findingRow(finding, check))],
+        body: [
+          [{ table: { widths: columnWidths, body: [headerRow("Resource", "Observed", "Status")] }, layout: innerLayout, fillColor: "#e4e7eb" }],
+          ...shown.map((finding) => findingRow(finding, check)),
+        ],
       },
       layout: { ...tableLayout, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
       style: "table",
@@ -145,7 +179,15 @@ function checkSections(checkIds: readonly string[], input: ReportInput): Content
       { text: check ? check.title : checkId, style: "h3", headlineLevel: 3 },
       { text: [{ text: `${checkId} · ${check?.severity ?? ""} · `, style: "mono" }, check?.rationale ?? ""], style: "small", margin: [0, 0, 0, 4] },
       ...(findings.length === 0
-        ? [{ text: outOfScope.length > 0 ? "No finding of this check is on a resource in the ePHI scope." : "This check produced no finding: there was nothing in scope for it to examine.", style: "paragraph" }]
+        ? [
+            {
+              text:
+                outOfScope.length > 0
+                  ? "No finding of this check is on a resource in the ePHI scope."
+                  : "This check produced no finding: there was nothing in scope for it to examine.",
+              style: "paragraph",
+            },
+          ]
         : findingsTable(findings, check)),
       ...outOfScopeBlock(outOfScope, check),
     ];
@@ -153,19 +195,40 @@ function checkSections(checkIds: readonly string[], input: ReportInput): Content
 }
 
 /** The row's attestation: the one that counts, in full; an expired one with its renewal; or what one must show and its template. */
-function attestationCallout(spec: NonNullable<RequirementRow["attestation"]>, row: RequirementRow, result: RequirementResult | undefined, input: ReportInput): Content[] {
+function attestationCallout(
+  spec: NonNullable<RequirementRow["attestation"]>,
+  row: RequirementRow,
+  result: RequirementResult | undefined,
+  input: ReportInput,
+): Content[] {
   const file = result?.attestation?.file;
   const recorded = file ? input.assessment.attestations.recorded.find((attestation) => attestation.path === file) : undefined;
   const template = `templates/${spec.id}.yaml`;
   if (recorded && result?.attestationState === "valid") {
-    const heading = result.status === "documented_decision" ? "Documented decision" : result.status === "not_applicable" ? "Not applicable, as attested" : "Attested";
+    const heading =
+      result.status === "documented_decision" ? "Documented decision" : result.status === "not_applicable" ? "Not applicable, as attested" : "Attested";
     return [callout({ stack: [{ text: heading, bold: true }, ...attestationBlock(recorded, input.run)] }, "#e8f5e9")];
   }
-  const needed = { text: [{ text: "What it must show: ", bold: true }, spec.shows, { text: `  (template ${template}, written by attest init)`, style: "small" }] };
+  const needed = {
+    text: [{ text: "What it must show: ", bold: true }, spec.shows, { text: `  (template ${template}, written by attest init)`, style: "small" }],
+  };
   if (recorded) {
-    return [callout({ stack: [{ text: `Attestation expired on ${recorded.expiresOn}: renew it`, bold: true, color: "#8d5b00" }, ...attestationBlock(recorded, input.run), needed] }, "#fff4e5")];
+    return [
+      callout(
+        {
+          stack: [
+            { text: `Attestation expired on ${recorded.expiresOn}: renew it`, bold: true, color: "#8d5b00" },
+            ...attestationBlock(recorded, input.run),
+            needed,
+          ],
+        },
+        "#fff4e5",
+      ),
+    ];
   }
-  return [callout({ stack: [{ text: row.evidence === "partial" ? "Attestation needed to complete this requirement" : "Attestation required", bold: true }, needed] })];
+  return [
+    callout({ stack: [{ text: row.evidence === "partial" ? "Attestation needed to complete this requirement" : "Attestation required", bold: true }, needed] }),
+  ];
 }
 
 function requirementSection(row: RequirementRow, input: ReportInput): Content[] {
@@ -177,7 +240,13 @@ function requirementSection(row: RequirementRow, input: ReportInput): Content[] 
       columns: [
         { text: [{ text: "Designation: ", bold: true }, row.designation], width: "auto" },
         { text: [{ text: "Evidence: ", bold: true }, evidenceModeText[row.evidence]], width: "*", margin: [14, 0, 0, 0] },
-        { text: [{ text: "Status: ", bold: true }, { text: requirementStatusLabel[status], bold: true, color: statusColourOf(status) }], width: "auto" },
+        {
+          text: [
+            { text: "Status: ", bold: true },
+            { text: requirementStatusLabel[status], bold: true, color: statusColourOf(status) },
+          ],
+          width: "auto",
+        },
       ],
       margin: [0, 0, 0, 6],
     },

@@ -13,7 +13,6 @@ export const summaryTitle = "Summary";
 /** Failing findings shown in the summary; the rest are in the per-standard reports and findings.csv. */
 const summaryFailLimit = 40;
 
-
 function keyValueTable(rows: [string, string | Content][]): Content {
   return {
     table: {
@@ -90,7 +89,7 @@ function privilegedMfaSection(input: ReportInput): Content[] {
   // A page of its own: the table is the answer to the first question auditors ask about sign-in.
   const section: Content[] = [{ text: "6. MFA for privileged users: enforced versus registered", style: "h1", headlineLevel: 1, pageBreak: "before" }];
   section.push({
-    text: "Every user holding a privileged Entra ID role or a privileged Azure role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator), active or PIM-eligible. \"Enforced\" means an enabled Conditional Access policy covering all cloud apps requires MFA of them without conditions; a registered method alone does not make Entra ID ask for it, and report-only policies enforce nothing.",
+    text: 'Every user holding a privileged Entra ID role or a privileged Azure role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator), active or PIM-eligible. "Enforced" means an enabled Conditional Access policy covering all cloud apps requires MFA of them without conditions; a registered method alone does not make Entra ID ask for it, and report-only policies enforce nothing.',
     style: "paragraph",
   });
   const table = input.assessment.privilegedMfa;
@@ -116,7 +115,15 @@ function privilegedMfaSection(input: ReportInput): Content[] {
             { text: row.roles.join("\n") },
             statusCell(verdict.status, verdict.text),
             { text: row.decidedBy.join("\n") || "No enabled policy requires MFA of this user", style: "small" },
-            { text: row.registeredMethods === undefined ? "unknown" : row.registeredMethods.length ? row.registeredMethods.map((method) => methodNames[method] ?? method).join("\n") : "none", style: "small" },
+            {
+              text:
+                row.registeredMethods === undefined
+                  ? "unknown"
+                  : row.registeredMethods.length
+                    ? row.registeredMethods.map((method) => methodNames[method] ?? method).join("\n")
+                    : "none",
+              style: "small",
+            },
           ];
         }),
       ],
@@ -157,7 +164,13 @@ function auditLogSection(input: ReportInput): Content[] {
       widths: [110, 62, "*", 120, 50],
       body: [
         headerRow("Source", "Subscription", "Logs sent", "Destinations", "Status"),
-        ...routes.shown.map((row): TableCell[] => [{ text: row.source }, { text: row.subscription }, { text: row.sent, style: "small" }, { text: row.destinations, style: "small" }, verdictCell(row.status)]),
+        ...routes.shown.map((row): TableCell[] => [
+          { text: row.source },
+          { text: row.subscription },
+          { text: row.sent, style: "small" },
+          { text: row.destinations, style: "small" },
+          verdictCell(row.status),
+        ]),
       ],
     },
     layout: tableLayout,
@@ -178,7 +191,14 @@ function auditLogSection(input: ReportInput): Content[] {
       widths: [100, 58, 72, "*", 100, 50],
       body: [
         headerRow("Destination", "Subscription", "Table or container", "Configured", "Observed", "Status"),
-        ...retention.shown.map((row): TableCell[] => [{ text: row.destination }, { text: row.subscription }, { text: row.part, style: "small" }, { text: row.configured, style: "small" }, { text: row.observed, style: "small" }, verdictCell(row.status)]),
+        ...retention.shown.map((row): TableCell[] => [
+          { text: row.destination },
+          { text: row.subscription },
+          { text: row.part, style: "small" },
+          { text: row.configured, style: "small" },
+          { text: row.observed, style: "small" },
+          verdictCell(row.status),
+        ]),
       ],
     },
     layout: tableLayout,
@@ -204,7 +224,17 @@ function defenderSection(input: ReportInput): Content[] {
         headerRow("Subscription", "Plans for resources in use", "Secure score", "Healthcare assessment", "Alert notifications", "Active alerts"),
         ...input.assessment.defender.map((row): TableCell[] => [
           { text: row.subscription },
-          { text: [{ text: "On: ", bold: true }, `${row.plansOn}\n`, { text: "Off: ", bold: true }, `${row.plansOff}\n`, { text: "Auto-provisioning: ", bold: true }, row.autoProvisioning], style: "small" },
+          {
+            text: [
+              { text: "On: ", bold: true },
+              `${row.plansOn}\n`,
+              { text: "Off: ", bold: true },
+              `${row.plansOff}\n`,
+              { text: "Auto-provisioning: ", bold: true },
+              row.autoProvisioning,
+            ],
+            style: "small",
+          },
           { text: row.secureScore },
           { text: row.healthcareStandard, style: "small" },
           { text: row.contacts, style: "small" },
@@ -221,7 +251,9 @@ function defenderSection(input: ReportInput): Content[] {
 
 /** One status per row, adding up to the number of rows: "65 requirements: 0 evidenced, 9 not satisfied, ...". */
 export function coverageSentence(coverage: Coverage): string {
-  const parts = (Object.keys(requirementStatusLabel) as (keyof typeof requirementStatusLabel)[]).map((status) => `${coverage.byStatus[status]} ${requirementStatusLabel[status].toLowerCase()}`);
+  const parts = (Object.keys(requirementStatusLabel) as (keyof typeof requirementStatusLabel)[]).map(
+    (status) => `${coverage.byStatus[status]} ${requirementStatusLabel[status].toLowerCase()}`,
+  );
   return `${coverage.total} requirements: ${parts.join(", ")}.`;
 }
 
@@ -257,9 +289,7 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
       ["Entra ID tenant", run.tenantId],
       ["Cloud", run.collection.cloud],
       ["Subscriptions in scope", subscriptions || "none"],
-      ...(run.subscriptionsNotVisible.length > 0
-        ? ([["Requested, not visible", run.subscriptionsNotVisible.join("\n")]] as [string, string][])
-        : []),
+      ...(run.subscriptionsNotVisible.length > 0 ? ([["Requested, not visible", run.subscriptionsNotVisible.join("\n")]] as [string, string][]) : []),
       ["HIPAA sections", run.sections?.length ? run.sections.join(", ") : "All of 45 CFR 164.308, .310, .312, .314 and .316"],
       ["Collected by", identityLines(input)],
       ["Its permissions", permissionLines(input)],
@@ -272,7 +302,9 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
       [
         "Signature",
         `${run.signature.development ? "Development key (not trusted)" : run.signature.source === "azure-key-vault" ? "Azure Key Vault key" : "Key from a PFX file"}; ` +
-          (run.signature.timestampAuthority ? `timestamps requested from ${run.signature.timestampAuthority}` : "no timestamp authority, so the signing time is the tool's own claim"),
+          (run.signature.timestampAuthority
+            ? `timestamps requested from ${run.signature.timestampAuthority}`
+            : "no timestamp authority, so the signing time is the tool's own claim"),
       ],
     ]),
   );
@@ -340,7 +372,10 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
     layout: tableLayout,
     style: "table",
   });
-  content.push({ text: "Counts are of the primary checks' findings that decide the row (in scope, unclassified or tenant-wide). N/E: findings not evaluated because evidence could not be collected.", style: "small" });
+  content.push({
+    text: "Counts are of the primary checks' findings that decide the row (in scope, unclassified or tenant-wide). N/E: findings not evaluated because evidence could not be collected.",
+    style: "small",
+  });
 
   content.push(...attestationsSection(input.assessment, "5. Attestations, decisions and accepted risks"));
   content.push(...privilegedMfaSection(input));
@@ -366,7 +401,9 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
               text: [
                 { text: `${finding.checkId}${finding.ephiScope === "unclassified" ? " · unclassified resource" : ""}\n`, style: "mono" },
                 finding.message,
-                ...(finding.acceptedRisk ? [{ text: ` Risk accepted by ${finding.acceptedRisk.approver} until ${finding.acceptedRisk.expiresOn}.`, color: "#4a148c" }] : []),
+                ...(finding.acceptedRisk
+                  ? [{ text: ` Risk accepted by ${finding.acceptedRisk.approver} until ${finding.acceptedRisk.expiresOn}.`, color: "#4a148c" }]
+                  : []),
               ],
             },
             finding.hipaa.join("\n"),
@@ -394,7 +431,16 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
       table: {
         headerRows: 1,
         widths: [44, "*", 90],
-        body: [headerRow("Severity", "Observation", "Concern under"), ...concerns.slice(0, summaryFailLimit).map((finding): TableCell[] => [finding.severity, { text: [{ text: `${finding.checkId}\n`, style: "mono" }, finding.message] }, finding.hipaa.join("\n")])],
+        body: [
+          headerRow("Severity", "Observation", "Concern under"),
+          ...concerns
+            .slice(0, summaryFailLimit)
+            .map((finding): TableCell[] => [
+              finding.severity,
+              { text: [{ text: `${finding.checkId}\n`, style: "mono" }, finding.message] },
+              finding.hipaa.join("\n"),
+            ]),
+        ],
       },
       layout: tableLayout,
       style: "table",
@@ -428,7 +474,18 @@ export function buildSummaryReport(input: ReportInput): TDocumentDefinitions {
               },
             ],
             // The call and the service's answer across the full width, so the URL is not broken up.
-            [{ colSpan: 3, stack: [{ text: gap.error.call, style: "mono" }, { text: gap.error.message, style: "small" }], margin: [8, 0, 0, 2] }, {}, {}],
+            [
+              {
+                colSpan: 3,
+                stack: [
+                  { text: gap.error.call, style: "mono" },
+                  { text: gap.error.message, style: "small" },
+                ],
+                margin: [8, 0, 0, 2],
+              },
+              {},
+              {},
+            ],
           ]),
         ],
       },

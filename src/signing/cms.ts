@@ -66,7 +66,9 @@ export async function buildDetachedCms(input: { content: Buffer | Buffer[]; key:
   const toBeSigned = set(...signedAttributes);
   const signature = await input.key.sign(toBeSigned, sha256(toBeSigned));
   if (!verifySignature("sha256", toBeSigned, { key: certificate.x509.publicKey, dsaEncoding: "der" }, signature)) {
-    throw new SigningError(`the signing key did not produce a signature that its certificate (${certificate.subject}) verifies: key and certificate do not match`);
+    throw new SigningError(
+      `the signing key did not produce a signature that its certificate (${certificate.subject}) verifies: key and certificate do not match`,
+    );
   }
   const token = input.timestamp ? await input.timestamp(signature) : undefined;
   const signerInfo = sequence(
@@ -177,10 +179,12 @@ export function checkSignedData(parsed: ParsedSignedData, contentDigest: Buffer,
   if (!ok) return { valid: false, problem: "the signature value does not verify with the signer's certificate" };
   // The signed attributes must also say what was signed, and (ESS) by which certificate.
   const contentType = parsed.attributes.get(oids.contentType)?.[0];
-  if (!contentType || contentType.tag !== tag.oid || readOid(contentType) !== parsed.contentType) return { valid: false, problem: "the content-type attribute does not match the signed content" };
+  if (!contentType || contentType.tag !== tag.oid || readOid(contentType) !== parsed.contentType)
+    return { valid: false, problem: "the content-type attribute does not match the signed content" };
   const essHash = signingCertificateHash(parsed.attributes.get(oids.signingCertificateV2)?.[0]);
   const expected = certificate ?? parsed.signer;
-  if (essHash && expected && !essHash.equals(sha256Digest(expected.der))) return { valid: false, problem: "the signing-certificate attribute names another certificate" };
+  if (essHash && expected && !essHash.equals(sha256Digest(expected.der)))
+    return { valid: false, problem: "the signing-certificate attribute names another certificate" };
   const token = parsed.unsignedAttributes.get(oids.timeStampToken)?.[0];
   return { valid: true, ...(parsed.signer ? { signer: parsed.signer } : {}), ...(token ? { timestampToken: Buffer.from(token.raw) } : {}) };
 }

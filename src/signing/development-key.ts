@@ -45,7 +45,11 @@ export function createDevelopmentCertificate(input: { commonName: string; organi
 export function developmentKeyFile(environment: NodeJS.ProcessEnv = process.env): string {
   const base =
     environment.HIPAA_EVIDENCE_HOME ??
-    join(environment.XDG_CONFIG_HOME ?? (process.platform === "win32" ? (environment.APPDATA ?? join(homedir(), "AppData", "Roaming")) : join(homedir(), ".config")), "hipaa-evidence");
+    join(
+      environment.XDG_CONFIG_HOME ??
+        (process.platform === "win32" ? (environment.APPDATA ?? join(homedir(), "AppData", "Roaming")) : join(homedir(), ".config")),
+      "hipaa-evidence",
+    );
   return join(base, "development-signing-key.pem");
 }
 
@@ -59,7 +63,8 @@ export async function developmentSigningKey(now: Date, file = developmentKeyFile
   try {
     pem = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new InputError(file, undefined, `expected a readable development key file (${(error as Error).message})`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new InputError(file, undefined, `expected a readable development key file (${(error as Error).message})`);
   }
   let created = false;
   if (pem === undefined) {
@@ -71,7 +76,11 @@ export async function developmentSigningKey(now: Date, file = developmentKeyFile
       await writeFile(temporary, pem, { mode: 0o600, flag: "wx" });
       await rename(temporary, file);
     } catch (error) {
-      throw new InputError(file, undefined, `expected to be able to create the development key there (${(error as Error).message}); set HIPAA_EVIDENCE_HOME to a writable folder`);
+      throw new InputError(
+        file,
+        undefined,
+        `expected to be able to create the development key there (${(error as Error).message}); set HIPAA_EVIDENCE_HOME to a writable folder`,
+      );
     }
     created = true;
   }
@@ -80,9 +89,14 @@ export async function developmentSigningKey(now: Date, file = developmentKeyFile
   try {
     privateKey = createPrivateKey(pem);
   } catch (error) {
-    throw new InputError(file, undefined, `expected a PEM private key followed by its certificate (${(error as Error).message}); delete the file to create a new development key`);
+    throw new InputError(
+      file,
+      undefined,
+      `expected a PEM private key followed by its certificate (${(error as Error).message}); delete the file to create a new development key`,
+    );
   }
-  if (certificates.length === 0) throw new InputError(file, undefined, "expected the development certificate after the key; delete the file to create a new development key");
+  if (certificates.length === 0)
+    throw new InputError(file, undefined, "expected the development certificate after the key; delete the file to create a new development key");
   return { key: localSigningKey(privateKey, certificates, "development"), created };
 }
 

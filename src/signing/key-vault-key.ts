@@ -87,7 +87,12 @@ function algorithmFor(facts: CertificateFacts, keyId: string): "RS256" | "ES256"
  * certificate version has a key version of the same id) and the signature comes from that
  * certificate's versioned key, so key and certificate always match. The private key never leaves the vault.
  */
-export async function keyVaultSigningKey(input: { keyUrl: string; credential: TokenCredential; httpClient?: HttpClient; limits?: CollectionLimits }): Promise<SigningKey> {
+export async function keyVaultSigningKey(input: {
+  keyUrl: string;
+  credential: TokenCredential;
+  httpClient?: HttpClient;
+  limits?: CollectionLimits;
+}): Promise<SigningKey> {
   const parsed = parseKeyUrl(input.keyUrl);
   if (!parsed) {
     throw new InputError(

@@ -27,7 +27,8 @@ const forgeDer = (node: forge.asn1.Asn1): Buffer => Buffer.from(forge.asn1.toDer
  */
 export async function loadPfxSigningKey(file: string, passwordVariable: string): Promise<SigningKey> {
   const password = process.env[passwordVariable];
-  if (password === undefined) throw new InputError(file, undefined, `expected the PFX password in the environment variable ${passwordVariable}, which is not set`);
+  if (password === undefined)
+    throw new InputError(file, undefined, `expected the PFX password in the environment variable ${passwordVariable}, which is not set`);
   const content = await readBinaryInput(file);
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -52,4 +53,3 @@ export async function loadPfxSigningKey(file: string, passwordVariable: string):
   if (!leaf) throw new InputError(file, undefined, "expected the PFX to hold the certificate of its private key");
   return localSigningKey(privateKey, [leaf, ...certificates.filter((der) => der !== leaf)], "pfx", file);
 }
-

@@ -23,6 +23,7 @@ export interface SigningKey {
 export function signingCertificate(key: SigningKey): CertificateFacts & { keyType: "RSA" | "ECDSA" } {
   const leaf = key.chain[0];
   if (!leaf) throw new SigningError("the signing key came without its certificate");
-  if (leaf.keyType === "other") throw new SigningError(`the signing certificate ${leaf.subject} has a ${leaf.x509.publicKey.asymmetricKeyType} key; only RSA and EC keys can sign`);
+  if (leaf.keyType === "other")
+    throw new SigningError(`the signing certificate ${leaf.subject} has a ${leaf.x509.publicKey.asymmetricKeyType} key; only RSA and EC keys can sign`);
   return { ...leaf, keyType: leaf.keyType };
 }

@@ -2,7 +2,22 @@ import { randomBytes } from "node:crypto";
 import { SigningError } from "../errors.js";
 import type { CertificateFacts } from "./certificate.js";
 import { checkSignedData, oids, parseSignedData, sha256Digest, type SignatureTimestamper } from "./cms.js";
-import { booleanValue, children, DerError, expectTag, integer, integerFromBytes, octetString, oid, readElement, readOid, readTime, sequence, tag, type DerElement } from "./der.js";
+import {
+  booleanValue,
+  children,
+  DerError,
+  expectTag,
+  integer,
+  integerFromBytes,
+  octetString,
+  oid,
+  readElement,
+  readOid,
+  readTime,
+  sequence,
+  tag,
+  type DerElement,
+} from "./der.js";
 
 /**
  * RFC 3161 signature timestamps (what makes a CAdES/PAdES B-B signature B-T): the imprint is
@@ -12,7 +27,16 @@ import { booleanValue, children, DerError, expectTag, integer, integerFromBytes,
 const timeStampingUsage = "1.3.6.1.5.5.7.3.8";
 const statusNames = ["granted", "grantedWithMods", "rejection", "waiting", "revocationWarning", "revocationNotification"];
 /** PKIFailureInfo bit numbers (RFC 3161 section 2.4.2). */
-const failureNames: Record<number, string> = { 0: "badAlg", 2: "badRequest", 5: "badDataFormat", 14: "timeNotAvailable", 15: "unacceptedPolicy", 16: "unacceptedExtension", 17: "addInfoNotAvailable", 25: "systemFailure" };
+const failureNames: Record<number, string> = {
+  0: "badAlg",
+  2: "badRequest",
+  5: "badDataFormat",
+  14: "timeNotAvailable",
+  15: "unacceptedPolicy",
+  16: "unacceptedExtension",
+  17: "addInfoNotAvailable",
+  25: "systemFailure",
+};
 
 const messageImprint = (hash: Buffer): Buffer => sequence(sequence(oid(oids.sha256)), octetString(hash));
 
@@ -42,7 +66,8 @@ function readToken(token: Buffer): TokenFacts {
   const check = checkSignedData(signed, sha256Digest(signed.content));
   let signatureProblem = check.valid ? undefined : `the token's signature does not hold: ${check.problem}`;
   // RFC 3161 2.3: a TSA signs only with a certificate meant for it.
-  if (!signatureProblem && !signed.signer?.x509.keyUsage?.includes(timeStampingUsage)) signatureProblem = "the token's signer is not a timestamping certificate";
+  if (!signatureProblem && !signed.signer?.x509.keyUsage?.includes(timeStampingUsage))
+    signatureProblem = "the token's signer is not a timestamping certificate";
   return {
     imprintAlgorithm: readOid(expectTag(algorithmOid, tag.oid, "messageImprint algorithm")),
     imprint: expectTag(hashed, tag.octetString, "hashedMessage").contents,
@@ -70,7 +95,9 @@ function tokenFromResponse(response: Buffer): Buffer {
   if (code !== 0 && code !== 1) {
     const text = details.filter((item) => item.tag === tag.sequence).flatMap((item) => children(item).map((line) => line.contents.toString("utf8")));
     const bits = details.find((item) => item.tag === tag.bitString)?.contents.subarray(1) ?? Buffer.alloc(0);
-    const failures = Object.entries(failureNames).filter(([bit]) => ((bits[Math.floor(Number(bit) / 8)] ?? 0) >> (7 - (Number(bit) % 8))) & 1).map(([, name]) => name);
+    const failures = Object.entries(failureNames)
+      .filter(([bit]) => ((bits[Math.floor(Number(bit) / 8)] ?? 0) >> (7 - (Number(bit) % 8))) & 1)
+      .map(([, name]) => name);
     throw new Error(`status ${code} (${statusNames[code] ?? "unknown"})${[...text, ...failures].map((part) => `: ${part}`).join("")}`);
   }
   if (!token) throw new Error("the answer grants a timestamp but holds no token");
@@ -107,7 +134,8 @@ export function timestampAuthority(input: { url: string; required: boolean; warn
       if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
       const token = tokenFromResponse(Buffer.from(await response.arrayBuffer()));
       const facts = readToken(token);
-      const problem = facts.signatureProblem ?? imprintProblem(facts, hash) ?? (facts.nonce?.equals(nonce) ? undefined : "the token's nonce is not the one sent");
+      const problem =
+        facts.signatureProblem ?? imprintProblem(facts, hash) ?? (facts.nonce?.equals(nonce) ? undefined : "the token's nonce is not the one sent");
       if (problem) throw new Error(problem);
       return token;
     } catch (error) {
@@ -139,7 +167,11 @@ export function readTimestampToken(token: Buffer, signatureValue: Buffer): Times
   } catch (error) {
     return { valid: false, problem: `the timestamp token cannot be read: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const claims = { time: facts.genTime, certificates: facts.certificates, ...(facts.authority ? { authority: facts.authority.subject, authorityCertificate: facts.authority } : {}) };
+  const claims = {
+    time: facts.genTime,
+    certificates: facts.certificates,
+    ...(facts.authority ? { authority: facts.authority.subject, authorityCertificate: facts.authority } : {}),
+  };
   const problem = facts.signatureProblem ?? imprintProblem(facts, sha256Digest(signatureValue));
   return problem ? { valid: false, problem, ...claims } : { valid: true, ...claims };
 }

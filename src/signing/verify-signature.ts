@@ -26,7 +26,14 @@ function signerOf(certificate: CertificateFacts | undefined): SignatureCheck["si
  * `signer` is the archive signer's certificate: each signature is checked against it, not against
  * whatever certificate the signature itself carries.
  */
-function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, contentDigest: Buffer, problems: string[], signer: CertificateFacts | undefined): SignatureCheck {
+function checkCms(
+  file: string,
+  kind: SignatureCheck["kind"],
+  cms: Buffer,
+  contentDigest: Buffer,
+  problems: string[],
+  signer: CertificateFacts | undefined,
+): SignatureCheck {
   try {
     const parsed = parseSignedData(cms);
     const result = checkSignedData(parsed, contentDigest, signer);
@@ -36,7 +43,12 @@ function checkCms(file: string, kind: SignatureCheck["kind"], cms: Buffer, conte
       const reading = readTimestampToken(result.timestampToken, parsed.signature);
       if (!reading.valid) problems.push(`its timestamp does not verify (${reading.problem ?? "unknown reason"})`);
       else if (reading.time) {
-        timestamp = { time: reading.time.toISOString(), authority: reading.authority ?? "unknown authority", authorityCertificate: reading.authorityCertificate, certificates: reading.certificates ?? [] };
+        timestamp = {
+          time: reading.time.toISOString(),
+          authority: reading.authority ?? "unknown authority",
+          authorityCertificate: reading.authorityCertificate,
+          certificates: reading.certificates ?? [],
+        };
       }
     }
     return { file, kind, valid: problems.length === 0, problems, signer: signerOf(result.signer ?? parsed.signer), timestamp };
@@ -57,7 +69,8 @@ export function checkPdfSignature(file: string, pdf: Buffer, signer: Certificate
   const only = signatures[0];
   if (!only) return { file, kind: "PDF", valid: false, problems: ["the PDF carries no signature"] };
   const problems: string[] = [];
-  if (signatures.length > 1 || signatureDictionaries > 1) problems.push(`the PDF carries ${Math.max(signatures.length, signatureDictionaries)} signatures; the tool writes one`);
+  if (signatures.length > 1 || signatureDictionaries > 1)
+    problems.push(`the PDF carries ${Math.max(signatures.length, signatureDictionaries)} signatures; the tool writes one`);
   problems.push(...only.problems);
   if (!only.coversWholeFile && only.problems.length === 0) {
     const [, , start, length] = only.byteRange;
@@ -67,7 +80,8 @@ export function checkPdfSignature(file: string, pdf: Buffer, signer: Certificate
   if (!only.cms || only.signedBytes.length === 0) return { file, kind: "PDF", valid: false, problems };
   // What follows the DER in the reserved space must be the zero padding the tool wrote.
   try {
-    if (only.cms.subarray(readElement(only.cms).raw.length).some((byte) => byte !== 0)) problems.push("/Contents holds bytes after the signature that are not zero padding");
+    if (only.cms.subarray(readElement(only.cms).raw.length).some((byte) => byte !== 0))
+      problems.push("/Contents holds bytes after the signature that are not zero padding");
   } catch {
     // An unreadable signature is reported by checkCms.
   }
@@ -88,7 +102,8 @@ export function checkAttachedPdfSignatures(file: string, pdf: Buffer): Signature
       const [, , start, length] = signature.byteRange;
       problems.push(`${pdf.length - (start + length)} bytes were added after the last signature`);
     }
-    if (signature.subFilter !== "ETSI.CAdES.detached" && signature.subFilter !== "adbe.pkcs7.detached") problems.push(`signature profile ${signature.subFilter ?? "unknown"} is not one this tool can check`);
+    if (signature.subFilter !== "ETSI.CAdES.detached" && signature.subFilter !== "adbe.pkcs7.detached")
+      problems.push(`signature profile ${signature.subFilter ?? "unknown"} is not one this tool can check`);
     if (!signature.cms || signature.signedBytes.length === 0) return { file, kind: "PDF" as const, valid: false, problems };
     return checkCms(file, "PDF", signature.cms, sha256Digest(...signature.signedBytes), problems, undefined);
   });
@@ -98,9 +113,14 @@ export function checkAttachedPdfSignatures(file: string, pdf: Buffer): Signature
  * Whether the signing certificate chains, through the certificates the archive ships, to one of the
  * auditor's trust anchors. Each link is checked by issuer name and by signature.
  */
-export function chainsToTrustAnchor(signer: CertificateFacts, intermediates: readonly CertificateFacts[], trusted: readonly CertificateFacts[]): CertificateFacts | undefined {
+export function chainsToTrustAnchor(
+  signer: CertificateFacts,
+  intermediates: readonly CertificateFacts[],
+  trusted: readonly CertificateFacts[],
+): CertificateFacts | undefined {
   // Only a certificate authority may issue: a leaf of the auditor's CA must not mint "trusted" signers.
-  const issues = (issuer: CertificateFacts, subject: CertificateFacts) => issuer.x509.ca && subject.x509.checkIssued(issuer.x509) && subject.x509.verify(issuer.x509.publicKey);
+  const issues = (issuer: CertificateFacts, subject: CertificateFacts) =>
+    issuer.x509.ca && subject.x509.checkIssued(issuer.x509) && subject.x509.verify(issuer.x509.publicKey);
   let current = signer;
   for (let depth = 0; depth < 8; depth += 1) {
     const anchor = trusted.find((candidate) => candidate.der.equals(current.der) || issues(candidate, current));

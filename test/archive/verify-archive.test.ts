@@ -49,7 +49,11 @@ interface VerifyCase {
 
 const cases: VerifyCase[] = [
   { name: "a listed file deleted", change: (files) => void files.delete("raw/calls.har"), problems: ["missing: raw/calls.har"] },
-  { name: "a file added", change: (files) => void files.set("notes/extra.txt", Buffer.from("added later\n")), problems: ["added: notes/extra.txt (not listed in manifest.json)"] },
+  {
+    name: "a file added",
+    change: (files) => void files.set("notes/extra.txt", Buffer.from("added later\n")),
+    problems: ["added: notes/extra.txt (not listed in manifest.json)"],
+  },
   {
     name: "a report added, unsigned",
     change: (files) => void files.set("reports/extra.pdf", Buffer.from("%PDF-1.3\n")),
@@ -65,7 +69,11 @@ const cases: VerifyCase[] = [
     change: (files) => void files.set("reports/EXTRA.PDF", Buffer.from("%PDF-1.3\n")),
     problems: ["added: reports/EXTRA.PDF (not listed in manifest.json)", "reports/EXTRA.PDF: the PDF carries no signature"],
   },
-  { name: "one byte of a listed file flipped", change: (files) => flipByte(entry(files, "findings/findings.json")), problems: ["changed: findings/findings.json (its SHA-256 differs from manifest.json)"] },
+  {
+    name: "one byte of a listed file flipped",
+    change: (files) => flipByte(entry(files, "findings/findings.json")),
+    problems: ["changed: findings/findings.json (its SHA-256 differs from manifest.json)"],
+  },
   {
     name: "manifest.json states another size for a file, its hash unchanged",
     change: (files) => {
@@ -93,7 +101,15 @@ const cases: VerifyCase[] = [
   },
   {
     name: "SHA256SUMS without its last line",
-    change: (files) => void files.set("SHA256SUMS", Buffer.from(entry(files, "SHA256SUMS").toString("utf8").replace(/[^\n]*\n$/, ""))),
+    change: (files) =>
+      void files.set(
+        "SHA256SUMS",
+        Buffer.from(
+          entry(files, "SHA256SUMS")
+            .toString("utf8")
+            .replace(/[^\n]*\n$/, ""),
+        ),
+      ),
     problems: ["changed: SHA256SUMS (it does not list the same hashes as manifest.json)", `SHA256SUMS.p7s: ${digestMismatch}`],
   },
   {
@@ -102,8 +118,16 @@ const cases: VerifyCase[] = [
     problems: ["changed: SHA256SUMS (it does not list the same hashes as manifest.json)", `SHA256SUMS.p7s: ${digestMismatch}`],
   },
   {
-    name: "SHA256SUMS in sha256sum's binary form (\" *\"): the same hashes, but not the signed bytes",
-    change: (files) => void files.set("SHA256SUMS", Buffer.from(entry(files, "SHA256SUMS").toString("utf8").replace(/^([0-9a-f]{64}) {2}/gm, "$1 *"))),
+    name: 'SHA256SUMS in sha256sum\'s binary form (" *"): the same hashes, but not the signed bytes',
+    change: (files) =>
+      void files.set(
+        "SHA256SUMS",
+        Buffer.from(
+          entry(files, "SHA256SUMS")
+            .toString("utf8")
+            .replace(/^([0-9a-f]{64}) {2}/gm, "$1 *"),
+        ),
+      ),
     problems: [`SHA256SUMS.p7s: ${digestMismatch}`],
   },
   { name: "manifest.json deleted", change: (files) => void files.delete("manifest.json"), problems: ["missing: manifest.json"] },
@@ -160,7 +184,11 @@ const cases: VerifyCase[] = [
     change: (files) => void files.set("signer.pem", Buffer.from(strangerKey.chain.map((certificate) => toPem(certificate.der)).join(""))),
     problems: [signerPemChanged, "signer.pem is not the certificate manifest.json names as signer"],
   },
-  { name: "signer.pem emptied", change: (files) => void files.set("signer.pem", Buffer.alloc(0)), problems: [signerPemChanged, "signer.pem holds no certificate"] },
+  {
+    name: "signer.pem emptied",
+    change: (files) => void files.set("signer.pem", Buffer.alloc(0)),
+    problems: [signerPemChanged, "signer.pem holds no certificate"],
+  },
   {
     name: "signer.pem damaged",
     change: (files) => void files.set("signer.pem", Buffer.from("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")),
@@ -188,7 +216,11 @@ const cases: VerifyCase[] = [
       files.set("reports/00-summary.pdf", Buffer.concat([entry(files, "reports/00-summary.pdf"), Buffer.from("\n% appended after signing\n")]));
       rewriteHashes(files);
     },
-    problems: [`manifest.json.p7s: ${digestMismatch}`, `SHA256SUMS.p7s: ${digestMismatch}`, "reports/00-summary.pdf: not total document signed: 26 bytes follow the signed range"],
+    problems: [
+      `manifest.json.p7s: ${digestMismatch}`,
+      `SHA256SUMS.p7s: ${digestMismatch}`,
+      "reports/00-summary.pdf: not total document signed: 26 bytes follow the signed range",
+    ],
   },
   {
     name: "a report changed inside its signed range, hashes rewritten",
@@ -208,7 +240,11 @@ const cases: VerifyCase[] = [
       pdf.write("11", padding + 8, "latin1");
       rewriteHashes(files);
     },
-    problems: [`manifest.json.p7s: ${digestMismatch}`, `SHA256SUMS.p7s: ${digestMismatch}`, "reports/00-summary.pdf: /Contents holds bytes after the signature that are not zero padding"],
+    problems: [
+      `manifest.json.p7s: ${digestMismatch}`,
+      `SHA256SUMS.p7s: ${digestMismatch}`,
+      "reports/00-summary.pdf: /Contents holds bytes after the signature that are not zero padding",
+    ],
   },
   {
     name: "a report whose signature profile was renamed to adbe.pkcs7.detached, hashes rewritten",
@@ -244,7 +280,13 @@ describe("verify: one change to the sample archive per case, every problem named
     expect(verified.problems).toEqual([]);
     expect(verified.intact).toBe(true);
     expect(verified.filesChecked).toBe(manifest.files.length);
-    expect(verified.manifest).toEqual({ archive: manifest.archive, tenantId: manifest.tenantId, generatedAt: manifest.generatedAt, tool: manifest.tool, mapping: manifest.mapping });
+    expect(verified.manifest).toEqual({
+      archive: manifest.archive,
+      tenantId: manifest.tenantId,
+      generatedAt: manifest.generatedAt,
+      tool: manifest.tool,
+      mapping: manifest.mapping,
+    });
     expect(verified.signatures.map(({ file, kind, valid }) => ({ file, kind, valid }))).toEqual([
       { file: "manifest.json.p7s", kind: "detached CMS", valid: true },
       { file: "SHA256SUMS.p7s", kind: "detached CMS", valid: true },
@@ -315,8 +357,20 @@ describe("verify: timestamps", () => {
   it("a token in an archive signed without a timestamp authority is named as added; its time is read, not judged", async () => {
     const verified = await verifyArchive(stamped);
     expect(verified.problems).toEqual([spliced]);
-    expect(verified.signer?.timestamps).toEqual([{ file: "manifest.json.p7s", time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown as string, authority: "O=hipaa-evidence tests, CN=Test Timestamp Authority", trusted: "not checked" }]);
-    expect(verified.signatures.map((check) => check.timestamp?.authority)).toEqual(["O=hipaa-evidence tests, CN=Test Timestamp Authority", undefined, undefined, undefined]);
+    expect(verified.signer?.timestamps).toEqual([
+      {
+        file: "manifest.json.p7s",
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown as string,
+        authority: "O=hipaa-evidence tests, CN=Test Timestamp Authority",
+        trusted: "not checked",
+      },
+    ]);
+    expect(verified.signatures.map((check) => check.timestamp?.authority)).toEqual([
+      "O=hipaa-evidence tests, CN=Test Timestamp Authority",
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("--trust-tsa with the authority's CA: the time is trusted", async () => {
@@ -329,7 +383,10 @@ describe("verify: timestamps", () => {
     const other = join(temporaryFolder("other-tsa-ca"), "ca.pem");
     writeFileSync(other, entry(original, "signer.pem"));
     const verified = await verifyArchive(stamped, { trustTsa: other });
-    expect(verified.problems).toEqual([spliced, `manifest.json.p7s: timestamp authority O=hipaa-evidence tests, CN=Test Timestamp Authority does not chain to any certificate in ${other}`]);
+    expect(verified.problems).toEqual([
+      spliced,
+      `manifest.json.p7s: timestamp authority O=hipaa-evidence tests, CN=Test Timestamp Authority does not chain to any certificate in ${other}`,
+    ]);
     expect(verified.signer?.timestamps.map((stamp) => stamp.trusted)).toEqual(["not trusted"]);
   });
 });
@@ -345,7 +402,10 @@ describe("verify --trust: who signed", () => {
     const anchors = anchorsFile(entry(original, "signer.pem").toString("ascii"));
     const verified = await verifyArchive(archive, { trust: anchors });
     expect(verified.problems).toEqual([]);
-    expect(verified.signer).toMatchObject({ trust: "trusted", trustDetail: expect.stringMatching(new RegExp(`^chains to CN=hipaa-evidence development key on .+ from ${anchors}$`)) as unknown as string });
+    expect(verified.signer).toMatchObject({
+      trust: "trusted",
+      trustDetail: expect.stringMatching(new RegExp(`^chains to CN=hipaa-evidence development key on .+ from ${anchors}$`)) as unknown as string,
+    });
   });
 
   it("another certificate as anchor: not trusted, and named as a problem", async () => {

@@ -112,7 +112,7 @@ describe("reading attestations and exceptions", () => {
     [
       "a requirement the mapping does not have",
       ({ folder }: { folder: string }) => edit(join(folder, "risk-analysis.yaml"), (text) => text.replace('"164.308(a)(1)(ii)(B)"', '"164.308(a)(1)(ii)(Z)"')),
-      'risk-analysis.yaml: line 2, column 40 (requirements[1]): expected a requirement of the mapping; 164.308(a)(1)(ii)(Z) is not one',
+      "risk-analysis.yaml: line 2, column 40 (requirements[1]): expected a requirement of the mapping; 164.308(a)(1)(ii)(Z) is not one",
     ],
     [
       "a decision on a required specification",
@@ -122,11 +122,12 @@ describe("reading attestations and exceptions", () => {
     [
       "an alternative without its rationale",
       ({ folder }: { folder: string }) => edit(join(folder, "malware-protection-alternative.yaml"), (text) => text.replace(/rationale: >-\n( {2}.*\n)+/, "")),
-      'malware-protection-alternative.yaml: line 2, column 1 (rationale): expected a rationale: an alternative or not_reasonable decision must say why (164.306(d)(3))',
+      "malware-protection-alternative.yaml: line 2, column 1 (rationale): expected a rationale: an alternative or not_reasonable decision must say why (164.306(d)(3))",
     ],
     [
       "not applicable where the rule does not allow it",
-      ({ folder }: { folder: string }) => edit(join(folder, "not-a-government-or-group-health-plan.yaml"), (text) => text.replace('"164.314(b)(2)"', '"164.314(b)(2)", "164.308(a)(2)"')),
+      ({ folder }: { folder: string }) =>
+        edit(join(folder, "not-a-government-or-group-health-plan.yaml"), (text) => text.replace('"164.314(b)(2)"', '"164.314(b)(2)", "164.308(a)(2)"')),
       "not-a-government-or-group-health-plan.yaml: line 11, column 3 (notApplicable): expected notApplicable only where the rule allows it (164.314(a)(2)(ii), 164.314(a)(2)(iii), 164.314(b)(1), 164.314(b)(2)); 164.308(a)(2) applies to every covered entity",
     ],
     [
@@ -137,22 +138,31 @@ describe("reading attestations and exceptions", () => {
     [
       "an attachment changed after it was recorded",
       ({ folder }: { folder: string }) => edit(join(folder, "documents/microsoft-baa-acceptance.txt"), (text) => text.replace("2026-09-30", "2026-10-30")),
-      expect.stringMatching(/^business-associate-agreements\.yaml: line 16, column 13 \(attachments\[0\]\.sha256\): expected documents\/microsoft-baa-acceptance\.txt to have the SHA-256 recorded \([0-9a-f]{64}\); it has [0-9a-f]{64}: the attachment changed$/),
+      expect.stringMatching(
+        /^business-associate-agreements\.yaml: line 16, column 13 \(attachments\[0\]\.sha256\): expected documents\/microsoft-baa-acceptance\.txt to have the SHA-256 recorded \([0-9a-f]{64}\); it has [0-9a-f]{64}: the attachment changed$/,
+      ),
     ],
     [
       "an attachment outside the folder",
-      ({ folder }: { folder: string }) => edit(join(folder, "business-associate-agreements.yaml"), (text) => text.replace("file: documents/microsoft-baa-acceptance.txt", "file: ../exceptions.yaml")),
+      ({ folder }: { folder: string }) =>
+        edit(join(folder, "business-associate-agreements.yaml"), (text) =>
+          text.replace("file: documents/microsoft-baa-acceptance.txt", "file: ../exceptions.yaml"),
+        ),
       "business-associate-agreements.yaml: line 14, column 11 (attachments[0].file): expected a path inside the attestations folder",
     ],
     [
       "an attachment that is not there",
-      ({ folder }: { folder: string }) => edit(join(folder, "business-associate-agreements.yaml"), (text) => text.replace("file: documents/microsoft-baa-acceptance.txt", "file: documents/signed-baa.pdf")),
+      ({ folder }: { folder: string }) =>
+        edit(join(folder, "business-associate-agreements.yaml"), (text) =>
+          text.replace("file: documents/microsoft-baa-acceptance.txt", "file: documents/signed-baa.pdf"),
+        ),
       "business-associate-agreements.yaml: line 14, column 11 (attachments[0].file): expected the attachment documents/signed-baa.pdf in the attestations folder",
     ],
     [
       "an expiry before the date",
-      ({ folder }: { folder: string }) => edit(join(folder, "facility-access-controls.yaml"), (text) => text.replace('expiresOn: "2027-10-11"', 'expiresOn: "2026-10-11"')),
-      'facility-access-controls.yaml: line 10, column 12 (expiresOn): expected expiresOn after date',
+      ({ folder }: { folder: string }) =>
+        edit(join(folder, "facility-access-controls.yaml"), (text) => text.replace('expiresOn: "2027-10-11"', 'expiresOn: "2026-10-11"')),
+      "facility-access-controls.yaml: line 10, column 12 (expiresOn): expected expiresOn after date",
     ],
     [
       "a field the format does not have",
@@ -166,7 +176,8 @@ describe("reading attestations and exceptions", () => {
     ],
     [
       "an exception for every resource without broad: true",
-      ({ exceptions }: { exceptions: string }) => edit(exceptions, (text) => text.replace('resource: "*/providers/Microsoft.KeyVault/vaults/kv-clinic-app-02"', 'resource: "*"')),
+      ({ exceptions }: { exceptions: string }) =>
+        edit(exceptions, (text) => text.replace('resource: "*/providers/Microsoft.KeyVault/vaults/kv-clinic-app-02"', 'resource: "*"')),
       "exceptions.yaml: line 3, column 5 (exceptions[0].broad): expected broad: true: the pattern matches every resource of the check",
     ],
   ] as const)("refuses %s, naming the file, the place and the field", async (_name, change, message) => {
@@ -174,7 +185,9 @@ describe("reading attestations and exceptions", () => {
   });
 
   it("refuses an attestations folder that is not there", async () => {
-    const error = await readOrganisationRecords({ attestationsFolder: join(temporaryFolder("records"), "missing") }, mapping, knownChecks).catch((thrown: unknown) => thrown);
+    const error = await readOrganisationRecords({ attestationsFolder: join(temporaryFolder("records"), "missing") }, mapping, knownChecks).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(/missing: folder not found$/);
   });

@@ -82,7 +82,12 @@ describe("what the boundary keeps", () => {
       scope: "/tenants/t",
       file: "raw/entra/users.json",
       status: "error",
-      error: { call: `GET ${foreign}`, status: 0, message: "not sent, because it leads outside https://graph.microsoft.com, the endpoint the token is for: no request and no token went there", reason: "foreign-link" },
+      error: {
+        call: `GET ${foreign}`,
+        status: 0,
+        message: "not sent, because it leads outside https://graph.microsoft.com, the endpoint the token is for: no request and no token went there",
+        reason: "foreign-link",
+      },
     });
     expect(requested(access)).toEqual([]);
   });
@@ -110,7 +115,15 @@ describe("what the boundary keeps", () => {
   it("keeps the Log Analytics query client to its endpoint and its Retry-After within the limit", async () => {
     const workspace = "b5e1c0de-0000-4000-8000-000000000001";
     const query = `https://api.loganalytics.io/v1/workspaces/${workspace}/query`;
-    const access = replay([{ method: "POST", url: query, status: 429, headers: { "retry-after": "100000" }, body: { error: { code: "ThrottledError", message: "too many queries" } } }]);
+    const access = replay([
+      {
+        method: "POST",
+        url: query,
+        status: 429,
+        headers: { "retry-after": "100000" },
+        body: { error: { code: "ThrottledError", message: "too many queries" } },
+      },
+    ]);
     const record = await collectDataset("log-analytics", {
       dataset: auditRecordsDataset,
       scope: "/subscriptions/s/workspaces/w",

@@ -83,7 +83,8 @@ describe("collection through the real SDK clients and the replay seam", () => {
   });
 
   it("a 403 names the action ARM says is missing", async () => {
-    const message = "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '/subscriptions/s' or the scope is invalid.";
+    const message =
+      "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '/subscriptions/s' or the scope is invalid.";
     const access = replay([{ url: listUrl, status: 403, body: { error: { code: "AuthorizationFailed", message } } }]);
     const record = await collectAssignments(access);
     expect(record).toEqual({
@@ -91,7 +92,14 @@ describe("collection through the real SDK clients and the replay seam", () => {
       scope: `/subscriptions/${subscriptionId}`,
       file: `raw/rbac/${subscriptionId}/role-assignments.json`,
       status: "error",
-      error: { call: `GET ${listUrl}`, status: 403, code: "AuthorizationFailed", message, reason: "permission", missingPermission: "Microsoft.Authorization/roleAssignments/read" },
+      error: {
+        call: `GET ${listUrl}`,
+        status: 403,
+        code: "AuthorizationFailed",
+        message,
+        reason: "permission",
+        missingPermission: "Microsoft.Authorization/roleAssignments/read",
+      },
     });
   });
 
@@ -104,7 +112,14 @@ describe("collection through the real SDK clients and the replay seam", () => {
       scope: `/subscriptions/${subscriptionId}`,
       file: `raw/rbac/${subscriptionId}/role-assignments.json`,
       status: "error",
-      error: { call: `GET ${listUrl}`, status: 401, code: "InvalidAuthenticationToken", message, reason: "permission", missingPermission: roleAssignmentsDataset.permission },
+      error: {
+        call: `GET ${listUrl}`,
+        status: 401,
+        code: "InvalidAuthenticationToken",
+        message,
+        reason: "permission",
+        missingPermission: roleAssignmentsDataset.permission,
+      },
     });
   });
 
@@ -152,7 +167,13 @@ describe("the Graph client's middleware chain", () => {
     collectDataset("rbac", {
       dataset: principalsDataset,
       scope: "/tenants/t",
-      fetch: async () => ((await access.graph().api("/directoryObjects/getByIds").post({ ids: ["u1"] })) as { value: unknown[] }).value,
+      fetch: async () =>
+        (
+          (await access
+            .graph()
+            .api("/directoryObjects/getByIds")
+            .post({ ids: ["u1"] })) as { value: unknown[] }
+        ).value,
     });
   const person = { "@odata.type": "#microsoft.graph.user", id: "u1", displayName: "Avery", userType: "Member" };
 
@@ -168,11 +189,24 @@ describe("the Graph client's middleware chain", () => {
   });
 
   it("a Graph 403 names the permission the dataset needs", async () => {
-    const access = replay([{ method: "POST", url: getByIds, status: 403, body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." } } }]);
+    const access = replay([
+      {
+        method: "POST",
+        url: getByIds,
+        status: 403,
+        body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." } },
+      },
+    ]);
     const record = await collectPrincipals(access);
     expect(record).toMatchObject({
       status: "error",
-      error: { status: 403, code: "Authorization_RequestDenied", reason: "permission", missingPermission: "Microsoft Graph application permission Directory.Read.All", call: `POST ${getByIds}` },
+      error: {
+        status: 403,
+        code: "Authorization_RequestDenied",
+        reason: "permission",
+        missingPermission: "Microsoft Graph application permission Directory.Read.All",
+        call: `POST ${getByIds}`,
+      },
     });
   });
 });
@@ -197,7 +231,12 @@ describe("the Log Analytics query client shares the seam", () => {
 describe("the ledger as raw/calls.har", () => {
   it("records every attempt without any credential, and replays as it was recorded", async () => {
     const access = replay([
-      { url: listUrl, status: 429, headers: { "retry-after": "0", "x-ms-ratelimit-remaining-subscription-reads": "0" }, body: { error: { code: "TooManyRequests", message: "x" } } },
+      {
+        url: listUrl,
+        status: 429,
+        headers: { "retry-after": "0", "x-ms-ratelimit-remaining-subscription-reads": "0" },
+        body: { error: { code: "TooManyRequests", message: "x" } },
+      },
       { url: listUrl, headers: { "x-ms-request-id": "req-1" }, body: { value: [assignmentItem("one")] } },
     ]);
     await collectAssignments(access);
@@ -216,7 +255,11 @@ describe("the ledger as raw/calls.har", () => {
     expect(parsed.log.entries[1]?._collector).toBe("rbac");
 
     // The written HAR is itself a valid replay input.
-    const again = new AzureAccess({ kind: "replay", har: JSON.parse(written), source: "calls.har" }, resolveEndpoints("AzurePublic"), fixedClock("2026-11-24T09:30:00Z"));
+    const again = new AzureAccess(
+      { kind: "replay", har: JSON.parse(written), source: "calls.har" },
+      resolveEndpoints("AzurePublic"),
+      fixedClock("2026-11-24T09:30:00Z"),
+    );
     expect(await collectAssignments(again)).toMatchObject({ status: "ok", value: [assignmentItem("one")] });
   });
 });

@@ -6,7 +6,8 @@ import { officialExample } from "../support/official-examples.js";
 
 type Raw = Record<string, any>;
 const alert = (tenant: Tenant): Raw => tenant.items(activityLogAlertsDataset)[0]!;
-const passes = 'Activity-log alert "role-assignment-changes" notifies action group security-on-call when a role assignment is written in subscription Example Subscription.';
+const passes =
+  'Activity-log alert "role-assignment-changes" notifies action group security-on-call when a role assignment is written in subscription Example Subscription.';
 const fails = (alerts: number, rules: number) =>
   `No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (${alerts} activity-log alert(s) and ${rules} log search rule(s) examined).`;
 
@@ -25,7 +26,12 @@ checkTable(check, [
       alert(tenant).properties.condition = {
         allOf: [
           { field: "category", equals: "Administrative" },
-          { anyOf: [{ field: "operationName", equals: "Microsoft.Network/networkSecurityGroups/write" }, { field: "operationName", containsAny: ["Microsoft.Authorization/roleAssignments/delete", "Microsoft.Authorization/roleAssignments/write"] }] },
+          {
+            anyOf: [
+              { field: "operationName", equals: "Microsoft.Network/networkSecurityGroups/write" },
+              { field: "operationName", containsAny: ["Microsoft.Authorization/roleAssignments/delete", "Microsoft.Authorization/roleAssignments/write"] },
+            ],
+          },
         ],
       };
     },
@@ -68,14 +74,25 @@ checkTable(check, [
       rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
       tenant.items(scheduledQueryRulesDataset).push(rule);
     },
-    expected: [{ status: "pass", message: 'Log search alert "role-changes-in-activity" notifies an action group when a role assignment is written in subscription Example Subscription.' }],
+    expected: [
+      {
+        status: "pass",
+        message: 'Log search alert "role-changes-in-activity" notifies an action group when a role assignment is written in subscription Example Subscription.',
+      },
+    ],
   },
   {
     name: "an alert that does not say whether it is enabled",
     change: (tenant) => {
       delete alert(tenant).properties.enabled;
     },
-    expected: [{ status: "error", message: 'Whether activity-log alert "role-assignment-changes" watches role assignments in subscription Example Subscription is unknown: it does not report whether it is enabled.' }],
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether activity-log alert "role-assignment-changes" watches role assignments in subscription Example Subscription is unknown: it does not report whether it is enabled.',
+      },
+    ],
   },
   {
     name: "no activity-log alert, and the log search rules refused",
@@ -97,7 +114,8 @@ checkTable(check, [
     expected: [
       {
         status: "error",
-        message: 'Alerting on role changes in subscription Example Subscription could not be evaluated because the evidence "Activity log alert rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+        message:
+          'Alerting on role changes in subscription Example Subscription could not be evaluated because the evidence "Activity log alert rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
       },
     ],
   },

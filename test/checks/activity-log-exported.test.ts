@@ -7,28 +7,50 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (Administrative and Security) to Log Analytics workspace law-security." },
+      {
+        status: "pass",
+        message:
+          'Diagnostic setting "activity-to-law-security" exports the activity log of subscription Example Subscription (Administrative and Security) to Log Analytics workspace law-security.',
+      },
     ],
   },
   {
     name: "security category off",
-    change: (tenant: Tenant) => { tenant.items(logs.activityLogSettingsDataset)[0]!.properties.logs[1].enabled = false; },
+    change: (tenant: Tenant) => {
+      tenant.items(logs.activityLogSettingsDataset)[0]!.properties.logs[1].enabled = false;
+    },
     expected: [
-      { status: "fail", message: "No diagnostic setting of subscription Example Subscription exports both the Administrative and Security activity-log categories to a destination (1 setting(s) examined)." },
+      {
+        status: "fail",
+        message:
+          "No diagnostic setting of subscription Example Subscription exports both the Administrative and Security activity-log categories to a destination (1 setting(s) examined).",
+      },
     ],
   },
   {
     name: "all logs through the category group",
-    change: (tenant: Tenant) => { tenant.items(logs.activityLogSettingsDataset)[0]!.properties.logs = [{ categoryGroup: "allLogs", enabled: true }]; },
+    change: (tenant: Tenant) => {
+      tenant.items(logs.activityLogSettingsDataset)[0]!.properties.logs = [{ categoryGroup: "allLogs", enabled: true }];
+    },
     expected: [
-      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (all categories) to Log Analytics workspace law-security." },
+      {
+        status: "pass",
+        message:
+          'Diagnostic setting "activity-to-law-security" exports the activity log of subscription Example Subscription (all categories) to Log Analytics workspace law-security.',
+      },
     ],
   },
   {
     name: "no destination",
-    change: (tenant: Tenant) => { delete tenant.items(logs.activityLogSettingsDataset)[0]!.properties.workspaceId; },
+    change: (tenant: Tenant) => {
+      delete tenant.items(logs.activityLogSettingsDataset)[0]!.properties.workspaceId;
+    },
     expected: [
-      { status: "fail", message: "No diagnostic setting of subscription Example Subscription exports both the Administrative and Security activity-log categories to a destination (1 setting(s) examined)." },
+      {
+        status: "fail",
+        message:
+          "No diagnostic setting of subscription Example Subscription exports both the Administrative and Security activity-log categories to a destination (1 setting(s) examined).",
+      },
     ],
   },
   {
@@ -39,21 +61,36 @@ checkTable(check, [
       properties.storageAccountId = `${tenant.subscriptions[0]!.scope}/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/stauditarchive`;
     },
     expected: [
-      { status: "pass", message: "Diagnostic setting \"activity-to-law-security\" exports the activity log of subscription Example Subscription (Administrative and Security) to storage account stauditarchive." },
+      {
+        status: "pass",
+        message:
+          'Diagnostic setting "activity-to-law-security" exports the activity log of subscription Example Subscription (Administrative and Security) to storage account stauditarchive.',
+      },
     ],
   },
   {
     name: "no setting",
-    change: (tenant: Tenant) => { tenant.items(logs.activityLogSettingsDataset).splice(0, 1); },
+    change: (tenant: Tenant) => {
+      tenant.items(logs.activityLogSettingsDataset).splice(0, 1);
+    },
     expected: [
-      { status: "fail", message: "Subscription Example Subscription has no activity-log diagnostic setting: its activity log is kept 90 days by Azure and nowhere else." },
+      {
+        status: "fail",
+        message: "Subscription Example Subscription has no activity-log diagnostic setting: its activity log is kept 90 days by Azure and nowhere else.",
+      },
     ],
   },
   {
     name: "logs list absent",
-    change: (tenant: Tenant) => { delete tenant.items(logs.activityLogSettingsDataset)[0]!.properties.logs; },
+    change: (tenant: Tenant) => {
+      delete tenant.items(logs.activityLogSettingsDataset)[0]!.properties.logs;
+    },
     expected: [
-      { status: "fail", message: "No diagnostic setting of subscription Example Subscription exports both the Administrative and Security activity-log categories to a destination (1 setting(s) examined)." },
+      {
+        status: "fail",
+        message:
+          "No diagnostic setting of subscription Example Subscription exports both the Administrative and Security activity-log categories to a destination (1 setting(s) examined).",
+      },
     ],
   },
 ]);

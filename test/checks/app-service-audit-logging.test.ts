@@ -10,11 +10,18 @@ const app = "Web app app-portal in subscription Example Subscription";
 const logged = `${app} sends its HTTP requests and publishing sign-ins (AppServiceHTTPLogs and AppServiceAuditLogs) to Log Analytics workspace law-security`;
 
 checkTable(check, [
-  { name: "HTTP logs named in one setting, the audit group in another", expected: [{ status: "pass", message: `${logged} through diagnostic settings "http-logs-to-law-security" and "audit-to-law-security".` }] },
+  {
+    name: "HTTP logs named in one setting, the audit group in another",
+    expected: [{ status: "pass", message: `${logged} through diagnostic settings "http-logs-to-law-security" and "audit-to-law-security".` }],
+  },
   {
     name: "one setting with allLogs",
     change: (tenant) => {
-      settings(tenant).splice(0, 2, { ...settings(tenant)[0], name: "everything", properties: { ...settings(tenant)[0]!.properties, logs: [{ categoryGroup: "allLogs", enabled: true }] } });
+      settings(tenant).splice(0, 2, {
+        ...settings(tenant)[0],
+        name: "everything",
+        properties: { ...settings(tenant)[0]!.properties, logs: [{ categoryGroup: "allLogs", enabled: true }] },
+      });
     },
     expected: [{ status: "pass", message: `${logged} through diagnostic setting "everything".` }],
   },
@@ -23,14 +30,24 @@ checkTable(check, [
     change: (tenant) => {
       settings(tenant).splice(1, 1);
     },
-    expected: [{ status: "fail", message: `${app} does not send AppServiceAuditLogs to any destination (1 diagnostic setting(s) examined), so not all of its HTTP requests and publishing sign-ins are logged.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${app} does not send AppServiceAuditLogs to any destination (1 diagnostic setting(s) examined), so not all of its HTTP requests and publishing sign-ins are logged.`,
+      },
+    ],
   },
   {
     name: "the audit group holds no HTTP logs, and HTTP logs are switched off",
     change: (tenant) => {
       settings(tenant)[0]!.properties.logs = [{ category: "AppServiceHTTPLogs", enabled: false }];
     },
-    expected: [{ status: "fail", message: `${app} does not send AppServiceHTTPLogs to any destination (2 diagnostic setting(s) examined), so not all of its HTTP requests and publishing sign-ins are logged.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${app} does not send AppServiceHTTPLogs to any destination (2 diagnostic setting(s) examined), so not all of its HTTP requests and publishing sign-ins are logged.`,
+      },
+    ],
   },
   {
     name: "no diagnostic setting",
@@ -42,7 +59,12 @@ checkTable(check, [
     change: (tenant) => {
       tenant.items(webSitesDataset)[0]!.kind = "functionapp,linux";
     },
-    expected: [{ status: "not_applicable", message: "App app-portal in subscription Example Subscription is a functionapp,linux app, whose logs this check does not judge." }],
+    expected: [
+      {
+        status: "not_applicable",
+        message: "App app-portal in subscription Example Subscription is a functionapp,linux app, whose logs this check does not judge.",
+      },
+    ],
   },
   {
     name: "the official example's apps, with no diagnostic settings collected for them",
@@ -73,7 +95,8 @@ checkTable(check, [
     expected: [
       {
         status: "error",
-        message: 'Logging of the App Service apps of subscription Example Subscription could not be evaluated because the evidence "App Service apps" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+        message:
+          'Logging of the App Service apps of subscription Example Subscription could not be evaluated because the evidence "App Service apps" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
       },
     ],
   },

@@ -8,7 +8,10 @@ const list = `Microsoft's list of services in scope of its Business Associate Ag
 const groupOf = (name: string) => `${subscription.scope}/resourceGroups/${name}`;
 const resource = (name: string, type: string) => `Resource ${name} (${type}) in subscription Example Subscription`;
 const inScope = "in the ePHI scope";
-const covered = (name: string, type: string, service: string, standing = inScope) => ({ status: "pass" as const, message: `${resource(name, type)}, ${standing}, is of ${service}, which ${list} includes.` });
+const covered = (name: string, type: string, service: string, standing = inScope) => ({
+  status: "pass" as const,
+  message: `${resource(name, type)}, ${standing}, is of ${service}, which ${list} includes.`,
+});
 // The good tenant holds a vault and the storage account its audit logs are archived in.
 const vault = covered("sample-vault", "Microsoft.KeyVault/vaults", "Key Vault");
 const archive = covered("stauditarchive", "Microsoft.Storage/storageAccounts", "Storage: Blobs");
@@ -29,12 +32,26 @@ checkTable(check, [
   {
     name: "a type of a service absent from the list is a concern",
     change: (tenant) => addResource(tenant, "chaos-1", "Microsoft.Chaos/experiments"),
-    expected: [vault, archive, { status: "fail", message: `${resource("chaos-1", "Microsoft.Chaos/experiments")}, ${inScope}, is of Azure Chaos Studio, which ${list} does not include: ePHI kept there is outside the agreement.` }],
+    expected: [
+      vault,
+      archive,
+      {
+        status: "fail",
+        message: `${resource("chaos-1", "Microsoft.Chaos/experiments")}, ${inScope}, is of Azure Chaos Studio, which ${list} does not include: ePHI kept there is outside the agreement.`,
+      },
+    ],
   },
   {
     name: "a type the list does not name is not evaluated, never passed",
     change: (tenant) => addResource(tenant, "widget-1", "Contoso.Widgets/widgets"),
-    expected: [vault, archive, { status: "manual", message: `${resource("widget-1", "Contoso.Widgets/widgets")}, ${inScope}, is of a resource type that ${list} does not name, so its coverage was not evaluated: check Microsoft's current list.` }],
+    expected: [
+      vault,
+      archive,
+      {
+        status: "manual",
+        message: `${resource("widget-1", "Contoso.Widgets/widgets")}, ${inScope}, is of a resource type that ${list} does not name, so its coverage was not evaluated: check Microsoft's current list.`,
+      },
+    ],
   },
   {
     name: "types compare without regard to case, as ARM writes them either way",
@@ -57,12 +74,19 @@ checkTable(check, [
       scopeByTag(tenant);
       addResource(tenant, "stunmarked", "Microsoft.Storage/storageAccounts", "logs");
     },
-    expected: [vault, archive, covered("stunmarked", "Microsoft.Storage/storageAccounts", "Storage: Blobs", "unclassified (counted as holding ePHI until the organisation decides)")],
+    expected: [
+      vault,
+      archive,
+      covered("stunmarked", "Microsoft.Storage/storageAccounts", "Storage: Blobs", "unclassified (counted as holding ePHI until the organisation decides)"),
+    ],
   },
   {
     name: "an exclusion of the subscription takes everything out: nothing to judge",
     change: (tenant) => {
-      tenant.settings.ephiScope = { subscriptions: [subscription.subscriptionId], exclusions: [{ subscription: subscription.subscriptionId, reason: "test data only", owner: "Pat Doe, security officer" }] };
+      tenant.settings.ephiScope = {
+        subscriptions: [subscription.subscriptionId],
+        exclusions: [{ subscription: subscription.subscriptionId, reason: "test data only", owner: "Pat Doe, security officer" }],
+      };
     },
     expected: [{ status: "not_applicable", message: "Subscription Example Subscription holds no resource in the ePHI scope." }],
   },

@@ -60,7 +60,15 @@ const multifactorStrength = {
   id: "00000000-0000-0000-0000-000000000002",
   displayName: "Multifactor authentication",
   policyType: "builtIn",
-  allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush", "temporaryAccessPassOneTime", "password,microsoftAuthenticatorPush", "password,sms"],
+  allowedCombinations: [
+    "windowsHelloForBusiness",
+    "fido2",
+    "x509CertificateMultiFactor",
+    "deviceBasedPush",
+    "temporaryAccessPassOneTime",
+    "password,microsoftAuthenticatorPush",
+    "password,sms",
+  ],
 };
 
 interface Case {
@@ -132,7 +140,14 @@ const cases: Case[] = [
     },
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ ...good, via: "authentication-strength", authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true }, narrowing: [] }],
+      enforcedBy: [
+        {
+          ...good,
+          via: "authentication-strength",
+          authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
+          narrowing: [],
+        },
+      ],
     },
   },
   {
@@ -143,14 +158,26 @@ const cases: Case[] = [
     },
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ ...good, via: "authentication-strength", authenticationStrength: { id: multifactorStrength.id, displayName: "Multifactor authentication", phishingResistant: false }, narrowing: [] }],
+      enforcedBy: [
+        {
+          ...good,
+          via: "authentication-strength",
+          authenticationStrength: { id: multifactorStrength.id, displayName: "Multifactor authentication", phishingResistant: false },
+          narrowing: [],
+        },
+      ],
     },
   },
   {
     name: "a custom authentication strength that accepts a password alone is not MFA",
     change: (p) => {
       p.grantControls!.builtInControls = [];
-      p.grantControls!.authenticationStrength = { id: "9f1e0b1e-0000-4000-8000-00000000000c", displayName: "Legacy kiosk", policyType: "custom", allowedCombinations: ["password", "password,sms"] };
+      p.grantControls!.authenticationStrength = {
+        id: "9f1e0b1e-0000-4000-8000-00000000000c",
+        displayName: "Legacy kiosk",
+        policyType: "custom",
+        allowedCombinations: ["password", "password,sms"],
+      };
     },
     expected: {
       verdict: "conditional",
@@ -203,7 +230,10 @@ const cases: Case[] = [
     name: "azure management: Microsoft Admin Portals covers the Azure portal only",
     change: (p) => (apps(p).includeApplications = ["MicrosoftAdminPortals"]),
     target: "azure-management",
-    expected: { verdict: "conditional", enforcedBy: [viaMfa(["only Microsoft Admin Portals: the Azure portal, not Azure CLI, PowerShell or the Resource Manager API"])] },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [viaMfa(["only Microsoft Admin Portals: the Azure portal, not Azure CLI, PowerShell or the Resource Manager API"])],
+    },
   },
   {
     name: "a guest is included by includeGuestsOrExternalUsers",
@@ -389,7 +419,11 @@ describe("legacyAuthenticationBlocks", () => {
         users(p).includeGroups = [cliniciansGroup];
       }),
       blockLegacy("11111111-0000-4000-8000-000000000004", "Block legacy authentication (disabled)", (p) => (p.state = "disabled")),
-      blockLegacy("11111111-0000-4000-8000-000000000005", "Block legacy authentication off-site", (p) => (p.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] })),
+      blockLegacy(
+        "11111111-0000-4000-8000-000000000005",
+        "Block legacy authentication off-site",
+        (p) => (p.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] }),
+      ),
     ]);
     const noExclusions = { users: [], groups: [], roles: [], guestsOrExternalUsers: undefined };
     expect(result).toEqual({
@@ -410,13 +444,23 @@ describe("legacyAuthenticationBlocks", () => {
         },
       ],
       reportOnly: [
-        { id: "11111111-0000-4000-8000-000000000002", displayName: "Block legacy authentication (report-only)", excluded: noExclusions, excludedApplications: [], narrowing: [] },
+        {
+          id: "11111111-0000-4000-8000-000000000002",
+          displayName: "Block legacy authentication (report-only)",
+          excluded: noExclusions,
+          excludedApplications: [],
+          narrowing: [],
+        },
       ],
     });
   });
 
   it("a block of exchangeActiveSync alone is not a legacy-authentication block", () => {
-    expect(legacyAuthenticationBlocks([blockLegacy("11111111-0000-4000-8000-000000000006", "Block EAS", (p) => (p.conditions.clientAppTypes = ["exchangeActiveSync"]))])).toEqual({
+    expect(
+      legacyAuthenticationBlocks([
+        blockLegacy("11111111-0000-4000-8000-000000000006", "Block EAS", (p) => (p.conditions.clientAppTypes = ["exchangeActiveSync"])),
+      ]),
+    ).toEqual({
       enforced: [],
       reportOnly: [],
     });

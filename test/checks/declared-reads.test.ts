@@ -16,7 +16,11 @@ const readsPrincipalsUndeclared = defineCheck({
   severity: "low",
   requires: [roleAssignmentsDataset],
   rationale: "Test fixture: it reads the principals without declaring them, which the evaluation must refuse.",
-  remediation: { text: "Declare every dataset read in requires or alsoReads.", portal: "Not applicable: a test fixture.", source: "https://learn.microsoft.com/" },
+  remediation: {
+    text: "Declare every dataset read in requires or alsoReads.",
+    portal: "Not applicable: a test fixture.",
+    source: "https://learn.microsoft.com/",
+  },
   evaluate({ evidence }) {
     evidence.read(principalsDataset, `/tenants/${tenantId}`);
     return [{ status: "pass", resourceId: subscription.scope, resourceName: subscription.displayName, message: "Never reached.", evidence: [] }];
@@ -26,7 +30,9 @@ const readsPrincipalsUndeclared = defineCheck({
 describe("declared reads", () => {
   it("a check table fails loudly on an undeclared read", () => {
     expect(() => goodTenant().run(readsPrincipalsUndeclared)).toThrow(UndeclaredReadError);
-    expect(() => goodTenant().run(readsPrincipalsUndeclared)).toThrow("check reads-principals-undeclared reads rbac/principals, which it does not declare in requires or alsoReads");
+    expect(() => goodTenant().run(readsPrincipalsUndeclared)).toThrow(
+      "check reads-principals-undeclared reads rbac/principals, which it does not declare in requires or alsoReads",
+    );
   });
 
   it("in a run, the undeclared read becomes one error finding that names it, never a pass", () => {
@@ -35,13 +41,18 @@ describe("declared reads", () => {
     expect(findings.map(({ status, message }) => ({ status, message }))).toEqual([
       {
         status: "error",
-        message: "Check reads-principals-undeclared failed while evaluating the evidence: check reads-principals-undeclared reads rbac/principals, which it does not declare in requires or alsoReads.",
+        message:
+          "Check reads-principals-undeclared failed while evaluating the evidence: check reads-principals-undeclared reads rbac/principals, which it does not declare in requires or alsoReads.",
       },
     ]);
   });
 
   it("a declared read passes through", () => {
     const declared = { ...readsPrincipalsUndeclared, alsoReads: [principalsDataset] };
-    expect(goodTenant().run(declared).map((outcome) => outcome.status)).toEqual(["pass"]);
+    expect(
+      goodTenant()
+        .run(declared)
+        .map((outcome) => outcome.status),
+    ).toEqual(["pass"]);
   });
 });

@@ -11,24 +11,58 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
     ],
   },
   {
     name: "not excluded from MFA policy",
-    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers = [breakGlass.second.id]; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers = [breakGlass.second.id];
+    },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from \"Require MFA for all users\", which asks for more than phishing-resistant MFA." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      {
+        status: "fail",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from "Require MFA for all users", which asks for more than phishing-resistant MFA.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
     ],
   },
   {
     name: "GA only eligible",
-    change: (t: Tenant) => { t.items(entra.directoryRoleAssignmentsDataset).splice(0, 1); t.items(entra.directoryRoleEligibilityDataset).push({ id: "es-bg", principalId: breakGlass.first.id, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", scheduleInfo: {} }); },
+    change: (t: Tenant) => {
+      t.items(entra.directoryRoleAssignmentsDataset).splice(0, 1);
+      t.items(entra.directoryRoleEligibilityDataset).push({
+        id: "es-bg",
+        principalId: breakGlass.first.id,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        scheduleInfo: {},
+      });
+    },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator only as eligible, not permanently." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      {
+        status: "fail",
+        message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator only as eligible, not permanently.",
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
     ],
   },
   {
@@ -38,20 +72,31 @@ checkTable(check, [
       schedule.scheduleInfo = { ...schedule.scheduleInfo, expiration: { type: "afterDateTime", endDateTime: "2027-01-31T00:00:00Z" } };
     },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator only as time-bound, not permanently." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      {
+        status: "fail",
+        message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator only as time-bound, not permanently.",
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
     ],
   },
   {
     name: "account missing",
-    change: (t: Tenant) => { t.settings.breakGlassAccounts = ["bg-admin-03@example.onmicrosoft.com"]; },
+    change: (t: Tenant) => {
+      t.settings.breakGlassAccounts = ["bg-admin-03@example.onmicrosoft.com"];
+    },
     expected: [
       { status: "fail", message: "Emergency access account bg-admin-03@example.onmicrosoft.com, named in the configuration, is not in the directory." },
     ],
   },
   {
     name: "none configured",
-    change: (t: Tenant) => { t.settings.breakGlassAccounts = []; },
+    change: (t: Tenant) => {
+      t.settings.breakGlassAccounts = [];
+    },
     expected: [
       { status: "error", message: "Emergency access could not be evaluated: the configuration names no emergency access accounts (breakGlassAccounts)." },
     ],
@@ -60,48 +105,103 @@ checkTable(check, [
     name: "schedules unavailable",
     change: (t: Tenant) => t.fail(entra.directoryRoleAssignmentSchedulesDataset, forbidden),
     expected: [
-      { status: "error", message: "Whether emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator permanently could not be evaluated because the evidence \"Entra ID PIM active directory role schedules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
-      { status: "error", message: "Whether emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds Global Administrator permanently could not be evaluated because the evidence \"Entra ID PIM active directory role schedules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator permanently could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds Global Administrator permanently could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
     name: "group members unknown",
     change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [
-      { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
     ],
   },
   {
     name: "alert rule disabled",
-    change: (t: Tenant) => { (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.enabled = false; },
+    change: (t: Tenant) => {
+      (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.enabled = false;
+    },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
-      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+      },
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+      },
     ],
   },
   {
     name: "alert rule notifies nobody",
-    change: (t: Tenant) => { (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.actions.actionGroups = []; },
+    change: (t: Tenant) => {
+      (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.actions.actionGroups = [];
+    },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
-      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+      },
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+      },
     ],
   },
   {
     name: "alert rule names only one account",
-    change: (t: Tenant) => { (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.criteria.allOf[0].query = `SigninLogs | where UserPrincipalName =~ "${breakGlass.first.upn}"`; },
+    change: (t: Tenant) => {
+      (t.items(alerts.scheduledQueryRulesDataset)[0] as Raw).properties.criteria.allOf[0].query =
+        `SigninLogs | where UserPrincipalName =~ "${breakGlass.first.upn}"`;
+    },
     expected: [
-      { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
-      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+      },
     ],
   },
   {
     name: "alert rules unavailable",
     change: (t: Tenant) => t.fail(alerts.scheduledQueryRulesDataset, forbidden),
     expected: [
-      { status: "error", message: "Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Log search alert rules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
-      { status: "error", message: "Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Log search alert rules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Log search alert rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Log search alert rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
@@ -112,12 +212,24 @@ checkTable(check, [
       const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c9", "Emergency accounts use phishing-resistant MFA");
       policy.conditions.users = { ...policy.conditions.users, includeUsers: [breakGlass.first.id, breakGlass.second.id], excludeUsers: [], excludeGroups: [] };
       policy.grantControls.builtInControls = [];
-      policy.grantControls.authenticationStrength = { id: "00000000-0000-0000-0000-000000000004", displayName: "Phishing-resistant MFA", allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"] };
+      policy.grantControls.authenticationStrength = {
+        id: "00000000-0000-0000-0000-000000000004",
+        displayName: "Phishing-resistant MFA",
+        allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
+      };
       caPolicies(t).push(policy);
     },
     expected: [
-      { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but \"Emergency accounts use phishing-resistant MFA\", which requires phishing-resistant MFA (4 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but \"Emergency accounts use phishing-resistant MFA\", which requires phishing-resistant MFA (4 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but "Emergency accounts use phishing-resistant MFA", which requires phishing-resistant MFA (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but "Emergency accounts use phishing-resistant MFA", which requires phishing-resistant MFA (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
     ],
   },
   {
@@ -127,38 +239,85 @@ checkTable(check, [
       policy.conditions.users = { ...policy.conditions.users, includeUsers: [breakGlass.first.id], excludeUsers: [], excludeGroups: [] };
       policy.grantControls.builtInControls = ["compliantDevice"];
       policy.grantControls.operator = "OR";
-      policy.grantControls.authenticationStrength = { id: "00000000-0000-0000-0000-000000000004", displayName: "Phishing-resistant MFA", allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"] };
+      policy.grantControls.authenticationStrength = {
+        id: "00000000-0000-0000-0000-000000000004",
+        displayName: "Phishing-resistant MFA",
+        allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
+      };
       caPolicies(t).push(policy);
     },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from \"Emergency accounts use strong sign-in\", which asks for more than phishing-resistant MFA." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule \"Emergency access account signed in\" watches its sign-ins." },
+      {
+        status: "fail",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from "Emergency accounts use strong sign-in", which asks for more than phishing-resistant MFA.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
     ],
   },
   {
     // Microsoft Learn, "Manage emergency access accounts in Microsoft Entra ID": Azure Monitor,
     // Microsoft Sentinel or other tools may raise the alert on their sign-ins.
     name: "a Microsoft Sentinel analytics rule watches the sign-ins instead of an Azure Monitor rule",
-    change: (t: Tenant) => { t.items(alerts.scheduledQueryRulesDataset).splice(0, 1); analyticsRules(t).push(breakGlassAnalyticsRule()); },
+    change: (t: Tenant) => {
+      t.items(alerts.scheduledQueryRulesDataset).splice(0, 1);
+      analyticsRules(t).push(breakGlassAnalyticsRule());
+    },
     expected: [
-      { status: "pass", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule \"Emergency access account sign-in\" (workspace law-security) watches its sign-ins." },
-      { status: "pass", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule \"Emergency access account sign-in\" (workspace law-security) watches its sign-ins." },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule "Emergency access account sign-in" (workspace law-security) watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule "Emergency access account sign-in" (workspace law-security) watches its sign-ins.',
+      },
     ],
   },
   {
     name: "a disabled Sentinel analytics rule watches nothing",
-    change: (t: Tenant) => { t.items(alerts.scheduledQueryRulesDataset).splice(0, 1); const rule = breakGlassAnalyticsRule(); rule.properties.enabled = false; analyticsRules(t).push(rule); },
+    change: (t: Tenant) => {
+      t.items(alerts.scheduledQueryRulesDataset).splice(0, 1);
+      const rule = breakGlassAnalyticsRule();
+      rule.properties.enabled = false;
+      analyticsRules(t).push(rule);
+    },
     expected: [
-      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
-      { status: "fail", message: "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins." },
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+      },
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+      },
     ],
   },
   {
     name: "the Sentinel onboarding of the workspace unknown, no Azure Monitor rule",
-    change: (t: Tenant) => { t.items(alerts.scheduledQueryRulesDataset).splice(0, 1); t.fail(logAnalytics.sentinelOnboardingDataset, forbidden); },
+    change: (t: Tenant) => {
+      t.items(alerts.scheduledQueryRulesDataset).splice(0, 1);
+      t.fail(logAnalytics.sentinelOnboardingDataset, forbidden);
+    },
     expected: [
-      { status: "error", message: "Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Microsoft Sentinel onboarding of the workspace\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
-      { status: "error", message: "Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence \"Microsoft Sentinel onboarding of the workspace\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Microsoft Sentinel onboarding of the workspace" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Microsoft Sentinel onboarding of the workspace" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
 ]);

@@ -9,7 +9,11 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 3 enabled user(s), emergency access accounts aside." },
+      {
+        status: "pass",
+        message:
+          "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 3 enabled user(s), emergency access accounts aside.",
+      },
     ],
   },
   {
@@ -19,58 +23,106 @@ checkTable(check, [
       tenant.fail(entra.directoryRoleAssignmentsDataset, forbidden);
     },
     expected: [
-      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Entra ID directory role assignments (active)\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence "Entra ID directory role assignments (active)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
     name: "user excluded directly",
-    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB); },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB);
+    },
     expected: [
-      { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
+      {
+        status: "fail",
+        message:
+          'Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from "Require MFA for all users" as user).',
+      },
     ],
   },
   {
     name: "office 365 only",
-    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.applications.includeApplications = ["Office365"]; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.applications.includeApplications = ["Office365"];
+    },
     expected: [
-      { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required only under conditions for 3: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)." },
+      {
+        status: "fail",
+        message:
+          "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required only under conditions for 3: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com).",
+      },
     ],
   },
   {
     name: "disabled user ignored",
-    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB); entraUsers(t).find((u: Raw) => u.id === people.ownerB)!.accountEnabled = false; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB);
+      entraUsers(t).find((u: Raw) => u.id === people.ownerB)!.accountEnabled = false;
+    },
     expected: [
-      { status: "pass", message: "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 2 enabled user(s), emergency access accounts aside." },
+      {
+        status: "pass",
+        message:
+          "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 2 enabled user(s), emergency access accounts aside.",
+      },
     ],
   },
   {
     // Graph leaves out properties it was not asked for; a user whose listing lacks accountEnabled is
     // not known to be disabled, so still counts.
     name: "a user without accountEnabled still counts",
-    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB); delete entraUsers(t).find((u: Raw) => u.id === people.ownerB)!.accountEnabled; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB);
+      delete entraUsers(t).find((u: Raw) => u.id === people.ownerB)!.accountEnabled;
+    },
     expected: [
-      { status: "fail", message: "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from \"Require MFA for all users\" as user)." },
+      {
+        status: "fail",
+        message:
+          'Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from "Require MFA for all users" as user).',
+      },
     ],
   },
   {
     name: "group members unknown",
     change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [
-      { status: "error", message: "MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access, directory roles and Azure roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
     name: "SD only",
-    change: (t: Tenant) => { caPolicies(t).splice(0, 3); t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true; },
+    change: (t: Tenant) => {
+      caPolicies(t).splice(0, 3);
+      t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true;
+    },
     expected: [
-      { status: "fail", message: "Security defaults are on and no Conditional Access policy exists: for the 3 enabled user(s), emergency access accounts aside, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on all cloud apps." },
+      {
+        status: "fail",
+        message:
+          "Security defaults are on and no Conditional Access policy exists: for the 3 enabled user(s), emergency access accounts aside, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on all cloud apps.",
+      },
     ],
   },
   {
     name: "no policies, SD unknown",
-    change: (t: Tenant) => { caPolicies(t).splice(0, 3); t.fail(entra.securityDefaultsDataset, forbidden); },
+    change: (t: Tenant) => {
+      caPolicies(t).splice(0, 3);
+      t.fail(entra.securityDefaultsDataset, forbidden);
+    },
     expected: [
-      { status: "error", message: "MFA for every user on all cloud apps (no Conditional Access policy is enabled, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'MFA for every user on all cloud apps (no Conditional Access policy is enabled, so security defaults decide) could not be evaluated because the evidence "Security defaults" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
 ]);

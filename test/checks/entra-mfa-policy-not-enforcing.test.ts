@@ -5,16 +5,17 @@ import { caPolicies, type Tenant } from "../support/good-tenant.js";
 checkTable(check, [
   {
     name: "the known-good tenant",
-    expected: [
-      { status: "pass", message: "Every Conditional Access policy that requires MFA is enabled (3 policies examined)." },
-    ],
+    expected: [{ status: "pass", message: "Every Conditional Access policy that requires MFA is enabled (3 policies examined)." }],
   },
   {
     name: "report-only and disabled",
-    change: (t: Tenant) => { caPolicies(t)[0]!.state = "enabledForReportingButNotEnforced"; caPolicies(t)[2]!.state = "disabled"; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.state = "enabledForReportingButNotEnforced";
+      caPolicies(t)[2]!.state = "disabled";
+    },
     expected: [
-      { status: "fail", message: "Conditional Access policy \"Require MFA for all users\" requires MFA but is report-only, so it enforces nothing." },
-      { status: "fail", message: "Conditional Access policy \"Administrators sign in every 4 hours\" requires MFA but is disabled, so it enforces nothing." },
+      { status: "fail", message: 'Conditional Access policy "Require MFA for all users" requires MFA but is report-only, so it enforces nothing.' },
+      { status: "fail", message: 'Conditional Access policy "Administrators sign in every 4 hours" requires MFA but is disabled, so it enforces nothing.' },
     ],
   },
 ]);

@@ -10,24 +10,67 @@ const { casey, group } = groupCase;
 const caseyPrincipal = { "@odata.type": "#microsoft.graph.user", id: casey.id, displayName: casey.name, userPrincipalName: casey.upn };
 /** The good tenant's rows other than Casey's, as the first case states them. */
 const goodRows = {
-  avery: { status: "pass" as const, message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-  blake: { status: "pass" as const, message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-  breakGlass1: { status: "not_applicable" as const, message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-  breakGlass2: { status: "not_applicable" as const, message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-  userAccount: { status: "pass" as const, message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+  avery: {
+    status: "pass" as const,
+    message:
+      'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+  },
+  blake: {
+    status: "pass" as const,
+    message:
+      'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+  },
+  breakGlass1: {
+    status: "not_applicable" as const,
+    message:
+      'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+  },
+  breakGlass2: {
+    status: "not_applicable" as const,
+    message:
+      'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+  },
+  userAccount: {
+    status: "pass" as const,
+    message:
+      'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+  },
 };
-const caseyRow = (roles: string) => ({ status: "pass" as const, message: `MFA is enforced for Casey Admin (casey.admin@example.com) (${roles}) on all cloud apps by "Require MFA for all users"; registered: fido2.` });
+const caseyRow = (roles: string) => ({
+  status: "pass" as const,
+  message: `MFA is enforced for Casey Admin (casey.admin@example.com) (${roles}) on all cloud apps by "Require MFA for all users"; registered: fido2.`,
+});
 const withCasey = (roles: string) => [goodRows.avery, goodRows.blake, goodRows.breakGlass1, goodRows.breakGlass2, caseyRow(roles), goodRows.userAccount];
 
 checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-      { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
     ],
   },
   {
@@ -35,13 +78,35 @@ checkTable(check, [
     // directory roles reaches users actively assigned the role. Avery is only PIM-eligible for
     // Global Administrator, so the administrators' policy does not reach her sign-in.
     name: "a role-targeted policy does not cover a user only eligible for the role",
-    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerA); },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerA);
+    },
     expected: [
-      { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from \"Require MFA for all users\" as user; \"Administrators sign in every 4 hours\" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2." },
-      { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+      {
+        status: "fail",
+        message:
+          'MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from "Require MFA for all users" as user; "Administrators sign in every 4 hours" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
     ],
   },
   {
@@ -53,12 +118,20 @@ checkTable(check, [
       t.fail(entra.directoryRoleEligibilityDataset, forbidden);
     },
     expected: [
-      { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from \"Require MFA for all users\" as user; registered: fido2." },
+      {
+        status: "fail",
+        message:
+          'MFA is required of Avery Owner (avery.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from "Require MFA for all users" as user; registered: fido2.',
+      },
       goodRows.blake,
       goodRows.breakGlass1,
       goodRows.breakGlass2,
       goodRows.userAccount,
-      { status: "error", message: "MFA for the privileged users this evidence would name could not be evaluated because the evidence \"Entra ID PIM eligible directory roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'MFA for the privileged users this evidence would name could not be evaluated because the evidence "Entra ID PIM eligible directory roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
@@ -102,73 +175,207 @@ checkTable(check, [
       goodRows.breakGlass1,
       goodRows.breakGlass2,
       goodRows.userAccount,
-      { status: "error", message: "MFA for the privileged users this evidence would name could not be evaluated because the evidence \"Transitive members of groups used by Conditional Access, directory roles and Azure roles\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'MFA for the privileged users this evidence would name could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
     name: "report-only",
-    change: (t: Tenant) => { caPolicies(t)[0]!.state = "enabledForReportingButNotEnforced"; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.state = "enabledForReportingButNotEnforced";
+    },
     expected: [
-      { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; \"Require MFA for all users\" is report-only; \"Administrators sign in every 4 hours\" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2." },
-      { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; \"Require MFA for all users\" is report-only; registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "fail", message: "MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by no enabled Conditional Access policy; \"Require MFA for all users\" is report-only; registered: fido2." },
+      {
+        status: "fail",
+        message:
+          'MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; "Require MFA for all users" is report-only; "Administrators sign in every 4 hours" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2.',
+      },
+      {
+        status: "fail",
+        message:
+          'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; "Require MFA for all users" is report-only; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "fail",
+        message:
+          'MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by no enabled Conditional Access policy; "Require MFA for all users" is report-only; registered: fido2.',
+      },
     ],
   },
   {
     name: "excluded group hides ownerB",
-    change: (t: Tenant) => { (t.records.find((r) => r.dataset === entra.groupMembersDataset.id) as { value: Raw[] }).value.push({ "@odata.type": "#microsoft.graph.user", id: people.ownerB }); t.items(entra.userRegistrationDetailsDataset).find((r: Raw) => r.id === people.ownerB)!.methodsRegistered = []; },
+    change: (t: Tenant) => {
+      (t.records.find((r) => r.dataset === entra.groupMembersDataset.id) as { value: Raw[] }).value.push({
+        "@odata.type": "#microsoft.graph.user",
+        id: people.ownerB,
+      });
+      t.items(entra.userRegistrationDetailsDataset).find((r: Raw) => r.id === people.ownerB)!.methodsRegistered = [];
+    },
     expected: [
-      { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-      { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from \"Require MFA for all users\" as group 99999999-0000-4000-8000-0000000000e1; no MFA method registered." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "fail",
+        message:
+          'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from "Require MFA for all users" as group 99999999-0000-4000-8000-0000000000e1; no MFA method registered.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
     ],
   },
   {
     name: "group members unknown",
     change: (t: Tenant) => t.fail(entra.groupMembersDataset, forbidden),
     expected: [
-      { status: "error", message: "Whether MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps is unknown: policy \"Require MFA for all users\": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2." },
-      { status: "error", message: "Whether MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps is unknown: policy \"Require MFA for all users\": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "error", message: "Whether MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps is unknown: policy \"Require MFA for all users\": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2." },
+      {
+        status: "error",
+        message:
+          'Whether MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps is unknown: policy "Require MFA for all users": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps is unknown: policy "Require MFA for all users": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps is unknown: policy "Require MFA for all users": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2.',
+      },
     ],
   },
   {
     name: "location narrowing",
-    change: (t: Tenant) => { caPolicies(t)[0]!.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] }; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] };
+    },
     expected: [
-      { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps only conditionally, by \"Require MFA for all users\", only outside all trusted locations; \"Administrators sign in every 4 hours\" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2." },
-      { status: "fail", message: "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by \"Require MFA for all users\", only outside all trusted locations; registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "fail", message: "MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps only conditionally, by \"Require MFA for all users\", only outside all trusted locations; registered: fido2." },
+      {
+        status: "fail",
+        message:
+          'MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; "Administrators sign in every 4 hours" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2.',
+      },
+      {
+        status: "fail",
+        message:
+          'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "fail",
+        message:
+          'MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
+      },
     ],
   },
   {
     name: "registration unavailable",
     change: (t: Tenant) => t.fail(entra.userRegistrationDetailsDataset, forbidden),
     expected: [
-      { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered methods unknown." },
-      { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\"; registered methods unknown." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered methods unknown." },
-      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered methods unknown." },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered methods unknown.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered methods unknown.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered methods unknown.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered methods unknown.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered methods unknown.',
+      },
     ],
   },
   {
     name: "azure rbac unavailable",
     change: (t: Tenant) => t.fail(rbac.roleAssignmentsDataset, forbidden),
     expected: [
-      { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\"; registered: fido2." },
-      { status: "error", message: "MFA for the privileged users this evidence would name could not be evaluated because the evidence \"Azure role assignments\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "error",
+        message:
+          'MFA for the privileged users this evidence would name could not be evaluated because the evidence "Azure role assignments" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
@@ -176,35 +383,108 @@ checkTable(check, [
     // Manager must complete MFA, so holders of Azure roles alone (Blake, User Account) pass; Avery's
     // eligible Global Administrator is a directory role, asked for MFA only on risky sign-ins.
     name: "no CA policy enforces, SD on",
-    change: (t: Tenant) => { caPolicies(t).splice(0, 3); t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true; },
+    change: (t: Tenant) => {
+      caPolicies(t).splice(0, 3);
+      t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true;
+    },
     expected: [
-      { status: "fail", message: "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2." },
-      { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2." },
-      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did." },
+      {
+        status: "fail",
+        message:
+          "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2.",
+      },
+      {
+        status: "pass",
+        message:
+          "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.",
+      },
+      {
+        status: "not_applicable",
+        message:
+          "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2.",
+      },
+      {
+        status: "not_applicable",
+        message:
+          "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2.",
+      },
+      {
+        status: "pass",
+        message:
+          "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.",
+      },
     ],
   },
   {
     name: "no CA policy enforces, SD unknown",
-    change: (t: Tenant) => { caPolicies(t)[0]!.state = "disabled"; t.fail(entra.securityDefaultsDataset, forbidden); },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.state = "disabled";
+      t.fail(entra.securityDefaultsDataset, forbidden);
+    },
     expected: [
-      { status: "error", message: "MFA for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
-      { status: "error", message: "MFA for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "error", message: "MFA for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence \"Security defaults\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'MFA for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence "Security defaults" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'MFA for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence "Security defaults" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "error",
+        message:
+          'MFA for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) (no Conditional Access policy requires it, so security defaults decide) could not be evaluated because the evidence "Security defaults" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
     name: "phishing resistant strength",
-    change: (t: Tenant) => { caPolicies(t)[0]!.grantControls.builtInControls = []; caPolicies(t)[0]!.grantControls.authenticationStrength = { id: "00000000-0000-0000-0000-000000000004", displayName: "Phishing-resistant MFA", allowedCombinations: ["fido2", "windowsHelloForBusiness", "x509CertificateMultiFactor"] }; },
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.grantControls.builtInControls = [];
+      caPolicies(t)[0]!.grantControls.authenticationStrength = {
+        id: "00000000-0000-0000-0000-000000000004",
+        displayName: "Phishing-resistant MFA",
+        allowedCombinations: ["fido2", "windowsHelloForBusiness", "x509CertificateMultiFactor"],
+      };
+    },
     expected: [
-      { status: "pass", message: "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2." },
-      { status: "pass", message: "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "not_applicable", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from \"Require MFA for all users\" as user; excluded from \"Administrators sign in every 4 hours\" as user); registered: fido2." },
-      { status: "pass", message: "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by \"Require MFA for all users\" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2." },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2.',
+      },
     ],
   },
 ]);

@@ -9,49 +9,94 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "Entra ID sign-in logs reach workspace law-security through an Entra ID diagnostic setting: 420 sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z." },
+      {
+        status: "pass",
+        message:
+          "Entra ID sign-in logs reach workspace law-security through an Entra ID diagnostic setting: 420 sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z.",
+      },
     ],
   },
   {
     name: "newest record older than 48 hours",
-    change: (t: Tenant) => { (t.items(signIns.signInArrivalDataset, signInWorkspace)[0] as Raw).tables[0].rows[0][1] = "2026-11-15T10:00:00Z"; },
+    change: (t: Tenant) => {
+      (t.items(signIns.signInArrivalDataset, signInWorkspace)[0] as Raw).tables[0].rows[0][1] = "2026-11-15T10:00:00Z";
+    },
     expected: [
-      { status: "fail", message: "Entra ID sign-in logs are not arriving: workspace law-security holds no sign-in record newer than 2026-11-15T10:00:00.000Z." },
+      {
+        status: "fail",
+        message: "Entra ID sign-in logs are not arriving: workspace law-security holds no sign-in record newer than 2026-11-15T10:00:00.000Z.",
+      },
     ],
   },
   {
     name: "no records in 30 days",
-    change: (t: Tenant) => { (t.items(signIns.signInArrivalDataset, signInWorkspace)[0] as Raw).tables[0].rows[0] = [0, null, null]; },
-    expected: [
-      { status: "fail", message: "Entra ID sign-in logs are not arriving: workspace law-security holds no sign-in record in the last 30 days." },
-    ],
+    change: (t: Tenant) => {
+      (t.items(signIns.signInArrivalDataset, signInWorkspace)[0] as Raw).tables[0].rows[0] = [0, null, null];
+    },
+    expected: [{ status: "fail", message: "Entra ID sign-in logs are not arriving: workspace law-security holds no sign-in record in the last 30 days." }],
   },
   {
     name: "no workspace and no export",
-    change: (t: Tenant) => { t.records.splice(0, t.records.length, ...t.records.filter((r) => !["entra-sign-ins/workspace", "entra-sign-ins/arrival", "entra-sign-ins/authentication"].includes(r.dataset))); (t.items(signIns.entraDiagnosticSettingsDataset)[0] as Raw).properties.logs = [{ category: "AuditLogs", enabled: true }]; },
+    change: (t: Tenant) => {
+      t.records.splice(
+        0,
+        t.records.length,
+        ...t.records.filter((r) => !["entra-sign-ins/workspace", "entra-sign-ins/arrival", "entra-sign-ins/authentication"].includes(r.dataset)),
+      );
+      (t.items(signIns.entraDiagnosticSettingsDataset)[0] as Raw).properties.logs = [{ category: "AuditLogs", enabled: true }];
+    },
     expected: [
-      { status: "fail", message: "No Entra ID diagnostic setting sends SignInLogs to a Log Analytics workspace (1 setting(s) examined), so sign-ins are kept only as long as Entra ID keeps them (30 days at most)." },
+      {
+        status: "fail",
+        message:
+          "No Entra ID diagnostic setting sends SignInLogs to a Log Analytics workspace (1 setting(s) examined), so sign-ins are kept only as long as Entra ID keeps them (30 days at most).",
+      },
     ],
   },
   {
     name: "no workspace, settings refused",
-    change: (t: Tenant) => { t.records.splice(0, t.records.length, ...t.records.filter((r) => !["entra-sign-ins/workspace", "entra-sign-ins/arrival", "entra-sign-ins/authentication"].includes(r.dataset))); t.fail(signIns.entraDiagnosticSettingsDataset, forbidden); },
+    change: (t: Tenant) => {
+      t.records.splice(
+        0,
+        t.records.length,
+        ...t.records.filter((r) => !["entra-sign-ins/workspace", "entra-sign-ins/arrival", "entra-sign-ins/authentication"].includes(r.dataset)),
+      );
+      t.fail(signIns.entraDiagnosticSettingsDataset, forbidden);
+    },
     expected: [
-      { status: "error", message: "Export of Entra ID sign-in logs (no workspace is named in the configuration either) could not be evaluated because the evidence \"Entra ID diagnostic settings (where sign-in and audit logs are sent)\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'Export of Entra ID sign-in logs (no workspace is named in the configuration either) could not be evaluated because the evidence "Entra ID diagnostic settings (where sign-in and audit logs are sent)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
   {
     name: "settings refused, configured workspace fresh",
     change: (t: Tenant) => t.fail(signIns.entraDiagnosticSettingsDataset, forbidden),
     expected: [
-      { status: "pass", message: "Entra ID sign-in logs reach workspace law-security (named in the configuration): 420 sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z." },
+      {
+        status: "pass",
+        message:
+          "Entra ID sign-in logs reach workspace law-security (named in the configuration): 420 sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z.",
+      },
     ],
   },
   {
     name: "partial query result",
-    change: (t: Tenant) => t.fail(signIns.signInArrivalDataset, { call: "POST https://api.loganalytics.io/v1/workspaces/b5e1c0de-0000-4000-8000-00000000000a/query", status: 200, message: "the query returned a partial result: PartialError", reason: "incomplete-data" }),
+    change: (t: Tenant) =>
+      t.fail(signIns.signInArrivalDataset, {
+        call: "POST https://api.loganalytics.io/v1/workspaces/b5e1c0de-0000-4000-8000-00000000000a/query",
+        status: 200,
+        message: "the query returned a partial result: PartialError",
+        reason: "incomplete-data",
+      }),
     expected: [
-      { status: "error", message: "Export of Entra ID sign-in logs could not be evaluated because the evidence \"Sign-in log records in the workspace (newest, oldest, count over 30 days)\" is unavailable: POST https://api.loganalytics.io/v1/workspaces/b5e1c0de-0000-4000-8000-00000000000a/query returned HTTP 200 (the query returned a partial result: PartialError)." },
+      {
+        status: "error",
+        message:
+          'Export of Entra ID sign-in logs could not be evaluated because the evidence "Sign-in log records in the workspace (newest, oldest, count over 30 days)" is unavailable: POST https://api.loganalytics.io/v1/workspaces/b5e1c0de-0000-4000-8000-00000000000a/query returned HTTP 200 (the query returned a partial result: PartialError).',
+      },
     ],
   },
 ]);

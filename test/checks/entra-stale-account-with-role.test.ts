@@ -1,5 +1,11 @@
 import { check } from "../../src/checks/entra-stale-account-with-role.js";
-import { directoryRoleAssignmentsDataset, groupEligibilityDataset, groupMembersDataset, signInActivityDataset, usersDataset } from "../../src/datasets/entra.js";
+import {
+  directoryRoleAssignmentsDataset,
+  groupEligibilityDataset,
+  groupMembersDataset,
+  signInActivityDataset,
+  usersDataset,
+} from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
 import { directoryRoles, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, tenantId, type Tenant } from "../support/good-tenant.js";
 
@@ -10,21 +16,47 @@ const caseyPrincipal = { "@odata.type": "#microsoft.graph.user", id: casey.id, d
 const avery = "Avery Owner (avery.owner@example.com)";
 const averyRoles = "Global Administrator (eligible); Owner on Example Subscription (active)";
 const others = [
-  { status: "pass" as const, message: "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Owner on Example Subscription (active)." },
-  { status: "pass" as const, message: "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Contributor on Example Subscription (eligible)." },
-  { status: "pass" as const, message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent)." },
-  { status: "pass" as const, message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent)." },
+  {
+    status: "pass" as const,
+    message:
+      "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Owner on Example Subscription (active).",
+  },
+  {
+    status: "pass" as const,
+    message:
+      "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Contributor on Example Subscription (eligible).",
+  },
+  {
+    status: "pass" as const,
+    message:
+      "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+  },
+  {
+    status: "pass" as const,
+    message:
+      "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+  },
 ];
 const averyActivity = (tenant: Tenant) => tenant.items(signInActivityDataset).find((item) => item.id === people.ownerA)!;
 
 checkTable(check, [
-  { name: "everyone signed in two days before collection", expected: [{ status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` }, ...others] },
+  {
+    name: "everyone signed in two days before collection",
+    expected: [{ status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` }, ...others],
+  },
   {
     name: "no sign-in for more than 90 days",
     change: (tenant) => {
-      averyActivity(tenant).signInActivity = { lastSignInDateTime: "2026-06-02T10:00:00Z", lastSuccessfulSignInDateTime: "2026-06-02T10:00:00Z", lastNonInteractiveSignInDateTime: null };
+      averyActivity(tenant).signInActivity = {
+        lastSignInDateTime: "2026-06-02T10:00:00Z",
+        lastSuccessfulSignInDateTime: "2026-06-02T10:00:00Z",
+        lastNonInteractiveSignInDateTime: null,
+      };
     },
-    expected: [{ status: "fail", message: `${avery} last signed in successfully 2026-06-02, 171 days before collection (more than 90), and still holds ${averyRoles}.` }, ...others],
+    expected: [
+      { status: "fail", message: `${avery} last signed in successfully 2026-06-02, 171 days before collection (more than 90), and still holds ${averyRoles}.` },
+      ...others,
+    ],
   },
   {
     name: "the configured period decides",
@@ -32,11 +64,31 @@ checkTable(check, [
       tenant.settings.staleAccountDays = 1;
     },
     expected: [
-      { status: "fail", message: "Avery Owner (avery.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (eligible); Owner on Example Subscription (active)." },
-      { status: "fail", message: "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Owner on Example Subscription (active)." },
-      { status: "fail", message: "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Contributor on Example Subscription (eligible)." },
-      { status: "fail", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (permanent)." },
-      { status: "fail", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (permanent)." },
+      {
+        status: "fail",
+        message:
+          "Avery Owner (avery.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (eligible); Owner on Example Subscription (active).",
+      },
+      {
+        status: "fail",
+        message:
+          "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Owner on Example Subscription (active).",
+      },
+      {
+        status: "fail",
+        message:
+          "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Contributor on Example Subscription (eligible).",
+      },
+      {
+        status: "fail",
+        message:
+          "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (permanent).",
+      },
+      {
+        status: "fail",
+        message:
+          "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection (more than 1), and still holds Global Administrator (permanent).",
+      },
     ],
   },
   {
@@ -44,22 +96,45 @@ checkTable(check, [
     change: (tenant) => {
       averyActivity(tenant).signInActivity = { lastSignInDateTime: null, lastSuccessfulSignInDateTime: null, lastNonInteractiveSignInDateTime: null };
     },
-    expected: [{ status: "fail", message: `${avery} has no successful sign-in since its creation on 2024-01-10, 1045 days before collection (more than 90), and still holds ${averyRoles}.` }, ...others],
+    expected: [
+      {
+        status: "fail",
+        message: `${avery} has no successful sign-in since its creation on 2024-01-10, 1045 days before collection (more than 90), and still holds ${averyRoles}.`,
+      },
+      ...others,
+    ],
   },
   {
     name: "a recent failed attempt does not make a dormant account active",
     change: (tenant) => {
-      averyActivity(tenant).signInActivity = { lastSignInDateTime: "2026-11-19T03:12:00Z", lastSuccessfulSignInDateTime: "2026-03-01T09:00:00Z", lastNonInteractiveSignInDateTime: "2026-11-19T03:12:00Z" };
+      averyActivity(tenant).signInActivity = {
+        lastSignInDateTime: "2026-11-19T03:12:00Z",
+        lastSuccessfulSignInDateTime: "2026-03-01T09:00:00Z",
+        lastNonInteractiveSignInDateTime: "2026-11-19T03:12:00Z",
+      };
     },
-    expected: [{ status: "fail", message: `${avery} last signed in successfully 2026-03-01, 264 days before collection (more than 90), and still holds ${averyRoles}.` }, ...others],
+    expected: [
+      { status: "fail", message: `${avery} last signed in successfully 2026-03-01, 264 days before collection (more than 90), and still holds ${averyRoles}.` },
+      ...others,
+    ],
   },
   {
     name: "no successful sign-in since Entra began recording them, for an account older than that",
     change: (tenant) => {
-      averyActivity(tenant).signInActivity = { lastSignInDateTime: "2026-11-19T03:12:00Z", lastSuccessfulSignInDateTime: null, lastNonInteractiveSignInDateTime: null };
+      averyActivity(tenant).signInActivity = {
+        lastSignInDateTime: "2026-11-19T03:12:00Z",
+        lastSuccessfulSignInDateTime: null,
+        lastNonInteractiveSignInDateTime: null,
+      };
       tenant.items(usersDataset).find((item) => item.id === people.ownerA)!.createdDateTime = "2021-05-01T00:00:00Z";
     },
-    expected: [{ status: "fail", message: `${avery} has no successful sign-in recorded since Entra began recording them on 2023-12-01 (last attempt 2026-11-19), 1085 days before collection (more than 90), and still holds ${averyRoles}.` }, ...others],
+    expected: [
+      {
+        status: "fail",
+        message: `${avery} has no successful sign-in recorded since Entra began recording them on 2023-12-01 (last attempt 2026-11-19), 1085 days before collection (more than 90), and still holds ${averyRoles}.`,
+      },
+      ...others,
+    ],
   },
   {
     name: "no successful sign-in and no creation date: unknown, not stale",
@@ -67,7 +142,10 @@ checkTable(check, [
       averyActivity(tenant).signInActivity = { lastSignInDateTime: null, lastSuccessfulSignInDateTime: null, lastNonInteractiveSignInDateTime: null };
       delete tenant.items(usersDataset).find((item) => item.id === people.ownerA)!.createdDateTime;
     },
-    expected: [{ status: "error", message: `The last use of ${avery}, who holds ${averyRoles}, is unknown: it has no successful sign-in and no creation date.` }, ...others],
+    expected: [
+      { status: "error", message: `The last use of ${avery}, who holds ${averyRoles}, is unknown: it has no successful sign-in and no creation date.` },
+      ...others,
+    ],
   },
   {
     name: "a disabled account still holding roles",
@@ -81,7 +159,10 @@ checkTable(check, [
     change: (tenant) => {
       delete averyActivity(tenant).signInActivity;
     },
-    expected: [{ status: "error", message: `The last use of ${avery}, who holds ${averyRoles}, is unknown: the listing did not report its sign-in activity.` }, ...others],
+    expected: [
+      { status: "error", message: `The last use of ${avery}, who holds ${averyRoles}, is unknown: the listing did not report its sign-in activity.` },
+      ...others,
+    ],
   },
   {
     // Azure RBAC overview, "Groups": a leaver left in a group still holds the group's role.
@@ -109,7 +190,10 @@ checkTable(check, [
     expected: [
       { status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` },
       others[0]!,
-      { status: "fail", message: `${caseyName} last signed in successfully 2026-05-04, 200 days before collection (more than 90), and still holds Owner on Example Subscription through group Platform Admins (eligible membership).` },
+      {
+        status: "fail",
+        message: `${caseyName} last signed in successfully 2026-05-04, 200 days before collection (more than 90), and still holds Owner on Example Subscription through group Platform Admins (eligible membership).`,
+      },
       others[1]!,
       others[2]!,
       others[3]!,
@@ -119,7 +203,11 @@ checkTable(check, [
     name: "PIM for Groups refused for want of a licence: the eligible holders it would name are not evaluated",
     change: (tenant) => {
       tenant.addGroup(group, "Platform Admins", roleIds.owner);
-      tenant.fail(groupEligibilityDataset, { ...forbidden, reason: "licence", message: "The tenant needs an AAD Premium 2 license." }, `/tenants/${tenantId}/groups/${group}`);
+      tenant.fail(
+        groupEligibilityDataset,
+        { ...forbidden, reason: "licence", message: "The tenant needs an AAD Premium 2 license." },
+        `/tenants/${tenantId}/groups/${group}`,
+      );
     },
     expected: [
       { status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` },
@@ -136,8 +224,21 @@ checkTable(check, [
     name: "a disabled member of a role-assignable group holding Global Administrator",
     change: (tenant) => {
       tenant.addUser(casey, { accountEnabled: false });
-      tenant.items(directoryRoleAssignmentsDataset).push({ id: "ra-group", principalId: group, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", principal: { "@odata.type": "#microsoft.graph.group", id: group } });
-      tenant.records.push({ dataset: groupMembersDataset.id, scope: `/tenants/${tenantId}/groups/${group}`, file: `raw/entra/groups/${group}/transitive-members.json`, status: "ok", calls: ["GET members"], value: [groupMember(casey.id, casey.name, casey.upn)] });
+      tenant.items(directoryRoleAssignmentsDataset).push({
+        id: "ra-group",
+        principalId: group,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        principal: { "@odata.type": "#microsoft.graph.group", id: group },
+      });
+      tenant.records.push({
+        dataset: groupMembersDataset.id,
+        scope: `/tenants/${tenantId}/groups/${group}`,
+        file: `raw/entra/groups/${group}/transitive-members.json`,
+        status: "ok",
+        calls: ["GET members"],
+        value: [groupMember(casey.id, casey.name, casey.upn)],
+      });
     },
     expected: [
       { status: "pass", message: `${avery} last signed in successfully 2026-11-18, 2 days before collection, and holds ${averyRoles}.` },
@@ -151,7 +252,10 @@ checkTable(check, [
   {
     name: "sign-in activity unavailable (licence): every holder not evaluated",
     change: (tenant) => tenant.fail(signInActivityDataset, { ...forbidden, reason: "licence", message: "Tenant does not have a SKU required" }),
-    expected: [`${avery}, who holds ${averyRoles}`, ...others.map((outcome) => outcome.message.replace(/ last signed in successfully .*, and holds (.*)\.$/, ", who holds $1"))].map((who) => ({
+    expected: [
+      `${avery}, who holds ${averyRoles}`,
+      ...others.map((outcome) => outcome.message.replace(/ last signed in successfully .*, and holds (.*)\.$/, ", who holds $1")),
+    ].map((who) => ({
       status: "error" as const,
       message: `Whether ${who}, is stale could not be evaluated because the evidence "Users' last sign-in" is unavailable: GET https://management.azure.com/example returned HTTP 403; the tenant lacks the licence this API needs (Tenant does not have a SKU required).`,
     })),

@@ -4,19 +4,39 @@ import { checkTable } from "../support/check-table.js";
 import { directoryRoles, forbidden, groupCase, groupMember, people, tenantId, type Tenant } from "../support/good-tenant.js";
 
 const standingSecurityAdmin = (assignmentType: string, expiration: Record<string, unknown>) => (tenant: Tenant) => {
-  tenant.items(directoryRoleAssignmentsDataset).push({ id: "ra-sec", principalId: people.ownerB, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/" });
-  tenant.items(directoryRoleAssignmentSchedulesDataset).push({ id: "as-sec", principalId: people.ownerB, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/", assignmentType, scheduleInfo: { startDateTime: "2026-11-20T09:00:00Z", expiration } });
+  tenant
+    .items(directoryRoleAssignmentsDataset)
+    .push({ id: "ra-sec", principalId: people.ownerB, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/" });
+  tenant.items(directoryRoleAssignmentSchedulesDataset).push({
+    id: "as-sec",
+    principalId: people.ownerB,
+    roleDefinitionId: directoryRoles.securityAdministrator,
+    directoryScopeId: "/",
+    assignmentType,
+    scheduleInfo: { startDateTime: "2026-11-20T09:00:00Z", expiration },
+  });
 };
 
 checkTable(check, [
   {
     name: "only the break-glass accounts hold standing Global Administrator",
-    expected: [{ status: "pass", message: "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (3 holding(s) examined)." }],
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (3 holding(s) examined).",
+      },
+    ],
   },
   {
     name: "a permanent Security Administrator",
     change: standingSecurityAdmin("Assigned", { type: "noExpiration" }),
-    expected: [{ status: "fail", message: "Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment, outside PIM eligibility." }],
+    expected: [
+      {
+        status: "fail",
+        message: "Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment, outside PIM eligibility.",
+      },
+    ],
   },
   {
     // Microsoft Learn, "Use Microsoft Entra groups to manage role assignments": each member of a
@@ -24,21 +44,57 @@ checkTable(check, [
     name: "a permanent Security Administrator held through a role-assignable group is standing for its member",
     change: (tenant) => {
       const { group } = groupCase;
-      tenant.items(directoryRoleAssignmentsDataset).push({ id: "ra-group", principalId: group, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/", principal: { "@odata.type": "#microsoft.graph.group", id: group } });
-      tenant.items(directoryRoleAssignmentSchedulesDataset).push({ id: "as-group", principalId: group, roleDefinitionId: directoryRoles.securityAdministrator, directoryScopeId: "/", assignmentType: "Assigned", scheduleInfo: { startDateTime: "2026-01-05T09:00:00Z", expiration: { type: "noExpiration" } } });
-      tenant.records.push({ dataset: groupMembersDataset.id, scope: `/tenants/${tenantId}/groups/${group}`, file: `raw/entra/groups/${group}/transitive-members.json`, status: "ok", calls: ["GET members"], value: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] });
+      tenant.items(directoryRoleAssignmentsDataset).push({
+        id: "ra-group",
+        principalId: group,
+        roleDefinitionId: directoryRoles.securityAdministrator,
+        directoryScopeId: "/",
+        principal: { "@odata.type": "#microsoft.graph.group", id: group },
+      });
+      tenant.items(directoryRoleAssignmentSchedulesDataset).push({
+        id: "as-group",
+        principalId: group,
+        roleDefinitionId: directoryRoles.securityAdministrator,
+        directoryScopeId: "/",
+        assignmentType: "Assigned",
+        scheduleInfo: { startDateTime: "2026-01-05T09:00:00Z", expiration: { type: "noExpiration" } },
+      });
+      tenant.records.push({
+        dataset: groupMembersDataset.id,
+        scope: `/tenants/${tenantId}/groups/${group}`,
+        file: `raw/entra/groups/${group}/transitive-members.json`,
+        status: "ok",
+        calls: ["GET members"],
+        value: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")],
+      });
     },
-    expected: [{ status: "fail", message: `Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment through group ${groupCase.group}, outside PIM eligibility.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment through group ${groupCase.group}, outside PIM eligibility.`,
+      },
+    ],
   },
   {
     name: "a time-bound direct assignment is still standing access",
     change: standingSecurityAdmin("Assigned", { type: "afterDateTime", endDateTime: "2027-01-01T00:00:00Z" }),
-    expected: [{ status: "fail", message: "Blake Owner (blake.owner@example.com) holds a standing time-bound Security Administrator assignment, outside PIM eligibility." }],
+    expected: [
+      {
+        status: "fail",
+        message: "Blake Owner (blake.owner@example.com) holds a standing time-bound Security Administrator assignment, outside PIM eligibility.",
+      },
+    ],
   },
   {
     name: "a PIM activation passes",
     change: standingSecurityAdmin("Activated", { type: "afterDateTime", endDateTime: "2026-11-20T17:00:00Z" }),
-    expected: [{ status: "pass", message: "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (4 holding(s) examined)." }],
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (4 holding(s) examined).",
+      },
+    ],
   },
   {
     name: "without the configured break-glass list their standing roles fail",
@@ -46,8 +102,14 @@ checkTable(check, [
       tenant.settings.breakGlassAccounts = [];
     },
     expected: [
-      { status: "fail", message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds a standing permanent Global Administrator assignment, outside PIM eligibility." },
-      { status: "fail", message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds a standing permanent Global Administrator assignment, outside PIM eligibility." },
+      {
+        status: "fail",
+        message: "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds a standing permanent Global Administrator assignment, outside PIM eligibility.",
+      },
+      {
+        status: "fail",
+        message: "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds a standing permanent Global Administrator assignment, outside PIM eligibility.",
+      },
     ],
   },
   {
@@ -57,7 +119,11 @@ checkTable(check, [
       tenant.fail(directoryRoleAssignmentSchedulesDataset, forbidden);
     },
     expected: [
-      { status: "error", message: "Whether Blake Owner (blake.owner@example.com)'s active Security Administrator is standing or a PIM activation could not be evaluated because the evidence \"Entra ID PIM active directory role schedules\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'Whether Blake Owner (blake.owner@example.com)\'s active Security Administrator is standing or a PIM activation could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
 ]);

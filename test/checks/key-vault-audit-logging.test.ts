@@ -9,14 +9,24 @@ const vault = "Key Vault sample-vault in subscription Example Subscription";
 checkTable(check, [
   {
     name: "the audit category group goes to a workspace (and the archive and the example's event hub)",
-    expected: [{ status: "pass", message: `${vault} sends its audit logs to Log Analytics workspace law-security, storage account stauditarchive and event hub namespace andy1101 through diagnostic setting "mysetting".` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${vault} sends its audit logs to Log Analytics workspace law-security, storage account stauditarchive and event hub namespace andy1101 through diagnostic setting "mysetting".`,
+      },
+    ],
   },
   {
     name: "the official example as published: allLogs to storage and an event hub, with an empty workspaceId",
     change: (tenant) => {
       tenant.items(vaultDiagnosticSettingsDataset).splice(0, 1, firstExampleItem("arm-monitor-diagnostic-settings-list.json"));
     },
-    expected: [{ status: "pass", message: `${vault} sends its audit logs to storage account appteststorage1 and event hub namespace andy1101 through diagnostic setting "mysetting".` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${vault} sends its audit logs to storage account appteststorage1 and event hub namespace andy1101 through diagnostic setting "mysetting".`,
+      },
+    ],
   },
   {
     name: "no diagnostic setting",
@@ -28,7 +38,9 @@ checkTable(check, [
     change: (tenant) => {
       tenant.items(vaultDiagnosticSettingsDataset)[0]!.properties.logs[0].enabled = false;
     },
-    expected: [{ status: "fail", message: `${vault} has 1 diagnostic setting(s), none of which sends AuditEvent or the audit category group to a destination.` }],
+    expected: [
+      { status: "fail", message: `${vault} has 1 diagnostic setting(s), none of which sends AuditEvent or the audit category group to a destination.` },
+    ],
   },
   {
     name: "AuditEvent selected but every destination empty",
@@ -39,7 +51,9 @@ checkTable(check, [
       properties.storageAccountId = null;
       delete properties.eventHubAuthorizationRuleId;
     },
-    expected: [{ status: "fail", message: `${vault} has 1 diagnostic setting(s), none of which sends AuditEvent or the audit category group to a destination.` }],
+    expected: [
+      { status: "fail", message: `${vault} has 1 diagnostic setting(s), none of which sends AuditEvent or the audit category group to a destination.` },
+    ],
   },
   {
     name: "the AuditEvent category to a workspace only",

@@ -28,9 +28,15 @@ checkTable(check, [
     change: (tenant) => {
       const properties = tenant.items(vaultsDataset)[0]!.properties;
       properties.publicNetworkAccess = "Enabled";
-      properties.networkAcls = { defaultAction: "Deny", ipRules: [{ value: "203.0.113.0/24" }, { value: "198.51.100.7" }], virtualNetworkRules: [{ id: "/subscriptions/x/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/v/subnets/s" }] };
+      properties.networkAcls = {
+        defaultAction: "Deny",
+        ipRules: [{ value: "203.0.113.0/24" }, { value: "198.51.100.7" }],
+        virtualNetworkRules: [{ id: "/subscriptions/x/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/v/subnets/s" }],
+      };
     },
-    expected: [{ status: "pass", message: `${vault} accepts public traffic only from 2 IP rule(s) and 1 virtual network rule(s) (firewall default action Deny).` }],
+    expected: [
+      { status: "pass", message: `${vault} accepts public traffic only from 2 IP rule(s) and 1 virtual network rule(s) (firewall default action Deny).` },
+    ],
   },
   {
     name: "a Deny firewall with an allow-everything IP rule is open",

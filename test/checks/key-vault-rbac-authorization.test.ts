@@ -12,14 +12,18 @@ checkTable(check, [
     change: (tenant) => {
       tenant.items(vaultsDataset)[0]!.properties.enableRbacAuthorization = false;
     },
-    expected: [{ status: "fail", message: `${vault} authorises data-plane access with vault access policies (enableRbacAuthorization false, 1 access policy).` }],
+    expected: [
+      { status: "fail", message: `${vault} authorises data-plane access with vault access policies (enableRbacAuthorization false, 1 access policy).` },
+    ],
   },
   {
     name: "enableRbacAuthorization absent is unknown, never assumed",
     change: (tenant) => {
       delete tenant.items(vaultsDataset)[0]!.properties.enableRbacAuthorization;
     },
-    expected: [{ status: "error", message: `${vault} does not report enableRbacAuthorization, so its authorisation model cannot be determined from the response.` }],
+    expected: [
+      { status: "error", message: `${vault} does not report enableRbacAuthorization, so its authorisation model cannot be determined from the response.` },
+    ],
   },
   {
     name: "vault list refused: not evaluated",

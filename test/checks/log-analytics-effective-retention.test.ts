@@ -9,10 +9,14 @@ const row = (tenant: Tenant, table: string): unknown[] => rows(tenant).find((can
 const tables = (tenant: Tenant): Raw[] => tenant.items(logs.logTablesDataset, signInWorkspace);
 const workspace = (tenant: Tenant): Raw => tenant.items(logs.logWorkspacesDataset)[0]!;
 const label = "Workspace law-security in subscription Example Subscription";
-const good = "AzureActivity 89 of 90 days (2026-08-22 to 2026-11-20), SigninLogs 89 of 90 days (2026-08-22 to 2026-11-20), AuditLogs 89 of 90 days (2026-08-23 to 2026-11-19), AKVAuditLogs 89 of 90 days (2026-08-22 to 2026-11-20)";
+const good =
+  "AzureActivity 89 of 90 days (2026-08-22 to 2026-11-20), SigninLogs 89 of 90 days (2026-08-22 to 2026-11-20), AuditLogs 89 of 90 days (2026-08-23 to 2026-11-19), AKVAuditLogs 89 of 90 days (2026-08-22 to 2026-11-20)";
 
 checkTable(check, [
-  { name: "every audit table reaches back to its retention and is fresh", expected: [{ status: "pass", message: `${label} holds audit records as far back as it keeps them: ${good}.` }] },
+  {
+    name: "every audit table reaches back to its retention and is fresh",
+    expected: [{ status: "pass", message: `${label} holds audit records as far back as it keeps them: ${good}.` }],
+  },
   {
     name: "the activity log reaches back only 20 days of 90",
     change: (tenant) => {
@@ -26,14 +30,24 @@ checkTable(check, [
       row(tenant, "AzureActivity")[2] = "2026-10-31T09:00:00Z";
       workspace(tenant).properties.createdDate = "2026-10-31T08:00:00Z";
     },
-    expected: [{ status: "pass", message: `${label} holds audit records as far back as it keeps them: ${good.replace("AzureActivity 89 of 90 days (2026-08-22", "AzureActivity 20 of 90 days (2026-10-31")}.` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${label} holds audit records as far back as it keeps them: ${good.replace("AzureActivity 89 of 90 days (2026-08-22", "AzureActivity 20 of 90 days (2026-10-31")}.`,
+      },
+    ],
   },
   {
     name: "a week short is within tolerance",
     change: (tenant) => {
       row(tenant, "AuditLogs")[2] = "2026-08-29T09:00:00Z";
     },
-    expected: [{ status: "pass", message: `${label} holds audit records as far back as it keeps them: ${good.replace("AuditLogs 89 of 90 days (2026-08-23", "AuditLogs 83 of 90 days (2026-08-29")}.` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${label} holds audit records as far back as it keeps them: ${good.replace("AuditLogs 89 of 90 days (2026-08-23", "AuditLogs 83 of 90 days (2026-08-29")}.`,
+      },
+    ],
   },
   {
     name: "sign-in records stopped arriving ten days ago",
@@ -56,7 +70,12 @@ checkTable(check, [
       workspace(tenant).properties.retentionInDays = 30;
     },
     // Records older than the retention are not a gap in the trail; the sentence shows them as found.
-    expected: [{ status: "pass", message: `${label} holds audit records as far back as it keeps them: ${good.replace("AzureActivity 89 of 90 days", "AzureActivity 89 of 30 days")}.` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${label} holds audit records as far back as it keeps them: ${good.replace("AzureActivity 89 of 90 days", "AzureActivity 89 of 30 days")}.`,
+      },
+    ],
   },
   {
     name: "retention of a table and of the workspace unreported",
@@ -64,28 +83,49 @@ checkTable(check, [
       delete tables(tenant).find((table) => table.name === "SigninLogs")!.properties.retentionInDays;
       delete workspace(tenant).properties.retentionInDays;
     },
-    expected: [{ status: "error", message: "Whether the audit records of workspace law-security reach back as far as kept is unknown: the API did not report the retention of SigninLogs." }],
+    expected: [
+      {
+        status: "error",
+        message:
+          "Whether the audit records of workspace law-security reach back as far as kept is unknown: the API did not report the retention of SigninLogs.",
+      },
+    ],
   },
   {
     name: "a table without records is named, not judged",
     change: (tenant) => {
       rows(tenant).splice(rows(tenant).indexOf(row(tenant, "AKVAuditLogs")), 1);
     },
-    expected: [{ status: "pass", message: `${label} holds audit records as far back as it keeps them: ${good.replace(", AKVAuditLogs 89 of 90 days (2026-08-22 to 2026-11-20)", "")}; no records in AKVAuditLogs.` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${label} holds audit records as far back as it keeps them: ${good.replace(", AKVAuditLogs 89 of 90 days (2026-08-22 to 2026-11-20)", "")}; no records in AKVAuditLogs.`,
+      },
+    ],
   },
   {
     name: "a row without a valid time is unreadable, not an empty table",
     change: (tenant) => {
       row(tenant, "SigninLogs")[2] = "yesterday";
     },
-    expected: [{ status: "error", message: "The audit records of workspace law-security could not be read: 1 row(s) of the query's answer lack a table name, a count or valid times." }],
+    expected: [
+      {
+        status: "error",
+        message: "The audit records of workspace law-security could not be read: 1 row(s) of the query's answer lack a table name, a count or valid times.",
+      },
+    ],
   },
   {
     name: "no record in any audit table",
     change: (tenant) => {
       rows(tenant).splice(0);
     },
-    expected: [{ status: "not_applicable", message: `${label} holds no record in its audit tables (AzureActivity, SigninLogs, AuditLogs, AKVAuditLogs), so it is not where audit logs are kept.` }],
+    expected: [
+      {
+        status: "not_applicable",
+        message: `${label} holds no record in its audit tables (AzureActivity, SigninLogs, AuditLogs, AKVAuditLogs), so it is not where audit logs are kept.`,
+      },
+    ],
   },
   {
     name: "no audit table in the workspace",
@@ -93,7 +133,11 @@ checkTable(check, [
       tables(tenant).splice(0, 4);
     },
     expected: [
-      { status: "not_applicable", message: "Workspace law-security in subscription Example Subscription has none of the audit tables (AzureActivity, SigninLogs, AADNonInteractiveUserSignInLogs, AADServicePrincipalSignInLogs, AADManagedIdentitySignInLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs, StorageBlobLogs, SQLSecurityAuditEvents, AppServiceAuditLogs)." },
+      {
+        status: "not_applicable",
+        message:
+          "Workspace law-security in subscription Example Subscription has none of the audit tables (AzureActivity, SigninLogs, AADNonInteractiveUserSignInLogs, AADServicePrincipalSignInLogs, AADManagedIdentitySignInLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs, StorageBlobLogs, SQLSecurityAuditEvents, AppServiceAuditLogs).",
+      },
     ],
   },
   {
@@ -119,7 +163,8 @@ checkTable(check, [
     expected: [
       {
         status: "error",
-        message: 'Audit records of workspace law-security could not be evaluated because the evidence "Records in the audit tables (count, oldest, newest)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+        message:
+          'Audit records of workspace law-security could not be evaluated because the evidence "Records in the audit tables (count, oldest, newest)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
       },
     ],
   },

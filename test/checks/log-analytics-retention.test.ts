@@ -11,7 +11,11 @@ checkTable(check, [
   {
     name: "the known-good tenant",
     expected: [
-      { status: "pass", message: "Workspace law-security in subscription Example Subscription keeps every audit table at least 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 2191 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics)." },
+      {
+        status: "pass",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps every audit table at least 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 2191 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics).",
+      },
     ],
   },
   {
@@ -19,69 +23,128 @@ checkTable(check, [
     // total retention, which takes precedence over the workspace's default; the non-interactive
     // sign-ins are an audit table of their own.
     name: "the non-interactive sign-ins table keeps 90 days",
-    change: (tenant: Tenant) => { tables(tenant).push({ id: `${signInWorkspace}/tables/AADNonInteractiveUserSignInLogs`, name: "AADNonInteractiveUserSignInLogs", properties: { retentionInDays: 90, totalRetentionInDays: 90, plan: "Analytics" } }); },
+    change: (tenant: Tenant) => {
+      tables(tenant).push({
+        id: `${signInWorkspace}/tables/AADNonInteractiveUserSignInLogs`,
+        name: "AADNonInteractiveUserSignInLogs",
+        properties: { retentionInDays: 90, totalRetentionInDays: 90, plan: "Analytics" },
+      });
+    },
     expected: [
-      { status: "fail", message: "Workspace law-security in subscription Example Subscription keeps 1 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AADNonInteractiveUserSignInLogs 90 days in total (90 analytics)." },
+      {
+        status: "fail",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps 1 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AADNonInteractiveUserSignInLogs 90 days in total (90 analytics).",
+      },
     ],
   },
   {
     name: "a table that follows the workspace default keeps the workspace's retention",
-    change: (tenant: Tenant) => { const signIns = tables(tenant).find((table) => table.name === "SigninLogs")!; signIns.properties.totalRetentionInDays = -1; signIns.properties.retentionInDays = -1; },
+    change: (tenant: Tenant) => {
+      const signIns = tables(tenant).find((table) => table.name === "SigninLogs")!;
+      signIns.properties.totalRetentionInDays = -1;
+      signIns.properties.retentionInDays = -1;
+    },
     expected: [
-      { status: "fail", message: "Workspace law-security in subscription Example Subscription keeps 1 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): SigninLogs 90 days in total (90 analytics)." },
+      {
+        status: "fail",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps 1 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): SigninLogs 90 days in total (90 analytics).",
+      },
     ],
   },
   {
     name: "a workspace that receives no audit data is not judged",
     change: (tenant: Tenant) => {
       const scratch = `${signInWorkspace.replace(/law-security$/, "law-scratch")}`;
-      tenant.items(logs.logWorkspacesDataset).push({ ...structuredClone(workspace(tenant)), id: scratch, name: "law-scratch", properties: { ...workspace(tenant).properties, retentionInDays: 30 } });
+      tenant.items(logs.logWorkspacesDataset).push({
+        ...structuredClone(workspace(tenant)),
+        id: scratch,
+        name: "law-scratch",
+        properties: { ...workspace(tenant).properties, retentionInDays: 30 },
+      });
     },
     expected: [
-      { status: "pass", message: "Workspace law-security in subscription Example Subscription keeps every audit table at least 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 2191 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics)." },
-      { status: "not_applicable", message: "Workspace law-scratch in subscription Example Subscription receives no audit data: no collected diagnostic setting sends logs to it, and the configuration names it for no sign-in logs." },
+      {
+        status: "pass",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps every audit table at least 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 2191 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics).",
+      },
+      {
+        status: "not_applicable",
+        message:
+          "Workspace law-scratch in subscription Example Subscription receives no audit data: no collected diagnostic setting sends logs to it, and the configuration names it for no sign-in logs.",
+      },
     ],
   },
   {
     name: "workspace kept 30 days",
-    change: (tenant: Tenant) => { workspace(tenant).properties.retentionInDays = 30; },
+    change: (tenant: Tenant) => {
+      workspace(tenant).properties.retentionInDays = 30;
+    },
     expected: [
-      { status: "pass", message: "Workspace law-security in subscription Example Subscription keeps every audit table at least 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 2191 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics)." },
+      {
+        status: "pass",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps every audit table at least 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 2191 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics).",
+      },
     ],
   },
   {
     name: "an audit table kept two years",
-    change: (tenant: Tenant) => { tables(tenant).find((table) => table.name === "SigninLogs")!.properties.totalRetentionInDays = 730; },
+    change: (tenant: Tenant) => {
+      tables(tenant).find((table) => table.name === "SigninLogs")!.properties.totalRetentionInDays = 730;
+    },
     expected: [
-      { status: "fail", message: "Workspace law-security in subscription Example Subscription keeps 1 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): SigninLogs 730 days in total (90 analytics)." },
+      {
+        status: "fail",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps 1 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): SigninLogs 730 days in total (90 analytics).",
+      },
     ],
   },
   {
     name: "a shorter policy is configured",
-    change: (tenant: Tenant) => { tables(tenant).find((table) => table.name === "SigninLogs")!.properties.totalRetentionInDays = 730; tenant.settings.auditLogRetentionDays = 365; },
+    change: (tenant: Tenant) => {
+      tables(tenant).find((table) => table.name === "SigninLogs")!.properties.totalRetentionInDays = 730;
+      tenant.settings.auditLogRetentionDays = 365;
+    },
     expected: [
-      { status: "pass", message: "Workspace law-security in subscription Example Subscription keeps every audit table at least 365 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 730 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics)." },
+      {
+        status: "pass",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps every audit table at least 365 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 730 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics).",
+      },
     ],
   },
   {
     name: "total retention not reported",
-    change: (tenant: Tenant) => { delete tables(tenant).find((table) => table.name === "AuditLogs")!.properties.totalRetentionInDays; },
+    change: (tenant: Tenant) => {
+      delete tables(tenant).find((table) => table.name === "AuditLogs")!.properties.totalRetentionInDays;
+    },
     expected: [
-      { status: "error", message: "The retention of workspace law-security is partly unknown: neither the table nor the workspace reported the total retention of AuditLogs." },
+      {
+        status: "error",
+        message: "The retention of workspace law-security is partly unknown: neither the table nor the workspace reported the total retention of AuditLogs.",
+      },
     ],
   },
   {
     name: "no workspace",
-    change: (tenant: Tenant) => { tenant.items(logs.logWorkspacesDataset).splice(0, 1); },
-    expected: [
-      { status: "not_applicable", message: "Subscription Example Subscription holds no Log Analytics workspace." },
-    ],
+    change: (tenant: Tenant) => {
+      tenant.items(logs.logWorkspacesDataset).splice(0, 1);
+    },
+    expected: [{ status: "not_applicable", message: "Subscription Example Subscription holds no Log Analytics workspace." }],
   },
   {
     name: "tables unavailable",
     change: (tenant: Tenant) => tenant.fail(logs.logTablesDataset, forbidden),
     expected: [
-      { status: "error", message: "Retention of the tables of workspace law-security could not be evaluated because the evidence \"Log Analytics tables and their retention\" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read." },
+      {
+        status: "error",
+        message:
+          'Retention of the tables of workspace law-security could not be evaluated because the evidence "Log Analytics tables and their retention" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
     ],
   },
 ]);

@@ -13,13 +13,21 @@ const account = (tenant: Tenant): Raw => tenant.items(storageAccountsDataset)[0]
 const archive = "Storage account stauditarchive in subscription Example Subscription, which receives logs from Key Vault sample-vault,";
 
 checkTable(check, [
-  { name: "the log container is locked for six years", expected: [{ status: "pass", message: `${archive} keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days).` }] },
+  {
+    name: "the log container is locked for six years",
+    expected: [{ status: "pass", message: `${archive} keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days).` }],
+  },
   {
     name: "the policy is unlocked",
     change: (tenant) => {
       policy(tenant).state = "Unlocked";
     },
-    expected: [{ status: "fail", message: `${archive} does not keep its logs immutable: insights-logs-auditevent has an unlocked policy of 2192 days, which can be shortened or deleted.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${archive} does not keep its logs immutable: insights-logs-auditevent has an unlocked policy of 2192 days, which can be shortened or deleted.`,
+      },
+    ],
   },
   {
     name: "locked for one year while six are configured",
@@ -27,7 +35,11 @@ checkTable(check, [
       policy(tenant).immutabilityPeriodSinceCreationInDays = 365;
     },
     expected: [
-      { status: "fail", message: "Storage account stauditarchive in subscription Example Subscription, which receives logs from Key Vault sample-vault, does not keep its logs immutable: insights-logs-auditevent is locked for 365 days (2191 configured)." },
+      {
+        status: "fail",
+        message:
+          "Storage account stauditarchive in subscription Example Subscription, which receives logs from Key Vault sample-vault, does not keep its logs immutable: insights-logs-auditevent is locked for 365 days (2191 configured).",
+      },
     ],
   },
   {
@@ -43,7 +55,11 @@ checkTable(check, [
       policy(tenant).immutabilityPeriodSinceCreationInDays = 2190;
     },
     expected: [
-      { status: "fail", message: "Storage account stauditarchive in subscription Example Subscription, which receives logs from Key Vault sample-vault, does not keep its logs immutable: insights-logs-auditevent is locked for 2190 days (2191 configured)." },
+      {
+        status: "fail",
+        message:
+          "Storage account stauditarchive in subscription Example Subscription, which receives logs from Key Vault sample-vault, does not keep its logs immutable: insights-logs-auditevent is locked for 2190 days (2191 configured).",
+      },
     ],
   },
   {
@@ -56,48 +72,86 @@ checkTable(check, [
   {
     name: "a second log container without any policy",
     change: (tenant) => {
-      containers(tenant).push({ id: `${blobServiceId(archiveAccountId)}/containers/insights-activity-logs`, name: "insights-activity-logs", properties: { hasImmutabilityPolicy: false, hasLegalHold: false } });
+      containers(tenant).push({
+        id: `${blobServiceId(archiveAccountId)}/containers/insights-activity-logs`,
+        name: "insights-activity-logs",
+        properties: { hasImmutabilityPolicy: false, hasLegalHold: false },
+      });
     },
-    expected: [{ status: "fail", message: `${archive} does not keep its logs immutable: insights-activity-logs has no immutability policy, so its logs can be deleted.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${archive} does not keep its logs immutable: insights-activity-logs has no immutability policy, so its logs can be deleted.`,
+      },
+    ],
   },
   {
     name: "no container policy, but a locked version-level policy on the account",
     change: (tenant) => {
       containers(tenant)[0]!.properties = { hasImmutabilityPolicy: false, hasLegalHold: false, immutableStorageWithVersioning: { enabled: true } };
-      account(tenant).properties.immutableStorageWithVersioning = { enabled: true, immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2192, state: "Locked", allowProtectedAppendWrites: true } };
+      account(tenant).properties.immutableStorageWithVersioning = {
+        enabled: true,
+        immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2192, state: "Locked", allowProtectedAppendWrites: true },
+      };
     },
-    expected: [{ status: "pass", message: `${archive} keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days, account policy).` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${archive} keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days, account policy).`,
+      },
+    ],
   },
   {
     name: "the account's version-level policy is still unlocked",
     change: (tenant) => {
       containers(tenant)[0]!.properties = { hasImmutabilityPolicy: false, hasLegalHold: false };
-      account(tenant).properties.immutableStorageWithVersioning = { enabled: true, immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2192, state: "Unlocked" } };
+      account(tenant).properties.immutableStorageWithVersioning = {
+        enabled: true,
+        immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2192, state: "Unlocked" },
+      };
     },
-    expected: [{ status: "fail", message: `${archive} does not keep its logs immutable: insights-logs-auditevent has the account's unlocked policy of 2192 days, which can be shortened or deleted.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${archive} does not keep its logs immutable: insights-logs-auditevent has the account's unlocked policy of 2192 days, which can be shortened or deleted.`,
+      },
+    ],
   },
   {
     name: "named as a destination, no log container yet, nothing to protect future ones",
     change: (tenant) => {
       containers(tenant).splice(0);
     },
-    expected: [{ status: "fail", message: `${archive} holds no log container yet, and a future log container has no immutability policy, so its logs can be deleted.` }],
+    expected: [
+      { status: "fail", message: `${archive} holds no log container yet, and a future log container has no immutability policy, so its logs can be deleted.` },
+    ],
   },
   {
     name: "log containers written by a source outside the evidence still make an archive",
     change: (tenant) => {
       tenant.items(vaultDiagnosticSettingsDataset, vaultId)[0]!.properties.storageAccountId = null;
     },
-    expected: [{ status: "pass", message: "Storage account stauditarchive in subscription Example Subscription keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days)." }],
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Storage account stauditarchive in subscription Example Subscription keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days).",
+      },
+    ],
   },
   {
     name: "the activity log goes to an archive in a subscription the run does not cover",
     change: (tenant) => {
-      tenant.items(activityLogSettingsDataset)[0]!.properties.storageAccountId = "/subscriptions/df602c9c-7aa0-407d-a6fb-eb20c8bd1192/resourceGroups/apptest/providers/Microsoft.Storage/storageAccounts/appteststorage1";
+      tenant.items(activityLogSettingsDataset)[0]!.properties.storageAccountId =
+        "/subscriptions/df602c9c-7aa0-407d-a6fb-eb20c8bd1192/resourceGroups/apptest/providers/Microsoft.Storage/storageAccounts/appteststorage1";
     },
     expected: [
       { status: "pass", message: `${archive} keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days).` },
-      { status: "error", message: "Storage account appteststorage1, which receives logs from the activity log of subscription Example Subscription, is outside the subscriptions in scope, so its immutability was not examined." },
+      {
+        status: "error",
+        message:
+          "Storage account appteststorage1, which receives logs from the activity log of subscription Example Subscription, is outside the subscriptions in scope, so its immutability was not examined.",
+      },
     ],
   },
   {
@@ -107,7 +161,11 @@ checkTable(check, [
       account(tenant).name = "stother";
     },
     expected: [
-      { status: "error", message: "Storage account stauditarchive, which receives logs from Key Vault sample-vault, is not in the storage accounts listed for subscription Example Subscription, so its immutability could not be examined." },
+      {
+        status: "error",
+        message:
+          "Storage account stauditarchive, which receives logs from Key Vault sample-vault, is not in the storage accounts listed for subscription Example Subscription, so its immutability could not be examined.",
+      },
     ],
   },
   {
@@ -116,7 +174,8 @@ checkTable(check, [
     expected: [
       {
         status: "error",
-        message: 'Immutability of log container insights-logs-auditevent in storage account stauditarchive could not be evaluated because the evidence "Immutability policies of log containers" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+        message:
+          'Immutability of log container insights-logs-auditevent in storage account stauditarchive could not be evaluated because the evidence "Immutability policies of log containers" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
       },
     ],
   },
@@ -126,7 +185,8 @@ checkTable(check, [
     expected: [
       {
         status: "error",
-        message: 'Immutability of the logs in storage account stauditarchive could not be evaluated because the evidence "Containers holding exported Azure Monitor logs (insights-*)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+        message:
+          'Immutability of the logs in storage account stauditarchive could not be evaluated because the evidence "Containers holding exported Azure Monitor logs (insights-*)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
       },
     ],
   },

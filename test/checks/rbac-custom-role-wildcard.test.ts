@@ -15,16 +15,29 @@ checkTable(check, [
   {
     name: "a custom role grants every data action despite excluding some actions",
     change: (tenant) => {
-      const role = roleDefinition("7f1e2d3c-0000-4000-8000-0000000000c3", "Data Everything", "CustomRole", ["Microsoft.Storage/*/read"], ["Microsoft.Storage/storageAccounts/delete", "Microsoft.Storage/storageAccounts/write"]);
+      const role = roleDefinition(
+        "7f1e2d3c-0000-4000-8000-0000000000c3",
+        "Data Everything",
+        "CustomRole",
+        ["Microsoft.Storage/*/read"],
+        ["Microsoft.Storage/storageAccounts/delete", "Microsoft.Storage/storageAccounts/write"],
+      );
       role.properties.permissions[0].dataActions = ["*"];
       tenant.items(roleDefinitionsDataset).push(role);
     },
-    expected: [{ status: "fail", message: 'Custom role "Data Everything", assignable at subscription Example Subscription, grants "*" in its data actions, minus 2 excluded action(s).' }],
+    expected: [
+      {
+        status: "fail",
+        message: 'Custom role "Data Everything", assignable at subscription Example Subscription, grants "*" in its data actions, minus 2 excluded action(s).',
+      },
+    ],
   },
   {
     name: "*/read is not a grant of all actions",
     change: (tenant) => tenant.items(roleDefinitionsDataset).push(roleDefinition("7f1e2d3c-0000-4000-8000-0000000000c4", "Auditor", "CustomRole", ["*/read"])),
-    expected: [{ status: "pass", message: 'None of the 2 custom role(s) assignable in subscription Example Subscription grants "*" in its actions or data actions.' }],
+    expected: [
+      { status: "pass", message: 'None of the 2 custom role(s) assignable in subscription Example Subscription grants "*" in its actions or data actions.' },
+    ],
   },
   {
     name: "a definition that does not report its permissions is not evaluated",

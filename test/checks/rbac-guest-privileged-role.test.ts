@@ -19,7 +19,9 @@ checkTable(check, [
     change: (tenant) => {
       tenant.items(principalsDataset)[0]!.userType = "Guest";
     },
-    expected: [{ status: "fail", message: "Guest user Avery Owner (avery.owner@example.com) holds an active Owner assignment at subscription Example Subscription." }],
+    expected: [
+      { status: "fail", message: "Guest user Avery Owner (avery.owner@example.com) holds an active Owner assignment at subscription Example Subscription." },
+    ],
   },
   {
     name: "a B2B account (#EXT# in its UPN, no userType) is eligible for Contributor",
@@ -31,17 +33,32 @@ checkTable(check, [
     expected: [
       {
         status: "fail",
-        message: "Guest user User Account (user_partner.example#EXT#@tenant.onmicrosoft.com) holds a PIM-eligible Contributor assignment at subscription Example Subscription.",
+        message:
+          "Guest user User Account (user_partner.example#EXT#@tenant.onmicrosoft.com) holds a PIM-eligible Contributor assignment at subscription Example Subscription.",
       },
     ],
   },
   {
     name: "a foreign (external) group holds Contributor on a resource group",
     change: (tenant) =>
-      tenant.items(roleAssignmentsDataset).push(
-        assignment("aaaaaaaa-0000-4000-8000-000000000020", "44444444-0000-4000-8000-000000000001", "ForeignGroup", roleIds.contributor, `${subscription.scope}/resourceGroups/rg-partner`),
-      ),
-    expected: [{ status: "fail", message: "External (foreign) group 44444444-0000-4000-8000-000000000001 holds an active Contributor assignment at resource group rg-partner in Example Subscription." }],
+      tenant
+        .items(roleAssignmentsDataset)
+        .push(
+          assignment(
+            "aaaaaaaa-0000-4000-8000-000000000020",
+            "44444444-0000-4000-8000-000000000001",
+            "ForeignGroup",
+            roleIds.contributor,
+            `${subscription.scope}/resourceGroups/rg-partner`,
+          ),
+        ),
+    expected: [
+      {
+        status: "fail",
+        message:
+          "External (foreign) group 44444444-0000-4000-8000-000000000001 holds an active Contributor assignment at resource group rg-partner in Example Subscription.",
+      },
+    ],
   },
   {
     name: "a guest holding only Reader is not privileged",
@@ -86,7 +103,9 @@ checkTable(check, [
       delete tenant.items(roleAssignmentsDataset)[0]!.properties.principalType;
       tenant.items(principalsDataset)[0]!.userType = "Guest";
     },
-    expected: [{ status: "fail", message: "Guest user Avery Owner (avery.owner@example.com) holds an active Owner assignment at subscription Example Subscription." }],
+    expected: [
+      { status: "fail", message: "Guest user Avery Owner (avery.owner@example.com) holds an active Owner assignment at subscription Example Subscription." },
+    ],
   },
   {
     name: "an untyped assignment of a service principal is not a guest",
@@ -107,13 +126,20 @@ checkTable(check, [
     name: "a guest who is a member of a group holding Contributor holds it",
     change: (tenant) => {
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(robin.id, robin.name, robin.upn), groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+      tenant.addGroup(
+        group,
+        "Partner Engineers",
+        roleIds.contributor,
+        { members: [groupMember(robin.id, robin.name, robin.upn), groupMember(casey.id, casey.name, casey.upn)] },
+        { atScope: rgApp },
+      );
       tenant.addUser(casey);
     },
     expected: [
       {
         status: "fail",
-        message: "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
       },
     ],
   },
@@ -122,12 +148,19 @@ checkTable(check, [
     name: "a guest who can activate membership of a group holding Contributor through PIM for Groups",
     change: (tenant) => {
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { eligible: [pimGroupInstance("eligible", group, robinAsGuest, "member")] }, { atScope: rgApp });
+      tenant.addGroup(
+        group,
+        "Partner Engineers",
+        roleIds.contributor,
+        { eligible: [pimGroupInstance("eligible", group, robinAsGuest, "member")] },
+        { atScope: rgApp },
+      );
     },
     expected: [
       {
         status: "fail",
-        message: "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) can activate membership of group Partner Engineers through PIM for Groups, and with it an active Contributor assignment at resource group rg-app in Example Subscription.",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) can activate membership of group Partner Engineers through PIM for Groups, and with it an active Contributor assignment at resource group rg-app in Example Subscription.",
       },
     ],
   },
@@ -140,7 +173,8 @@ checkTable(check, [
     expected: [
       {
         status: "fail",
-        message: "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds a PIM-eligible Owner assignment at subscription Example Subscription through it.",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds a PIM-eligible Owner assignment at subscription Example Subscription through it.",
       },
     ],
   },
@@ -177,7 +211,11 @@ checkTable(check, [
     name: "the members of a group holding Contributor cannot be read: not evaluated",
     change: (tenant) => {
       tenant.addGroup(group, "Partner Engineers", roleIds.contributor, {}, { atScope: rgApp });
-      tenant.fail(groupMembersDataset, { ...forbidden, missingPermission: "Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All)" }, `/tenants/${tenantId}/groups/${group}`);
+      tenant.fail(
+        groupMembersDataset,
+        { ...forbidden, missingPermission: "Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All)" },
+        `/tenants/${tenantId}/groups/${group}`,
+      );
     },
     expected: [
       {
@@ -191,7 +229,11 @@ checkTable(check, [
     name: "PIM for Groups refused for want of a licence: who can activate is not evaluated, never passed",
     change: (tenant) => {
       tenant.addGroup(group, "Partner Engineers", roleIds.contributor, {}, { atScope: rgApp });
-      tenant.fail(groupEligibilityDataset, { ...forbidden, status: 403, code: "AadPremiumLicenseRequired", message: "The tenant needs an AAD Premium 2 license.", reason: "licence" }, `/tenants/${tenantId}/groups/${group}`);
+      tenant.fail(
+        groupEligibilityDataset,
+        { ...forbidden, status: 403, code: "AadPremiumLicenseRequired", message: "The tenant needs an AAD Premium 2 license.", reason: "licence" },
+        `/tenants/${tenantId}/groups/${group}`,
+      );
     },
     expected: [
       {
@@ -214,7 +256,8 @@ checkTable(check, [
   },
   {
     name: "directory lookups refused: not evaluated",
-    change: (tenant) => tenant.fail(principalsDataset, { ...forbidden, missingPermission: "Microsoft Graph application permission Directory.Read.All" }, `/tenants/${tenantId}`),
+    change: (tenant) =>
+      tenant.fail(principalsDataset, { ...forbidden, missingPermission: "Microsoft Graph application permission Directory.Read.All" }, `/tenants/${tenantId}`),
     expected: [
       {
         status: "error",

@@ -18,7 +18,12 @@ const averyStanding = (how: string) =>
 checkTable(check, [
   {
     name: "both Owners are PIM activations",
-    expected: [{ status: "pass", message: "All 2 active privileged assignment(s) held by users or groups in subscription Example Subscription are just-in-time PIM activations." }],
+    expected: [
+      {
+        status: "pass",
+        message: "All 2 active privileged assignment(s) held by users or groups in subscription Example Subscription are just-in-time PIM activations.",
+      },
+    ],
   },
   {
     name: "an Owner assigned directly with no end date",
@@ -54,7 +59,14 @@ checkTable(check, [
   {
     // A group outside PIM for Groups: its members hold its role standing, and are named.
     name: "a group holds Contributor on a resource group without PIM: its members hold it standing",
-    change: (tenant) => tenant.addGroup(group, "App Team", roleIds.contributor, { members: [caseyMember(), groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] }, { atScope: rgApp }),
+    change: (tenant) =>
+      tenant.addGroup(
+        group,
+        "App Team",
+        roleIds.contributor,
+        { members: [caseyMember(), groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] },
+        { atScope: rgApp },
+      ),
     expected: [
       {
         status: "fail",
@@ -69,26 +81,48 @@ checkTable(check, [
     // membership and ownership of groups using PIM for Groups": the activation is what made Casey a member.
     name: "a group whose only member got in by a PIM for Groups activation holds its role just in time",
     change: (tenant) =>
-      tenant.addGroup(group, "App Team", roleIds.contributor, {
-        members: [caseyMember()],
-        eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")],
-        assigned: [pimGroupInstance("assigned", group, caseyPrincipal, "member", "Activated"), pimGroupInstance("assigned", group, robinPrincipal, "owner", "Assigned")],
-      }, { atScope: rgApp }),
+      tenant.addGroup(
+        group,
+        "App Team",
+        roleIds.contributor,
+        {
+          members: [caseyMember()],
+          eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")],
+          assigned: [
+            pimGroupInstance("assigned", group, caseyPrincipal, "member", "Activated"),
+            pimGroupInstance("assigned", group, robinPrincipal, "owner", "Assigned"),
+          ],
+        },
+        { atScope: rgApp },
+      ),
     expected: [{ status: "pass", message: justInTimeWithGroup }],
   },
   {
     name: "a group nobody has activated, whose users are eligible for membership, holds its role just in time",
-    change: (tenant) => tenant.addGroup(group, "App Team", roleIds.contributor, { eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")] }, { atScope: rgApp }),
+    change: (tenant) =>
+      tenant.addGroup(
+        group,
+        "App Team",
+        roleIds.contributor,
+        { eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")] },
+        { atScope: rgApp },
+      ),
     expected: [{ status: "pass", message: justInTimeWithGroup }],
   },
   {
     name: "a member added outside PIM beside an activated one holds the role standing",
     change: (tenant) =>
-      tenant.addGroup(group, "App Team", roleIds.contributor, {
-        members: [caseyMember(), groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")],
-        eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")],
-        assigned: [pimGroupInstance("assigned", group, caseyPrincipal, "member", "Activated")],
-      }, { atScope: rgApp }),
+      tenant.addGroup(
+        group,
+        "App Team",
+        roleIds.contributor,
+        {
+          members: [caseyMember(), groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")],
+          eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")],
+          assigned: [pimGroupInstance("assigned", group, caseyPrincipal, "member", "Activated")],
+        },
+        { atScope: rgApp },
+      ),
     expected: [
       {
         status: "fail",
@@ -127,7 +161,11 @@ checkTable(check, [
     name: "PIM for Groups refused for want of a licence: the group's assignment is not evaluated, never passed",
     change: (tenant) => {
       tenant.addGroup(group, "App Team", roleIds.contributor, { members: [caseyMember()] }, { atScope: rgApp });
-      tenant.fail(groupAssignmentSchedulesDataset, { ...forbidden, code: "AadPremiumLicenseRequired", message: "The tenant needs an AAD Premium 2 license.", reason: "licence" }, `/tenants/${tenantId}/groups/${group}`);
+      tenant.fail(
+        groupAssignmentSchedulesDataset,
+        { ...forbidden, code: "AadPremiumLicenseRequired", message: "The tenant needs an AAD Premium 2 license.", reason: "licence" },
+        `/tenants/${tenantId}/groups/${group}`,
+      );
     },
     expected: [
       {
@@ -140,7 +178,12 @@ checkTable(check, [
   {
     name: "a group's own PIM activation of the Azure role is just in time, whoever its members are",
     change: (tenant) => tenant.addGroup(group, "App Team", roleIds.contributor, { members: [caseyMember()] }, { atScope: rgApp, assignmentType: "Activated" }),
-    expected: [{ status: "pass", message: "All 3 active privileged assignment(s) held by users or groups in subscription Example Subscription are just-in-time PIM activations." }],
+    expected: [
+      {
+        status: "pass",
+        message: "All 3 active privileged assignment(s) held by users or groups in subscription Example Subscription are just-in-time PIM activations.",
+      },
+    ],
   },
   {
     name: "a schedule instance without assignmentType is unknown, not just-in-time",
@@ -161,7 +204,8 @@ checkTable(check, [
     expected: [
       {
         status: "pass",
-        message: "No user or group holds an active Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assignment in subscription Example Subscription.",
+        message:
+          "No user or group holds an active Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assignment in subscription Example Subscription.",
       },
     ],
   },
@@ -173,7 +217,11 @@ checkTable(check, [
       tenant.items(roleAssignmentSchedulesDataset)[0]!.properties.assignmentType = "Assigned";
     },
     expected: [
-      { status: "fail", message: "User Avery Owner (avery.owner@example.com) holds Owner at subscription Example Subscription as a standing assignment (assigned directly, active until 2026-11-20T17:00:00Z), not as a just-in-time PIM activation." },
+      {
+        status: "fail",
+        message:
+          "User Avery Owner (avery.owner@example.com) holds Owner at subscription Example Subscription as a standing assignment (assigned directly, active until 2026-11-20T17:00:00Z), not as a just-in-time PIM activation.",
+      },
     ],
   },
   {
@@ -184,7 +232,11 @@ checkTable(check, [
       tenant.items(principalsDataset).splice(0, 1);
     },
     expected: [
-      { status: "error", message: "Whether the standing Owner assignment of principal 11111111-0000-4000-8000-00000000000a at subscription Example Subscription belongs to a user or group could not be determined: the assignment does not report its principalType and the directory lookup did not resolve it." },
+      {
+        status: "error",
+        message:
+          "Whether the standing Owner assignment of principal 11111111-0000-4000-8000-00000000000a at subscription Example Subscription belongs to a user or group could not be determined: the assignment does not report its principalType and the directory lookup did not resolve it.",
+      },
     ],
   },
   {

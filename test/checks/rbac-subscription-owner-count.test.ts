@@ -2,7 +2,19 @@ import { check } from "../../src/checks/rbac-subscription-owner-count.js";
 import { groupMembersDataset } from "../../src/datasets/entra.js";
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, groupCase, groupMember, people, pimGroupInstance, roleDefinitionId, roleIds, subscription, tenantId, type Tenant } from "../support/good-tenant.js";
+import {
+  assignment,
+  forbidden,
+  groupCase,
+  groupMember,
+  people,
+  pimGroupInstance,
+  roleDefinitionId,
+  roleIds,
+  subscription,
+  tenantId,
+  type Tenant,
+} from "../support/good-tenant.js";
 import { firstExampleItem } from "../support/official-examples.js";
 
 const avery = "user Avery Owner (avery.owner@example.com) at subscription Example Subscription";
@@ -25,15 +37,28 @@ const groupAt = `group Platform Admins at subscription Example Subscription`;
 checkTable(check, [
   {
     name: "two Owners, within the default bounds of 2 to 3",
-    expected: [{ status: "pass", message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}; ${blake}.` }],
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}; ${blake}.`,
+      },
+    ],
   },
   {
     name: "an Owner inherited from a management group and a service principal Owner make four",
     change: (tenant) =>
-      tenant.items(roleAssignmentsDataset).push(
-        assignment("aaaaaaaa-0000-4000-8000-000000000010", "33333333-0000-4000-8000-000000000001", "User", roleIds.owner, "/providers/Microsoft.Management/managementGroups/mg-root"),
-        assignment("aaaaaaaa-0000-4000-8000-000000000011", people.readerApp, "ServicePrincipal", roleIds.owner),
-      ),
+      tenant
+        .items(roleAssignmentsDataset)
+        .push(
+          assignment(
+            "aaaaaaaa-0000-4000-8000-000000000010",
+            "33333333-0000-4000-8000-000000000001",
+            "User",
+            roleIds.owner,
+            "/providers/Microsoft.Management/managementGroups/mg-root",
+          ),
+          assignment("aaaaaaaa-0000-4000-8000-000000000011", people.readerApp, "ServicePrincipal", roleIds.owner),
+        ),
     expected: [
       {
         status: "fail",
@@ -44,26 +69,60 @@ checkTable(check, [
   {
     name: "a single Owner is below the minimum",
     change: (tenant) => tenant.items(roleAssignmentsDataset).splice(1, 1),
-    expected: [{ status: "fail", message: `Subscription Example Subscription has 1 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `Subscription Example Subscription has 1 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}.`,
+      },
+    ],
   },
   {
     name: "an Owner on a resource group does not own the subscription",
     change: (tenant) =>
-      tenant.items(roleAssignmentsDataset).push(assignment("aaaaaaaa-0000-4000-8000-000000000012", "33333333-0000-4000-8000-000000000002", "User", roleIds.owner, `${subscription.scope}/resourceGroups/rg-app`)),
-    expected: [{ status: "pass", message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}; ${blake}.` }],
+      tenant
+        .items(roleAssignmentsDataset)
+        .push(
+          assignment(
+            "aaaaaaaa-0000-4000-8000-000000000012",
+            "33333333-0000-4000-8000-000000000002",
+            "User",
+            roleIds.owner,
+            `${subscription.scope}/resourceGroups/rg-app`,
+          ),
+        ),
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}; ${blake}.`,
+      },
+    ],
   },
   {
     name: "one principal with two Owner assignments counts once",
     change: (tenant) =>
-      tenant.items(roleAssignmentsDataset).push(assignment("aaaaaaaa-0000-4000-8000-000000000013", people.ownerA, "User", roleIds.owner, "/providers/Microsoft.Management/managementGroups/mg-root")),
-    expected: [{ status: "pass", message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}; ${blake}.` }],
+      tenant
+        .items(roleAssignmentsDataset)
+        .push(
+          assignment("aaaaaaaa-0000-4000-8000-000000000013", people.ownerA, "User", roleIds.owner, "/providers/Microsoft.Management/managementGroups/mg-root"),
+        ),
+    expected: [
+      {
+        status: "pass",
+        message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: ${avery}; ${blake}.`,
+      },
+    ],
   },
   {
     name: "the configured bounds decide (exactly one Owner allowed)",
     change: (tenant) => {
       tenant.settings.ownersPerSubscription = { min: 1, max: 1 };
     },
-    expected: [{ status: "fail", message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 1 to 1 are expected: ${avery}; ${blake}.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 1 to 1 are expected: ${avery}; ${blake}.`,
+      },
+    ],
   },
   {
     name: "without directory lookups the Owners are named by object id",
@@ -89,7 +148,8 @@ checkTable(check, [
   },
   {
     name: "a member who also holds Owner directly counts once",
-    change: (tenant) => tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] }),
+    change: (tenant) =>
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] }),
     expected: [
       {
         status: "pass",

@@ -45,7 +45,11 @@ describe("placeholderValues", () => {
         resourceId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleAssignments/11111111-2222-3333-4444-555555555555`,
       },
     },
-    { name: "a subscription: no resource group, no name", resourceId: `/subscriptions/${subscriptionId}`, expected: { subscriptionId, resourceId: `/subscriptions/${subscriptionId}` } },
+    {
+      name: "a subscription: no resource group, no name",
+      resourceId: `/subscriptions/${subscriptionId}`,
+      expected: { subscriptionId, resourceId: `/subscriptions/${subscriptionId}` },
+    },
     {
       name: "a resource group: no name",
       resourceId: `/subscriptions/${subscriptionId}/resourceGroups/rg-clinic`,
@@ -148,7 +152,12 @@ describe("remediationFor", () => {
     {
       name: "a finding on the resource gets the filled command",
       resourceId: vault,
-      expected: { text, portal, source, command: `az keyvault update --subscription ${subscriptionId} -g rg-clinic -n kv-records --enable-purge-protection true` },
+      expected: {
+        text,
+        portal,
+        source,
+        command: `az keyvault update --subscription ${subscriptionId} -g rg-clinic -n kv-records --enable-purge-protection true`,
+      },
     },
     { name: "a finding the command cannot be filled for gets none at all", resourceId: `/subscriptions/${subscriptionId}`, expected: { text, portal, source } },
   ])("$name", ({ resourceId, expected }) => {

@@ -21,7 +21,12 @@ checkTable(check, [
     change: (tenant) => {
       delete tenant.settings.allowedRegions;
     },
-    expected: [{ status: "not_applicable", message: "No allowedRegions is configured, so the locations of resources holding ePHI are listed in the summary's ePHI inventory without a comparison." }],
+    expected: [
+      {
+        status: "not_applicable",
+        message: "No allowedRegions is configured, so the locations of resources holding ePHI are listed in the summary's ePHI inventory without a comparison.",
+      },
+    ],
   },
   {
     name: "a region outside the list is reported, as an organisational control",
@@ -43,7 +48,12 @@ checkTable(check, [
     name: "a global resource has no region to compare",
     change: (tenant) => {
       allow(tenant, "eastus");
-      tenant.items(resourcesDataset).push({ id: `${subscription.scope}/resourceGroups/sample-group/providers/Microsoft.Network/dnszones/example.org`, name: "example.org", type: "Microsoft.Network/dnszones", location: "global" });
+      tenant.items(resourcesDataset).push({
+        id: `${subscription.scope}/resourceGroups/sample-group/providers/Microsoft.Network/dnszones/example.org`,
+        name: "example.org",
+        type: "Microsoft.Network/dnszones",
+        location: "global",
+      });
     },
     expected: allowedEastUs,
   },
@@ -51,7 +61,10 @@ checkTable(check, [
     name: "resources out of the ePHI scope are not compared",
     change: (tenant) => {
       allow(tenant, "westus2");
-      tenant.settings.ephiScope = { subscriptions: [subscription.subscriptionId], exclusions: [{ subscription: subscription.subscriptionId, reason: "test data only", owner: "Pat Doe, security officer" }] };
+      tenant.settings.ephiScope = {
+        subscriptions: [subscription.subscriptionId],
+        exclusions: [{ subscription: subscription.subscriptionId, reason: "test data only", owner: "Pat Doe, security officer" }],
+      };
     },
     expected: [{ status: "not_applicable", message: "Subscription Example Subscription holds no resource in the ePHI scope." }],
   },

@@ -1,5 +1,11 @@
 import { check } from "../../src/checks/sql-server-auditing.js";
-import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/datasets/sql.js";
+import {
+  masterDatabaseId,
+  masterDiagnosticCategoriesDataset,
+  masterDiagnosticSettingsDataset,
+  sqlAuditingDataset,
+  sqlServersDataset,
+} from "../../src/datasets/sql.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, sqlServerId, type Tenant } from "../support/good-tenant.js";
 import { officialExample } from "../support/official-examples.js";
@@ -19,7 +25,12 @@ checkTable(check, [
     change: (tenant) => {
       tenant.items(sqlAuditingDataset, sqlServerId).splice(0, 1, structuredClone(officialExample("arm-sql-server-auditing-settings-create-max.json")));
     },
-    expected: [{ status: "pass", message: `${server} audits database activity to storage account mystorage (kept 6 days) and Log Analytics workspace law-security (through the master database).` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${server} audits database activity to storage account mystorage (kept 6 days) and Log Analytics workspace law-security (through the master database).`,
+      },
+    ],
   },
   {
     name: "storage only, kept without limit: the master database is not needed",
@@ -41,21 +52,36 @@ checkTable(check, [
     change: (tenant) => {
       masterSettings(tenant).splice(0);
     },
-    expected: [{ status: "fail", message: `${server} audits to Azure Monitor, but no diagnostic setting of its master database sends SQLSecurityAuditEvents anywhere (0 setting(s) examined), so the audit records are dropped.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${server} audits to Azure Monitor, but no diagnostic setting of its master database sends SQLSecurityAuditEvents anywhere (0 setting(s) examined), so the audit records are dropped.`,
+      },
+    ],
   },
   {
     name: "the master database sends only other categories",
     change: (tenant) => {
       masterSettings(tenant)[0]!.properties.logs = [{ category: "Errors", enabled: true }];
     },
-    expected: [{ status: "fail", message: `${server} audits to Azure Monitor, but no diagnostic setting of its master database sends SQLSecurityAuditEvents anywhere (1 setting(s) examined), so the audit records are dropped.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${server} audits to Azure Monitor, but no diagnostic setting of its master database sends SQLSecurityAuditEvents anywhere (1 setting(s) examined), so the audit records are dropped.`,
+      },
+    ],
   },
   {
     name: "enabled with neither destination",
     change: (tenant) => {
       Object.assign(policy(tenant), { storageEndpoint: "", isAzureMonitorTargetEnabled: false });
     },
-    expected: [{ status: "fail", message: `${server} has server auditing enabled with no destination: neither a storage account nor Azure Monitor receives the records.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${server} has server auditing enabled with no destination: neither a storage account nor Azure Monitor receives the records.`,
+      },
+    ],
   },
   {
     name: "no state reported",
@@ -69,7 +95,12 @@ checkTable(check, [
     change: (tenant) => {
       delete policy(tenant).isAzureMonitorTargetEnabled;
     },
-    expected: [{ status: "error", message: `Where ${server} sends its audit records is unknown: its auditing policy names no storage account and does not say whether Azure Monitor receives them.` }],
+    expected: [
+      {
+        status: "error",
+        message: `Where ${server} sends its audit records is unknown: its auditing policy names no storage account and does not say whether Azure Monitor receives them.`,
+      },
+    ],
   },
   {
     name: "the master database's categories refused",
@@ -95,7 +126,10 @@ checkTable(check, [
     name: "the auditing policy refused",
     change: (tenant) => tenant.fail(sqlAuditingDataset, forbidden),
     expected: [
-      { status: "error", message: `Auditing of ${server} could not be evaluated because the evidence "SQL server auditing policy" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.` },
+      {
+        status: "error",
+        message: `Auditing of ${server} could not be evaluated because the evidence "SQL server auditing policy" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.`,
+      },
     ],
   },
   {

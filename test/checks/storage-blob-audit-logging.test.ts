@@ -11,16 +11,36 @@ const account = "Storage account stauditarchive in subscription Example Subscrip
 checkTable(check, [
   {
     name: "the audit group, which the blob service's category listing says holds reads, writes and deletes",
-    expected: [{ status: "pass", message: `${account} sends its blob reads, writes and deletes (StorageRead, StorageWrite and StorageDelete) to Log Analytics workspace law-security through diagnostic setting "blob-access-to-law-security".` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${account} sends its blob reads, writes and deletes (StorageRead, StorageWrite and StorageDelete) to Log Analytics workspace law-security through diagnostic setting "blob-access-to-law-security".`,
+      },
+    ],
   },
   {
     name: "the three categories named, across two settings",
     change: (tenant) => {
       const [first] = settings(tenant);
       first!.properties.logs = [{ category: "StorageRead", enabled: true }];
-      settings(tenant).push({ ...structuredClone(first), name: "writes-to-archive", properties: { storageAccountId: archiveAccountId, logs: [{ category: "StorageWrite", enabled: true }, { category: "StorageDelete", enabled: true }] } });
+      settings(tenant).push({
+        ...structuredClone(first),
+        name: "writes-to-archive",
+        properties: {
+          storageAccountId: archiveAccountId,
+          logs: [
+            { category: "StorageWrite", enabled: true },
+            { category: "StorageDelete", enabled: true },
+          ],
+        },
+      });
     },
-    expected: [{ status: "pass", message: `${account} sends its blob reads, writes and deletes (StorageRead, StorageWrite and StorageDelete) to Log Analytics workspace law-security and storage account stauditarchive through diagnostic settings "blob-access-to-law-security" and "writes-to-archive".` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${account} sends its blob reads, writes and deletes (StorageRead, StorageWrite and StorageDelete) to Log Analytics workspace law-security and storage account stauditarchive through diagnostic settings "blob-access-to-law-security" and "writes-to-archive".`,
+      },
+    ],
   },
   {
     name: "allLogs needs no category listing",
@@ -28,28 +48,52 @@ checkTable(check, [
       settings(tenant)[0]!.properties.logs = [{ categoryGroup: "allLogs", enabled: true }];
       tenant.fail(blobDiagnosticCategoriesDataset, forbidden);
     },
-    expected: [{ status: "pass", message: `${account} sends its blob reads, writes and deletes (StorageRead, StorageWrite and StorageDelete) to Log Analytics workspace law-security through diagnostic setting "blob-access-to-law-security".` }],
+    expected: [
+      {
+        status: "pass",
+        message: `${account} sends its blob reads, writes and deletes (StorageRead, StorageWrite and StorageDelete) to Log Analytics workspace law-security through diagnostic setting "blob-access-to-law-security".`,
+      },
+    ],
   },
   {
     name: "reads are not logged",
     change: (tenant) => {
-      settings(tenant)[0]!.properties.logs = [{ category: "StorageRead", enabled: false }, { category: "StorageWrite", enabled: true }, { category: "StorageDelete", enabled: true }];
+      settings(tenant)[0]!.properties.logs = [
+        { category: "StorageRead", enabled: false },
+        { category: "StorageWrite", enabled: true },
+        { category: "StorageDelete", enabled: true },
+      ];
     },
-    expected: [{ status: "fail", message: `${account} does not send StorageRead to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${account} does not send StorageRead to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.`,
+      },
+    ],
   },
   {
     name: "an audit group that, for this resource, leaves reads out",
     change: (tenant) => {
       tenant.items(blobDiagnosticCategoriesDataset, blob).find((category) => category.name === "StorageRead")!.properties.categoryGroups = ["allLogs"];
     },
-    expected: [{ status: "fail", message: `${account} does not send StorageRead to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${account} does not send StorageRead to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.`,
+      },
+    ],
   },
   {
     name: "a setting with no destination",
     change: (tenant) => {
       settings(tenant)[0]!.properties.workspaceId = "";
     },
-    expected: [{ status: "fail", message: `${account} does not send StorageRead, StorageWrite and StorageDelete to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.` }],
+    expected: [
+      {
+        status: "fail",
+        message: `${account} does not send StorageRead, StorageWrite and StorageDelete to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.`,
+      },
+    ],
   },
   {
     name: "no diagnostic setting on the blob service",
@@ -58,7 +102,8 @@ checkTable(check, [
   },
   {
     name: "the category listing refused: what the audit group holds is unknown",
-    change: (tenant) => tenant.fail(blobDiagnosticCategoriesDataset, { ...forbidden, missingPermission: "Microsoft.Insights/diagnosticSettingsCategories/read" }),
+    change: (tenant) =>
+      tenant.fail(blobDiagnosticCategoriesDataset, { ...forbidden, missingPermission: "Microsoft.Insights/diagnosticSettingsCategories/read" }),
     expected: [
       {
         status: "error",
@@ -70,7 +115,10 @@ checkTable(check, [
     name: "blob diagnostic settings refused",
     change: (tenant) => tenant.fail(blobDiagnosticSettingsDataset, forbidden),
     expected: [
-      { status: "error", message: `Logging of ${account} could not be evaluated because the evidence "Blob service diagnostic settings" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.` },
+      {
+        status: "error",
+        message: `Logging of ${account} could not be evaluated because the evidence "Blob service diagnostic settings" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.`,
+      },
     ],
   },
   {

@@ -24,8 +24,16 @@ describe("alert-rules collector", () => {
       { url: activityAlertsUrl(sample.prod), body: activity },
     ]);
     expect(access.ledger.exchanges.map((exchange) => [exchange.request.method, exchange.request.url, exchange.response?.status])).toEqual([
-      ["GET", `https://management.azure.com/subscriptions/${prodSubscription.subscriptionId}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview`, 200],
-      ["GET", `https://management.azure.com/subscriptions/${prodSubscription.subscriptionId}/providers/Microsoft.Insights/activityLogAlerts?api-version=2020-10-01`, 200],
+      [
+        "GET",
+        `https://management.azure.com/subscriptions/${prodSubscription.subscriptionId}/providers/Microsoft.Insights/scheduledQueryRules?api-version=2023-03-15-preview`,
+        200,
+      ],
+      [
+        "GET",
+        `https://management.azure.com/subscriptions/${prodSubscription.subscriptionId}/providers/Microsoft.Insights/activityLogAlerts?api-version=2020-10-01`,
+        200,
+      ],
     ]);
     expect(outcomes(records)).toEqual([
       ["alert-rules/scheduled-query-rules", sample.prod, "ok", 2],
@@ -50,41 +58,73 @@ describe("alert-rules collector", () => {
       ],
       [prodSubscription, devSubscription],
     );
-    expect(requested(access)).toEqual([`GET ${scheduledUrl(sample.prod)}`, `GET ${activityAlertsUrl(sample.prod)}`, `GET ${scheduledUrl(sample.dev)}`, `GET ${activityAlertsUrl(sample.dev)}`]);
+    expect(requested(access)).toEqual([
+      `GET ${scheduledUrl(sample.prod)}`,
+      `GET ${activityAlertsUrl(sample.prod)}`,
+      `GET ${scheduledUrl(sample.dev)}`,
+      `GET ${activityAlertsUrl(sample.dev)}`,
+    ]);
     expect(outcomes(records)).toEqual([
       ["alert-rules/scheduled-query-rules", sample.prod, "ok", 0],
       ["alert-rules/activity-log-alerts", sample.prod, "error", "permission"],
       ["alert-rules/scheduled-query-rules", sample.dev, "ok", 0],
       ["alert-rules/activity-log-alerts", sample.dev, "ok", 2],
     ]);
-    expect(records[1]).toMatchObject({ error: { call: `GET ${activityAlertsUrl(sample.prod)}`, status: 403, missingPermission: "Microsoft.Insights/activityLogAlerts/read" } });
+    expect(records[1]).toMatchObject({
+      error: { call: `GET ${activityAlertsUrl(sample.prod)}`, status: 403, missingPermission: "Microsoft.Insights/activityLogAlerts/read" },
+    });
   });
 });
 
 const security = (path: string) => `${arm}${sample.prod}/providers/Microsoft.Security/${path}`;
 const defenderCalls = [
   { dataset: "defender/resources", url: `${arm}${sample.prod}/resources?api-version=2021-04-01`, file: "resources.json", body: { value: [] } },
-  { dataset: "defender/pricings", url: security("pricings?api-version=2024-01-01"), file: "pricings.json", body: officialExample("arm-security-pricings-list.json") },
-  { dataset: "defender/security-contacts", url: security("securityContacts?api-version=2023-12-01-preview"), file: "security-contacts.json", body: officialExample("arm-security-contacts-list.json") },
+  {
+    dataset: "defender/pricings",
+    url: security("pricings?api-version=2024-01-01"),
+    file: "pricings.json",
+    body: officialExample("arm-security-pricings-list.json"),
+  },
+  {
+    dataset: "defender/security-contacts",
+    url: security("securityContacts?api-version=2023-12-01-preview"),
+    file: "security-contacts.json",
+    body: officialExample("arm-security-contacts-list.json"),
+  },
   { dataset: "defender/alerts", url: security("alerts?api-version=2022-01-01"), file: "alerts.json", body: officialExample("arm-security-alerts-list.json") },
-  { dataset: "defender/secure-scores", url: security("secureScores?api-version=2020-01-01"), file: "secure-scores.json", body: officialExample("arm-security-secure-scores-list.json") },
+  {
+    dataset: "defender/secure-scores",
+    url: security("secureScores?api-version=2020-01-01"),
+    file: "secure-scores.json",
+    body: officialExample("arm-security-secure-scores-list.json"),
+  },
   {
     dataset: "defender/regulatory-compliance",
     url: security("regulatoryComplianceStandards?api-version=2019-01-01-preview"),
     file: "regulatory-compliance-standards.json",
     body: officialExample("arm-security-regulatory-compliance-standards-list.json"),
   },
-  { dataset: "defender/auto-provisioning", url: security("autoProvisioningSettings?api-version=2017-08-01-preview"), file: "auto-provisioning.json", body: officialExample("arm-security-auto-provisioning-settings-list.json") },
+  {
+    dataset: "defender/auto-provisioning",
+    url: security("autoProvisioningSettings?api-version=2017-08-01-preview"),
+    file: "auto-provisioning.json",
+    body: officialExample("arm-security-auto-provisioning-settings-list.json"),
+  },
 ];
 /** The action ARM names when it refuses a list: Microsoft.Security/secureScores/read, Microsoft.Resources/... */
-const actionOf = (url: string) => `${new URL(url).pathname.includes("Microsoft.Security") ? "Microsoft.Security/" : "Microsoft.Resources/subscriptions/"}${new URL(url).pathname.split("/").pop()}/read`;
+const actionOf = (url: string) =>
+  `${new URL(url).pathname.includes("Microsoft.Security") ? "Microsoft.Security/" : "Microsoft.Resources/subscriptions/"}${new URL(url).pathname.split("/").pop()}/read`;
 const defenderAnswers = (refused?: string): Answer[] =>
-  defenderCalls.map((call) => (call.dataset === refused ? { url: call.url, ...armRefusal(actionOf(call.url), sample.prod) } : { url: call.url, body: call.body }));
+  defenderCalls.map((call) =>
+    call.dataset === refused ? { url: call.url, ...armRefusal(actionOf(call.url), sample.prod) } : { url: call.url, body: call.body },
+  );
 
 describe("defender collector", () => {
   it("asks the seven lists at their api-versions, in order, and keeps each as sent", async () => {
     const { records, access } = await runCollector(defenderCollector, defenderAnswers());
-    expect(access.ledger.exchanges.map((exchange) => [exchange.request.method, exchange.request.url, exchange.response?.status])).toEqual(defenderCalls.map((call) => ["GET", call.url, 200]));
+    expect(access.ledger.exchanges.map((exchange) => [exchange.request.method, exchange.request.url, exchange.response?.status])).toEqual(
+      defenderCalls.map((call) => ["GET", call.url, 200]),
+    );
     expect(requested(access).slice(4)).toEqual([
       `GET https://management.azure.com${sample.prod}/providers/Microsoft.Security/secureScores?api-version=2020-01-01`,
       `GET https://management.azure.com${sample.prod}/providers/Microsoft.Security/regulatoryComplianceStandards?api-version=2019-01-01-preview`,
@@ -94,7 +134,11 @@ describe("defender collector", () => {
       defenderCalls.map((call) => [call.dataset, sample.prod, "ok", `raw/defender/${prodSubscription.subscriptionId}/${call.file}`]),
     );
     expect(records.map(itemsOf)).toEqual(defenderCalls.map((call) => (call.body as { value: unknown[] }).value));
-    expect(outcomes(records).slice(4).map(([dataset, , , count]) => [dataset, count])).toEqual([
+    expect(
+      outcomes(records)
+        .slice(4)
+        .map(([dataset, , , count]) => [dataset, count]),
+    ).toEqual([
       ["defender/secure-scores", 1],
       ["defender/regulatory-compliance", 4],
       ["defender/auto-provisioning", 1],
@@ -108,8 +152,12 @@ describe("defender collector", () => {
   ])("%s refused (403): a permission error naming %s, and the six other lists are collected", async (refused, action) => {
     expect(actionOf(defenderCalls.find((call) => call.dataset === refused)!.url)).toBe(action);
     const { records, access } = await runCollector(defenderCollector, defenderAnswers(refused));
-    expect(access.ledger.exchanges.map((exchange) => [exchange.request.url, exchange.response?.status])).toEqual(defenderCalls.map((call) => [call.url, call.dataset === refused ? 403 : 200]));
-    expect(records.map((record) => [record.dataset, record.status])).toEqual(defenderCalls.map((call) => [call.dataset, call.dataset === refused ? "error" : "ok"]));
+    expect(access.ledger.exchanges.map((exchange) => [exchange.request.url, exchange.response?.status])).toEqual(
+      defenderCalls.map((call) => [call.url, call.dataset === refused ? 403 : 200]),
+    );
+    expect(records.map((record) => [record.dataset, record.status])).toEqual(
+      defenderCalls.map((call) => [call.dataset, call.dataset === refused ? "error" : "ok"]),
+    );
     const url = defenderCalls.find((call) => call.dataset === refused)!.url;
     expect(records.find((record) => record.dataset === refused)).toMatchObject({
       status: "error",
@@ -119,11 +167,17 @@ describe("defender collector", () => {
 
   it("reads each storage account's own Defender for Storage settings after the lists, and nothing for other resources", async () => {
     const account = (name: string) => `${sample.prod}/resourceGroups/rg-ehr-data/providers/Microsoft.Storage/storageAccounts/${name}`;
-    const settingsUrl = (name: string) => `${arm}${account(name)}/providers/Microsoft.Security/defenderForStorageSettings/current?api-version=2022-12-01-preview`;
+    const settingsUrl = (name: string) =>
+      `${arm}${account(name)}/providers/Microsoft.Security/defenderForStorageSettings/current?api-version=2022-12-01-preview`;
     const resources = {
       value: [
         { id: account("stscans"), name: "stscans", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
-        { id: `${sample.prod}/resourceGroups/rg-ehr-data/providers/Microsoft.KeyVault/vaults/kv-phi`, name: "kv-phi", type: "Microsoft.KeyVault/vaults", location: "eastus" },
+        {
+          id: `${sample.prod}/resourceGroups/rg-ehr-data/providers/Microsoft.KeyVault/vaults/kv-phi`,
+          name: "kv-phi",
+          type: "Microsoft.KeyVault/vaults",
+          location: "eastus",
+        },
         { id: account("starchive"), name: "starchive", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
       ],
     };

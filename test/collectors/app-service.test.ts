@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset } from "../../src/datasets/app-service.js";
 import { appServiceCollector } from "../../src/collectors/app-service.js";
-import { arm, armRefusal, categorySelections, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, itemsOf } from "../support/collector-run.js";
+import {
+  arm,
+  armRefusal,
+  categorySelections,
+  diagnosticCategories,
+  diagnosticSetting,
+  outcomes,
+  prodSubscription,
+  requested,
+  runCollector,
+  itemsOf,
+} from "../support/collector-run.js";
 import { officialExample } from "../support/official-examples.js";
 import { sample } from "../support/sample.js";
 
@@ -27,7 +38,14 @@ function sites(...ids: string[]): { value: Record<string, any>[] } {
 describe("app-service collector", () => {
   it("lists sites and reads each site's diagnostic settings, keeping the wire JSON", async () => {
     const listed = sites(portal, api);
-    const portalSettings = { value: [diagnosticSetting(portal, [{ category: "AppServiceAuditLogs", enabled: true }, { category: "AppServiceHTTPLogs", enabled: true }])] };
+    const portalSettings = {
+      value: [
+        diagnosticSetting(portal, [
+          { category: "AppServiceAuditLogs", enabled: true },
+          { category: "AppServiceHTTPLogs", enabled: true },
+        ]),
+      ],
+    };
     const { records, access } = await runCollector(appServiceCollector, [
       { url: sitesUrl, body: listed },
       { url: settingsUrl(portal), body: portalSettings },
@@ -43,7 +61,11 @@ describe("app-service collector", () => {
       ["app-service/diagnostic-settings", portal, "ok", 1],
       ["app-service/diagnostic-settings", api, "ok", 0],
     ]);
-    expect(records.map((record) => record.file)).toEqual([`${folder}/sites.json`, siteDiagnosticSettingsDataset.rawFile(portal), siteDiagnosticSettingsDataset.rawFile(api)]);
+    expect(records.map((record) => record.file)).toEqual([
+      `${folder}/sites.json`,
+      siteDiagnosticSettingsDataset.rawFile(portal),
+      siteDiagnosticSettingsDataset.rawFile(api),
+    ]);
     expect(records.map(itemsOf)).toEqual([listed.value, portalSettings.value, []]);
   });
 

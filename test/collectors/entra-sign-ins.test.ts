@@ -17,13 +17,38 @@ const customerId = "b5e1c0de-7a3f-4c2d-9e8b-1f0a2b3c4d5e";
 const settingsUrl = `${arm}/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01`;
 const workspaceUrl = `${arm}${workspace}?api-version=2022-10-01`;
 const queryUrl = `https://api.loganalytics.io/v1/workspaces/${customerId}/query`;
-const table = (rows: unknown[][]) => ({ tables: [{ name: "PrimaryResult", columns: [{ name: "signIns", type: "long" }, { name: "newest", type: "datetime" }, { name: "oldest", type: "datetime" }], rows }] });
+const table = (rows: unknown[][]) => ({
+  tables: [
+    {
+      name: "PrimaryResult",
+      columns: [
+        { name: "signIns", type: "long" },
+        { name: "newest", type: "datetime" },
+        { name: "oldest", type: "datetime" },
+      ],
+      rows,
+    },
+  ],
+});
 
-const exportSetting = { value: [{ id: "/providers/microsoft.aadiam/diagnosticSettings/to-law", name: "to-law", properties: { workspaceId: workspace, logs: [{ category: "SignInLogs", enabled: true }] } }] };
+const exportSetting = {
+  value: [
+    {
+      id: "/providers/microsoft.aadiam/diagnosticSettings/to-law",
+      name: "to-law",
+      properties: { workspaceId: workspace, logs: [{ category: "SignInLogs", enabled: true }] },
+    },
+  ],
+};
 const workspaceBody = { id: workspace, name: "law-clinic-security", properties: { customerId, retentionInDays: 90 } };
 const refusedForServicePrincipals = {
   status: 403,
-  body: { error: { code: "AuthorizationFailed", message: "The client does not have authorization to perform action 'microsoft.aadiam/diagnosticSettings/read' over scope '/providers/microsoft.aadiam'." } },
+  body: {
+    error: {
+      code: "AuthorizationFailed",
+      message: "The client does not have authorization to perform action 'microsoft.aadiam/diagnosticSettings/read' over scope '/providers/microsoft.aadiam'.",
+    },
+  },
 };
 
 async function collect(answers: Answer[], signInLogsWorkspaces: string[] = []): Promise<{ records: EvidenceRecord[]; access: AzureAccess }> {
@@ -46,7 +71,8 @@ async function collect(answers: Answer[], signInLogsWorkspaces: string[] = []): 
   return { records, access };
 }
 
-const statuses = (records: EvidenceRecord[]) => records.map((record) => [record.dataset, record.status, record.status === "error" ? record.error.reason : record.value.length]);
+const statuses = (records: EvidenceRecord[]) =>
+  records.map((record) => [record.dataset, record.status, record.status === "error" ? record.error.reason : record.value.length]);
 
 describe("sign-in logs in Log Analytics", () => {
   it("follows Entra's diagnostic setting to the workspace and keeps both query answers as sent", async () => {
@@ -65,7 +91,9 @@ describe("sign-in logs in Log Analytics", () => {
     ]);
     expect(records[2]?.status === "ok" && records[2].value[0]).toEqual(arrival);
     // The queries went to the workspace's customer id, over the last 30 days.
-    const queries = access.ledger.exchanges.filter((exchange) => exchange.request.method === "POST").map((exchange) => JSON.parse(exchange.request.body ?? "{}") as { query: string; timespan: string });
+    const queries = access.ledger.exchanges
+      .filter((exchange) => exchange.request.method === "POST")
+      .map((exchange) => JSON.parse(exchange.request.body ?? "{}") as { query: string; timespan: string });
     expect(queries.map((sent) => sent.timespan)).toEqual(["P30D", "P30D"]);
     expect(queries[0]?.query).toContain("SigninLogs | summarize signIns = count(), newest = max(TimeGenerated)");
     expect(queries[1]?.query).toContain("by UserId, UserPrincipalName, AuthenticationRequirement, succeeded");
@@ -93,7 +121,14 @@ describe("sign-in logs in Log Analytics", () => {
   });
 
   it("a query that returns a partial failure is incomplete evidence, never a shorter list", async () => {
-    const partial = { ...table([[12, "2026-11-20T13:58:41.117Z", "2026-11-01T00:00:00.000Z"]]), error: { code: "PartialError", message: "There were some errors when processing your query.", details: [{ code: "EngineError", message: "Query exceeded the allowed memory." }] } };
+    const partial = {
+      ...table([[12, "2026-11-20T13:58:41.117Z", "2026-11-01T00:00:00.000Z"]]),
+      error: {
+        code: "PartialError",
+        message: "There were some errors when processing your query.",
+        details: [{ code: "EngineError", message: "Query exceeded the allowed memory." }],
+      },
+    };
     const { records } = await collect([
       { url: settingsUrl, body: exportSetting },
       { url: workspaceUrl, body: workspaceBody },
@@ -123,7 +158,12 @@ describe("sign-in logs in Log Analytics", () => {
   });
 
   it("no setting exports SignInLogs and none is configured: no workspace is queried", async () => {
-    const { records, access } = await collect([{ url: settingsUrl, body: { value: [{ ...exportSetting.value[0], properties: { workspaceId: workspace, logs: [{ category: "AuditLogs", enabled: true }] } }] } }]);
+    const { records, access } = await collect([
+      {
+        url: settingsUrl,
+        body: { value: [{ ...exportSetting.value[0], properties: { workspaceId: workspace, logs: [{ category: "AuditLogs", enabled: true }] } }] },
+      },
+    ]);
     expect(statuses(records)).toEqual([["entra-sign-ins/diagnostic-settings", "ok", 1]]);
     expect(access.ledger.exchanges).toHaveLength(1);
   });

@@ -33,8 +33,10 @@ const url = {
   eligibility: `${graph}/roleManagement/directory/roleEligibilitySchedules?$expand=principal`,
   assignmentSchedules: `${graph}/roleManagement/directory/roleAssignmentSchedules`,
   members: (groupId: string) => `${graph}/groups/${groupId}/transitiveMembers?$select=id,displayName,userPrincipalName&$top=999`,
-  groupEligibility: (groupId: string) => `${graph}/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter=groupId eq '${groupId}'&$expand=principal`,
-  groupAssignments: (groupId: string) => `${graph}/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '${groupId}'&$expand=principal`,
+  groupEligibility: (groupId: string) =>
+    `${graph}/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter=groupId eq '${groupId}'&$expand=principal`,
+  groupAssignments: (groupId: string) =>
+    `${graph}/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '${groupId}'&$expand=principal`,
 };
 const appTeam = "b2f6d1ef-0001-4b7c-9d0e-1f2a3b4c5d6e";
 const developers = "b2f6d1ef-0002-4b7c-9d0e-1f2a3b4c5d6e";
@@ -100,13 +102,18 @@ async function sampleRbac(): Promise<EvidenceRecord[]> {
   });
   return records;
 }
-const recordOf = (records: readonly EvidenceRecord[], dataset: string, scope = tenant) => records.find((record) => record.dataset === dataset && record.scope === scope);
+const recordOf = (records: readonly EvidenceRecord[], dataset: string, scope = tenant) =>
+  records.find((record) => record.dataset === dataset && record.scope === scope);
 
 const denied = {
   error: {
     code: "Authorization_RequestDenied",
     message: "Insufficient privileges to complete the operation.",
-    innerError: { date: "2026-11-20T14:02:14", "request-id": "0b1c2d3e-0001-4f5a-8b6c-7d8e9f0a1b2c", "client-request-id": "0b1c2d3e-0001-4f5a-8b6c-7d8e9f0a1b2c" },
+    innerError: {
+      date: "2026-11-20T14:02:14",
+      "request-id": "0b1c2d3e-0001-4f5a-8b6c-7d8e9f0a1b2c",
+      "client-request-id": "0b1c2d3e-0001-4f5a-8b6c-7d8e9f0a1b2c",
+    },
   },
 };
 
@@ -134,7 +141,14 @@ describe("the entra collector on the Contoso Clinic sample", () => {
     const expectedRecords = [
       ...expected.map(([dataset, file, call]) => {
         const body = bodyOf(call);
-        return { dataset, scope: tenant, file: `raw/entra/${file}`, status: "ok", calls: [`GET ${call}`], value: Array.isArray(body.value) ? body.value : [body] };
+        return {
+          dataset,
+          scope: tenant,
+          file: `raw/entra/${file}`,
+          status: "ok",
+          calls: [`GET ${call}`],
+          value: Array.isArray(body.value) ? body.value : [body],
+        };
       }),
       // The groups that hold Azure roles (EHR App Team, Clinic Developers) and that Conditional Access
       // includes (Clinic Developers) and excludes (the scanner exclusion group), by id.
@@ -153,7 +167,14 @@ describe("the entra collector on the Contoso Clinic sample", () => {
             ["entra/group-eligibility-schedule-instances", "pim-eligibility-schedule-instances.json", url.groupEligibility(groupId)],
             ["entra/group-assignment-schedule-instances", "pim-assignment-schedule-instances.json", url.groupAssignments(groupId)],
           ] as const
-        ).map(([dataset, file, call]) => ({ dataset, scope: `${tenant}/groups/${groupId}`, file: `raw/entra/groups/${groupId}/${file}`, status: "ok", calls: [`GET ${call}`], value: bodyOf(call).value })),
+        ).map(([dataset, file, call]) => ({
+          dataset,
+          scope: `${tenant}/groups/${groupId}`,
+          file: `raw/entra/groups/${groupId}/${file}`,
+          status: "ok",
+          calls: [`GET ${call}`],
+          value: bodyOf(call).value,
+        })),
       ),
     ];
     expect(records).toEqual(expectedRecords);
@@ -178,7 +199,12 @@ describe("the entra collector on the Contoso Clinic sample", () => {
       status: "ok",
       value: [
         { "@odata.type": "#microsoft.graph.group", id: "b2f6d1ef-0004-4b7c-9d0e-1f2a3b4c5d6e", displayName: "Scanner operators" },
-        { "@odata.type": "#microsoft.graph.user", id: "a1e5c0de-0002-4a6b-8c9d-0e1f2a3b4c5d", displayName: "Dana Whitfield", userPrincipalName: "dana.whitfield@contosoclinic.com" },
+        {
+          "@odata.type": "#microsoft.graph.user",
+          id: "a1e5c0de-0002-4a6b-8c9d-0e1f2a3b4c5d",
+          displayName: "Dana Whitfield",
+          userPrincipalName: "dana.whitfield@contosoclinic.com",
+        },
       ],
     });
   });
@@ -218,7 +244,9 @@ describe("refusals and licences", () => {
           consumedUnits: 10,
           id: `${sample.tenantId}_18181a46-0d4e-45cd-891e-60aabd171b4e`,
           prepaidUnits: { enabled: 15, lockedOut: 0, suspended: 0, warning: 0 },
-          servicePlans: [{ servicePlanId: "9aaf7827-d63c-4b61-89c3-182f06f82e5c", servicePlanName: "EXCHANGE_S_STANDARD", provisioningStatus: "Success", appliesTo: "User" }],
+          servicePlans: [
+            { servicePlanId: "9aaf7827-d63c-4b61-89c3-182f06f82e5c", servicePlanName: "EXCHANGE_S_STANDARD", provisioningStatus: "Success", appliesTo: "User" },
+          ],
           skuId: "18181a46-0d4e-45cd-891e-60aabd171b4e",
           skuPartNumber: "STANDARDPACK",
           subscriptionIds: ["5b0c1d2e-0002-4b6f-9a7c-8d9e0f1a2b3c"],
@@ -261,7 +289,14 @@ describe("refusals and licences", () => {
 describe("throttling and paging", () => {
   it("retries a Conditional Access 429 that has no Retry-After, keeps the data and records both attempts", async () => {
     const throttled = { error: { code: "TooManyRequests", message: "Too many requests. Please retry after some time." } };
-    const access = replay(sampleWith({ [url.policies]: [{ url: url.policies, status: 429, body: throttled }, { url: url.policies, body: bodyOf(url.policies) }] }));
+    const access = replay(
+      sampleWith({
+        [url.policies]: [
+          { url: url.policies, status: 429, body: throttled },
+          { url: url.policies, body: bodyOf(url.policies) },
+        ],
+      }),
+    );
     const records = await collectEntra(access);
     expect(recordOf(records, "entra/conditional-access-policies")).toEqual({
       dataset: "entra/conditional-access-policies",
@@ -282,7 +317,10 @@ describe("throttling and paging", () => {
     const access = replay(
       sampleWith({
         [url.policies]: [
-          { url: url.policies, body: { "@odata.context": `${graph}/$metadata#identity/conditionalAccess/policies`, value: policies.slice(0, 3), "@odata.nextLink": next } },
+          {
+            url: url.policies,
+            body: { "@odata.context": `${graph}/$metadata#identity/conditionalAccess/policies`, value: policies.slice(0, 3), "@odata.nextLink": next },
+          },
           { url: next, body: { "@odata.context": `${graph}/$metadata#identity/conditionalAccess/policies`, value: policies.slice(3) } },
         ],
       }),
@@ -308,7 +346,8 @@ describe("the group expansion bound", () => {
   const pageSize = 999;
   // Reading stops once a page takes the count to the bound and another page remains.
   const maxPages = Math.ceil(groupExpansionBound.membersPerGroup / pageSize);
-  const pageUrl = (page: number) => (page === 0 ? url.members(caExclusion) : `${url.members(caExclusion)}&$skiptoken=${Buffer.from(`page-${page + 1}`).toString("base64url")}`);
+  const pageUrl = (page: number) =>
+    page === 0 ? url.members(caExclusion) : `${url.members(caExclusion)}&$skiptoken=${Buffer.from(`page-${page + 1}`).toString("base64url")}`;
 
   /** The exclusion group with `count` members, in full pages of 999 joined by nextLink. */
   function hugeGroup(count: number): Answer[] {
@@ -324,7 +363,14 @@ describe("the group expansion bound", () => {
         };
       });
       const more = (page + 1) * pageSize < count;
-      pages.push({ url: pageUrl(page), body: { "@odata.context": `${graph}/$metadata#directoryObjects(id,displayName,userPrincipalName)`, value, ...(more ? { "@odata.nextLink": pageUrl(page + 1) } : {}) } });
+      pages.push({
+        url: pageUrl(page),
+        body: {
+          "@odata.context": `${graph}/$metadata#directoryObjects(id,displayName,userPrincipalName)`,
+          value,
+          ...(more ? { "@odata.nextLink": pageUrl(page + 1) } : {}),
+        },
+      });
     }
     return pages;
   }
@@ -362,7 +408,9 @@ describe("the group expansion bound", () => {
 
 describe("groups that hold Azure roles", () => {
   const groupRecords = (records: readonly EvidenceRecord[]) =>
-    records.filter((record) => record.dataset.startsWith("entra/group")).map((record) => [record.dataset, record.scope.split("/").pop(), record.status, record.status === "ok" ? record.value.length : record.error.reason]);
+    records
+      .filter((record) => record.dataset.startsWith("entra/group"))
+      .map((record) => [record.dataset, record.scope.split("/").pop(), record.status, record.status === "ok" ? record.value.length : record.error.reason]);
 
   it("expands the members of every group holding an Azure role and reads its PIM for Groups schedules, after the groups policies name", async () => {
     const rbac = await sampleRbac();
@@ -396,17 +444,31 @@ describe("groups that hold Azure roles", () => {
       ],
     });
     // The Graph calls after the directory roles, in order: members by group id, then each role-holding group's schedules.
-    const graphCalls = access.ledger.exchanges.map((exchange) => exchange.request.url).filter((call) => call.includes("/groups/") || call.includes("/privilegedAccess/"));
-    expect(graphCalls).toEqual([url.members(appTeam), url.members(developers), url.members(caExclusion), url.groupEligibility(appTeam), url.groupAssignments(appTeam), url.groupEligibility(developers), url.groupAssignments(developers)]);
+    const graphCalls = access.ledger.exchanges
+      .map((exchange) => exchange.request.url)
+      .filter((call) => call.includes("/groups/") || call.includes("/privilegedAccess/"));
+    expect(graphCalls).toEqual([
+      url.members(appTeam),
+      url.members(developers),
+      url.members(caExclusion),
+      url.groupEligibility(appTeam),
+      url.groupAssignments(appTeam),
+      url.groupEligibility(developers),
+      url.groupAssignments(developers),
+    ]);
   });
 
   it("a group whose type Azure leaves blank is expanded when the directory says it is a group; a foreign group is not", async () => {
     const rbac = (await sampleRbac()).map((record) => structuredClone(record));
     const prodAssignments = rbac.find((record) => record.dataset === "rbac/role-assignments" && record.scope === prodSubscription.scope);
     if (prodAssignments?.status !== "ok") throw new Error("the sample's Clinic-Prod assignments are missing");
-    const appTeamAssignment = prodAssignments.value.find((item) => (item as { properties: { principalId: string } }).properties.principalId === appTeam) as { properties: { principalType?: string } };
+    const appTeamAssignment = prodAssignments.value.find((item) => (item as { properties: { principalId: string } }).properties.principalId === appTeam) as {
+      properties: { principalType?: string };
+    };
     delete appTeamAssignment.properties.principalType;
-    const developersAssignment = rbac.flatMap((record) => (record.status === "ok" && record.dataset === "rbac/role-assignments" ? record.value : [])).find((item) => (item as { properties: { principalId: string } }).properties.principalId === developers) as { properties: { principalType?: string } };
+    const developersAssignment = rbac
+      .flatMap((record) => (record.status === "ok" && record.dataset === "rbac/role-assignments" ? record.value : []))
+      .find((item) => (item as { properties: { principalId: string } }).properties.principalId === developers) as { properties: { principalType?: string } };
     developersAssignment.properties.principalType = "ForeignGroup";
     expect(groupsHoldingAzureRoles(rbac)).toEqual([appTeam]);
   });
@@ -417,7 +479,12 @@ describe("groups that hold Azure roles", () => {
     const withP2 = await collectEntra(replay(sampleWith({ ...refused(url.groupEligibility(appTeam)), ...refused(url.groupAssignments(appTeam)) })), rbac);
     expect(recordOf(withP2, "entra/group-eligibility-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({
       status: "error",
-      error: { call: `GET ${url.groupEligibility(appTeam)}`, status: 403, missingPermission: "Microsoft Graph application permission PrivilegedEligibilitySchedule.Read.AzureADGroup", reason: "permission" },
+      error: {
+        call: `GET ${url.groupEligibility(appTeam)}`,
+        status: 403,
+        missingPermission: "Microsoft Graph application permission PrivilegedEligibilitySchedule.Read.AzureADGroup",
+        reason: "permission",
+      },
     });
     expect(recordOf(withP2, "entra/group-assignment-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({
       status: "error",
@@ -425,18 +492,50 @@ describe("groups that hold Azure roles", () => {
     });
     expect(recordOf(withP2, "entra/group-members", `${tenant}/groups/${appTeam}`)?.status).toBe("ok");
 
-    const p1Only = { ...bodyOf(url.skus), value: [{ ...bodyOf(url.skus).value[0], servicePlans: bodyOf(url.skus).value[0].servicePlans.filter((plan: { servicePlanName: string }) => plan.servicePlanName !== "AAD_PREMIUM_P2") }] };
-    const withoutP2 = await collectEntra(replay(sampleWith({ [url.skus]: [{ url: url.skus, body: p1Only }], ...refused(url.groupEligibility(appTeam)) })), rbac);
-    expect(recordOf(withoutP2, "entra/group-eligibility-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({ status: "error", error: { status: 403, reason: "licence" } });
+    const p1Only = {
+      ...bodyOf(url.skus),
+      value: [
+        {
+          ...bodyOf(url.skus).value[0],
+          servicePlans: bodyOf(url.skus).value[0].servicePlans.filter((plan: { servicePlanName: string }) => plan.servicePlanName !== "AAD_PREMIUM_P2"),
+        },
+      ],
+    };
+    const withoutP2 = await collectEntra(
+      replay(sampleWith({ [url.skus]: [{ url: url.skus, body: p1Only }], ...refused(url.groupEligibility(appTeam)) })),
+      rbac,
+    );
+    expect(recordOf(withoutP2, "entra/group-eligibility-schedule-instances", `${tenant}/groups/${appTeam}`)).toMatchObject({
+      status: "error",
+      error: { status: 403, reason: "licence" },
+    });
   });
 
   it("a group made eligible through PIM for Groups is expanded too: each of its members may activate", async () => {
     const rbac = await sampleRbac();
     const eligibleGroup = { "@odata.type": "#microsoft.graph.group", id: "b2f6d1ef-0009-4b7c-9d0e-1f2a3b4c5d6e", displayName: "EHR on-call" };
     const eligibility = bodyOf(url.groupEligibility(appTeam));
-    const withGroup = { ...eligibility, value: [...eligibility.value, { ...eligibility.value[0], id: `${appTeam}_member_0009`, principalId: eligibleGroup.id, principal: eligibleGroup }] };
-    const nestedMembers = { "@odata.context": `${graph}/$metadata#directoryObjects(id,displayName,userPrincipalName)`, value: [{ "@odata.type": "#microsoft.graph.user", id: "a1e5c0de-0007-4a6b-8c9d-0e1f2a3b4c5d", displayName: "Jordan Kim", userPrincipalName: "jordan.kim@contosoclinic.com" }] };
-    const access = replay(har([...sampleGraphAnswers.flatMap((answer) => (answer.url === url.groupEligibility(appTeam) ? [{ url: answer.url, body: withGroup }] : [answer])), { url: url.members(eligibleGroup.id), body: nestedMembers }]));
+    const withGroup = {
+      ...eligibility,
+      value: [...eligibility.value, { ...eligibility.value[0], id: `${appTeam}_member_0009`, principalId: eligibleGroup.id, principal: eligibleGroup }],
+    };
+    const nestedMembers = {
+      "@odata.context": `${graph}/$metadata#directoryObjects(id,displayName,userPrincipalName)`,
+      value: [
+        {
+          "@odata.type": "#microsoft.graph.user",
+          id: "a1e5c0de-0007-4a6b-8c9d-0e1f2a3b4c5d",
+          displayName: "Jordan Kim",
+          userPrincipalName: "jordan.kim@contosoclinic.com",
+        },
+      ],
+    };
+    const access = replay(
+      har([
+        ...sampleGraphAnswers.flatMap((answer) => (answer.url === url.groupEligibility(appTeam) ? [{ url: answer.url, body: withGroup }] : [answer])),
+        { url: url.members(eligibleGroup.id), body: nestedMembers },
+      ]),
+    );
     const records = await collectEntra(access, rbac);
     expect(recordOf(records, "entra/group-members", `${tenant}/groups/${eligibleGroup.id}`)).toMatchObject({ status: "ok", value: nestedMembers.value });
     expect(access.ledger.exchanges.at(-1)?.request.url).toBe(url.members(eligibleGroup.id));

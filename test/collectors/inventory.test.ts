@@ -9,14 +9,22 @@ import { officialExample } from "../support/official-examples.js";
  */
 const groupsUrl = (scope: string) => `${arm}${scope}/resourcegroups?api-version=2021-04-01`;
 const descendantsUrl = (name: string) => `${arm}/providers/Microsoft.Management/managementGroups/${name}/descendants?api-version=2023-04-01`;
-const group = (scope: string, name: string, tags?: Record<string, string>) => ({ ...officialExample("arm-resource-group-get.json"), id: `${scope}/resourceGroups/${name}`, name, ...(tags ? { tags } : {}) });
+const group = (scope: string, name: string, tags?: Record<string, string>) => ({
+  ...officialExample("arm-resource-group-get.json"),
+  id: `${scope}/resourceGroups/${name}`,
+  name,
+  ...(tags ? { tags } : {}),
+});
 
 describe("inventory collector", () => {
   it("lists each subscription's resource groups with their tags, and nothing at management groups unless the scope names them", async () => {
     const { records, access } = await runCollector(
       inventoryCollector,
       [
-        { url: groupsUrl(prodSubscription.scope), body: { value: [group(prodSubscription.scope, "rg-ehr-data", { "data-classification": "ephi" }), group(prodSubscription.scope, "rg-ops")] } },
+        {
+          url: groupsUrl(prodSubscription.scope),
+          body: { value: [group(prodSubscription.scope, "rg-ehr-data", { "data-classification": "ephi" }), group(prodSubscription.scope, "rg-ops")] },
+        },
         { url: groupsUrl(devSubscription.scope), body: { value: [group(devSubscription.scope, "rg-dev-sandbox")] } },
       ],
       [prodSubscription, devSubscription],
@@ -36,7 +44,10 @@ describe("inventory collector", () => {
       [
         { url: groupsUrl(prodSubscription.scope), body: { value: [] } },
         { url: descendantsUrl("mg-clinical"), body: officialExample("arm-management-group-descendants-list.json") },
-        { url: descendantsUrl("mg-research"), ...armRefusal("Microsoft.Management/managementGroups/descendants/read", "/providers/Microsoft.Management/managementGroups/mg-research") },
+        {
+          url: descendantsUrl("mg-research"),
+          ...armRefusal("Microsoft.Management/managementGroups/descendants/read", "/providers/Microsoft.Management/managementGroups/mg-research"),
+        },
       ],
       [prodSubscription],
       ["mg-clinical", "mg-research"],

@@ -14,11 +14,14 @@ import { sample } from "../support/sample.js";
  */
 const activityLogUrl = `${arm}${sample.prod}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`;
 const workspacesUrl = `${arm}${sample.prod}/providers/Microsoft.OperationalInsights/workspaces?api-version=2022-10-01`;
-const workspaceId = (resourceGroup: string, name: string) => `${sample.prod}/resourceGroups/${resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${name}`;
+const workspaceId = (resourceGroup: string, name: string) =>
+  `${sample.prod}/resourceGroups/${resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${name}`;
 const tablesUrl = (resourceGroup: string, name: string) => `${arm}${workspaceId(resourceGroup, name)}/tables?api-version=2022-10-01`;
 const queryUrl = (customerId: string) => `https://api.loganalytics.io/v1/workspaces/${customerId}/query`;
-const onboardingUrl = (resourceGroup: string, name: string) => `${arm}${workspaceId(resourceGroup, name)}/providers/Microsoft.SecurityInsights/onboardingStates?api-version=2024-09-01`;
-const analyticsRulesUrl = (resourceGroup: string, name: string) => `${arm}${workspaceId(resourceGroup, name)}/providers/Microsoft.SecurityInsights/alertRules?api-version=2024-09-01`;
+const onboardingUrl = (resourceGroup: string, name: string) =>
+  `${arm}${workspaceId(resourceGroup, name)}/providers/Microsoft.SecurityInsights/onboardingStates?api-version=2024-09-01`;
+const analyticsRulesUrl = (resourceGroup: string, name: string) =>
+  `${arm}${workspaceId(resourceGroup, name)}/providers/Microsoft.SecurityInsights/alertRules?api-version=2024-09-01`;
 /** A workspace without Microsoft Sentinel: its onboarding states list is empty. */
 const noSentinel = (at: { resourceGroup: string; name: string }): Answer => ({ url: onboardingUrl(at.resourceGroup, at.name), body: { value: [] } });
 
@@ -38,17 +41,36 @@ function workspace(at: { resourceGroup: string; name: string; customerId: string
 
 /** The official TablesList items moved to the workspace, plus the named tables in the same shape. */
 function tables(at: { resourceGroup: string; name: string }, names: readonly string[], withOfficial = true): { value: Record<string, any>[] } {
-  const moved = (item: Record<string, any>, name: string) => ({ ...structuredClone(item), name, id: `${workspaceId(at.resourceGroup, at.name)}/tables/${name}` });
-  return { value: [...(withOfficial ? officialTables.map((item) => moved(item, item.name as string)) : []), ...names.map((name) => moved(officialTables[0]!, name))] };
+  const moved = (item: Record<string, any>, name: string) => ({
+    ...structuredClone(item),
+    name,
+    id: `${workspaceId(at.resourceGroup, at.name)}/tables/${name}`,
+  });
+  return {
+    value: [...(withOfficial ? officialTables.map((item) => moved(item, item.name as string)) : []), ...names.map((name) => moved(officialTables[0]!, name))],
+  };
 }
 
 const answer = (rows: unknown[][]) => ({
-  tables: [{ name: "PrimaryResult", columns: [{ name: "Type", type: "string" }, { name: "records", type: "long" }, { name: "oldest", type: "datetime" }, { name: "newest", type: "datetime" }], rows }],
+  tables: [
+    {
+      name: "PrimaryResult",
+      columns: [
+        { name: "Type", type: "string" },
+        { name: "records", type: "long" },
+        { name: "oldest", type: "datetime" },
+        { name: "newest", type: "datetime" },
+      ],
+      rows,
+    },
+  ],
 });
 const summary = " | summarize records = count(), oldest = min(TimeGenerated), newest = max(TimeGenerated) by Type";
 
 function sentQueries(access: AzureAccess): { url: string; body: unknown }[] {
-  return access.ledger.exchanges.filter((exchange) => exchange.request.method === "POST").map((exchange) => ({ url: exchange.request.url, body: JSON.parse(exchange.request.body ?? "null") as unknown }));
+  return access.ledger.exchanges
+    .filter((exchange) => exchange.request.method === "POST")
+    .map((exchange) => ({ url: exchange.request.url, body: JSON.parse(exchange.request.body ?? "null") as unknown }));
 }
 
 /** The calls before the workspaces' own: the activity-log settings and the workspace list. */
@@ -101,7 +123,10 @@ describe("log-analytics collector", () => {
   });
 
   it.each([
-    { listed: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"], named: "AzureActivity, SigninLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs" },
+    {
+      listed: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"],
+      named: "AzureActivity, SigninLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs",
+    },
     { listed: ["AKVAuditLogs", "Heartbeat", "AuditLogs", "AppServiceConsoleLogs", "StorageBlobLogs"], named: "AKVAuditLogs, AuditLogs, StorageBlobLogs" },
     { listed: ["AzureDiagnostics"], named: "AzureDiagnostics" },
     { listed: ["Heartbeat", "AppServiceConsoleLogs", "signinlogs"], named: undefined },
@@ -113,7 +138,9 @@ describe("log-analytics collector", () => {
       { method: "POST", url: queryUrl(security.customerId), body: answer([]) },
       noSentinel(security),
     ]);
-    expect(sentQueries(access)).toEqual(named ? [{ url: queryUrl(security.customerId), body: { query: `union isfuzzy=true ${named}${summary}`, timespan: "P4383D" } }] : []);
+    expect(sentQueries(access)).toEqual(
+      named ? [{ url: queryUrl(security.customerId), body: { query: `union isfuzzy=true ${named}${summary}`, timespan: "P4383D" } }] : [],
+    );
     expect(records.map((record) => record.dataset)).toEqual([
       "log-analytics/activity-log-settings",
       "log-analytics/workspaces",
@@ -179,13 +206,16 @@ describe("log-analytics collector", () => {
         status: 200,
         code: "PartialError",
         reason: "incomplete-data",
-        message: "the query returned a partial result: There were some errors when processing your query. Something went wrong processing your query on the server. Query exceeded the allowed memory.",
+        message:
+          "the query returned a partial result: There were some errors when processing your query. Something went wrong processing your query on the server. Query exceeded the allowed memory.",
       },
     });
   });
 
   it("a 403 on the query is a permission error naming the query permission; the next workspace is still queried", async () => {
-    const refused = { error: { code: "InsufficientAccessError", message: "The provided credentials have insufficient access to perform the requested operation" } };
+    const refused = {
+      error: { code: "InsufficientAccessError", message: "The provided credentials have insufficient access to perform the requested operation" },
+    };
     const { records, access } = await runCollector(logAnalyticsCollector, [
       ...head([workspace(security), workspace(apps)]),
       { url: tablesUrl(security.resourceGroup, security.name), body: tables(security, ["SigninLogs"]) },
@@ -227,14 +257,27 @@ describe("log-analytics collector", () => {
   it("a refused tables list is a permission error and that workspace is not queried (its Sentinel onboarding is still read)", async () => {
     const { records, access } = await runCollector(logAnalyticsCollector, [
       ...head([workspace(security)]),
-      { url: tablesUrl(security.resourceGroup, security.name), ...armRefusal("Microsoft.OperationalInsights/workspaces/tables/read", workspaceId(security.resourceGroup, security.name)) },
+      {
+        url: tablesUrl(security.resourceGroup, security.name),
+        ...armRefusal("Microsoft.OperationalInsights/workspaces/tables/read", workspaceId(security.resourceGroup, security.name)),
+      },
       noSentinel(security),
     ]);
-    expect(requested(access)).toEqual([`GET ${activityLogUrl}`, `GET ${workspacesUrl}`, `GET ${tablesUrl(security.resourceGroup, security.name)}`, `GET ${onboardingUrl(security.resourceGroup, security.name)}`]);
+    expect(requested(access)).toEqual([
+      `GET ${activityLogUrl}`,
+      `GET ${workspacesUrl}`,
+      `GET ${tablesUrl(security.resourceGroup, security.name)}`,
+      `GET ${onboardingUrl(security.resourceGroup, security.name)}`,
+    ]);
     expect(records[2]).toMatchObject({
       dataset: "log-analytics/tables",
       status: "error",
-      error: { call: `GET ${tablesUrl(security.resourceGroup, security.name)}`, status: 403, reason: "permission", missingPermission: "Microsoft.OperationalInsights/workspaces/tables/read" },
+      error: {
+        call: `GET ${tablesUrl(security.resourceGroup, security.name)}`,
+        status: 403,
+        reason: "permission",
+        missingPermission: "Microsoft.OperationalInsights/workspaces/tables/read",
+      },
     });
     expect(records).toHaveLength(4);
   });
@@ -254,7 +297,11 @@ describe("log-analytics collector", () => {
     ]);
     // Both workspaces are collected, each at its own scope...
     expect(requested(access)).toHaveLength(8);
-    expect(outcomes(records).slice(2).map(([dataset, scope, status]) => [dataset, scope, status])).toEqual([
+    expect(
+      outcomes(records)
+        .slice(2)
+        .map(([dataset, scope, status]) => [dataset, scope, status]),
+    ).toEqual([
       ["log-analytics/tables", workspaceId(east.resourceGroup, east.name), "ok"],
       ["log-analytics/audit-records", workspaceId(east.resourceGroup, east.name), "ok"],
       ["log-analytics/sentinel-onboarding-states", workspaceId(east.resourceGroup, east.name), "ok"],
@@ -289,7 +336,10 @@ describe("log-analytics collector", () => {
       { url: onboardingUrl(security.resourceGroup, security.name), body: onboarded },
       { url: analyticsRulesUrl(security.resourceGroup, security.name), body: rules },
       { url: tablesUrl(apps.resourceGroup, apps.name), body: tables(apps, []) },
-      { url: onboardingUrl(apps.resourceGroup, apps.name), ...armRefusal("Microsoft.SecurityInsights/onboardingStates/read", workspaceId(apps.resourceGroup, apps.name)) },
+      {
+        url: onboardingUrl(apps.resourceGroup, apps.name),
+        ...armRefusal("Microsoft.SecurityInsights/onboardingStates/read", workspaceId(apps.resourceGroup, apps.name)),
+      },
     ]);
     expect(requested(access).slice(2)).toEqual([
       `GET ${tablesUrl(security.resourceGroup, security.name)}`,

@@ -25,7 +25,8 @@ const serversUrl = `${arm}${sample.prod}/providers/Microsoft.Sql/servers?api-ver
 const serverId = (name: string) => `${sample.prod}/resourceGroups/rg-clinic-data/providers/Microsoft.Sql/servers/${name}`;
 const auditingUrl = (server: string) => `${arm}${server}/auditingSettings/default?api-version=2023-08-01`;
 const masterSettingsUrl = (server: string) => `${arm}${server}/databases/master/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`;
-const masterCategoriesUrl = (server: string) => `${arm}${server}/databases/master/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`;
+const masterCategoriesUrl = (server: string) =>
+  `${arm}${server}/databases/master/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`;
 
 const records1 = serverId("sql-clinic-records");
 const billing = serverId("sql-clinic-billing");
@@ -35,7 +36,10 @@ function server(id: string): Record<string, any> {
   return { ...firstExampleItem("arm-sql-servers-list.json"), id, name: id.split("/").pop() };
 }
 /** ServerBlobAuditingCreateMax (Enabled, storage and Azure Monitor) or ServerBlobAuditingGet (Disabled), at the server. */
-function auditing(server: string, example: "arm-sql-server-auditing-settings-create-max.json" | "arm-sql-server-auditing-settings-get.json"): Record<string, any> {
+function auditing(
+  server: string,
+  example: "arm-sql-server-auditing-settings-create-max.json" | "arm-sql-server-auditing-settings-get.json",
+): Record<string, any> {
   return { ...officialExample(example), id: `${server}/auditingSettings/default` };
 }
 const master = (server: string) => `${server}/databases/master`;
@@ -85,7 +89,12 @@ describe("sql collector", () => {
       { url: masterSettingsUrl(records1), body: { value: [diagnosticSetting(master(records1), logs)] } },
       { url: masterCategoriesUrl(records1), body: listed },
     ]);
-    expect(requested(access)).toEqual([`GET ${serversUrl}`, `GET ${auditingUrl(records1)}`, `GET ${masterSettingsUrl(records1)}`, ...(asked ? [`GET ${masterCategoriesUrl(records1)}`] : [])]);
+    expect(requested(access)).toEqual([
+      `GET ${serversUrl}`,
+      `GET ${auditingUrl(records1)}`,
+      `GET ${masterSettingsUrl(records1)}`,
+      ...(asked ? [`GET ${masterCategoriesUrl(records1)}`] : []),
+    ]);
     const categories = records.find((record) => record.dataset === "sql/master-diagnostic-categories");
     if (asked) {
       expect(categories).toMatchObject({ status: "ok", scope: master(records1), file: masterDiagnosticCategoriesDataset.rawFile(master(records1)) });
@@ -104,7 +113,13 @@ describe("sql collector", () => {
       { url: auditingUrl(billing), body: auditing(billing, "arm-sql-server-auditing-settings-get.json") },
       { url: masterSettingsUrl(billing), body: { value: [] } },
     ]);
-    expect(requested(access)).toEqual([`GET ${serversUrl}`, `GET ${auditingUrl(records1)}`, `GET ${masterSettingsUrl(records1)}`, `GET ${auditingUrl(billing)}`, `GET ${masterSettingsUrl(billing)}`]);
+    expect(requested(access)).toEqual([
+      `GET ${serversUrl}`,
+      `GET ${auditingUrl(records1)}`,
+      `GET ${masterSettingsUrl(records1)}`,
+      `GET ${auditingUrl(billing)}`,
+      `GET ${masterSettingsUrl(billing)}`,
+    ]);
     expect(records[1]).toEqual({
       dataset: "sql/auditing-settings",
       scope: records1,
@@ -152,7 +167,9 @@ describe("sql collector", () => {
       ["sql/master-diagnostic-settings", master(billing), "ok", 1],
       ["sql/master-diagnostic-categories", master(billing), "ok", 2],
     ]);
-    expect(records[2]).toMatchObject({ error: { status: 403, call: `GET ${masterSettingsUrl(records1)}`, missingPermission: "Microsoft.Insights/diagnosticSettings/read" } });
+    expect(records[2]).toMatchObject({
+      error: { status: 403, call: `GET ${masterSettingsUrl(records1)}`, missingPermission: "Microsoft.Insights/diagnosticSettings/read" },
+    });
   });
 
   it("a refused servers list is the only call and the only record", async () => {

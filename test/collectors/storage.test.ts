@@ -1,7 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { storageCollector } from "../../src/collectors/storage.js";
-import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset } from "../../src/datasets/storage.js";
-import { arm, armRefusal, categorySelections, devSubscription, diagnosticCategories, diagnosticSetting, outcomes, prodSubscription, requested, runCollector, itemsOf } from "../support/collector-run.js";
+import {
+  blobDiagnosticCategoriesDataset,
+  blobDiagnosticSettingsDataset,
+  blobServiceId,
+  immutabilityPoliciesDataset,
+  logContainersDataset,
+} from "../../src/datasets/storage.js";
+import {
+  arm,
+  armRefusal,
+  categorySelections,
+  devSubscription,
+  diagnosticCategories,
+  diagnosticSetting,
+  outcomes,
+  prodSubscription,
+  requested,
+  runCollector,
+  itemsOf,
+} from "../support/collector-run.js";
 import type { Answer } from "../support/har.js";
 import { firstExampleItem, officialExample } from "../support/official-examples.js";
 import { sample } from "../support/sample.js";
@@ -12,9 +30,11 @@ import { sample } from "../support/sample.js";
  * containers and the immutability policy of every container that does not say it has none.
  */
 const accountsUrl = (subscription: string) => `${arm}${subscription}/providers/Microsoft.Storage/storageAccounts?api-version=2023-05-01`;
-const accountId = (name: string, subscription = sample.prod) => `${subscription}/resourceGroups/rg-clinic-logs/providers/Microsoft.Storage/storageAccounts/${name}`;
+const accountId = (name: string, subscription = sample.prod) =>
+  `${subscription}/resourceGroups/rg-clinic-logs/providers/Microsoft.Storage/storageAccounts/${name}`;
 const settingsUrl = (account: string) => `${arm}${account}/blobServices/default/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`;
-const categoriesUrl = (account: string) => `${arm}${account}/blobServices/default/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`;
+const categoriesUrl = (account: string) =>
+  `${arm}${account}/blobServices/default/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`;
 const containersUrl = (account: string) => `${arm}${account}/blobServices/default/containers?api-version=2023-05-01&$filter=insights-`;
 const containerId = (account: string, name: string) => `${account}/blobServices/default/containers/${name}`;
 const policyUrl = (container: string) => `${arm}${container}/immutabilityPolicies/default?api-version=2023-05-01`;
@@ -138,7 +158,11 @@ describe("storage collector", () => {
     ]);
     const categoryRecord = records.find((record) => record.dataset === "storage/blob-diagnostic-categories");
     if (asked) {
-      expect(categoryRecord).toMatchObject({ status: "ok", scope: `${audit}/blobServices/default`, file: blobDiagnosticCategoriesDataset.rawFile(blobServiceId(audit)) });
+      expect(categoryRecord).toMatchObject({
+        status: "ok",
+        scope: `${audit}/blobServices/default`,
+        file: blobDiagnosticCategoriesDataset.rawFile(blobServiceId(audit)),
+      });
       expect(itemsOf(categoryRecord)).toEqual(listed.value);
     } else {
       expect(categoryRecord).toBeUndefined();
@@ -204,7 +228,12 @@ describe("storage collector", () => {
       dataset: "storage/immutability-policies",
       scope: first.id,
       status: "error",
-      error: { call: `GET ${policyUrl(first.id)}`, status: 403, reason: "permission", missingPermission: "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies/read" },
+      error: {
+        call: `GET ${policyUrl(first.id)}`,
+        status: 403,
+        reason: "permission",
+        missingPermission: "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies/read",
+      },
     });
     expect(outcomes(records).slice(3)).toEqual([
       ["storage/immutability-policies", first.id, "error", "permission"],
@@ -239,7 +268,12 @@ describe("storage collector", () => {
       ] satisfies Answer[],
       [prodSubscription, devSubscription],
     );
-    expect(requested(access)).toEqual([`GET ${accountsUrl(sample.prod)}`, `GET ${accountsUrl(sample.dev)}`, `GET ${settingsUrl(devAccount)}`, `GET ${containersUrl(devAccount)}`]);
+    expect(requested(access)).toEqual([
+      `GET ${accountsUrl(sample.prod)}`,
+      `GET ${accountsUrl(sample.dev)}`,
+      `GET ${settingsUrl(devAccount)}`,
+      `GET ${containersUrl(devAccount)}`,
+    ]);
     expect(outcomes(records)).toEqual([
       ["storage/accounts", sample.prod, "error", "permission"],
       ["storage/accounts", sample.dev, "ok", 1],

@@ -22,11 +22,13 @@ const owner = "Pat Doe, security officer";
 
 function tenantWithResources(): Tenant {
   const tenant = goodTenant();
-  tenant.items(resourcesDataset).push(
-    { id: storageId, name: "stother", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
-    { id: networkId, name: "vnet-other", type: "Microsoft.Network/virtualNetworks", location: "eastus" },
-    { id: signInWorkspace, name: "law-security", type: "Microsoft.OperationalInsights/workspaces", location: "eastus" },
-  );
+  tenant
+    .items(resourcesDataset)
+    .push(
+      { id: storageId, name: "stother", type: "Microsoft.Storage/storageAccounts", location: "eastus" },
+      { id: networkId, name: "vnet-other", type: "Microsoft.Network/virtualNetworks", location: "eastus" },
+      { id: signInWorkspace, name: "law-security", type: "Microsoft.OperationalInsights/workspaces", location: "eastus" },
+    );
   tenant.items(resourceGroupsDataset).push({ id: group("other-group"), name: "other-group", location: "eastus" });
   return tenant;
 }
@@ -49,7 +51,11 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: "no scope declared: everything counts", scope: undefined, expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" } },
+  {
+    name: "no scope declared: everything counts",
+    scope: undefined,
+    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" },
+  },
   {
     name: "by tag on a resource group: an unmarked data store beside it is unclassified, an unmarked network out, the log workspace in as the audit trail",
     scope: byTag,
@@ -78,14 +84,25 @@ const cases: Case[] = [
     scope: { resourceGroups: [group("SAMPLE-GROUP")] },
     expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "unclassified", "vnet-other": "out of scope", "law-security": "in scope" },
   },
-  { name: "by subscription", scope: { subscriptions: [subscription.subscriptionId] }, expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" } },
+  {
+    name: "by subscription",
+    scope: { subscriptions: [subscription.subscriptionId] },
+    expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" },
+  },
   {
     name: "by management group, through its descendants",
     scope: { managementGroups: ["mg-phi"] },
     change: (tenant) => {
       const listing = structuredClone(officialExample("arm-management-group-descendants-list.json").value as Record<string, any>[]);
       listing[1]!.name = subscription.subscriptionId;
-      tenant.records.push({ dataset: managementGroupDescendantsDataset.id, scope: managementGroupId("mg-phi"), file: "raw/inventory/management-groups/mg-phi/descendants.json", status: "ok", calls: [], value: listing });
+      tenant.records.push({
+        dataset: managementGroupDescendantsDataset.id,
+        scope: managementGroupId("mg-phi"),
+        file: "raw/inventory/management-groups/mg-phi/descendants.json",
+        status: "ok",
+        calls: [],
+        value: listing,
+      });
     },
     expected: { "sample-vault": "in scope", stauditarchive: "in scope", stother: "in scope", "vnet-other": "in scope", "law-security": "in scope" },
   },
@@ -93,15 +110,33 @@ const cases: Case[] = [
     name: "by management group whose descendants could not be read: nothing is dropped on a guess",
     scope: { managementGroups: ["mg-phi"] },
     change: (tenant) => {
-      tenant.records.push({ dataset: managementGroupDescendantsDataset.id, scope: managementGroupId("mg-phi"), file: "raw/inventory/management-groups/mg-phi/descendants.json", status: "error", error: forbidden });
+      tenant.records.push({
+        dataset: managementGroupDescendantsDataset.id,
+        scope: managementGroupId("mg-phi"),
+        file: "raw/inventory/management-groups/mg-phi/descendants.json",
+        status: "error",
+        error: forbidden,
+      });
     },
-    expected: { "sample-vault": "unclassified", stauditarchive: "unclassified", stother: "unclassified", "vnet-other": "unclassified", "law-security": "in scope" },
+    expected: {
+      "sample-vault": "unclassified",
+      stauditarchive: "unclassified",
+      stother: "unclassified",
+      "vnet-other": "unclassified",
+      "law-security": "in scope",
+    },
   },
   {
     name: "by tag, with the resource groups unreadable: their tags are unknown, so resources are unclassified",
     scope: byTag,
     change: (tenant) => tenant.fail(resourceGroupsDataset, forbidden),
-    expected: { "sample-vault": "unclassified", stauditarchive: "unclassified", stother: "unclassified", "vnet-other": "unclassified", "law-security": "in scope" },
+    expected: {
+      "sample-vault": "unclassified",
+      stauditarchive: "unclassified",
+      stother: "unclassified",
+      "vnet-other": "unclassified",
+      "law-security": "in scope",
+    },
   },
   {
     name: "exclusions by resource group, resource and tag take things out, even from an included subscription",
@@ -116,13 +151,25 @@ const cases: Case[] = [
     change: (tenant) => {
       tenant.items(resourcesDataset).find((resource) => resource.name === "law-security")!.tags = { purpose: "telemetry" };
     },
-    expected: { "sample-vault": "out of scope", stauditarchive: "in scope", stother: "out of scope", "vnet-other": "out of scope", "law-security": "out of scope" },
+    expected: {
+      "sample-vault": "out of scope",
+      stauditarchive: "in scope",
+      stother: "out of scope",
+      "vnet-other": "out of scope",
+      "law-security": "out of scope",
+    },
   },
   {
     name: "an exclusion of the whole subscription",
     scope: { tags: byTag.tags, exclusions: [{ subscription: subscription.subscriptionId.toUpperCase(), reason: "sandbox", owner }] },
     change: (tenant) => tagGroup(tenant, "sample-group", { "data-classification": "ephi" }),
-    expected: { "sample-vault": "out of scope", stauditarchive: "out of scope", stother: "out of scope", "vnet-other": "out of scope", "law-security": "out of scope" },
+    expected: {
+      "sample-vault": "out of scope",
+      stauditarchive: "out of scope",
+      stother: "out of scope",
+      "vnet-other": "out of scope",
+      "law-security": "out of scope",
+    },
   },
 ];
 
@@ -136,8 +183,13 @@ describe("the ePHI inventory", () => {
   it("says why, and records each exclusion as a decision with its owner and how many resources it took out", () => {
     const tenant = tenantWithResources();
     tagGroup(tenant, "sample-group", { "data-classification": "ephi" });
-    const inventory = ephiInventory(new EvidenceSet(tenant.records), tenantId, tenant.subscriptions, { ...byTag, exclusions: [{ resourceGroup: group("other-group"), reason: "marketing site only", owner }] });
-    expect(inventory.rules).toEqual(["Tag data-classification = ephi or phi on the resource, its resource group or its subscription (the nearest that carries the tag decides)"]);
+    const inventory = ephiInventory(new EvidenceSet(tenant.records), tenantId, tenant.subscriptions, {
+      ...byTag,
+      exclusions: [{ resourceGroup: group("other-group"), reason: "marketing site only", owner }],
+    });
+    expect(inventory.rules).toEqual([
+      "Tag data-classification = ephi or phi on the resource, its resource group or its subscription (the nearest that carries the tag decides)",
+    ]);
     expect(inventory.exclusions).toEqual([{ target: "resource group other-group", reason: "marketing site only", owner, resources: 2 }]);
     expect(Object.fromEntries(inventory.resources.map((resource) => [resource.name, resource.why]))).toEqual({
       "sample-vault": "tag data-classification = ephi",
@@ -146,13 +198,19 @@ describe("the ePHI inventory", () => {
       "vnet-other": "excluded: marketing site only (decided by Pat Doe, security officer)",
       "law-security": "receives logs sent by the activity log of subscription Example Subscription, Entra ID, Key Vault sample-vault and 3 more",
     });
-    expect(inventory.resources.find((resource) => resource.name === "sample-vault")?.evidence).toEqual({ file: "raw/defender/291bba3f-e0a5-47bc-a099-3bdcb2a50a05/resources.json", pointer: "/value/0" });
+    expect(inventory.resources.find((resource) => resource.name === "sample-vault")?.evidence).toEqual({
+      file: "raw/defender/291bba3f-e0a5-47bc-a099-3bdcb2a50a05/resources.json",
+      pointer: "/value/0",
+    });
   });
 
   it("places findings: tenant-wide statements, extension resources by their parent, containers by what they hold", () => {
     const tenant = tenantWithResources();
     tagGroup(tenant, "sample-group", { "data-classification": "ephi" });
-    const inventory = ephiInventory(new EvidenceSet(tenant.records), tenantId, tenant.subscriptions, { ...byTag, exclusions: [{ resourceGroup: group("sandbox"), reason: "sandbox", owner }] });
+    const inventory = ephiInventory(new EvidenceSet(tenant.records), tenantId, tenant.subscriptions, {
+      ...byTag,
+      exclusions: [{ resourceGroup: group("sandbox"), reason: "sandbox", owner }],
+    });
     const place = (id: string) => standingOf(inventory, tenant.subscriptions, id);
     expect(place(`/tenants/${tenantId}/users/1`)).toBe("tenant-wide");
     expect(place("/providers/Microsoft.Management/managementGroups/mg-root/providers/Microsoft.Authorization/roleAssignments/1")).toBe("tenant-wide");

@@ -9,7 +9,18 @@ const day = "2026-11-20";
 const person = { name: "Dana Whitfield", role: "Security Official" };
 
 function attestation(id: string, date: string, expiresOn: string, extra: Partial<RecordedAttestation> = {}): RecordedAttestation {
-  return { id, path: `attestations/${id}.yaml`, requirements: ["164.308(a)(1)(ii)(A)"], statement: "s", owner: person, reviewer: person, date, expiresOn, attachments: [], ...extra };
+  return {
+    id,
+    path: `attestations/${id}.yaml`,
+    requirements: ["164.308(a)(1)(ii)(A)"],
+    statement: "s",
+    owner: person,
+    reviewer: person,
+    date,
+    expiresOn,
+    attachments: [],
+    ...extra,
+  };
 }
 const row = { citation: "164.308(a)(1)(ii)(A)", attestation: { id: "risk-analysis", shows: "x" } } as RequirementRow;
 
@@ -19,8 +30,18 @@ describe("a row's attestation on the collection day", () => {
     ["valid from its date to its expiry, both days included", [attestation("a", "2025-11-20", "2026-11-20")], "valid", "a"],
     ["expired the day before", [attestation("a", "2025-11-19", "2026-11-19")], "expired", "a"],
     ["dated after the collection: not yet valid, so missing", [attestation("a", "2026-11-21", "2027-11-21")], "missing", undefined],
-    ["the latest valid one wins over an older valid one", [attestation("old", "2026-01-10", "2027-01-10"), attestation("new", "2026-10-01", "2027-10-01")], "valid", "new"],
-    ["a valid one wins over a later expired one", [attestation("valid", "2026-01-10", "2027-01-10"), attestation("expired", "2026-02-01", "2026-03-01")], "valid", "valid"],
+    [
+      "the latest valid one wins over an older valid one",
+      [attestation("old", "2026-01-10", "2027-01-10"), attestation("new", "2026-10-01", "2027-10-01")],
+      "valid",
+      "new",
+    ],
+    [
+      "a valid one wins over a later expired one",
+      [attestation("valid", "2026-01-10", "2027-01-10"), attestation("expired", "2026-02-01", "2026-03-01")],
+      "valid",
+      "valid",
+    ],
     ["one for another row does not count", [attestation("other", "2026-01-10", "2027-01-10", { requirements: ["164.308(a)(2)"] })], "missing", undefined],
   ] as const)("%s", (_name, attestations, state, id) => {
     const found = rowAttestations(attestations as readonly RecordedAttestation[], day)(row);

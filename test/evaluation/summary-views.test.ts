@@ -35,7 +35,11 @@ describe("where audit logs go", () => {
     const tenant = goodTenant();
     tenant.fail(logContainersDataset, forbidden);
     const { audit } = await views(tenant);
-    expect(audit.retention.find((row) => row.destination === "storage account stauditarchive")).toMatchObject({ part: "log containers", configured: "not collected (HTTP 403)", status: "error" });
+    expect(audit.retention.find((row) => row.destination === "storage account stauditarchive")).toMatchObject({
+      part: "log containers",
+      configured: "not collected (HTTP 403)",
+      status: "error",
+    });
   });
 });
 
@@ -56,7 +60,10 @@ describe("how long logs are kept", () => {
     const tenant = goodTenant();
     tenant.items(immutabilityPoliciesDataset, `${archiveAccountId}/blobServices/default/containers/insights-logs-auditevent`)[0]!.properties.state = "Unlocked";
     const { audit } = await views(tenant);
-    expect(audit.retention.find((row) => row.part === "insights-logs-auditevent")).toMatchObject({ configured: "immutability Unlocked, 2192 days", status: "fail" });
+    expect(audit.retention.find((row) => row.part === "insights-logs-auditevent")).toMatchObject({
+      configured: "immutability Unlocked, 2192 days",
+      status: "fail",
+    });
   });
 });
 

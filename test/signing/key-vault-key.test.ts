@@ -32,7 +32,21 @@ interface Held {
 function makeCertificate(file: string, name: string, newKey: string[], subject: string): Held {
   const keyPem = join(dir, `${file}.key.pem`);
   const certificatePem = join(dir, `${file}.cert.pem`);
-  const made = run("openssl", ["req", "-x509", "-newkey", ...newKey, "-nodes", "-keyout", keyPem, "-out", certificatePem, "-days", "30", "-subj", `/CN=${subject}`]);
+  const made = run("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    ...newKey,
+    "-nodes",
+    "-keyout",
+    keyPem,
+    "-out",
+    certificatePem,
+    "-days",
+    "30",
+    "-subj",
+    `/CN=${subject}`,
+  ]);
   expect(made.status, made.stderr).toBe(0);
   return {
     name,
@@ -108,10 +122,19 @@ class FakeKeyVault implements HttpClient {
     const authorization = request.headers.get("authorization");
     const answer = this.answer(request, authorization, body);
     this.seen.push({ method: request.method, url: request.url, authorization, body, status: answer.status });
-    return { request, status: answer.status, headers: createHttpHeaders({ "content-type": "application/json; charset=utf-8", ...answer.headers }), bodyAsText: JSON.stringify(answer.body) };
+    return {
+      request,
+      status: answer.status,
+      headers: createHttpHeaders({ "content-type": "application/json; charset=utf-8", ...answer.headers }),
+      bodyAsText: JSON.stringify(answer.body),
+    };
   }
 
-  private answer(request: PipelineRequest, authorization: string | undefined, body: string | undefined): { status: number; body: unknown; headers?: Record<string, string> } {
+  private answer(
+    request: PipelineRequest,
+    authorization: string | undefined,
+    body: string | undefined,
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
     const fail = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
     if (!authorization) {
       return {
@@ -123,7 +146,11 @@ class FakeKeyVault implements HttpClient {
     const url = new URL(request.url);
     if (url.origin !== this.vaultUrl || !url.searchParams.get("api-version")) return fail(400, "BadParameter", "unknown vault or missing api-version");
     const forbidden = (action: string) =>
-      fail(403, "Forbidden", `Caller is not authorized to perform action on resource.\r\nAction: 'Microsoft.KeyVault/vaults/${action}'\r\nAssignment: (not found)`);
+      fail(
+        403,
+        "Forbidden",
+        `Caller is not authorized to perform action on resource.\r\nAction: 'Microsoft.KeyVault/vaults/${action}'\r\nAssignment: (not found)`,
+      );
 
     const certificate = /^\/certificates\/([^/]+)\/?([^/]*)$/.exec(url.pathname);
     if (request.method === "GET" && certificate) {
@@ -138,13 +165,20 @@ class FakeKeyVault implements HttpClient {
     const kty = item.privateKey.asymmetricKeyType === "rsa" ? "RSA" : "EC";
     if (request.method === "GET" && !key[3]) {
       if (this.forbidden.has("keys/get")) return forbidden("keys/read");
-      return { status: 200, body: { key: { kid: this.keyId(item), kty, key_ops: ["sign", "verify"], ...createPublicKey(item.privateKey).export({ format: "jwk" }) }, attributes: { enabled: true, recoveryLevel: "Recoverable+Purgeable" } } };
+      return {
+        status: 200,
+        body: {
+          key: { kid: this.keyId(item), kty, key_ops: ["sign", "verify"], ...createPublicKey(item.privateKey).export({ format: "jwk" }) },
+          attributes: { enabled: true, recoveryLevel: "Recoverable+Purgeable" },
+        },
+      };
     }
     if (request.method !== "POST" || !key[3] || !body) return fail(405, "MethodNotAllowed", "unexpected request");
     if (this.forbidden.has("keys/sign")) return forbidden("keys/sign/action");
     const { alg, value } = JSON.parse(body) as { alg: string; value: string };
     const digest = Buffer.from(value, "base64url");
-    if (digest.length !== 32 || (alg === "RS256" ? kty !== "RSA" : alg !== "ES256" || kty !== "EC")) return fail(400, "BadParameter", `${alg} does not fit a ${kty} key and a ${digest.length}-byte digest`);
+    if (digest.length !== 32 || (alg === "RS256" ? kty !== "RSA" : alg !== "ES256" || kty !== "EC"))
+      return fail(400, "BadParameter", `${alg} does not fit a ${kty} key and a ${digest.length}-byte digest`);
     const signer = this.signWith ?? item.privateKey;
     let signature: Buffer;
     if (alg === "RS256") {
@@ -181,7 +215,15 @@ class FakeKeyVault implements HttpClient {
       sid: `${this.vaultUrl}/secrets/${item.name}/${item.version}`,
       x5t: createHash("sha1").update(item.der).digest("base64url"),
       cer: item.der.toString("base64"),
-      attributes: { enabled: true, nbf: now - 60, exp: now + 30 * 86400, created: now, updated: now, recoveryLevel: "Recoverable+Purgeable", recoverableDays: 90 },
+      attributes: {
+        enabled: true,
+        nbf: now - 60,
+        exp: now + 30 * 86400,
+        created: now,
+        updated: now,
+        recoveryLevel: "Recoverable+Purgeable",
+        recoverableDays: 90,
+      },
     };
   }
 
@@ -209,7 +251,21 @@ function opensslVerifies(cms: Buffer, certificatePem: string): void {
   const contentFile = join(dir, "content.bin");
   writeFileSync(signature, cms);
   writeFileSync(contentFile, content);
-  const result = run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", signature, "-content", contentFile, "-CAfile", certificatePem, "-out", "/dev/null"]);
+  const result = run("openssl", [
+    "cms",
+    "-verify",
+    "-binary",
+    "-inform",
+    "DER",
+    "-in",
+    signature,
+    "-content",
+    contentFile,
+    "-CAfile",
+    certificatePem,
+    "-out",
+    "/dev/null",
+  ]);
   expect(result.status, result.stderr).toBe(0);
   expect(result.stderr).toContain("Verification successful");
 }

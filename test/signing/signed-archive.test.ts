@@ -50,7 +50,9 @@ function unzip(archive: string): string {
 }
 
 function cmsVerify(folder: string, signed: string, caFile: string) {
-  return run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", `${signed}.p7s`, "-content", signed, "-CAfile", caFile, "-out", "/dev/null"], { cwd: folder });
+  return run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", `${signed}.p7s`, "-content", signed, "-CAfile", caFile, "-out", "/dev/null"], {
+    cwd: folder,
+  });
 }
 
 describe("signing with a PFX issued by the organisation's CA", () => {
@@ -88,7 +90,9 @@ describe("signing with a PFX issued by the organisation's CA", () => {
     const stranger = makeTestCa("Fabrikam Root CA");
     const verified = await hipaaEvidence(["verify", result.archivePath, "--trust", stranger.caPem]);
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toContain(`signer not trusted: CN=Contoso Clinic Evidence Signing rsa, O=Contoso Clinic does not chain to any certificate in ${stranger.caPem}`);
+    expect(verified.stdout).toContain(
+      `signer not trusted: CN=Contoso Clinic Evidence Signing rsa, O=Contoso Clinic does not chain to any certificate in ${stranger.caPem}`,
+    );
     expect(verified.stdout).toContain("trust:      not trusted");
   });
 
@@ -99,7 +103,20 @@ describe("signing with a PFX issued by the organisation's CA", () => {
     step(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "rogue.key", "-out", "rogue.csr", "-subj", "/CN=Rogue Evidence Signer/O=Contoso Clinic"]);
     step(["x509", "-req", "-in", "rogue.csr", "-CA", "rsa.pem", "-CAkey", "rsa.key", "-CAcreateserial", "-out", "rogue.pem", "-days", "30"]);
     writeFileSync(join(cwd, "rogue-chain.pem"), readFileSync(join(cwd, "rsa.pem")));
-    step(["pkcs12", "-export", "-inkey", "rogue.key", "-in", "rogue.pem", "-certfile", "rogue-chain.pem", "-out", "rogue.pfx", "-passout", `pass:${ca.pfxPassword}`]);
+    step([
+      "pkcs12",
+      "-export",
+      "-inkey",
+      "rogue.key",
+      "-in",
+      "rogue.pem",
+      "-certfile",
+      "rogue-chain.pem",
+      "-out",
+      "rogue.pfx",
+      "-passout",
+      `pass:${ca.pfxPassword}`,
+    ]);
     const result = await collectScoped({ signing: { pfx: { file: join(cwd, "rogue.pfx"), passwordVariable } } });
     const verified = await verifyArchive(result.archivePath, { trust: ca.caPem });
     expect(verified.signer?.trust).toBe("not trusted");
@@ -117,7 +134,17 @@ describe("signing with a PFX issued by the organisation's CA", () => {
 
   it("an unset password variable is named, exit 2 from the command line", async () => {
     const out = temporaryFolder("no-password");
-    const refused = await hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--sign-pfx", ca.pfx.rsa, "--sign-pfx-password-env", "HIPAA_EVIDENCE_TEST_UNSET"]);
+    const refused = await hipaaEvidence([
+      "collect",
+      "--replay",
+      "samples/contoso-clinic/recording.har",
+      "--out",
+      out,
+      "--sign-pfx",
+      ca.pfx.rsa,
+      "--sign-pfx-password-env",
+      "HIPAA_EVIDENCE_TEST_UNSET",
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`${ca.pfx.rsa}: expected the PFX password in the environment variable HIPAA_EVIDENCE_TEST_UNSET, which is not set`);
     expect(readdirSync(out)).toEqual([]);
@@ -141,7 +168,11 @@ describe("timestamps (PAdES B-T) from an RFC 3161 authority", () => {
     expect(verified.signer?.timestamps).toHaveLength(signatureCount);
     expect(verified.signer?.timestamps[0]?.authority).toContain("CN=");
     const described = (await hipaaEvidence(["verify", result.archivePath])).stdout;
-    expect(described).toMatch(new RegExp(`timestamp: {2}RFC 3161 on ${signatureCount} of ${signatureCount} signatures, by .+ \\(authority not checked: pass --trust-tsa\\), at \\d{4}-`));
+    expect(described).toMatch(
+      new RegExp(
+        `timestamp: {2}RFC 3161 on ${signatureCount} of ${signatureCount} signatures, by .+ \\(authority not checked: pass --trust-tsa\\), at \\d{4}-`,
+      ),
+    );
     // With the authority's CA the times are trusted; with another CA they are not, and verify says so.
     const trusted = await verifyArchive(result.archivePath, { trustTsa: tsa.caPem });
     expect(trusted.intact).toBe(true);
@@ -180,7 +211,19 @@ describe("timestamps (PAdES B-T) from an RFC 3161 authority", () => {
   it("an unreachable authority with --require-timestamp: exit 3 and no archive", async () => {
     const url = await closedPortUrl();
     const out = temporaryFolder("required-timestamp");
-    const refused = await hipaaEvidence(["collect", "--replay", "samples/contoso-clinic/recording.har", "--out", out, "--tsa-url", url, "--require-timestamp", "--quiet", "--sections", scope.join(",")]);
+    const refused = await hipaaEvidence([
+      "collect",
+      "--replay",
+      "samples/contoso-clinic/recording.har",
+      "--out",
+      out,
+      "--tsa-url",
+      url,
+      "--require-timestamp",
+      "--quiet",
+      "--sections",
+      scope.join(","),
+    ]);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain(`timestamp authority ${url}`);
     expect(readdirSync(out)).toEqual([]);

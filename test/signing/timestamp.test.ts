@@ -45,7 +45,19 @@ describe("timestampAuthority against a local openssl ts authority", () => {
   it("returns a token that stock openssl ts -verify accepts for the signature value", () => {
     writeFileSync(join(folder, "sigvalue.bin"), signatureValue);
     writeFileSync(join(folder, "token.der"), token);
-    const verified = run("openssl", ["ts", "-verify", "-data", join(folder, "sigvalue.bin"), "-in", join(folder, "token.der"), "-token_in", "-CAfile", tsa.caPem, "-untrusted", tsa.tsaPem]);
+    const verified = run("openssl", [
+      "ts",
+      "-verify",
+      "-data",
+      join(folder, "sigvalue.bin"),
+      "-in",
+      join(folder, "token.der"),
+      "-token_in",
+      "-CAfile",
+      tsa.caPem,
+      "-untrusted",
+      tsa.tsaPem,
+    ]);
     expect(verified.stdout, verified.stderr).toContain("Verification: OK");
     expect(verified.status).toBe(0);
   });
@@ -100,11 +112,17 @@ describe("timestampAuthority against a local openssl ts authority", () => {
 
 /** Each way an authority can fail, with the request either optional (warn, B-B) or required (SigningError). */
 describe("timestampAuthority when the authority does not answer usably", () => {
-  const rejection = sequence(sequence(integer(2), sequence(element(tag.utf8String, Buffer.from("policy not accepted"))), element(tag.bitString, Buffer.from([0x00, 0x00, 0x01]))));
+  const rejection = sequence(
+    sequence(integer(2), sequence(element(tag.utf8String, Buffer.from("policy not accepted"))), element(tag.bitString, Buffer.from([0x00, 0x00, 0x01]))),
+  );
   const failures: { name: string; reason: RegExp; start: () => Promise<{ url: string; close(): Promise<void> }> }[] = [
     { name: "nothing listens on the port", reason: /ECONNREFUSED/, start: async () => ({ url: await closedPortUrl(), close: async () => {} }) },
     { name: "the authority answers HTTP 500", reason: /HTTP 500/, start: () => startFixedAnswer(500, Buffer.from("broken"), "text/plain") },
-    { name: "the authority rejects the request", reason: /status 2 \(rejection\): policy not accepted: unacceptedPolicy/, start: () => startFixedAnswer(200, rejection) },
+    {
+      name: "the authority rejects the request",
+      reason: /status 2 \(rejection\): policy not accepted: unacceptedPolicy/,
+      start: () => startFixedAnswer(200, rejection),
+    },
     { name: "the answer is not DER", reason: /DER/, start: () => startFixedAnswer(200, Buffer.from("<html>")) },
   ];
 

@@ -40,7 +40,9 @@ export function entry(files: ReadonlyMap<string, Buffer>, name: string): Buffer 
 /** What an attacker without the key can do best: change files, then rewrite manifest.json and SHA256SUMS to match. */
 export function rewriteHashes(files: Map<string, Buffer>, changeManifest: (manifest: Manifest) => void = () => {}): void {
   const manifest = JSON.parse(entry(files, "manifest.json").toString("utf8")) as Manifest;
-  manifest.files = describeFiles(manifest.files.map((listed) => ({ path: listed.path, content: entry(files, listed.path), record: "record" in listed ? listed.record : undefined })));
+  manifest.files = describeFiles(
+    manifest.files.map((listed) => ({ path: listed.path, content: entry(files, listed.path), record: "record" in listed ? listed.record : undefined })),
+  );
   changeManifest(manifest);
   files.set("manifest.json", serializeManifest(manifest));
   files.set("SHA256SUMS", sha256Sums(manifest.files));

@@ -27,7 +27,10 @@ export function checkTable(check: CheckDefinition, cases: readonly CheckCase[]):
       expect(outcomes.map(({ status, message }) => ({ status, message }))).toEqual(testCase.expected);
       // Each statement has a resource of its own, or findings.json would keep only one of them.
       const ids = outcomes.map((outcome) => outcome.resourceId.toLowerCase());
-      expect(ids.filter((id, index) => ids.indexOf(id) !== index), "resource ids used twice").toEqual([]);
+      expect(
+        ids.filter((id, index) => ids.indexOf(id) !== index),
+        "resource ids used twice",
+      ).toEqual([]);
     });
   });
 }

@@ -68,25 +68,50 @@ export function armRefusal(action: string, scope: string): { status: number; bod
  */
 export function diagnosticSetting(resourceId: string, logs?: unknown[]): Record<string, any> {
   const item = firstExampleItem("arm-monitor-diagnostic-settings-list.json");
-  return { ...item, id: `${resourceId}/providers/microsoft.insights/diagnosticSettings/${item.name}`, properties: { ...item.properties, ...(logs ? { logs } : {}) } };
+  return {
+    ...item,
+    id: `${resourceId}/providers/microsoft.insights/diagnosticSettings/${item.name}`,
+    properties: { ...item.properties, ...(logs ? { logs } : {}) },
+  };
 }
 
 /** The official diagnosticSettingsCategories list (a logs category in allLogs, a metrics one) moved to `resourceId`. */
 export function diagnosticCategories(resourceId: string): { value: Record<string, any>[] } {
   const example = officialExample("arm-monitor-diagnostic-settings-categories-list.json");
-  return { value: (example.value as Record<string, any>[]).map((item) => ({ ...item, id: `${resourceId}/providers/microsoft.insights/diagnosticSettingsCategories/${item.name}` })) };
+  return {
+    value: (example.value as Record<string, any>[]).map((item) => ({
+      ...item,
+      id: `${resourceId}/providers/microsoft.insights/diagnosticSettingsCategories/${item.name}`,
+    })),
+  };
 }
 
 /** ARM URLs of a resource's diagnostic settings and categories, at the version that knows category groups. */
-export const diagnosticSettingsUrl = (resourceId: string) => `${arm}${resourceId}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`;
-export const diagnosticCategoriesUrl = (resourceId: string) => `${arm}${resourceId}/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`;
+export const diagnosticSettingsUrl = (resourceId: string) =>
+  `${arm}${resourceId}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`;
+export const diagnosticCategoriesUrl = (resourceId: string) =>
+  `${arm}${resourceId}/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`;
 
 /** Log selections and whether each makes the collector ask the resource's categories (only a group other than allLogs does). */
 export const categorySelections = [
   { selection: "categoryGroup audit", logs: [{ categoryGroup: "audit", enabled: true }], asked: true },
-  { selection: "allLogs and audit", logs: [{ categoryGroup: "allLogs", enabled: true }, { categoryGroup: "audit", enabled: true }], asked: true },
+  {
+    selection: "allLogs and audit",
+    logs: [
+      { categoryGroup: "allLogs", enabled: true },
+      { categoryGroup: "audit", enabled: true },
+    ],
+    asked: true,
+  },
   { selection: "categoryGroup allLogs", logs: [{ categoryGroup: "allLogs", enabled: true }], asked: false },
-  { selection: "named categories", logs: [{ category: "AuditEvent", enabled: true }, { category: "Errors", enabled: true }], asked: false },
+  {
+    selection: "named categories",
+    logs: [
+      { category: "AuditEvent", enabled: true },
+      { category: "Errors", enabled: true },
+    ],
+    asked: false,
+  },
   { selection: "categoryGroup audit, disabled", logs: [{ categoryGroup: "audit", enabled: false }], asked: false },
 ];
 

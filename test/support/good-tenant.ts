@@ -1,15 +1,72 @@
 import { defaultCheckSettings, readsOf, type CheckDefinition, type CheckOutcome, type CheckSettings } from "../../src/checks/check.js";
 import type { SubscriptionInScope } from "../../src/model/evidence.js";
-import { authenticationMethodsPolicyDataset, conditionalAccessPoliciesDataset, directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupAssignmentSchedulesDataset, groupEligibilityDataset, groupMembersDataset, namedLocationsDataset, organizationDataset, securityDefaultsDataset, signInActivityDataset, subscribedSkusDataset, userRegistrationDetailsDataset, usersDataset } from "../../src/datasets/entra.js";
-import { entraDiagnosticSettingsDataset, signInArrivalDataset, signInAuthenticationDataset, signInWorkspaceDataset } from "../../src/datasets/entra-sign-ins.js";
+import {
+  authenticationMethodsPolicyDataset,
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  directoryRoleEligibilityDataset,
+  groupAssignmentSchedulesDataset,
+  groupEligibilityDataset,
+  groupMembersDataset,
+  namedLocationsDataset,
+  organizationDataset,
+  securityDefaultsDataset,
+  signInActivityDataset,
+  subscribedSkusDataset,
+  userRegistrationDetailsDataset,
+  usersDataset,
+} from "../../src/datasets/entra.js";
+import {
+  entraDiagnosticSettingsDataset,
+  signInArrivalDataset,
+  signInAuthenticationDataset,
+  signInWorkspaceDataset,
+} from "../../src/datasets/entra-sign-ins.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/datasets/key-vault.js";
 import { activityLogAlertsDataset, scheduledQueryRulesDataset } from "../../src/datasets/alert-rules.js";
 import { siteDiagnosticCategoriesDataset, siteDiagnosticSettingsDataset, webSitesDataset } from "../../src/datasets/app-service.js";
-import { autoProvisioningDataset, complianceStandardsDataset, pricingsDataset, resourcesDataset, secureScoresDataset, securityAlertsDataset, securityContactsDataset, storageSettingsDataset } from "../../src/datasets/defender.js";
-import { activityLogSettingsDataset, auditRecordsDataset, logTablesDataset, logWorkspacesDataset, sentinelAlertRulesDataset, sentinelOnboardingDataset } from "../../src/datasets/log-analytics.js";
-import { masterDatabaseId, masterDiagnosticCategoriesDataset, masterDiagnosticSettingsDataset, sqlAuditingDataset, sqlServersDataset } from "../../src/datasets/sql.js";
-import { blobDiagnosticCategoriesDataset, blobDiagnosticSettingsDataset, blobServiceId, immutabilityPoliciesDataset, logContainersDataset, storageAccountsDataset } from "../../src/datasets/storage.js";
-import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset, roleDefinitionsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
+import {
+  autoProvisioningDataset,
+  complianceStandardsDataset,
+  pricingsDataset,
+  resourcesDataset,
+  secureScoresDataset,
+  securityAlertsDataset,
+  securityContactsDataset,
+  storageSettingsDataset,
+} from "../../src/datasets/defender.js";
+import {
+  activityLogSettingsDataset,
+  auditRecordsDataset,
+  logTablesDataset,
+  logWorkspacesDataset,
+  sentinelAlertRulesDataset,
+  sentinelOnboardingDataset,
+} from "../../src/datasets/log-analytics.js";
+import {
+  masterDatabaseId,
+  masterDiagnosticCategoriesDataset,
+  masterDiagnosticSettingsDataset,
+  sqlAuditingDataset,
+  sqlServersDataset,
+} from "../../src/datasets/sql.js";
+import {
+  blobDiagnosticCategoriesDataset,
+  blobDiagnosticSettingsDataset,
+  blobServiceId,
+  immutabilityPoliciesDataset,
+  logContainersDataset,
+  storageAccountsDataset,
+} from "../../src/datasets/storage.js";
+import {
+  principalsDataset,
+  roleAssignmentSchedulesDataset,
+  roleAssignmentsDataset,
+  roleDefinitionsDataset,
+  roleEligibilityDataset,
+} from "../../src/datasets/rbac.js";
 import { subscriptionsDataset } from "../../src/datasets/subscriptions.js";
 import { resourceGroupsDataset } from "../../src/datasets/inventory.js";
 import type { CallError } from "../../src/model/call-error.js";
@@ -95,7 +152,14 @@ export function assignment(name: string, principalId: string, principalType: str
   return item;
 }
 
-export function scheduleInstance(name: string, principalId: string, principalType: string, roleId: string, assignmentType: string | undefined, atScope = scope): Raw {
+export function scheduleInstance(
+  name: string,
+  principalId: string,
+  principalType: string,
+  roleId: string,
+  assignmentType: string | undefined,
+  atScope = scope,
+): Raw {
   const item = firstExampleItem("arm-role-eligibility-schedule-instances-list.json");
   item.name = name;
   item.id = `${atScope}/providers/Microsoft.Authorization/RoleAssignmentScheduleInstances/${name}`;
@@ -116,11 +180,22 @@ export function roleDefinition(roleId: string, roleName: string, type: string, a
   const item = firstExampleItem("arm-role-definition-get.json");
   item.id = roleDefinitionId(roleId);
   item.name = roleId;
-  item.properties = { ...item.properties, roleName, type, assignableScopes: type === "CustomRole" ? [scope] : ["/"], permissions: [{ actions, notActions, dataActions: [], notDataActions: [] }] };
+  item.properties = {
+    ...item.properties,
+    roleName,
+    type,
+    assignableScopes: type === "CustomRole" ? [scope] : ["/"],
+    permissions: [{ actions, notActions, dataActions: [], notDataActions: [] }],
+  };
   return item;
 }
 
-export function user(id: string, displayName: string, userType: string | undefined, upn = `${displayName.toLowerCase().replace(/\s+/g, ".")}@example.com`): Raw {
+export function user(
+  id: string,
+  displayName: string,
+  userType: string | undefined,
+  upn = `${displayName.toLowerCase().replace(/\s+/g, ".")}@example.com`,
+): Raw {
   return { "@odata.type": "#microsoft.graph.user", id, displayName, userPrincipalName: upn, ...(userType ? { userType } : {}), accountEnabled: true };
 }
 
@@ -158,7 +233,12 @@ export function mfaPolicy(id: string, displayName: string): Raw {
   policy.displayName = displayName;
   policy.state = "enabled";
   policy.conditions.applications.includeApplications = ["All"];
-  policy.conditions.users = { ...policy.conditions.users, includeUsers: ["All"], excludeUsers: [breakGlass.first.id, breakGlass.second.id], excludeGroups: [exclusionGroup] };
+  policy.conditions.users = {
+    ...policy.conditions.users,
+    includeUsers: ["All"],
+    excludeUsers: [breakGlass.first.id, breakGlass.second.id],
+    excludeGroups: [exclusionGroup],
+  };
   return policy;
 }
 
@@ -173,13 +253,25 @@ export function legacyBlockPolicy(): Raw {
 export function signInFrequencyPolicy(): Raw {
   const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c3", "Administrators sign in every 4 hours");
   policy.conditions.users = { ...policy.conditions.users, includeUsers: [], excludeGroups: [], includeRoles: [directoryRoles.globalAdministrator] };
-  policy.sessionControls = { signInFrequency: { isEnabled: true, value: 4, type: "hours", frequencyInterval: "timeBased", authenticationType: "primaryAndSecondaryAuthentication" }, persistentBrowser: { isEnabled: true, mode: "never" } };
+  policy.sessionControls = {
+    signInFrequency: { isEnabled: true, value: 4, type: "hours", frequencyInterval: "timeBased", authenticationType: "primaryAndSecondaryAuthentication" },
+    persistentBrowser: { isEnabled: true, mode: "never" },
+  };
   return policy;
 }
 
 function registration(id: string, upn: string, methods: string[]): Raw {
   const item = firstExampleItem("graph-user-registration-details-list.json");
-  return { ...item, id, userPrincipalName: upn, userDisplayName: upn.split("@")[0], isMfaRegistered: methods.length > 0, isMfaCapable: methods.length > 0, methodsRegistered: methods, userType: "member" };
+  return {
+    ...item,
+    id,
+    userPrincipalName: upn,
+    userDisplayName: upn.split("@")[0],
+    isMfaRegistered: methods.length > 0,
+    isMfaCapable: methods.length > 0,
+    methodsRegistered: methods,
+    userType: "member",
+  };
 }
 
 function directoryUser(id: string, displayName: string, upn: string): Raw {
@@ -205,7 +297,11 @@ function ok(dataset: DatasetDefinition, atScope: string, file: string, value: Ra
 }
 
 export class Tenant {
-  settings: CheckSettings = { ...structuredClone(defaultCheckSettings), breakGlassAccounts: [breakGlass.first.upn, breakGlass.second.upn], allowedRegions: ["eastus", "eastus2"] };
+  settings: CheckSettings = {
+    ...structuredClone(defaultCheckSettings),
+    breakGlassAccounts: [breakGlass.first.upn, breakGlass.second.upn],
+    allowedRegions: ["eastus", "eastus2"],
+  };
   subscriptions: SubscriptionInScope[] = [subscription];
 
   constructor(readonly records: EvidenceRecord[]) {}
@@ -227,13 +323,25 @@ export class Tenant {
    * Gives a group a role assignment on the good subscription (or `atScope`), its directory object and
    * the records the entra collector would leave for it.
    */
-  addGroup(groupId: string, displayName: string, roleId: string, content: { members?: Raw[]; eligible?: Raw[]; assigned?: Raw[] } = {}, options: { atScope?: string; eligibleRole?: boolean; assignmentType?: string } = {}): void {
+  addGroup(
+    groupId: string,
+    displayName: string,
+    roleId: string,
+    content: { members?: Raw[]; eligible?: Raw[]; assigned?: Raw[] } = {},
+    options: { atScope?: string; eligibleRole?: boolean; assignmentType?: string } = {},
+  ): void {
     const name = `bbbbbbbb-0000-4000-8000-${groupId.slice(-12)}`;
     if (options.eligibleRole) {
       const eligibility = firstExampleItem("arm-role-eligibility-schedule-instances-list.json");
       eligibility.name = name;
       eligibility.id = `${options.atScope ?? scope}/providers/Microsoft.Authorization/RoleEligibilityScheduleInstances/${name}`;
-      eligibility.properties = { ...eligibility.properties, scope: options.atScope ?? scope, roleDefinitionId: roleDefinitionId(roleId), principalId: groupId, principalType: "Group" };
+      eligibility.properties = {
+        ...eligibility.properties,
+        scope: options.atScope ?? scope,
+        roleDefinitionId: roleDefinitionId(roleId),
+        principalId: groupId,
+        principalType: "Group",
+      };
       this.items(roleEligibilityDataset).push(eligibility);
     } else {
       this.items(roleAssignmentsDataset).push(assignment(name, groupId, "Group", roleId, options.atScope));
@@ -249,8 +357,16 @@ export class Tenant {
    */
   addUser(person: { id: string; name: string; upn: string }, options: { userType?: string; accountEnabled?: boolean; lastSignIn?: string } = {}): void {
     const signIn = options.lastSignIn ?? "2026-11-18T08:00:00Z";
-    this.items(usersDataset).push({ ...directoryUser(person.id, person.name, person.upn), userType: options.userType ?? "Member", accountEnabled: options.accountEnabled ?? true });
-    this.items(signInActivityDataset).push({ id: person.id, userPrincipalName: person.upn, signInActivity: { lastSignInDateTime: signIn, lastSuccessfulSignInDateTime: signIn, lastNonInteractiveSignInDateTime: null } });
+    this.items(usersDataset).push({
+      ...directoryUser(person.id, person.name, person.upn),
+      userType: options.userType ?? "Member",
+      accountEnabled: options.accountEnabled ?? true,
+    });
+    this.items(signInActivityDataset).push({
+      id: person.id,
+      userPrincipalName: person.upn,
+      signInActivity: { lastSignInDateTime: signIn, lastSuccessfulSignInDateTime: signIn, lastNonInteractiveSignInDateTime: null },
+    });
     this.items(userRegistrationDetailsDataset).push(registration(person.id, person.upn, ["fido2"]));
   }
 
@@ -271,7 +387,15 @@ export class Tenant {
   /** What the evaluation hands every check, the ePHI inventory computed from the whole tenant as the evaluation does. */
   checkInput(): CheckInput {
     const evidence = new EvidenceSet(this.records);
-    return { evidence, subscriptions: this.subscriptions, tenantId, settings: this.settings, collectedAt, ephi: ephiInventory(evidence, tenantId, this.subscriptions, this.settings.ephiScope), baa: baaServices };
+    return {
+      evidence,
+      subscriptions: this.subscriptions,
+      tenantId,
+      settings: this.settings,
+      collectedAt,
+      ephi: ephiInventory(evidence, tenantId, this.subscriptions, this.settings.ephiScope),
+      baa: baaServices,
+    };
   }
 
   /** The tenant as the collect stage would hand it on, collected at `collectedAt`. */
@@ -310,7 +434,10 @@ export function goodTenant(): Tenant {
       roleDefinition(roleIds.owner, "Owner", "BuiltInRole", ["*"]),
       roleDefinition(roleIds.contributor, "Contributor", "BuiltInRole", ["*"], ["Microsoft.Authorization/*/Write"]),
       roleDefinition(roleIds.reader, "Reader", "BuiltInRole", ["*/read"]),
-      roleDefinition(roleIds.custom, "Backup Operator (custom)", "CustomRole", ["Microsoft.RecoveryServices/*/read", "Microsoft.RecoveryServices/vaults/backupJobs/*"]),
+      roleDefinition(roleIds.custom, "Backup Operator (custom)", "CustomRole", [
+        "Microsoft.RecoveryServices/*/read",
+        "Microsoft.RecoveryServices/vaults/backupJobs/*",
+      ]),
     ]),
     ok(roleEligibilityDataset, scope, files.eligibility, [eligibility]),
     ok(roleAssignmentSchedulesDataset, scope, files.schedules, [
@@ -323,7 +450,13 @@ export function goodTenant(): Tenant {
       user(people.ownerA, "Avery Owner", "Member"),
       user(people.ownerB, "Blake Owner", "Member"),
       user(people.eligible, "User Account", "Member", "user@my-tenant.com"),
-      { "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "inventory-reader", appId: "22222222-0000-4000-8000-00000000000c", servicePrincipalType: "Application" },
+      {
+        "@odata.type": "#microsoft.graph.servicePrincipal",
+        id: people.readerApp,
+        displayName: "inventory-reader",
+        appId: "22222222-0000-4000-8000-00000000000c",
+        servicePrincipalType: "Application",
+      },
       { "@odata.type": "#microsoft.graph.group", id: auditorsGroup, displayName: "Auditors" },
     ]),
     ok(scheduledQueryRulesDataset, scope, `raw/alert-rules/${subscription.subscriptionId}/scheduled-query-rules.json`, [breakGlassAlertRule()]),
@@ -351,13 +484,27 @@ function goodEntra(): EvidenceRecord[] {
     directoryUser(breakGlass.first.id, "Break Glass 1", breakGlass.first.upn),
     directoryUser(breakGlass.second.id, "Break Glass 2", breakGlass.second.upn),
   ];
-  const roleAssignment = (id: string, principalId: string, roleId: string) => ({ id, principalId, roleDefinitionId: roleId, directoryScopeId: "/", principal: { "@odata.type": "#microsoft.graph.user", id: principalId } });
-  const signInRecords = signInLogs(tenant, everyone.map((item) => [item.id, item.userPrincipalName] as [string, string]));
+  const roleAssignment = (id: string, principalId: string, roleId: string) => ({
+    id,
+    principalId,
+    roleDefinitionId: roleId,
+    directoryScopeId: "/",
+    principal: { "@odata.type": "#microsoft.graph.user", id: principalId },
+  });
+  const signInRecords = signInLogs(
+    tenant,
+    everyone.map((item) => [item.id, item.userPrincipalName] as [string, string]),
+  );
   return [
     ...signInRecords,
     entra(organizationDataset, "organization.json", [{ id: tenantId, displayName: "Example Clinic" }]),
     entra(subscribedSkusDataset, "subscribed-skus.json", [
-      { skuId: "84a661c4-e949-4bd2-a560-ed7766fcaf2b", skuPartNumber: "AAD_PREMIUM_P2", capabilityStatus: "Enabled", servicePlans: [{ servicePlanId: "eec0eb4f-6444-4f95-aba0-50c24d67f998", servicePlanName: "AAD_PREMIUM_P2", provisioningStatus: "Success" }] },
+      {
+        skuId: "84a661c4-e949-4bd2-a560-ed7766fcaf2b",
+        skuPartNumber: "AAD_PREMIUM_P2",
+        capabilityStatus: "Enabled",
+        servicePlans: [{ servicePlanId: "eec0eb4f-6444-4f95-aba0-50c24d67f998", servicePlanName: "AAD_PREMIUM_P2", provisioningStatus: "Success" }],
+      },
     ]),
     entra(conditionalAccessPoliciesDataset, "conditional-access-policies.json", [
       mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c1", "Require MFA for all users"),
@@ -365,12 +512,29 @@ function goodEntra(): EvidenceRecord[] {
       signInFrequencyPolicy(),
     ]),
     entra(namedLocationsDataset, "named-locations.json", []),
-    { dataset: groupMembersDataset.id, scope: `${tenant}/groups/${exclusionGroup}`, file: `raw/entra/groups/${exclusionGroup}/transitive-members.json`, status: "ok", calls: [`GET https://graph.microsoft.com/v1.0/groups/${exclusionGroup}/transitiveMembers`], value: [] },
+    {
+      dataset: groupMembersDataset.id,
+      scope: `${tenant}/groups/${exclusionGroup}`,
+      file: `raw/entra/groups/${exclusionGroup}/transitive-members.json`,
+      status: "ok",
+      calls: [`GET https://graph.microsoft.com/v1.0/groups/${exclusionGroup}/transitiveMembers`],
+      value: [],
+    },
     entra(securityDefaultsDataset, "security-defaults.json", [{ id: "00000000-0000-0000-0000-000000000000", isEnabled: false }]),
-    entra(authenticationMethodsPolicyDataset, "authentication-methods-policy.json", [{ id: "authenticationMethodsPolicy", authenticationMethodConfigurations: [{ id: "Fido2", state: "enabled" }] }]),
+    entra(authenticationMethodsPolicyDataset, "authentication-methods-policy.json", [
+      { id: "authenticationMethodsPolicy", authenticationMethodConfigurations: [{ id: "Fido2", state: "enabled" }] },
+    ]),
     entra(usersDataset, "users.json", everyone),
-    entra(signInActivityDataset, "user-sign-in-activity.json", everyone.map((item) => ({ id: item.id, userPrincipalName: item.userPrincipalName, signInActivity: recently }))),
-    entra(userRegistrationDetailsDataset, "user-registration-details.json", everyone.map((item) => registration(item.id, item.userPrincipalName, ["fido2"]))),
+    entra(
+      signInActivityDataset,
+      "user-sign-in-activity.json",
+      everyone.map((item) => ({ id: item.id, userPrincipalName: item.userPrincipalName, signInActivity: recently })),
+    ),
+    entra(
+      userRegistrationDetailsDataset,
+      "user-registration-details.json",
+      everyone.map((item) => registration(item.id, item.userPrincipalName, ["fido2"])),
+    ),
     entra(directoryRoleDefinitionsDataset, "directory-role-definitions.json", [
       { id: directoryRoles.globalAdministrator, displayName: "Global Administrator", templateId: directoryRoles.globalAdministrator, isBuiltIn: true },
       { id: directoryRoles.helpdeskAdministrator, displayName: "Helpdesk Administrator", templateId: directoryRoles.helpdeskAdministrator, isBuiltIn: true },
@@ -381,12 +545,48 @@ function goodEntra(): EvidenceRecord[] {
       roleAssignment("ra-helpdesk", people.ownerB, directoryRoles.helpdeskAdministrator),
     ]),
     entra(directoryRoleEligibilityDataset, "directory-role-eligibility-schedules.json", [
-      { id: "es-owner-a", principalId: people.ownerA, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", scheduleInfo: permanent, principal: { "@odata.type": "#microsoft.graph.user", id: people.ownerA } },
+      {
+        id: "es-owner-a",
+        principalId: people.ownerA,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        memberType: "Direct",
+        status: "Provisioned",
+        scheduleInfo: permanent,
+        principal: { "@odata.type": "#microsoft.graph.user", id: people.ownerA },
+      },
     ]),
     entra(directoryRoleAssignmentSchedulesDataset, "directory-role-assignment-schedules.json", [
-      { id: "as-bg-1", principalId: breakGlass.first.id, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
-      { id: "as-bg-2", principalId: breakGlass.second.id, roleDefinitionId: directoryRoles.globalAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
-      { id: "as-helpdesk", principalId: people.ownerB, roleDefinitionId: directoryRoles.helpdeskAdministrator, directoryScopeId: "/", memberType: "Direct", status: "Provisioned", assignmentType: "Assigned", scheduleInfo: permanent },
+      {
+        id: "as-bg-1",
+        principalId: breakGlass.first.id,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        memberType: "Direct",
+        status: "Provisioned",
+        assignmentType: "Assigned",
+        scheduleInfo: permanent,
+      },
+      {
+        id: "as-bg-2",
+        principalId: breakGlass.second.id,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        memberType: "Direct",
+        status: "Provisioned",
+        assignmentType: "Assigned",
+        scheduleInfo: permanent,
+      },
+      {
+        id: "as-helpdesk",
+        principalId: people.ownerB,
+        roleDefinitionId: directoryRoles.helpdeskAdministrator,
+        directoryScopeId: "/",
+        memberType: "Direct",
+        status: "Provisioned",
+        assignmentType: "Assigned",
+        scheduleInfo: permanent,
+      },
     ]),
     // After the exclusion group's members: cases that fail "the" group members mean that group.
     ...groupRecords(auditorsGroup, { members: [groupMember(people.ownerB, "Blake Owner", "blake.owner@example.com")] }),
@@ -400,15 +600,29 @@ export function groupMember(id: string, displayName: string, upn: string): Raw {
 }
 
 /** A PIM for Groups schedule instance (the official example's shape) for `principal` in `groupId`, its principal expanded. */
-export function pimGroupInstance(kind: "eligible" | "assigned", groupId: string, principal: Raw, accessId: "member" | "owner", assignmentType?: "Assigned" | "Activated"): Raw {
-  const item = firstExampleItem(kind === "eligible" ? "graph-pim-group-eligibility-schedule-instances-list.json" : "graph-pim-group-assignment-schedule-instances-list.json");
+export function pimGroupInstance(
+  kind: "eligible" | "assigned",
+  groupId: string,
+  principal: Raw,
+  accessId: "member" | "owner",
+  assignmentType?: "Assigned" | "Activated",
+): Raw {
+  const item = firstExampleItem(
+    kind === "eligible" ? "graph-pim-group-eligibility-schedule-instances-list.json" : "graph-pim-group-assignment-schedule-instances-list.json",
+  );
   return {
     ...item,
     id: `${groupId}_${accessId}_${principal.id}`,
     groupId,
     principalId: principal.id,
     accessId,
-    ...(kind === "assigned" ? { assignmentType: assignmentType ?? "Assigned", startDateTime: "2026-11-20T09:00:00Z", endDateTime: assignmentType === "Activated" ? "2026-11-20T17:00:00Z" : null } : {}),
+    ...(kind === "assigned"
+      ? {
+          assignmentType: assignmentType ?? "Assigned",
+          startDateTime: "2026-11-20T09:00:00Z",
+          endDateTime: assignmentType === "Activated" ? "2026-11-20T17:00:00Z" : null,
+        }
+      : {}),
     principal,
   };
 }
@@ -417,7 +631,14 @@ export function pimGroupInstance(kind: "eligible" | "assigned", groupId: string,
 export function groupRecords(groupId: string, content: { members?: Raw[]; eligible?: Raw[]; assigned?: Raw[] } = {}): EvidenceRecord[] {
   const tenant = `/tenants/${tenantId}`;
   const folder = `raw/entra/groups/${groupId}`;
-  const record = (dataset: DatasetDefinition, file: string, value: Raw[]): EvidenceRecord => ({ dataset: dataset.id, scope: `${tenant}/groups/${groupId}`, file: `${folder}/${file}`, status: "ok", calls: [`GET https://graph.microsoft.com/v1.0/${dataset.id}/${groupId}`], value });
+  const record = (dataset: DatasetDefinition, file: string, value: Raw[]): EvidenceRecord => ({
+    dataset: dataset.id,
+    scope: `${tenant}/groups/${groupId}`,
+    file: `${folder}/${file}`,
+    status: "ok",
+    calls: [`GET https://graph.microsoft.com/v1.0/${dataset.id}/${groupId}`],
+    value,
+  });
   return [
     record(groupMembersDataset, "transitive-members.json", content.members ?? []),
     record(groupEligibilityDataset, "pim-eligibility-schedule-instances.json", content.eligible ?? []),
@@ -431,45 +652,109 @@ export const signInWorkspace = `${scope}/resourceGroups/logs/providers/Microsoft
 /** Sign-in logs exported to a workspace, fresh at collection, every sign-in with MFA. */
 function signInLogs(tenant: string, people: [string, string][]): EvidenceRecord[] {
   const folder = "raw/entra-sign-ins/law-security";
-  const table = (columns: string[], rows: unknown[][]) => [{ tables: [{ name: "PrimaryResult", columns: columns.map((name) => ({ name, type: "string" })), rows }] }];
+  const table = (columns: string[], rows: unknown[][]) => [
+    { tables: [{ name: "PrimaryResult", columns: columns.map((name) => ({ name, type: "string" })), rows }] },
+  ];
   return [
     ok(entraDiagnosticSettingsDataset, tenant, "raw/entra-sign-ins/diagnostic-settings.json", [
-      { id: "/providers/microsoft.aadiam/diagnosticSettings/to-law-security", name: "to-law-security", properties: { workspaceId: signInWorkspace, logs: [{ category: "SignInLogs", enabled: true }, { category: "AuditLogs", enabled: true }] } },
+      {
+        id: "/providers/microsoft.aadiam/diagnosticSettings/to-law-security",
+        name: "to-law-security",
+        properties: {
+          workspaceId: signInWorkspace,
+          logs: [
+            { category: "SignInLogs", enabled: true },
+            { category: "AuditLogs", enabled: true },
+          ],
+        },
+      },
     ]),
-    ok(signInWorkspaceDataset, signInWorkspace, `${folder}/workspace.json`, [{ id: signInWorkspace, name: "law-security", properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90 } }]),
-    ok(signInArrivalDataset, signInWorkspace, `${folder}/sign-in-arrival.json`, table(["signIns", "newest", "oldest"], [[420, "2026-11-20T13:40:00Z", "2026-10-21T14:10:00Z"]])),
-    ok(signInAuthenticationDataset, signInWorkspace, `${folder}/sign-in-authentication.json`, table(
-      ["UserId", "UserPrincipalName", "AuthenticationRequirement", "succeeded", "signIns", "lastSignIn"],
-      people.map(([id, upn]) => [id, upn, "multiFactorAuthentication", true, 12, "2026-11-18T08:00:00Z"]),
-    )),
+    ok(signInWorkspaceDataset, signInWorkspace, `${folder}/workspace.json`, [
+      { id: signInWorkspace, name: "law-security", properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90 } },
+    ]),
+    ok(
+      signInArrivalDataset,
+      signInWorkspace,
+      `${folder}/sign-in-arrival.json`,
+      table(["signIns", "newest", "oldest"], [[420, "2026-11-20T13:40:00Z", "2026-10-21T14:10:00Z"]]),
+    ),
+    ok(
+      signInAuthenticationDataset,
+      signInWorkspace,
+      `${folder}/sign-in-authentication.json`,
+      table(
+        ["UserId", "UserPrincipalName", "AuthenticationRequirement", "succeeded", "signIns", "lastSignIn"],
+        people.map(([id, upn]) => [id, upn, "multiFactorAuthentication", true, 12, "2026-11-18T08:00:00Z"]),
+      ),
+    ),
   ];
 }
 
 /** Log Analytics: the activity log exported, a 90-day workspace whose audit tables are kept six years. */
 function goodLogAnalytics(): EvidenceRecord[] {
   const folder = `raw/log-analytics/${subscription.subscriptionId}`;
-  const table = (name: string) => ({ id: `${signInWorkspace}/tables/${name}`, name, properties: { retentionInDays: 90, totalRetentionInDays: 2191, plan: "Analytics", retentionInDaysAsDefault: false } });
+  const table = (name: string) => ({
+    id: `${signInWorkspace}/tables/${name}`,
+    name,
+    properties: { retentionInDays: 90, totalRetentionInDays: 2191, plan: "Analytics", retentionInDaysAsDefault: false },
+  });
   return [
     ok(activityLogSettingsDataset, scope, `${folder}/activity-log-settings.json`, [
       {
         id: `${scope}/providers/microsoft.insights/diagnosticSettings/activity-to-law-security`,
         name: "activity-to-law-security",
-        properties: { workspaceId: signInWorkspace, logs: [{ category: "Administrative", enabled: true }, { category: "Security", enabled: true }, { category: "Policy", enabled: true }] },
+        properties: {
+          workspaceId: signInWorkspace,
+          logs: [
+            { category: "Administrative", enabled: true },
+            { category: "Security", enabled: true },
+            { category: "Policy", enabled: true },
+          ],
+        },
       },
     ]),
-    ok(logWorkspacesDataset, scope, `${folder}/workspaces.json`, [{ id: signInWorkspace, name: "law-security", location: "eastus", properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90, sku: { name: "PerGB2018" } } }]),
-    ok(logTablesDataset, signInWorkspace, `${folder}/tables/law-security.json`, [table("AzureActivity"), table("SigninLogs"), table("AuditLogs"), table("AKVAuditLogs"), { id: `${signInWorkspace}/tables/Heartbeat`, name: "Heartbeat", properties: { retentionInDays: 90, totalRetentionInDays: 90, plan: "Analytics" } }]),
+    ok(logWorkspacesDataset, scope, `${folder}/workspaces.json`, [
+      {
+        id: signInWorkspace,
+        name: "law-security",
+        location: "eastus",
+        properties: { customerId: "b5e1c0de-0000-4000-8000-00000000000a", retentionInDays: 90, sku: { name: "PerGB2018" } },
+      },
+    ]),
+    ok(logTablesDataset, signInWorkspace, `${folder}/tables/law-security.json`, [
+      table("AzureActivity"),
+      table("SigninLogs"),
+      table("AuditLogs"),
+      table("AKVAuditLogs"),
+      { id: `${signInWorkspace}/tables/Heartbeat`, name: "Heartbeat", properties: { retentionInDays: 90, totalRetentionInDays: 90, plan: "Analytics" } },
+    ]),
     // Microsoft Sentinel on the workspace, with the official example's analytics rules (none on sign-ins).
     ok(sentinelOnboardingDataset, signInWorkspace, `${folder}/law-security/sentinel-onboarding-states.json`, [
-      { ...firstExampleItem("arm-sentinel-onboarding-states-list.json"), id: `${signInWorkspace}/providers/Microsoft.SecurityInsights/onboardingStates/default` },
+      {
+        ...firstExampleItem("arm-sentinel-onboarding-states-list.json"),
+        id: `${signInWorkspace}/providers/Microsoft.SecurityInsights/onboardingStates/default`,
+      },
     ]),
-    ok(sentinelAlertRulesDataset, signInWorkspace, `${folder}/law-security/sentinel-alert-rules.json`, (officialExample("arm-sentinel-alert-rules-list.json").value as Raw[]).map((rule) => ({ ...rule, id: `${signInWorkspace}/providers/Microsoft.SecurityInsights/alertRules/${rule.name}` }))),
+    ok(
+      sentinelAlertRulesDataset,
+      signInWorkspace,
+      `${folder}/law-security/sentinel-alert-rules.json`,
+      (officialExample("arm-sentinel-alert-rules-list.json").value as Raw[]).map((rule) => ({
+        ...rule,
+        id: `${signInWorkspace}/providers/Microsoft.SecurityInsights/alertRules/${rule.name}`,
+      })),
+    ),
     ok(auditRecordsDataset, signInWorkspace, `${folder}/audit-records/law-security.json`, [
       {
         tables: [
           {
             name: "PrimaryResult",
-            columns: [{ name: "Type", type: "string" }, { name: "records", type: "long" }, { name: "oldest", type: "datetime" }, { name: "newest", type: "datetime" }],
+            columns: [
+              { name: "Type", type: "string" },
+              { name: "records", type: "long" },
+              { name: "oldest", type: "datetime" },
+              { name: "newest", type: "datetime" },
+            ],
             rows: [
               ["AzureActivity", 48210, "2026-08-22T14:10:00Z", "2026-11-20T13:55:00Z"],
               ["SigninLogs", 3811, "2026-08-22T15:02:00Z", "2026-11-20T13:40:00Z"],
@@ -489,13 +774,24 @@ function goodLogAnalytics(): EvidenceRecord[] {
  */
 export function categoryListing(resourceId: string, groups: Record<string, string[]>): Raw[] {
   const example = firstExampleItem("arm-monitor-diagnostic-settings-categories-list.json");
-  return Object.entries(groups).map(([name, categoryGroups]) => ({ ...structuredClone(example), id: `${resourceId}/providers/microsoft.insights/diagnosticSettingsCategories/${name}`, name, properties: { categoryType: "Logs", categoryGroups } }));
+  return Object.entries(groups).map(([name, categoryGroups]) => ({
+    ...structuredClone(example),
+    id: `${resourceId}/providers/microsoft.insights/diagnosticSettingsCategories/${name}`,
+    name,
+    properties: { categoryType: "Logs", categoryGroups },
+  }));
 }
 
 /** A diagnostic setting in the official example's shape, sending `logs` to the good tenant's workspace. */
 export function settingToWorkspace(resourceId: string, name: string, logs: Raw[]): Raw {
   const setting = firstExampleItem("arm-monitor-subscription-diagnostic-settings-list.json");
-  return { ...setting, id: `${resourceId}/providers/microsoft.insights/diagnosticSettings/${name}`, type: "Microsoft.Insights/diagnosticSettings", name, properties: { workspaceId: signInWorkspace, logs } };
+  return {
+    ...setting,
+    id: `${resourceId}/providers/microsoft.insights/diagnosticSettings/${name}`,
+    type: "Microsoft.Insights/diagnosticSettings",
+    name,
+    properties: { workspaceId: signInWorkspace, logs },
+  };
 }
 
 /** The good tenant's storage: the log archive, logging its own blob access, its log container locked for six years. */
@@ -513,8 +809,15 @@ function goodStorage(): EvidenceRecord[] {
   const blob = blobServiceId(archiveAccountId);
   return [
     ok(storageAccountsDataset, scope, `${folder}/storage-accounts.json`, [account]),
-    ok(blobDiagnosticSettingsDataset, blob, `${folder}/stauditarchive/blob-diagnostic-settings.json`, [settingToWorkspace(blob, "blob-access-to-law-security", [{ categoryGroup: "audit", enabled: true }])]),
-    ok(blobDiagnosticCategoriesDataset, blob, `${folder}/stauditarchive/blob-diagnostic-categories.json`, categoryListing(blob, { StorageRead: ["audit", "allLogs"], StorageWrite: ["audit", "allLogs"], StorageDelete: ["audit", "allLogs"] })),
+    ok(blobDiagnosticSettingsDataset, blob, `${folder}/stauditarchive/blob-diagnostic-settings.json`, [
+      settingToWorkspace(blob, "blob-access-to-law-security", [{ categoryGroup: "audit", enabled: true }]),
+    ]),
+    ok(
+      blobDiagnosticCategoriesDataset,
+      blob,
+      `${folder}/stauditarchive/blob-diagnostic-categories.json`,
+      categoryListing(blob, { StorageRead: ["audit", "allLogs"], StorageWrite: ["audit", "allLogs"], StorageDelete: ["audit", "allLogs"] }),
+    ),
     ok(logContainersDataset, archiveAccountId, `${folder}/stauditarchive/log-containers.json`, [container]),
     ok(immutabilityPoliciesDataset, container.id, `${folder}/stauditarchive/immutability-policies/insights-logs-auditevent.json`, [policy]),
   ];
@@ -535,8 +838,15 @@ function goodSql(): EvidenceRecord[] {
   return [
     ok(sqlServersDataset, scope, `raw/sql/${subscription.subscriptionId}/servers.json`, [server]),
     ok(sqlAuditingDataset, sqlServerId, `${folder}/auditing-settings.json`, [auditing]),
-    ok(masterDiagnosticSettingsDataset, master, `${folder}/master-diagnostic-settings.json`, [settingToWorkspace(master, "sql-audit-to-law-security", [{ categoryGroup: "audit", enabled: true }])]),
-    ok(masterDiagnosticCategoriesDataset, master, `${folder}/master-diagnostic-categories.json`, categoryListing(master, { SQLSecurityAuditEvents: ["audit", "allLogs"], DevOpsOperationsAudit: ["audit", "allLogs"], Errors: ["allLogs"] })),
+    ok(masterDiagnosticSettingsDataset, master, `${folder}/master-diagnostic-settings.json`, [
+      settingToWorkspace(master, "sql-audit-to-law-security", [{ categoryGroup: "audit", enabled: true }]),
+    ]),
+    ok(
+      masterDiagnosticCategoriesDataset,
+      master,
+      `${folder}/master-diagnostic-categories.json`,
+      categoryListing(master, { SQLSecurityAuditEvents: ["audit", "allLogs"], DevOpsOperationsAudit: ["audit", "allLogs"], Errors: ["allLogs"] }),
+    ),
   ];
 }
 
@@ -552,10 +862,23 @@ function goodAppService(): EvidenceRecord[] {
   return [
     ok(webSitesDataset, scope, `${folder}/sites.json`, [site]),
     ok(siteDiagnosticSettingsDataset, webAppId, `${folder}/app-portal/diagnostic-settings.json`, [
-      settingToWorkspace(webAppId, "http-logs-to-law-security", [{ category: "AppServiceHTTPLogs", enabled: true }, { category: "AppServiceConsoleLogs", enabled: false }]),
+      settingToWorkspace(webAppId, "http-logs-to-law-security", [
+        { category: "AppServiceHTTPLogs", enabled: true },
+        { category: "AppServiceConsoleLogs", enabled: false },
+      ]),
       settingToWorkspace(webAppId, "audit-to-law-security", [{ categoryGroup: "audit", enabled: true }]),
     ]),
-    ok(siteDiagnosticCategoriesDataset, webAppId, `${folder}/app-portal/diagnostic-categories.json`, categoryListing(webAppId, { AppServiceHTTPLogs: ["allLogs"], AppServiceAuditLogs: ["audit", "allLogs"], AppServiceIPSecAuditLogs: ["audit", "allLogs"], AppServiceConsoleLogs: ["allLogs"] })),
+    ok(
+      siteDiagnosticCategoriesDataset,
+      webAppId,
+      `${folder}/app-portal/diagnostic-categories.json`,
+      categoryListing(webAppId, {
+        AppServiceHTTPLogs: ["allLogs"],
+        AppServiceAuditLogs: ["audit", "allLogs"],
+        AppServiceIPSecAuditLogs: ["audit", "allLogs"],
+        AppServiceConsoleLogs: ["allLogs"],
+      }),
+    ),
   ];
 }
 
@@ -565,8 +888,15 @@ export function roleChangeAlert(): Raw {
   alert.id = `${scope}/resourceGroups/logs/providers/microsoft.insights/activityLogAlerts/role-assignment-changes`;
   alert.name = "role-assignment-changes";
   alert.properties.scopes = [scope.slice(1)];
-  alert.properties.condition = { allOf: [{ field: "category", equals: "Administrative" }, { field: "operationName", equals: "Microsoft.Authorization/roleAssignments/write" }] };
-  alert.properties.actions = { actionGroups: [{ actionGroupId: `${scope}/resourceGroups/logs/providers/microsoft.insights/actionGroups/security-on-call`, webhookProperties: {} }] };
+  alert.properties.condition = {
+    allOf: [
+      { field: "category", equals: "Administrative" },
+      { field: "operationName", equals: "Microsoft.Authorization/roleAssignments/write" },
+    ],
+  };
+  alert.properties.actions = {
+    actionGroups: [{ actionGroupId: `${scope}/resourceGroups/logs/providers/microsoft.insights/actionGroups/security-on-call`, webhookProperties: {} }],
+  };
   return alert;
 }
 
@@ -574,7 +904,12 @@ export function roleChangeAlert(): Raw {
 function goodDefender(): EvidenceRecord[] {
   const folder = `raw/defender/${subscription.subscriptionId}`;
   const pricings = (structuredClone(officialExample("arm-security-pricings-list.json").value) as Raw[]).filter((plan) => plan.name !== "KeyVaults");
-  pricings.push({ id: `${scope}/providers/Microsoft.Security/pricings/KeyVaults`, name: "KeyVaults", type: "Microsoft.Security/pricings", properties: { pricingTier: "Standard", subPlan: "PerKeyVault", enforce: "False" } });
+  pricings.push({
+    id: `${scope}/providers/Microsoft.Security/pricings/KeyVaults`,
+    name: "KeyVaults",
+    type: "Microsoft.Security/pricings",
+    properties: { pricingTier: "Standard", subPlan: "PerKeyVault", enforce: "False" },
+  });
   return [
     ok(resourcesDataset, scope, `${folder}/resources.json`, [
       { id: vaultId, name: vaultName, type: "Microsoft.KeyVault/vaults", location: "eastus" },
@@ -584,20 +919,39 @@ function goodDefender(): EvidenceRecord[] {
     ok(pricingsDataset, scope, `${folder}/pricings.json`, pricings),
     // The archive account follows its subscription's plan (the official example, made not to override).
     ok(storageSettingsDataset, archiveAccountId, `${folder}/stauditarchive/defender-for-storage-settings.json`, [
-      { ...firstExampleItem("arm-security-defender-for-storage-settings-get.json"), id: `${archiveAccountId}/providers/Microsoft.Security/defenderForStorageSettings/current`, properties: { isEnabled: true, malwareScanning: { onUpload: { isEnabled: true, capGBPerMonth: 5000 } }, sensitiveDataDiscovery: { isEnabled: true }, overrideSubscriptionLevelSettings: false } },
+      {
+        ...firstExampleItem("arm-security-defender-for-storage-settings-get.json"),
+        id: `${archiveAccountId}/providers/Microsoft.Security/defenderForStorageSettings/current`,
+        properties: {
+          isEnabled: true,
+          malwareScanning: { onUpload: { isEnabled: true, capGBPerMonth: 5000 } },
+          sensitiveDataDiscovery: { isEnabled: true },
+          overrideSubscriptionLevelSettings: false,
+        },
+      },
     ]),
     ok(securityContactsDataset, scope, `${folder}/security-contacts.json`, [
       {
         id: `${scope}/providers/Microsoft.Security/securityContacts/default`,
         name: "default",
-        properties: { emails: "security@example.com", isEnabled: true, notificationsByRole: { state: "On", roles: ["Owner"] }, notificationsSources: [{ sourceType: "Alert", minimalSeverity: "Medium" }] },
+        properties: {
+          emails: "security@example.com",
+          isEnabled: true,
+          notificationsByRole: { state: "On", roles: ["Owner"] },
+          notificationsSources: [{ sourceType: "Alert", minimalSeverity: "Medium" }],
+        },
       },
     ]),
     ok(securityAlertsDataset, scope, `${folder}/alerts.json`, []),
     ok(secureScoresDataset, scope, `${folder}/secure-scores.json`, [firstExampleItem("arm-security-secure-scores-list.json")]),
     ok(complianceStandardsDataset, scope, `${folder}/regulatory-compliance-standards.json`, [
       ...(officialExample("arm-security-regulatory-compliance-standards-list.json").value as Raw[]),
-      { id: `${scope}/providers/Microsoft.Security/regulatoryComplianceStandards/HIPAA-HITRUST-9-2`, name: "HIPAA-HITRUST-9-2", type: "Microsoft.Security/regulatoryComplianceStandard", properties: { state: "Failed", passedControls: 31, failedControls: 12, skippedControls: 4, unsupportedControls: 0 } },
+      {
+        id: `${scope}/providers/Microsoft.Security/regulatoryComplianceStandards/HIPAA-HITRUST-9-2`,
+        name: "HIPAA-HITRUST-9-2",
+        type: "Microsoft.Security/regulatoryComplianceStandard",
+        properties: { state: "Failed", passedControls: 31, failedControls: 12, skippedControls: 4, unsupportedControls: 0 },
+      },
     ]),
     ok(autoProvisioningDataset, scope, `${folder}/auto-provisioning.json`, [firstExampleItem("arm-security-auto-provisioning-settings-list.json")]),
   ];
@@ -613,7 +967,13 @@ export function breakGlassAnalyticsRule(): Raw {
   const rule = firstExampleItem("arm-sentinel-alert-rules-list.json");
   rule.name = "5c0e1b2a-0000-4000-8000-0000000000b9";
   rule.id = `${signInWorkspace}/providers/Microsoft.SecurityInsights/alertRules/${rule.name}`;
-  rule.properties = { ...rule.properties, displayName: "Emergency access account sign-in", query: `SigninLogs | where UserId in ("${breakGlass.first.id}", "${breakGlass.second.id}")`, severity: "High", enabled: true };
+  rule.properties = {
+    ...rule.properties,
+    displayName: "Emergency access account sign-in",
+    query: `SigninLogs | where UserId in ("${breakGlass.first.id}", "${breakGlass.second.id}")`,
+    severity: "High",
+    enabled: true,
+  };
   return rule;
 }
 
@@ -630,7 +990,16 @@ export function breakGlassAlertRule(): Raw {
       severity: 0,
       scopes: [signInWorkspace],
       evaluationFrequency: "PT5M",
-      criteria: { allOf: [{ query: `SigninLogs | where UserPrincipalName in~ ("${breakGlass.first.upn}", "${breakGlass.second.upn}")`, timeAggregation: "Count", operator: "GreaterThan", threshold: 0 }] },
+      criteria: {
+        allOf: [
+          {
+            query: `SigninLogs | where UserPrincipalName in~ ("${breakGlass.first.upn}", "${breakGlass.second.upn}")`,
+            timeAggregation: "Count",
+            operator: "GreaterThan",
+            threshold: 0,
+          },
+        ],
+      },
       actions: { actionGroups: [`${scope}/resourceGroups/logs/providers/Microsoft.Insights/actionGroups/security-on-call`] },
     },
   };

@@ -94,7 +94,10 @@ export const hostileCases: HostileCase[] = [
         { url: laterPage(first, "2"), body: list.page(3, 1, first) },
       ];
     },
-    expected: (list, { own }) => ({ outcome: ["error", loop(list.firstPage(own))], requested: [get(list.firstPage(own)), get(laterPage(list.firstPage(own), "2"))] }),
+    expected: (list, { own }) => ({
+      outcome: ["error", loop(list.firstPage(own))],
+      requested: [get(list.firstPage(own)), get(laterPage(list.firstPage(own), "2"))],
+    }),
   },
   {
     name: "stops at a redirect to another host, sends nothing there",
@@ -110,7 +113,15 @@ export const hostileCases: HostileCase[] = [
       const second = laterPage(list.firstPage(origins.own), "2");
       const target = elsewhere(list, origins.own, origins.otherHost);
       return {
-        outcome: ["error", { call: get(second), status: 302, message: `answered 302 with a redirect to ${target}, outside ${origins.own}: not followed, and no token went there`, reason: "foreign-link" }],
+        outcome: [
+          "error",
+          {
+            call: get(second),
+            status: 302,
+            message: `answered 302 with a redirect to ${target}, outside ${origins.own}: not followed, and no token went there`,
+            reason: "foreign-link",
+          },
+        ],
         requested: [get(list.firstPage(origins.own)), get(second)],
       };
     },
@@ -129,7 +140,15 @@ export const hostileCases: HostileCase[] = [
     expected: (list, { own }) => {
       const first = list.firstPage(own);
       return {
-        outcome: ["error", { call: get(laterPage(first, "3")), status: 0, message: "not sent: the list already has 2 page(s), the most limits.pagesPerList allows", reason: "limit-reached" }],
+        outcome: [
+          "error",
+          {
+            call: get(laterPage(first, "3")),
+            status: 0,
+            message: "not sent: the list already has 2 page(s), the most limits.pagesPerList allows",
+            reason: "limit-reached",
+          },
+        ],
         requested: [get(first), get(laterPage(first, "2"))],
       };
     },
@@ -153,7 +172,15 @@ export const hostileCases: HostileCase[] = [
       { url: list.firstPage(own), body: list.page(1, 1, undefined) },
     ],
     expected: (list, { own }) => ({
-      outcome: ["error", { call: get(list.firstPage(own)), status: 429, message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows", reason: "throttled" }],
+      outcome: [
+        "error",
+        {
+          call: get(list.firstPage(own)),
+          status: 429,
+          message: "the service asked to wait 100000 s before a retry, longer than the 300 s limits.retryAfterSeconds allows",
+          reason: "throttled",
+        },
+      ],
       requested: [get(list.firstPage(own))],
     }),
   },
@@ -165,7 +192,15 @@ export const hostileCases: HostileCase[] = [
       { url: list.firstPage(own), body: list.page(1, 1, undefined) },
     ],
     expected: (list, { own }) => ({
-      outcome: ["error", { call: get(list.firstPage(own)), status: 429, message: "the service asked to wait 1.5 s before a retry, longer than the 1 s limits.retryAfterSeconds allows", reason: "throttled" }],
+      outcome: [
+        "error",
+        {
+          call: get(list.firstPage(own)),
+          status: 429,
+          message: "the service asked to wait 1.5 s before a retry, longer than the 1 s limits.retryAfterSeconds allows",
+          reason: "throttled",
+        },
+      ],
       requested: [get(list.firstPage(own))],
     }),
   },
@@ -181,7 +216,15 @@ export const hostileCases: HostileCase[] = [
     name: "keeps a body nested 100,000 levels out of the parsers: unreadable",
     answers: (list, { own }) => [{ url: list.firstPage(own), raw: deeplyNested }],
     expected: (list, { own }) => ({
-      outcome: ["error", { call: get(list.firstPage(own)), status: 200, message: "the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed", reason: "unreadable-body" }],
+      outcome: [
+        "error",
+        {
+          call: get(list.firstPage(own)),
+          status: 200,
+          message: "the answer nests JSON deeper than 512 levels (limits.jsonDepth); it is kept in raw/calls.har and was not parsed",
+          reason: "unreadable-body",
+        },
+      ],
       requested: [get(list.firstPage(own))],
     }),
   },
@@ -189,7 +232,15 @@ export const hostileCases: HostileCase[] = [
     name: "reports a body that is not UTF-8 as unreadable",
     answers: (list, { own }) => [{ url: list.firstPage(own), raw: notUtf8 }],
     expected: (list, { own }) => ({
-      outcome: ["error", { call: get(list.firstPage(own)), status: 200, message: "the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read", reason: "unreadable-body" }],
+      outcome: [
+        "error",
+        {
+          call: get(list.firstPage(own)),
+          status: 200,
+          message: "the answer is not valid UTF-8; its exact bytes are kept base64-encoded in raw/calls.har, and it was not read",
+          reason: "unreadable-body",
+        },
+      ],
       requested: [get(list.firstPage(own))],
     }),
   },
@@ -198,7 +249,15 @@ export const hostileCases: HostileCase[] = [
     limits: { maxResponseBytes: 2000 },
     answers: (list, { own }) => [{ url: list.firstPage(own), body: list.page(1, 40, undefined) }],
     expected: (list, { own }) => ({
-      outcome: ["error", { call: get(list.firstPage(own)), status: 200, message: "the answer is larger than the 2000 bytes limits.responseBytes allows; it was not read", reason: "limit-reached" }],
+      outcome: [
+        "error",
+        {
+          call: get(list.firstPage(own)),
+          status: 200,
+          message: "the answer is larger than the 2000 bytes limits.responseBytes allows; it was not read",
+          reason: "limit-reached",
+        },
+      ],
       requested: [get(list.firstPage(own))],
     }),
   },

@@ -83,9 +83,60 @@ export async function startLocalTsa(): Promise<LocalTsa> {
   const file = (name: string) => join(folder, name);
   writeFileSync(file("tsa.cnf"), config(folder));
   writeFileSync(file("tsa-serial"), "01\n");
-  openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-config", file("tsa.cnf"), "-extensions", "ca_extensions", "-subj", "/O=hipaa-evidence tests/CN=Test TSA CA", "-keyout", file("ca.key"), "-out", file("ca.pem")]);
-  openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-config", file("tsa.cnf"), "-subj", "/O=hipaa-evidence tests/CN=Test Timestamp Authority", "-keyout", file("tsa.key"), "-out", file("tsa.csr")]);
-  openssl(["x509", "-req", "-in", file("tsa.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"), "-set_serial", "2", "-days", "2", "-extfile", file("tsa.cnf"), "-extensions", "tsa_extensions", "-out", file("tsa.pem")]);
+  openssl([
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "2",
+    "-config",
+    file("tsa.cnf"),
+    "-extensions",
+    "ca_extensions",
+    "-subj",
+    "/O=hipaa-evidence tests/CN=Test TSA CA",
+    "-keyout",
+    file("ca.key"),
+    "-out",
+    file("ca.pem"),
+  ]);
+  openssl([
+    "req",
+    "-new",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-config",
+    file("tsa.cnf"),
+    "-subj",
+    "/O=hipaa-evidence tests/CN=Test Timestamp Authority",
+    "-keyout",
+    file("tsa.key"),
+    "-out",
+    file("tsa.csr"),
+  ]);
+  openssl([
+    "x509",
+    "-req",
+    "-in",
+    file("tsa.csr"),
+    "-CA",
+    file("ca.pem"),
+    "-CAkey",
+    file("ca.key"),
+    "-set_serial",
+    "2",
+    "-days",
+    "2",
+    "-extfile",
+    file("tsa.cnf"),
+    "-extensions",
+    "tsa_extensions",
+    "-out",
+    file("tsa.pem"),
+  ]);
 
   let requests = 0;
   const server = createServer((request, response) => {
@@ -120,7 +171,11 @@ export async function startLocalTsa(): Promise<LocalTsa> {
 }
 
 /** A stand-in authority that gives every request the same answer (an HTTP error, a rejection...). */
-export async function startFixedAnswer(status: number, body: Buffer, contentType = "application/timestamp-reply"): Promise<{ url: string; close(): Promise<void> }> {
+export async function startFixedAnswer(
+  status: number,
+  body: Buffer,
+  contentType = "application/timestamp-reply",
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     request.resume();
     request.on("end", () => response.writeHead(status, { "content-type": contentType }).end(body));

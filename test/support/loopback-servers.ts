@@ -43,9 +43,21 @@ export interface LoopbackServers {
 export async function startLoopbackServers(): Promise<LoopbackServers> {
   const folder = temporaryFolder("loopback-servers");
   const made = run("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-    "-keyout", join(folder, "key.pem"), "-out", join(folder, "cert.pem"),
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "1",
+    "-subj",
+    "/CN=127.0.0.1",
+    "-addext",
+    "subjectAltName=IP:127.0.0.1,DNS:localhost",
+    "-keyout",
+    join(folder, "key.pem"),
+    "-out",
+    join(folder, "cert.pem"),
   ]);
   expect(made.status, made.stderr).toBe(0);
   const ca = readFileSync(join(folder, "cert.pem"));

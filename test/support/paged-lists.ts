@@ -49,7 +49,14 @@ function vault(number: number) {
 
 function user(number: number) {
   const id = `a1e5c0de-${String(number).padStart(4, "0")}-4a6b-8c9d-0e1f2a3b4c5d`;
-  return { id, displayName: `Person ${number}`, userPrincipalName: `person${number}@contoso.example`, userType: "Member", accountEnabled: true, createdDateTime: "2025-01-01T00:00:00Z" };
+  return {
+    id,
+    displayName: `Person ${number}`,
+    userPrincipalName: `person${number}@contoso.example`,
+    userType: "Member",
+    accountEnabled: true,
+    createdDateTime: "2025-01-01T00:00:00Z",
+  };
 }
 
 const armPage = (items: unknown[], next: string | undefined) => ({ value: items, ...(next ? { nextLink: next } : {}) });
@@ -81,7 +88,10 @@ export const pagedLists: PagedList[] = [
         numbered(from, count).map((number) => ({ ...diagnosticSetting(vaultId), name: `setting-${number}` })),
         next,
       ),
-    collect: (access) => record("key-vault", vaultDiagnosticSettingsDataset, () => armList(access, subscriptionId, `${vaultId}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`)),
+    collect: (access) =>
+      record("key-vault", vaultDiagnosticSettingsDataset, () =>
+        armList(access, subscriptionId, `${vaultId}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`),
+      ),
   },
   {
     name: "graphList over the Graph client (users)",

@@ -47,7 +47,28 @@ function guard<F extends (...args: any[]) => any>(name: string, original: F, ret
   return wrapped;
 }
 
-const readingCalls = ["readFile", "readFileSync", "open", "openSync", "createReadStream", "readdir", "readdirSync", "opendir", "opendirSync", "existsSync", "stat", "statSync", "lstat", "lstatSync", "access", "accessSync", "copyFile", "copyFileSync", "cp", "cpSync"] as const;
+const readingCalls = [
+  "readFile",
+  "readFileSync",
+  "open",
+  "openSync",
+  "createReadStream",
+  "readdir",
+  "readdirSync",
+  "opendir",
+  "opendirSync",
+  "existsSync",
+  "stat",
+  "statSync",
+  "lstat",
+  "lstatSync",
+  "access",
+  "accessSync",
+  "copyFile",
+  "copyFileSync",
+  "cp",
+  "cpSync",
+] as const;
 const promiseCalls = ["readFile", "open", "readdir", "opendir", "stat", "lstat", "access", "copyFile", "cp"] as const;
 
 const target = fs as unknown as Record<string, (...args: any[]) => any>;

@@ -50,7 +50,11 @@ const CatalogueSchema = z
       // Each section opens with a standard; a specification always follows a standard of its own section.
       const rowSection = row.citation.slice(0, row.citation.indexOf("("));
       if (rowSection !== section && row.designation !== "standard") {
-        context.addIssue({ code: "custom", path: ["rows", index, "designation"], message: `${row.citation} opens section ${rowSection} but is not a standard` });
+        context.addIssue({
+          code: "custom",
+          path: ["rows", index, "designation"],
+          message: `${row.citation} opens section ${rowSection} but is not a standard`,
+        });
       }
       section = rowSection;
     }

@@ -25,18 +25,71 @@ export function makeTestCa(name = "Contoso Clinic Test Root CA"): TestCa {
   const pfxPassword = "correct horse battery staple";
   writeFileSync(join(folder, "leaf.ext"), "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\n");
   openssl(
-    ["req", "-x509", "-newkey", "rsa:3072", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "3650", "-subj", `/CN=${name}/O=Contoso Clinic`,
-      "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:3072",
+      "-nodes",
+      "-keyout",
+      "ca.key",
+      "-out",
+      "ca.pem",
+      "-days",
+      "3650",
+      "-subj",
+      `/CN=${name}/O=Contoso Clinic`,
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+    ],
     folder,
   );
   const leaf = (key: string, newKey: string[]) => {
-    openssl(["req", "-newkey", ...newKey, "-nodes", "-keyout", `${key}.key`, "-out", `${key}.csr`, "-subj", `/CN=Contoso Clinic Evidence Signing ${key}/O=Contoso Clinic`], folder);
-    openssl(["x509", "-req", "-in", `${key}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", `${key}.pem`, "-days", "825", "-extfile", "leaf.ext"], folder);
+    openssl(
+      [
+        "req",
+        "-newkey",
+        ...newKey,
+        "-nodes",
+        "-keyout",
+        `${key}.key`,
+        "-out",
+        `${key}.csr`,
+        "-subj",
+        `/CN=Contoso Clinic Evidence Signing ${key}/O=Contoso Clinic`,
+      ],
+      folder,
+    );
+    openssl(
+      [
+        "x509",
+        "-req",
+        "-in",
+        `${key}.csr`,
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        `${key}.pem`,
+        "-days",
+        "825",
+        "-extfile",
+        "leaf.ext",
+      ],
+      folder,
+    );
   };
   leaf("rsa", ["rsa:3072"]);
   leaf("ec", ["ec", "-pkeyopt", "ec_paramgen_curve:P-256"]);
   const pfx = (key: string, out: string, extra: string[] = []) =>
-    openssl(["pkcs12", "-export", ...extra, "-inkey", `${key}.key`, "-in", `${key}.pem`, "-certfile", "ca.pem", "-out", out, "-passout", `pass:${pfxPassword}`], folder);
+    openssl(
+      ["pkcs12", "-export", ...extra, "-inkey", `${key}.key`, "-in", `${key}.pem`, "-certfile", "ca.pem", "-out", out, "-passout", `pass:${pfxPassword}`],
+      folder,
+    );
   pfx("rsa", "rsa.pfx");
   pfx("rsa", "rsa-legacy.pfx", ["-legacy"]);
   pfx("ec", "ec.pfx");

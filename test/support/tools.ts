@@ -5,7 +5,15 @@ import { runCli } from "../../src/cli.js";
 import type { Clock } from "../../src/clock.js";
 
 /** Stock tools the tests call as an auditor would. Missing ones fail loudly: they are never skipped. */
-const packages: Record<string, string> = { openssl: "openssl", pdfsig: "poppler-utils", unzip: "unzip", sha256sum: "coreutils", qpdf: "qpdf", pdftotext: "poppler-utils", pdfinfo: "poppler-utils" };
+const packages: Record<string, string> = {
+  openssl: "openssl",
+  pdfsig: "poppler-utils",
+  unzip: "unzip",
+  sha256sum: "coreutils",
+  qpdf: "qpdf",
+  pdftotext: "poppler-utils",
+  pdfinfo: "poppler-utils",
+};
 
 export function run(tool: string, args: readonly string[], options: { cwd?: string } = {}): SpawnSyncReturns<string> {
   const result = spawnSync(tool, args, { encoding: "utf8", cwd: options.cwd, maxBuffer: 64 * 1024 * 1024 });
@@ -28,7 +36,10 @@ export function hipaaEvidence(args: readonly string[]): { code: number | null; s
  * The command line in this process: the same `runCli` the binary calls, with stdout and stderr
  * captured. Most command-line tests use it; a few smoke tests spawn the real binary.
  */
-export async function hipaaEvidenceInProcess(args: readonly string[], options: { clock?: Clock } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function hipaaEvidenceInProcess(
+  args: readonly string[],
+  options: { clock?: Clock } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new CapturedStream();
   const stderr = new CapturedStream();
   const code = await runCli(args, { stdout, stderr, ...(options.clock ? { clock: options.clock } : {}) });

@@ -53,8 +53,25 @@ export function recordAlertRules({ record }) {
         tags: {},
         properties: {
           scopes: [`subscriptions/${prod.id}`],
-          condition: { allOf: [{ field: "category", equals: "Administrative" }, { anyOf: [{ field: "operationName", equals: "Microsoft.Authorization/roleAssignments/write" }, { field: "operationName", equals: "Microsoft.Authorization/roleAssignments/delete" }] }] },
-          actions: { actionGroups: [{ actionGroupId: `/subscriptions/${prod.id}/resourceGroups/rg-security-logs/providers/microsoft.insights/actionGroups/security-on-call`, webhookProperties: {} }] },
+          condition: {
+            allOf: [
+              { field: "category", equals: "Administrative" },
+              {
+                anyOf: [
+                  { field: "operationName", equals: "Microsoft.Authorization/roleAssignments/write" },
+                  { field: "operationName", equals: "Microsoft.Authorization/roleAssignments/delete" },
+                ],
+              },
+            ],
+          },
+          actions: {
+            actionGroups: [
+              {
+                actionGroupId: `/subscriptions/${prod.id}/resourceGroups/rg-security-logs/providers/microsoft.insights/actionGroups/security-on-call`,
+                webhookProperties: {},
+              },
+            ],
+          },
           enabled: true,
           description: "Pages the security on-call when an Azure role is granted or removed in Clinic-Prod.",
         },

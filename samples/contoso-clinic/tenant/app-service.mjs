@@ -30,12 +30,14 @@ export function recordAppService({ record }) {
     ],
   });
   record("GET", `${arm}${portal}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, {
-    value: [diagnosticSetting(portal, "portal-logs-to-security-workspace", { workspaceId: securityWorkspace }, [
-      { category: "AppServiceHTTPLogs", categoryGroup: null, enabled: true },
-      { category: "AppServiceAuditLogs", categoryGroup: null, enabled: true },
-      { category: "AppServiceConsoleLogs", categoryGroup: null, enabled: false },
-      { category: "AppServiceAppLogs", categoryGroup: null, enabled: true },
-    ])],
+    value: [
+      diagnosticSetting(portal, "portal-logs-to-security-workspace", { workspaceId: securityWorkspace }, [
+        { category: "AppServiceHTTPLogs", categoryGroup: null, enabled: true },
+        { category: "AppServiceAuditLogs", categoryGroup: null, enabled: true },
+        { category: "AppServiceConsoleLogs", categoryGroup: null, enabled: false },
+        { category: "AppServiceAppLogs", categoryGroup: null, enabled: true },
+      ]),
+    ],
   });
   record("GET", `${arm}/subscriptions/${dev.id}/providers/Microsoft.Web/sites?api-version=${webApi}`, 200, { value: [] });
 }

@@ -41,37 +41,61 @@ export function recordEntraSignIns({ record }) {
     name: "law-clinic-security",
     type: "Microsoft.OperationalInsights/workspaces",
     location: "eastus2",
-    properties: { provisioningState: "Succeeded", customerId: securityWorkspaceCustomerId, sku: { name: "PerGB2018" }, retentionInDays: 90, publicNetworkAccessForIngestion: "Enabled", publicNetworkAccessForQuery: "Enabled" },
-  });
-  const logsQuery = `${logAnalytics}/workspaces/${securityWorkspaceCustomerId}/query`;
-  record("POST", logsQuery, 200, {
-    tables: [
-      {
-        name: "PrimaryResult",
-        columns: [{ name: "signIns", type: "long" }, { name: "newest", type: "datetime" }, { name: "oldest", type: "datetime" }],
-        rows: [[1843, "2026-11-20T13:58:41.117Z", "2026-10-21T14:05:09.552Z"]],
-      },
-    ],
-  }, { requestBody: { query: "SigninLogs | summarize signIns = count(), newest = max(TimeGenerated), oldest = min(TimeGenerated)", timespan: "P30D" } });
-  record("POST", logsQuery, 200, {
-    tables: [
-      {
-        name: "PrimaryResult",
-        columns: [
-          { name: "UserId", type: "string" },
-          { name: "UserPrincipalName", type: "string" },
-          { name: "AuthenticationRequirement", type: "string" },
-          { name: "succeeded", type: "bool" },
-          { name: "signIns", type: "long" },
-          { name: "lastSignIn", type: "datetime" },
-        ],
-        rows: signInRows.map(([person, requirement, succeeded, count, last]) => [person.id, person.upn, requirement, succeeded, count, last]),
-      },
-    ],
-  }, {
-    requestBody: {
-      query: 'SigninLogs | extend succeeded = ResultType == "0" | summarize signIns = count(), lastSignIn = max(TimeGenerated) by UserId, UserPrincipalName, AuthenticationRequirement, succeeded',
-      timespan: "P30D",
+    properties: {
+      provisioningState: "Succeeded",
+      customerId: securityWorkspaceCustomerId,
+      sku: { name: "PerGB2018" },
+      retentionInDays: 90,
+      publicNetworkAccessForIngestion: "Enabled",
+      publicNetworkAccessForQuery: "Enabled",
     },
   });
+  const logsQuery = `${logAnalytics}/workspaces/${securityWorkspaceCustomerId}/query`;
+  record(
+    "POST",
+    logsQuery,
+    200,
+    {
+      tables: [
+        {
+          name: "PrimaryResult",
+          columns: [
+            { name: "signIns", type: "long" },
+            { name: "newest", type: "datetime" },
+            { name: "oldest", type: "datetime" },
+          ],
+          rows: [[1843, "2026-11-20T13:58:41.117Z", "2026-10-21T14:05:09.552Z"]],
+        },
+      ],
+    },
+    { requestBody: { query: "SigninLogs | summarize signIns = count(), newest = max(TimeGenerated), oldest = min(TimeGenerated)", timespan: "P30D" } },
+  );
+  record(
+    "POST",
+    logsQuery,
+    200,
+    {
+      tables: [
+        {
+          name: "PrimaryResult",
+          columns: [
+            { name: "UserId", type: "string" },
+            { name: "UserPrincipalName", type: "string" },
+            { name: "AuthenticationRequirement", type: "string" },
+            { name: "succeeded", type: "bool" },
+            { name: "signIns", type: "long" },
+            { name: "lastSignIn", type: "datetime" },
+          ],
+          rows: signInRows.map(([person, requirement, succeeded, count, last]) => [person.id, person.upn, requirement, succeeded, count, last]),
+        },
+      ],
+    },
+    {
+      requestBody: {
+        query:
+          'SigninLogs | extend succeeded = ResultType == "0" | summarize signIns = count(), lastSignIn = max(TimeGenerated) by UserId, UserPrincipalName, AuthenticationRequirement, succeeded',
+        timespan: "P30D",
+      },
+    },
+  );
 }

@@ -51,7 +51,18 @@ const directoryRoles = {
 
 // Shape: conditionalaccessroot-list-policies (test/fixtures/azure-examples/graph-conditional-access-policies-list.json; every property a v1.0 policy carries).
 const allUsers = { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [] };
-function caPolicy({ id, displayName, state, created, modified, users, clientAppTypes = ["all"], grant, authenticationStrength = null, sessionControls = null }) {
+function caPolicy({
+  id,
+  displayName,
+  state,
+  created,
+  modified,
+  users,
+  clientAppTypes = ["all"],
+  grant,
+  authenticationStrength = null,
+  sessionControls = null,
+}) {
   return {
     id,
     templateId: null,
@@ -71,7 +82,13 @@ function caPolicy({ id, displayName, state, created, modified, users, clientAppT
       devices: null,
       clientApplications: null,
       authenticationFlows: null,
-      applications: { includeApplications: ["All"], excludeApplications: [], includeUserActions: [], includeAuthenticationContextClassReferences: [], applicationFilter: null },
+      applications: {
+        includeApplications: ["All"],
+        excludeApplications: [],
+        includeUserActions: [],
+        includeAuthenticationContextClassReferences: [],
+        applicationFilter: null,
+      },
       users: { ...allUsers, ...users, includeGuestsOrExternalUsers: null, excludeGuestsOrExternalUsers: null },
     },
     grantControls: {
@@ -231,7 +248,12 @@ const authenticationMethodsPolicy = {
         },
       ],
     },
-    { "@odata.type": "#microsoft.graph.smsAuthenticationMethodConfiguration", id: "Sms", state: "enabled", includeTargets: [{ ...allUsersTarget, isUsableForSignIn: false }] },
+    {
+      "@odata.type": "#microsoft.graph.smsAuthenticationMethodConfiguration",
+      id: "Sms",
+      state: "enabled",
+      includeTargets: [{ ...allUsersTarget, isUsableForSignIn: false }],
+    },
     { "@odata.type": "#microsoft.graph.softwareOathAuthenticationMethodConfiguration", id: "SoftwareOath", state: "enabled", includeTargets: [allUsersTarget] },
     {
       "@odata.type": "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
@@ -244,7 +266,13 @@ const authenticationMethodsPolicy = {
       isUsableOnce: true,
       includeTargets: [allUsersTarget],
     },
-    { "@odata.type": "#microsoft.graph.emailAuthenticationMethodConfiguration", id: "Email", state: "disabled", allowExternalIdToUseEmailOtp: "default", includeTargets: [] },
+    {
+      "@odata.type": "#microsoft.graph.emailAuthenticationMethodConfiguration",
+      id: "Email",
+      state: "disabled",
+      allowExternalIdToUseEmailOtp: "default",
+      includeTargets: [],
+    },
   ],
 };
 
@@ -253,12 +281,45 @@ const authenticationMethodsPolicy = {
 const people = [
   { key: "alex", created: "2023-01-09T15:20:11Z", signIn: "2026-11-20T08:14:22Z", nonInteractive: "2026-11-20T13:41:09Z", methods: ["fido2"], isAdmin: true },
   { key: "dana", created: "2023-01-09T15:24:40Z", signIn: "2026-11-19T16:40:05Z", nonInteractive: "2026-11-20T07:55:31Z", methods: [] },
-  { key: "morgan", created: "2025-02-17T13:05:09Z", signIn: "2026-11-12T19:03:41Z", nonInteractive: "2026-11-12T19:20:16Z", methods: ["softwareOneTimePasscode"], isAdmin: true },
-  { key: "priya", created: "2023-06-12T09:41:53Z", signIn: "2026-11-20T08:57:40Z", nonInteractive: "2026-11-20T13:12:48Z", methods: ["microsoftAuthenticatorPush", "fido2"], isAdmin: true },
-  { key: "sam", created: "2024-03-04T14:18:26Z", signIn: "2026-11-20T08:27:55Z", nonInteractive: "2026-11-20T12:49:03Z", methods: ["microsoftAuthenticatorPush"], isAdmin: true },
+  {
+    key: "morgan",
+    created: "2025-02-17T13:05:09Z",
+    signIn: "2026-11-12T19:03:41Z",
+    nonInteractive: "2026-11-12T19:20:16Z",
+    methods: ["softwareOneTimePasscode"],
+    isAdmin: true,
+  },
+  {
+    key: "priya",
+    created: "2023-06-12T09:41:53Z",
+    signIn: "2026-11-20T08:57:40Z",
+    nonInteractive: "2026-11-20T13:12:48Z",
+    methods: ["microsoftAuthenticatorPush", "fido2"],
+    isAdmin: true,
+  },
+  {
+    key: "sam",
+    created: "2024-03-04T14:18:26Z",
+    signIn: "2026-11-20T08:27:55Z",
+    nonInteractive: "2026-11-20T12:49:03Z",
+    methods: ["microsoftAuthenticatorPush"],
+    isAdmin: true,
+  },
   // Planted: stale. No sign-in of any kind since 2 June 2026, yet Owner of Clinic-Prod.
-  { key: "chris", created: "2023-09-18T11:06:37Z", signIn: "2026-06-02T17:48:09Z", nonInteractive: "2026-06-02T18:03:51Z", methods: ["microsoftAuthenticatorPush", "mobilePhone"] },
-  { key: "jordan", created: "2024-01-22T10:33:14Z", signIn: "2026-11-18T11:22:07Z", nonInteractive: "2026-11-20T10:05:44Z", methods: ["microsoftAuthenticatorPush", "softwareOneTimePasscode"] },
+  {
+    key: "chris",
+    created: "2023-09-18T11:06:37Z",
+    signIn: "2026-06-02T17:48:09Z",
+    nonInteractive: "2026-06-02T18:03:51Z",
+    methods: ["microsoftAuthenticatorPush", "mobilePhone"],
+  },
+  {
+    key: "jordan",
+    created: "2024-01-22T10:33:14Z",
+    signIn: "2026-11-18T11:22:07Z",
+    nonInteractive: "2026-11-20T10:05:44Z",
+    methods: ["microsoftAuthenticatorPush", "softwareOneTimePasscode"],
+  },
   // Riley Chen left in September: the account is disabled.
   { key: "riley", created: "2024-05-06T08:52:19Z", signIn: "2026-08-28T16:05:12Z", nonInteractive: "2026-08-28T16:31:27Z", methods: ["mobilePhone"] },
   // Break-glass accounts: FIDO2 keys in the safe, signed in once a quarter to test them.
@@ -285,7 +346,13 @@ function signInActivity({ signIn, nonInteractive }, index) {
 // Shape: authenticationmethodsroot-list-userregistrationdetails (test/fixtures/azure-examples/graph-user-registration-details-list.json).
 function registrationDetails({ principal, methods, isAdmin = false }) {
   const mfaMethods = methods.filter((method) => method !== "email");
-  const preferred = methods.includes("microsoftAuthenticatorPush") ? "push" : methods.includes("softwareOneTimePasscode") ? "oath" : methods.includes("mobilePhone") ? "sms" : "";
+  const preferred = methods.includes("microsoftAuthenticatorPush")
+    ? "push"
+    : methods.includes("softwareOneTimePasscode")
+      ? "oath"
+      : methods.includes("mobilePhone")
+        ? "sms"
+        : "";
   return {
     id: principal.id,
     userPrincipalName: principal.upn,
@@ -311,10 +378,38 @@ function registrationDetails({ principal, methods, isAdmin = false }) {
 const permanent = { startDateTime: "2025-03-14T10:21:07.123Z", recurrence: null, expiration: { type: "noExpiration", endDateTime: null, duration: null } };
 const directoryRoleHoldings = [
   // [assignment id, schedule id, principal, role, assignmentType, scheduleInfo]
-  ["d1a5e7b0-0001-4e3c-8d4f-5a6b7c8d9e0f", "d2b6f8c1-0001-4f4d-9e5a-6b7c8d9e0f1a", principals.alex, directoryRoles.globalAdministrator, "Assigned", { ...permanent, startDateTime: "2023-01-09T15:31:52.407Z" }],
-  ["d1a5e7b0-0002-4e3c-8d4f-5a6b7c8d9e0f", "d2b6f8c1-0002-4f4d-9e5a-6b7c8d9e0f1a", principals.breakGlass1, directoryRoles.globalAdministrator, "Assigned", { ...permanent, startDateTime: "2023-01-09T14:08:21.660Z" }],
-  ["d1a5e7b0-0003-4e3c-8d4f-5a6b7c8d9e0f", "d2b6f8c1-0003-4f4d-9e5a-6b7c8d9e0f1a", principals.breakGlass2, directoryRoles.globalAdministrator, "Assigned", { ...permanent, startDateTime: "2023-01-09T14:09:02.118Z" }],
-  ["d1a5e7b0-0004-4e3c-8d4f-5a6b7c8d9e0f", "d2b6f8c1-0004-4f4d-9e5a-6b7c8d9e0f1a", principals.morgan, directoryRoles.globalAdministrator, "Assigned", { ...permanent, startDateTime: "2025-02-17T13:22:45.930Z" }],
+  [
+    "d1a5e7b0-0001-4e3c-8d4f-5a6b7c8d9e0f",
+    "d2b6f8c1-0001-4f4d-9e5a-6b7c8d9e0f1a",
+    principals.alex,
+    directoryRoles.globalAdministrator,
+    "Assigned",
+    { ...permanent, startDateTime: "2023-01-09T15:31:52.407Z" },
+  ],
+  [
+    "d1a5e7b0-0002-4e3c-8d4f-5a6b7c8d9e0f",
+    "d2b6f8c1-0002-4f4d-9e5a-6b7c8d9e0f1a",
+    principals.breakGlass1,
+    directoryRoles.globalAdministrator,
+    "Assigned",
+    { ...permanent, startDateTime: "2023-01-09T14:08:21.660Z" },
+  ],
+  [
+    "d1a5e7b0-0003-4e3c-8d4f-5a6b7c8d9e0f",
+    "d2b6f8c1-0003-4f4d-9e5a-6b7c8d9e0f1a",
+    principals.breakGlass2,
+    directoryRoles.globalAdministrator,
+    "Assigned",
+    { ...permanent, startDateTime: "2023-01-09T14:09:02.118Z" },
+  ],
+  [
+    "d1a5e7b0-0004-4e3c-8d4f-5a6b7c8d9e0f",
+    "d2b6f8c1-0004-4f4d-9e5a-6b7c8d9e0f1a",
+    principals.morgan,
+    directoryRoles.globalAdministrator,
+    "Assigned",
+    { ...permanent, startDateTime: "2025-02-17T13:22:45.930Z" },
+  ],
   // Sam Patel activated Security Administrator through PIM this morning, for eight hours.
   [
     "d1a5e7b0-0005-4e3c-8d4f-5a6b7c8d9e0f",
@@ -322,13 +417,27 @@ const directoryRoleHoldings = [
     principals.sam,
     directoryRoles.securityAdministrator,
     "Activated",
-    { startDateTime: "2026-11-20T08:30:14.512Z", recurrence: null, expiration: { type: "afterDateTime", endDateTime: "2026-11-20T16:30:14.512Z", duration: null } },
+    {
+      startDateTime: "2026-11-20T08:30:14.512Z",
+      recurrence: null,
+      expiration: { type: "afterDateTime", endDateTime: "2026-11-20T16:30:14.512Z", duration: null },
+    },
   ],
 ];
 const directoryRoleEligibilities = [
   // Priya Raman may activate Global Administrator; she has not.
-  ["e3c7a9d2-0001-4a5e-8f6b-7c8d9e0f1a2b", principals.priya, directoryRoles.globalAdministrator, { startDateTime: "2026-06-01T00:00:00Z", recurrence: null, expiration: { type: "afterDateTime", endDateTime: "2027-05-31T23:59:59Z", duration: null } }],
-  ["e3c7a9d2-0002-4a5e-8f6b-7c8d9e0f1a2b", principals.sam, directoryRoles.securityAdministrator, { startDateTime: "2026-09-01T00:00:00Z", recurrence: null, expiration: { type: "afterDateTime", endDateTime: "2027-08-31T23:59:59Z", duration: null } }],
+  [
+    "e3c7a9d2-0001-4a5e-8f6b-7c8d9e0f1a2b",
+    principals.priya,
+    directoryRoles.globalAdministrator,
+    { startDateTime: "2026-06-01T00:00:00Z", recurrence: null, expiration: { type: "afterDateTime", endDateTime: "2027-05-31T23:59:59Z", duration: null } },
+  ],
+  [
+    "e3c7a9d2-0002-4a5e-8f6b-7c8d9e0f1a2b",
+    principals.sam,
+    directoryRoles.securityAdministrator,
+    { startDateTime: "2026-09-01T00:00:00Z", recurrence: null, expiration: { type: "afterDateTime", endDateTime: "2027-08-31T23:59:59Z", duration: null } },
+  ],
 ];
 
 function roleSchedule(id, principal, role, scheduleInfo, extra) {
@@ -400,12 +509,21 @@ function groupScheduleInstance(groupId, [scheduleId, principal, accessId, ...res
 
 // In the order the entra collector asks.
 export function recordEntra({ record, wait }) {
-  record("GET", `${graph}/organization?$select=id,displayName`, 200, { "@odata.context": graphContext("organization(id,displayName)"), value: [{ id: tenantId, displayName: "Contoso Clinic" }] });
+  record("GET", `${graph}/organization?$select=id,displayName`, 200, {
+    "@odata.context": graphContext("organization(id,displayName)"),
+    value: [{ id: tenantId, displayName: "Contoso Clinic" }],
+  });
   record("GET", `${graph}/subscribedSkus`, 200, { "@odata.context": graphContext("subscribedSkus"), value: subscribedSkus });
-  record("GET", `${graph}/identity/conditionalAccess/policies`, 200, { "@odata.context": graphContext("identity/conditionalAccess/policies"), value: conditionalAccessPolicies });
+  record("GET", `${graph}/identity/conditionalAccess/policies`, 200, {
+    "@odata.context": graphContext("identity/conditionalAccess/policies"),
+    value: conditionalAccessPolicies,
+  });
   // Conditional Access allows one request per second: the collector waits before the next call.
   wait(1100);
-  record("GET", `${graph}/identity/conditionalAccess/namedLocations`, 200, { "@odata.context": graphContext("identity/conditionalAccess/namedLocations"), value: namedLocations });
+  record("GET", `${graph}/identity/conditionalAccess/namedLocations`, 200, {
+    "@odata.context": graphContext("identity/conditionalAccess/namedLocations"),
+    value: namedLocations,
+  });
   record("GET", `${graph}/policies/identitySecurityDefaultsEnforcementPolicy`, 200, securityDefaults);
   record("GET", `${graph}/policies/authenticationMethodsPolicy`, 200, authenticationMethodsPolicy);
   record("GET", `${graph}/users?$select=id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime&$top=999`, 200, {
@@ -434,15 +552,27 @@ export function recordEntra({ record, wait }) {
   // $expand=principal says whether a role holder is a user, a group or an application.
   record("GET", `${graph}/roleManagement/directory/roleAssignments?$expand=principal`, 200, {
     "@odata.context": graphContext("roleManagement/directory/roleAssignments(principal())"),
-    value: directoryRoleHoldings.map(([id, , principal, role]) => ({ id, principalId: principal.id, resourceScope: "/", directoryScopeId: "/", roleDefinitionId: role.id, principal: directoryObject(principal) })),
+    value: directoryRoleHoldings.map(([id, , principal, role]) => ({
+      id,
+      principalId: principal.id,
+      resourceScope: "/",
+      directoryScopeId: "/",
+      roleDefinitionId: role.id,
+      principal: directoryObject(principal),
+    })),
   });
   record("GET", `${graph}/roleManagement/directory/roleEligibilitySchedules?$expand=principal`, 200, {
     "@odata.context": graphContext("roleManagement/directory/roleEligibilitySchedules(principal())"),
-    value: directoryRoleEligibilities.map(([id, principal, role, scheduleInfo]) => ({ ...roleSchedule(id, principal, role, scheduleInfo, {}), principal: directoryObject(principal) })),
+    value: directoryRoleEligibilities.map(([id, principal, role, scheduleInfo]) => ({
+      ...roleSchedule(id, principal, role, scheduleInfo, {}),
+      principal: directoryObject(principal),
+    })),
   });
   record("GET", `${graph}/roleManagement/directory/roleAssignmentSchedules`, 200, {
     "@odata.context": graphContext("roleManagement/directory/roleAssignmentSchedules"),
-    value: directoryRoleHoldings.map(([, scheduleId, principal, role, assignmentType, scheduleInfo]) => roleSchedule(scheduleId, principal, role, scheduleInfo, { assignmentType })),
+    value: directoryRoleHoldings.map(([, scheduleId, principal, role, assignmentType, scheduleInfo]) =>
+      roleSchedule(scheduleId, principal, role, scheduleInfo, { assignmentType }),
+    ),
   });
   // Groups that Conditional Access includes or excludes and groups that hold Azure roles, in the order
   // the collector expands them (by id).

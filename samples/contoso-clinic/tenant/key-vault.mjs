@@ -75,16 +75,30 @@ const vaults = {
 
 // Where each vault sends its logs, by vault name.
 const diagnosticSettings = {
-  "kv-phi-prod-01": (id) => [diagnosticSetting(id, "send-to-security-workspace", { workspaceId: securityWorkspace }, [{ category: null, categoryGroup: "audit", enabled: true }, { category: null, categoryGroup: "allLogs", enabled: false }])],
-  "kv-clinic-app-02": (id) => [diagnosticSetting(id, "archive-audit-events", { storageAccountId: archiveStorage }, [{ category: "AuditEvent", categoryGroup: null, enabled: true }, { category: "AzurePolicyEvaluationDetails", categoryGroup: null, enabled: false }])],
+  "kv-phi-prod-01": (id) => [
+    diagnosticSetting(id, "send-to-security-workspace", { workspaceId: securityWorkspace }, [
+      { category: null, categoryGroup: "audit", enabled: true },
+      { category: null, categoryGroup: "allLogs", enabled: false },
+    ]),
+  ],
+  "kv-clinic-app-02": (id) => [
+    diagnosticSetting(id, "archive-audit-events", { storageAccountId: archiveStorage }, [
+      { category: "AuditEvent", categoryGroup: null, enabled: true },
+      { category: "AzurePolicyEvaluationDetails", categoryGroup: null, enabled: false },
+    ]),
+  ],
   "kv-dev-sandbox-03": () => [],
 };
 
 export function recordKeyVault({ record }) {
   for (const subscriptionEntry of [prod, dev]) {
-    record("GET", `${arm}/subscriptions/${subscriptionEntry.id}/providers/Microsoft.KeyVault/vaults?api-version=2026-02-01`, 200, { value: vaults[subscriptionEntry.id] });
+    record("GET", `${arm}/subscriptions/${subscriptionEntry.id}/providers/Microsoft.KeyVault/vaults?api-version=2026-02-01`, 200, {
+      value: vaults[subscriptionEntry.id],
+    });
     for (const item of vaults[subscriptionEntry.id]) {
-      record("GET", `${arm}${item.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, { value: diagnosticSettings[item.name](item.id) });
+      record("GET", `${arm}${item.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, {
+        value: diagnosticSettings[item.name](item.id),
+      });
     }
   }
 }

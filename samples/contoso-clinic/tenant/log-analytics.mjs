@@ -18,7 +18,10 @@ const activitySetting = (subscriptionId, workspaceId) => ({
     eventHubName: null,
     workspaceId,
     logAnalyticsDestinationType: null,
-    logs: ["Administrative", "Security", "ServiceHealth", "Alert", "Recommendation", "Policy", "Autoscale", "ResourceHealth"].map((category) => ({ category, enabled: ["Administrative", "Security", "Policy", "Alert"].includes(category) })),
+    logs: ["Administrative", "Security", "ServiceHealth", "Alert", "Recommendation", "Policy", "Autoscale", "ResourceHealth"].map((category) => ({
+      category,
+      enabled: ["Administrative", "Security", "Policy", "Alert"].includes(category),
+    })),
   },
 });
 const logWorkspace = (id, retentionInDays, customerId, createdDate) => ({
@@ -26,21 +29,53 @@ const logWorkspace = (id, retentionInDays, customerId, createdDate) => ({
   name: id.split("/").pop(),
   type: "Microsoft.OperationalInsights/workspaces",
   location: "eastus2",
-  properties: { provisioningState: "Succeeded", customerId, sku: { name: "PerGB2018" }, retentionInDays, workspaceCapping: { dailyQuotaGb: -1 }, createdDate, modifiedDate: "2026-03-02T10:14:37.2210417Z" },
+  properties: {
+    provisioningState: "Succeeded",
+    customerId,
+    sku: { name: "PerGB2018" },
+    retentionInDays,
+    workspaceCapping: { dailyQuotaGb: -1 },
+    createdDate,
+    modifiedDate: "2026-03-02T10:14:37.2210417Z",
+  },
 });
 const logTable = (workspaceId, name, retentionInDays, totalRetentionInDays) => ({
   id: `${workspaceId}/tables/${name}`,
   name,
-  properties: { retentionInDays, totalRetentionInDays, archiveRetentionInDays: totalRetentionInDays - retentionInDays, plan: "Analytics", retentionInDaysAsDefault: false, totalRetentionInDaysAsDefault: totalRetentionInDays === retentionInDays },
+  properties: {
+    retentionInDays,
+    totalRetentionInDays,
+    archiveRetentionInDays: totalRetentionInDays - retentionInDays,
+    plan: "Analytics",
+    retentionInDaysAsDefault: false,
+    totalRetentionInDaysAsDefault: totalRetentionInDays === retentionInDays,
+  },
 });
 const logAnswers = {
-  [prod.id]: { setting: activitySetting(prod.id, securityWorkspace), workspaces: [logWorkspace(securityWorkspace, 90, securityWorkspaceCustomerId, "2024-01-22T15:41:09.8820312Z")], tables: { [securityWorkspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) => logTable(securityWorkspace, name, 90, 2191)) } },
-  [dev.id]: { setting: activitySetting(dev.id, devWorkspace), workspaces: [logWorkspace(devWorkspace, 30, devWorkspaceCustomerId, "2025-06-09T08:02:55.1092231Z")], tables: { [devWorkspace]: [logTable(devWorkspace, "AzureActivity", 30, 30)] } },
+  [prod.id]: {
+    setting: activitySetting(prod.id, securityWorkspace),
+    workspaces: [logWorkspace(securityWorkspace, 90, securityWorkspaceCustomerId, "2024-01-22T15:41:09.8820312Z")],
+    tables: {
+      [securityWorkspace]: ["AzureActivity", "SigninLogs", "AuditLogs", "AzureDiagnostics", "AKVAuditLogs"].map((name) =>
+        logTable(securityWorkspace, name, 90, 2191),
+      ),
+    },
+  },
+  [dev.id]: {
+    setting: activitySetting(dev.id, devWorkspace),
+    workspaces: [logWorkspace(devWorkspace, 30, devWorkspaceCustomerId, "2025-06-09T08:02:55.1092231Z")],
+    tables: { [devWorkspace]: [logTable(devWorkspace, "AzureActivity", 30, 30)] },
+  },
 };
 // What the audit tables really hold, in one query per workspace over the longest retention Log
 // Analytics offers. The security workspace reaches back its 90 days in every table; the sandbox's
 // query is planted to come back with a partial error (HTTP 200, the rows it managed, and an "error").
-const recordsColumns = [{ name: "Type", type: "string" }, { name: "records", type: "long" }, { name: "oldest", type: "datetime" }, { name: "newest", type: "datetime" }];
+const recordsColumns = [
+  { name: "Type", type: "string" },
+  { name: "records", type: "long" },
+  { name: "oldest", type: "datetime" },
+  { name: "newest", type: "datetime" },
+];
 const auditRecords = {
   [securityWorkspace]: {
     customerId: securityWorkspaceCustomerId,
@@ -67,7 +102,18 @@ const auditRecords = {
       error: {
         code: "PartialError",
         message: "There were some errors when processing your query.",
-        details: [{ code: "EngineError", message: "Something went wrong processing your query on the server.", innererror: { code: "-2133196797", message: "Partial query failure: one of the workspace's storage partitions did not answer in time.", severity: 2, severityName: "Error" } }],
+        details: [
+          {
+            code: "EngineError",
+            message: "Something went wrong processing your query on the server.",
+            innererror: {
+              code: "-2133196797",
+              message: "Partial query failure: one of the workspace's storage partitions did not answer in time.",
+              severity: 2,
+              severityName: "Error",
+            },
+          },
+        ],
       },
     },
   },
@@ -79,7 +125,14 @@ const auditRecords = {
 // signs in. The sandbox workspace has no Sentinel.
 const sentinel = (workspaceId) => `${arm}${workspaceId}/providers/Microsoft.SecurityInsights`;
 const sentinelOnboarding = {
-  [securityWorkspace]: [{ id: `${securityWorkspace}/providers/Microsoft.SecurityInsights/onboardingStates/default`, name: "default", type: "Microsoft.SecurityInsights/onboardingStates", properties: { customerManagedKey: false } }],
+  [securityWorkspace]: [
+    {
+      id: `${securityWorkspace}/providers/Microsoft.SecurityInsights/onboardingStates/default`,
+      name: "default",
+      type: "Microsoft.SecurityInsights/onboardingStates",
+      properties: { customerManagedKey: false },
+    },
+  ],
   [devWorkspace]: [],
 };
 const analyticsRuleName = "5c0e1b2a-7d3f-4e8a-9b1c-2d3e4f5a6b7c";
@@ -110,7 +163,18 @@ const sentinelRules = {
         customDetails: null,
         entityMappings: [{ entityType: "Account", fieldMappings: [{ identifier: "FullName", columnName: "UserPrincipalName" }] }],
         alertDetailsOverride: null,
-        incidentConfiguration: { createIncident: true, groupingConfiguration: { enabled: false, reopenClosedIncident: false, lookbackDuration: "PT5H", matchingMethod: "AllEntities", groupByEntities: [], groupByAlertDetails: [], groupByCustomDetails: [] } },
+        incidentConfiguration: {
+          createIncident: true,
+          groupingConfiguration: {
+            enabled: false,
+            reopenClosedIncident: false,
+            lookbackDuration: "PT5H",
+            matchingMethod: "AllEntities",
+            groupByEntities: [],
+            groupByAlertDetails: [],
+            groupByCustomDetails: [],
+          },
+        },
       },
     },
   ],
@@ -119,7 +183,9 @@ const sentinelRules = {
 export function recordLogAnalytics({ record }) {
   for (const { id } of [prod, dev]) {
     const answers = logAnswers[id];
-    record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, { value: [answers.setting] });
+    record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, {
+      value: [answers.setting],
+    });
     record("GET", `${arm}/subscriptions/${id}/providers/Microsoft.OperationalInsights/workspaces?api-version=2022-10-01`, 200, { value: answers.workspaces });
     for (const item of answers.workspaces) {
       const tables = answers.tables[item.id];
@@ -128,7 +194,8 @@ export function recordLogAnalytics({ record }) {
       const query = `union isfuzzy=true ${tables.map((table) => table.name).join(", ")} | summarize records = count(), oldest = min(TimeGenerated), newest = max(TimeGenerated) by Type`;
       record("POST", `${logAnalytics}/workspaces/${customerId}/query`, 200, body, { requestBody: { query, timespan: "P4383D" } });
       record("GET", `${sentinel(item.id)}/onboardingStates?api-version=2024-09-01`, 200, { value: sentinelOnboarding[item.id] });
-      if (sentinelOnboarding[item.id].length > 0) record("GET", `${sentinel(item.id)}/alertRules?api-version=2024-09-01`, 200, { value: sentinelRules[item.id] });
+      if (sentinelOnboarding[item.id].length > 0)
+        record("GET", `${sentinel(item.id)}/alertRules?api-version=2024-09-01`, 200, { value: sentinelRules[item.id] });
     }
   }
 }

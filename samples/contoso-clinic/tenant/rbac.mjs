@@ -40,15 +40,26 @@ function roleDefinitionsFor(subscriptionId) {
     roleDefinition(subscriptionId, roleId, roleName, "BuiltInRole", description, [{ actions, notActions, dataActions: [], notDataActions: [] }]);
   const common = [
     builtIn(roles.owner, "Owner", "Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.", ["*"]),
-    builtIn(roles.contributor, "Contributor", "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.", ["*"], [
-      "Microsoft.Authorization/*/Delete",
-      "Microsoft.Authorization/*/Write",
-      "Microsoft.Authorization/elevateAccess/Action",
-    ]),
+    builtIn(
+      roles.contributor,
+      "Contributor",
+      "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.",
+      ["*"],
+      ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action"],
+    ),
     builtIn(roles.reader, "Reader", "View all resources, but does not allow you to make any changes.", ["*/read"]),
-    builtIn(roles.userAccessAdministrator, "User Access Administrator", "Lets you manage user access to Azure resources.", ["*/read", "Microsoft.Authorization/*", "Microsoft.Support/*"]),
+    builtIn(roles.userAccessAdministrator, "User Access Administrator", "Lets you manage user access to Azure resources.", [
+      "*/read",
+      "Microsoft.Authorization/*",
+      "Microsoft.Support/*",
+    ]),
     roleDefinition(subscriptionId, roles.keyVaultSecretsUser, "Key Vault Secrets User", "BuiltInRole", "Read secret contents.", [
-      { actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"], notDataActions: [] },
+      {
+        actions: [],
+        notActions: [],
+        dataActions: ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"],
+        notDataActions: [],
+      },
     ]),
   ];
   if (subscriptionId === prod.id) {
@@ -104,7 +115,8 @@ function scheduleInstance(kind, subscription, name, principal, roleId, roleName,
     principalId: principal.id,
     principalType: armPrincipalType[principal.type],
     status: "Provisioned",
-    [kind === "eligibility" ? "roleEligibilityScheduleId" : "roleAssignmentScheduleId"]: `${scope}/providers/Microsoft.Authorization/${kind === "eligibility" ? "RoleEligibilitySchedules" : "RoleAssignmentSchedules"}/${name}`,
+    [kind === "eligibility" ? "roleEligibilityScheduleId" : "roleAssignmentScheduleId"]:
+      `${scope}/providers/Microsoft.Authorization/${kind === "eligibility" ? "RoleEligibilitySchedules" : "RoleAssignmentSchedules"}/${name}`,
     startDateTime: start ?? "2025-03-14T10:21:07.123Z",
     endDateTime: end ?? null,
     memberType: "Direct",
@@ -112,9 +124,27 @@ function scheduleInstance(kind, subscription, name, principal, roleId, roleName,
     condition: null,
     conditionVersion: null,
     expandedProperties: {
-      scope: { id: scope, displayName: scope.startsWith("/subscriptions/") ? subscription.name : scope.split("/").pop(), type: scope.startsWith("/subscriptions/") && scope.split("/").length === 3 ? "subscription" : scope.includes("resourceGroups") ? "resourcegroup" : "managementgroup" },
-      roleDefinition: { id: `/subscriptions/${subscription.id}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`, displayName: roleName, type: roleId === roles.clinicOperationsSuperuser || roleId === roles.clinicEvidenceReader ? "CustomRole" : "BuiltInRole" },
-      principal: { id: principal.id, displayName: principal.displayName, ...(principal.upn ? { email: principal.upn } : {}), type: armPrincipalType[principal.type] },
+      scope: {
+        id: scope,
+        displayName: scope.startsWith("/subscriptions/") ? subscription.name : scope.split("/").pop(),
+        type:
+          scope.startsWith("/subscriptions/") && scope.split("/").length === 3
+            ? "subscription"
+            : scope.includes("resourceGroups")
+              ? "resourcegroup"
+              : "managementgroup",
+      },
+      roleDefinition: {
+        id: `/subscriptions/${subscription.id}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`,
+        displayName: roleName,
+        type: roleId === roles.clinicOperationsSuperuser || roleId === roles.clinicEvidenceReader ? "CustomRole" : "BuiltInRole",
+      },
+      principal: {
+        id: principal.id,
+        displayName: principal.displayName,
+        ...(principal.upn ? { email: principal.upn } : {}),
+        type: armPrincipalType[principal.type],
+      },
     },
   };
   if (kind === "assignment") {
@@ -138,10 +168,23 @@ const holdings = {
     ["e0a1b2c3-0003-4000-8000-000000000003", principals.dana, roles.owner, "Owner", prodScope],
     ["e0a1b2c3-0004-4000-8000-000000000004", principals.morgan, roles.owner, "Owner", prodScope],
     ["e0a1b2c3-0005-4000-8000-000000000005", principals.deployPipeline, roles.owner, "Owner", prodScope],
-    ["e0a1b2c3-0006-4000-8000-000000000006", principals.priya, roles.contributor, "Contributor", prodScope, { assignmentType: "Activated", start: "2026-11-20T09:00:00Z", end: "2026-11-20T17:00:00Z" }],
+    [
+      "e0a1b2c3-0006-4000-8000-000000000006",
+      principals.priya,
+      roles.contributor,
+      "Contributor",
+      prodScope,
+      { assignmentType: "Activated", start: "2026-11-20T09:00:00Z", end: "2026-11-20T17:00:00Z" },
+    ],
     ["e0a1b2c3-0007-4000-8000-000000000007", principals.appTeam, roles.contributor, "Contributor", rgEhrApp],
     ["e0a1b2c3-0008-4000-8000-000000000008", principals.sam, roles.reader, "Reader", prodScope],
-    ["e0a1b2c3-0009-4000-8000-000000000009", principals.ehrApi, roles.keyVaultSecretsUser, "Key Vault Secrets User", `${rgEhrData}/providers/Microsoft.KeyVault/vaults/kv-phi-prod-01`],
+    [
+      "e0a1b2c3-0009-4000-8000-000000000009",
+      principals.ehrApi,
+      roles.keyVaultSecretsUser,
+      "Key Vault Secrets User",
+      `${rgEhrData}/providers/Microsoft.KeyVault/vaults/kv-phi-prod-01`,
+    ],
     ["e0a1b2c3-0010-4000-8000-000000000010", principals.chris, roles.clinicOperationsSuperuser, "Clinic Operations Superuser", rgOps],
     // Planted: Chris Okafor has not signed in since June 2026 (see entra.mjs) and still holds Owner.
     ["e0a1b2c3-0016-4000-8000-000000000016", principals.chris, roles.owner, "Owner", prodScope],
@@ -157,7 +200,14 @@ const holdings = {
 
 const eligible = {
   [prod.id]: [
-    ["f1b2c3d4-0001-4000-8000-000000000001", principals.priya, roles.contributor, "Contributor", prodScope, { start: "2026-06-01T00:00:00Z", end: "2027-05-31T23:59:59Z" }],
+    [
+      "f1b2c3d4-0001-4000-8000-000000000001",
+      principals.priya,
+      roles.contributor,
+      "Contributor",
+      prodScope,
+      { start: "2026-06-01T00:00:00Z", end: "2027-05-31T23:59:59Z" },
+    ],
     ["f1b2c3d4-0002-4000-8000-000000000002", principals.sam, roles.owner, "Owner", prodScope, { start: "2026-09-01T00:00:00Z", end: "2026-12-31T23:59:59Z" }],
   ],
 };
@@ -165,7 +215,9 @@ const eligible = {
 export function recordRbac({ record }) {
   for (const subscriptionEntry of [prod, dev]) {
     const base = `${arm}/subscriptions/${subscriptionEntry.id}/providers/Microsoft.Authorization`;
-    const assignments = holdings[subscriptionEntry.id].map(([name, principal, roleId, , scope]) => roleAssignment(subscriptionEntry.id, name, principal, roleId, scope));
+    const assignments = holdings[subscriptionEntry.id].map(([name, principal, roleId, , scope]) =>
+      roleAssignment(subscriptionEntry.id, name, principal, roleId, scope),
+    );
     const listUrl = `${base}/roleAssignments?api-version=2022-04-01`;
     if (subscriptionEntry === prod) {
       // Planted: the list comes in two pages, joined by nextLink.
@@ -178,7 +230,9 @@ export function recordRbac({ record }) {
     record("GET", `${base}/roleDefinitions?api-version=2022-04-01`, 200, { value: roleDefinitionsFor(subscriptionEntry.id) });
     if (subscriptionEntry === prod) {
       record("GET", `${base}/roleEligibilityScheduleInstances?api-version=2020-10-01`, 200, {
-        value: eligible[prod.id].map(([name, principal, roleId, roleName, scope, times]) => scheduleInstance("eligibility", prod, name, principal, roleId, roleName, scope, times)),
+        value: eligible[prod.id].map(([name, principal, roleId, roleName, scope, times]) =>
+          scheduleInstance("eligibility", prod, name, principal, roleId, roleName, scope, times),
+        ),
       });
     } else {
       // Planted: the collector's custom role in Clinic-Dev lacks this action.
@@ -197,7 +251,14 @@ export function recordRbac({ record }) {
   }
 
   // One lookup names every principal the assignments and eligibilities hold; the collector sends the ids sorted.
-  const allPrincipalIds = [...new Set(Object.values(holdings).flat().concat(Object.values(eligible).flat()).map(([, principal]) => principal.id))].sort();
+  const allPrincipalIds = [
+    ...new Set(
+      Object.values(holdings)
+        .flat()
+        .concat(Object.values(eligible).flat())
+        .map(([, principal]) => principal.id),
+    ),
+  ].sort();
   record(
     "POST",
     `${graph}/directoryObjects/getByIds`,

@@ -25,7 +25,12 @@ export function createRecording(startedAt) {
     const id = requestId();
     const isGraph = url.startsWith(graph);
     const responseHeaders = [
-      { name: "content-type", value: isGraph ? "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8" : "application/json; charset=utf-8" },
+      {
+        name: "content-type",
+        value: isGraph
+          ? "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8"
+          : "application/json; charset=utf-8",
+      },
       { name: "date", value: started.toUTCString() },
       ...(isGraph
         ? [

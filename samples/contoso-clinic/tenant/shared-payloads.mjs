@@ -21,10 +21,24 @@ export function diagnosticSetting(resourceId, name, destination, logs) {
 // Shape: Microsoft Graph directoryObject (POST /directoryObjects/getByIds returns user, group and servicePrincipal objects).
 export function directoryObject(principal) {
   if (principal.type === "user") {
-    return { "@odata.type": "#microsoft.graph.user", id: principal.id, displayName: principal.displayName, userPrincipalName: principal.upn, userType: principal.userType, accountEnabled: principal.accountEnabled ?? true };
+    return {
+      "@odata.type": "#microsoft.graph.user",
+      id: principal.id,
+      displayName: principal.displayName,
+      userPrincipalName: principal.upn,
+      userType: principal.userType,
+      accountEnabled: principal.accountEnabled ?? true,
+    };
   }
   if (principal.type === "group") {
     return { "@odata.type": "#microsoft.graph.group", id: principal.id, displayName: principal.displayName, securityEnabled: true, mailEnabled: false };
   }
-  return { "@odata.type": "#microsoft.graph.servicePrincipal", id: principal.id, displayName: principal.displayName, appId: principal.appId, servicePrincipalType: principal.servicePrincipalType, accountEnabled: true };
+  return {
+    "@odata.type": "#microsoft.graph.servicePrincipal",
+    id: principal.id,
+    displayName: principal.displayName,
+    appId: principal.appId,
+    servicePrincipalType: principal.servicePrincipalType,
+    accountEnabled: true,
+  };
 }

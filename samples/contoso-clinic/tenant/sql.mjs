@@ -17,7 +17,15 @@ export function recordSql({ record }) {
         type: "Microsoft.Sql/servers",
         location: "eastus2",
         kind: "v12.0",
-        properties: { fullyQualifiedDomainName: "sql-ehr-prod.database.windows.net", administratorLogin: "ehradmin", version: "12.0", state: "Ready", publicNetworkAccess: "Disabled", restrictOutboundNetworkAccess: "Disabled", privateEndpointConnections: [] },
+        properties: {
+          fullyQualifiedDomainName: "sql-ehr-prod.database.windows.net",
+          administratorLogin: "ehradmin",
+          version: "12.0",
+          state: "Ready",
+          publicNetworkAccess: "Disabled",
+          restrictOutboundNetworkAccess: "Disabled",
+          privateEndpointConnections: [],
+        },
       },
     ],
   });
@@ -38,15 +46,36 @@ export function recordSql({ record }) {
     },
   });
   record("GET", `${arm}${masterDatabase}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, {
-    value: [diagnosticSetting(masterDatabase, "sql-audit-to-security-workspace", { workspaceId: securityWorkspace }, [{ category: null, categoryGroup: "audit", enabled: true }])],
+    value: [
+      diagnosticSetting(masterDatabase, "sql-audit-to-security-workspace", { workspaceId: securityWorkspace }, [
+        { category: null, categoryGroup: "audit", enabled: true },
+      ]),
+    ],
   });
   // The setting selects a category group, so the collector asks which categories the group holds here.
   // Shape: arm-monitor-diagnostic-settings-categories-list.json
-  const sqlCategories = { SQLSecurityAuditEvents: ["audit", "allLogs"], DevOpsOperationsAudit: ["audit", "allLogs"], SQLInsights: ["allLogs"], AutomaticTuning: ["allLogs"], Errors: ["allLogs"], Deadlocks: ["allLogs"] };
+  const sqlCategories = {
+    SQLSecurityAuditEvents: ["audit", "allLogs"],
+    DevOpsOperationsAudit: ["audit", "allLogs"],
+    SQLInsights: ["allLogs"],
+    AutomaticTuning: ["allLogs"],
+    Errors: ["allLogs"],
+    Deadlocks: ["allLogs"],
+  };
   record("GET", `${arm}${masterDatabase}/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version=2021-05-01-preview`, 200, {
     value: [
-      ...Object.entries(sqlCategories).map(([name, categoryGroups]) => ({ id: `${masterDatabase}/providers/microsoft.insights/diagnosticSettingsCategories/${name}`, type: "microsoft.insights/diagnosticSettingsCategories", name, properties: { categoryType: "Logs", categoryGroups } })),
-      { id: `${masterDatabase}/providers/microsoft.insights/diagnosticSettingsCategories/Basic`, type: "microsoft.insights/diagnosticSettingsCategories", name: "Basic", properties: { categoryType: "Metrics" } },
+      ...Object.entries(sqlCategories).map(([name, categoryGroups]) => ({
+        id: `${masterDatabase}/providers/microsoft.insights/diagnosticSettingsCategories/${name}`,
+        type: "microsoft.insights/diagnosticSettingsCategories",
+        name,
+        properties: { categoryType: "Logs", categoryGroups },
+      })),
+      {
+        id: `${masterDatabase}/providers/microsoft.insights/diagnosticSettingsCategories/Basic`,
+        type: "microsoft.insights/diagnosticSettingsCategories",
+        name: "Basic",
+        properties: { categoryType: "Metrics" },
+      },
     ],
   });
   record("GET", `${arm}/subscriptions/${dev.id}/providers/Microsoft.Sql/servers?api-version=${sqlApi}`, 200, { value: [] });

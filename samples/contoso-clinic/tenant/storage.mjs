@@ -20,7 +20,12 @@ function storageAccount(id, { location = "eastus2", secondaryLocation = "central
     name,
     properties: {
       creationTime: "2024-02-12T16:20:41.2145811Z",
-      primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/`, file: `https://${name}.file.core.windows.net/`, queue: `https://${name}.queue.core.windows.net/`, table: `https://${name}.table.core.windows.net/` },
+      primaryEndpoints: {
+        blob: `https://${name}.blob.core.windows.net/`,
+        file: `https://${name}.file.core.windows.net/`,
+        queue: `https://${name}.queue.core.windows.net/`,
+        table: `https://${name}.table.core.windows.net/`,
+      },
       primaryLocation: location,
       provisioningState: "Succeeded",
       encryption: { services: { file: { keyType: "Account", enabled: true }, blob: { keyType: "Account", enabled: true } }, keySource: "Microsoft.Storage" },
@@ -42,14 +47,26 @@ const storageAnswers = {
   [prod.id]: [
     {
       account: storageAccount(scansStorage),
-      blobSettings: (blob) => [diagnosticSetting(blob, "blob-access-to-security-workspace", { workspaceId: securityWorkspace }, [{ category: "StorageRead", categoryGroup: null, enabled: true }, { category: "StorageWrite", categoryGroup: null, enabled: true }, { category: "StorageDelete", categoryGroup: null, enabled: true }])],
+      blobSettings: (blob) => [
+        diagnosticSetting(blob, "blob-access-to-security-workspace", { workspaceId: securityWorkspace }, [
+          { category: "StorageRead", categoryGroup: null, enabled: true },
+          { category: "StorageWrite", categoryGroup: null, enabled: true },
+          { category: "StorageDelete", categoryGroup: null, enabled: true },
+        ]),
+      ],
       containers: [],
     },
     {
       account: storageAccount(archiveStorage),
-      blobSettings: (blob) => [diagnosticSetting(blob, "archive-access-to-security-workspace", { workspaceId: securityWorkspace }, [{ category: null, categoryGroup: "allLogs", enabled: true }])],
+      blobSettings: (blob) => [
+        diagnosticSetting(blob, "archive-access-to-security-workspace", { workspaceId: securityWorkspace }, [
+          { category: null, categoryGroup: "allLogs", enabled: true },
+        ]),
+      ],
       // Shape: arm-storage-blob-containers-list.json; the policy: arm-storage-immutability-policy-get.json
-      containers: [{ name: "insights-logs-auditevent", policy: { immutabilityPeriodSinceCreationInDays: 2192, allowProtectedAppendWrites: true, state: "Unlocked" } }],
+      containers: [
+        { name: "insights-logs-auditevent", policy: { immutabilityPeriodSinceCreationInDays: 2192, allowProtectedAppendWrites: true, state: "Unlocked" } },
+      ],
     },
     {
       account: storageAccount(exportsStorage, { location: "westus2", secondaryLocation: "westcentralus" }),
@@ -63,7 +80,9 @@ const storageAnswers = {
 export function recordStorage({ record }) {
   for (const subscriptionEntry of [prod, dev]) {
     const answers = storageAnswers[subscriptionEntry.id];
-    record("GET", `${arm}/subscriptions/${subscriptionEntry.id}/providers/Microsoft.Storage/storageAccounts?api-version=${storageApi}`, 200, { value: answers.map(({ account }) => account) });
+    record("GET", `${arm}/subscriptions/${subscriptionEntry.id}/providers/Microsoft.Storage/storageAccounts?api-version=${storageApi}`, 200, {
+      value: answers.map(({ account }) => account),
+    });
     for (const { account, blobSettings, containers } of answers) {
       const blob = `${account.id}/blobServices/default`;
       record("GET", `${arm}${blob}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`, 200, { value: blobSettings(blob) });
@@ -72,7 +91,14 @@ export function recordStorage({ record }) {
         name,
         type: "Microsoft.Storage/storageAccounts/blobServices/containers",
         etag: '"0x8DC5A2F4B1E7C3D"',
-        properties: { publicAccess: "None", leaseStatus: "Unlocked", leaseState: "Available", lastModifiedTime: "2024-03-02T11:07:19Z", hasImmutabilityPolicy: true, hasLegalHold: false },
+        properties: {
+          publicAccess: "None",
+          leaseStatus: "Unlocked",
+          leaseState: "Available",
+          lastModifiedTime: "2024-03-02T11:07:19Z",
+          hasImmutabilityPolicy: true,
+          hasLegalHold: false,
+        },
       }));
       record("GET", `${arm}${blob}/containers?api-version=${storageApi}&$filter=insights-`, 200, { value: listed });
       for (const { name, policy } of containers) {
@@ -86,5 +112,4 @@ export function recordStorage({ record }) {
       }
     }
   }
-
 }

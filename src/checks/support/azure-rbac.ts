@@ -31,11 +31,7 @@ export function privilegedRoleName(roleDefinitionId: string): string | undefined
 /** True when an assignment at `scope` applies to the whole subscription (at it, or inherited from above). */
 export function coversWholeSubscription(scope: string, subscription: SubscriptionInScope): boolean {
   const normalized = scope.toLowerCase().replace(/\/+$/, "");
-  return (
-    normalized === "" ||
-    normalized === subscription.scope.toLowerCase() ||
-    normalized.startsWith("/providers/microsoft.management/managementgroups/")
-  );
+  return normalized === "" || normalized === subscription.scope.toLowerCase() || normalized.startsWith("/providers/microsoft.management/managementgroups/");
 }
 
 /** "subscription Clinic-Prod", "resource group rg-ehr in Clinic-Prod", "management group mg-clinic (inherited)". */

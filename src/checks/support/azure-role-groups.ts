@@ -51,7 +51,12 @@ export interface GroupPeople {
 
 const groupScope = (tenantId: string, groupId: string) => `/tenants/${tenantId}/groups/${groupId.toLowerCase()}`;
 
-function memberLabel(value: { "@odata.type": string; id: string; displayName?: string | null | undefined; userPrincipalName?: string | null | undefined }): string {
+function memberLabel(value: {
+  "@odata.type": string;
+  id: string;
+  displayName?: string | null | undefined;
+  userPrincipalName?: string | null | undefined;
+}): string {
   const name = value.displayName ?? value.id;
   if (value["@odata.type"].endsWith(".servicePrincipal")) return `service principal ${name}`;
   return `user ${name}${value.userPrincipalName ? ` (${value.userPrincipalName})` : ""}`;
@@ -59,11 +64,15 @@ function memberLabel(value: { "@odata.type": string; id: string; displayName?: s
 
 const same = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
 
-function membershipOf(schedules: readonly Located<GroupAssignmentScheduleInstance>[] | undefined, memberId: string): { membership: Membership; refs: EvidenceRef[] } {
+function membershipOf(
+  schedules: readonly Located<GroupAssignmentScheduleInstance>[] | undefined,
+  memberId: string,
+): { membership: Membership; refs: EvidenceRef[] } {
   if (!schedules) return { membership: "unknown", refs: [] };
   const own = schedules.filter(({ value }) => same(value.principalId, memberId) && same(value.accessId, "member"));
   if (own.some(({ value }) => same(value.assignmentType, "activated"))) return { membership: "activated", refs: own.map(({ ref }) => ref) };
-  if (own.some(({ value }) => value.assignmentType === undefined || value.assignmentType === null)) return { membership: "unknown", refs: own.map(({ ref }) => ref) };
+  if (own.some(({ value }) => value.assignmentType === undefined || value.assignmentType === null))
+    return { membership: "unknown", refs: own.map(({ ref }) => ref) };
   return { membership: "standing", refs: own.map(({ ref }) => ref) };
 }
 
@@ -92,7 +101,13 @@ export function groupPeople(evidence: EvidenceReader, tenantId: string, groupId:
             .filter(({ value }) => value["@odata.type"].endsWith(".user") || value["@odata.type"].endsWith(".servicePrincipal"))
             .map(({ value, ref }) => {
               const how = options.how ? membershipOf(schedules, value.id) : { membership: "unknown" as const, refs: [] };
-              return { id: value.id, kind: value["@odata.type"].endsWith(".user") ? ("user" as const) : ("servicePrincipal" as const), label: memberLabel(value), membership: how.membership, refs: [ref, ...how.refs] };
+              return {
+                id: value.id,
+                kind: value["@odata.type"].endsWith(".user") ? ("user" as const) : ("servicePrincipal" as const),
+                label: memberLabel(value),
+                membership: how.membership,
+                refs: [ref, ...how.refs],
+              };
             }),
         };
 

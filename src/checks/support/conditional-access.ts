@@ -99,8 +99,7 @@ interface Subject {
 }
 
 const lower = (values: Iterable<string>): Set<string> => new Set([...values].map((value) => value.toLowerCase()));
-const has = (list: readonly string[] | null | undefined, value: string): boolean =>
-  (list ?? []).some((item) => item.toLowerCase() === value.toLowerCase());
+const has = (list: readonly string[] | null | undefined, value: string): boolean => (list ?? []).some((item) => item.toLowerCase() === value.toLowerCase());
 
 function subjectOf(subject: SignInSubject): Subject {
   const userType = subject.userType?.toLowerCase();
@@ -154,9 +153,7 @@ function grantOf(grant: GrantControls): Grant | undefined {
     const operator = grant.operator ? "" : " (grant operator not reported)";
     narrowing.push(`${[mfa, ...alternatives].join(" or ")}${operator}`);
   }
-  return strengthRef
-    ? { kind: "mfa", via: "authentication-strength", authenticationStrength: strengthRef, narrowing }
-    : { kind: "mfa", via: "mfa", narrowing };
+  return strengthRef ? { kind: "mfa", via: "authentication-strength", authenticationStrength: strengthRef, narrowing } : { kind: "mfa", via: "mfa", narrowing };
 }
 
 type Strength = NonNullable<NonNullable<GrantControls>["authenticationStrength"]>;
@@ -329,10 +326,7 @@ function exclusion(users: Users, subject: Subject): { how: string[]; unknown: st
 // ---------------------------------------------------------------------------------------------
 // One policy, one user, one target
 
-type Reach =
-  | { status: "applies"; narrowing: string[] }
-  | { status: "excluded"; how: string[] }
-  | { status: "unknown"; reasons: string[]; narrowing: string[] };
+type Reach = { status: "applies"; narrowing: string[] } | { status: "excluded"; how: string[] } | { status: "unknown"; reasons: string[]; narrowing: string[] };
 
 /** How a policy reaches this user signing in to this target; undefined when it plainly does not. */
 function reach(policy: ConditionalAccessPolicy, subject: Subject, target: SignInTarget): Reach | undefined {
@@ -414,7 +408,12 @@ export function mfaCoverage(policies: readonly ConditionalAccessPolicy[], subjec
       continue;
     }
     const narrowing = [...reached.narrowing, ...grant.narrowing];
-    const match: MfaPolicy = { ...ref, via: grant.via, ...(grant.authenticationStrength ? { authenticationStrength: grant.authenticationStrength } : {}), narrowing };
+    const match: MfaPolicy = {
+      ...ref,
+      via: grant.via,
+      ...(grant.authenticationStrength ? { authenticationStrength: grant.authenticationStrength } : {}),
+      narrowing,
+    };
     if (policy.state === "enabled") {
       if (reached.status === "applies") (narrowing.length === 0 ? unconditional : conditional).push(match);
       else {
@@ -505,7 +504,10 @@ export function legacyAuthenticationBlocks(policies: readonly ConditionalAccessP
       ...policyRef(policy),
       excluded: excludedUsers(users),
       excludedApplications: [...(applications?.excludeApplications ?? [])],
-      narrowing: [...(filter?.rule ? [`application filter (${filter.mode ?? "mode not given"}): ${filter.rule}`] : []), ...otherConditionNarrowing(policy.conditions)],
+      narrowing: [
+        ...(filter?.rule ? [`application filter (${filter.mode ?? "mode not given"}): ${filter.rule}`] : []),
+        ...otherConditionNarrowing(policy.conditions),
+      ],
     };
     if (policy.state === "enabled") enforced.push(block);
     else if (policy.state === "enabledForReportingButNotEnforced") reportOnly.push(block);

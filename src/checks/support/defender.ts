@@ -18,7 +18,6 @@ export const planFor: Readonly<Record<string, string>> = {
   "microsoft.dbformysql/flexibleservers": "OpenSourceRelationalDatabases",
 };
 
-
 /** Defender's standards for the healthcare rule are named after it (e.g. "HIPAA-HITRUST-9-2", "HITRUST-CSF-v11.3"). */
 export const healthcareStandardName = /hipaa|hitrust/i;
 
@@ -26,7 +25,11 @@ export const healthcareStandardName = /hipaa|hitrust/i;
 export type UploadScanning = { scanned: true; how: string } | { scanned: false; why: string } | { scanned: undefined; why: string };
 
 const enabled = (value: string | boolean | null | undefined): boolean | undefined =>
-  value === true || (typeof value === "string" && value.toLowerCase() === "true") ? true : value === false || (typeof value === "string" && value.toLowerCase() === "false") ? false : undefined;
+  value === true || (typeof value === "string" && value.toLowerCase() === "true")
+    ? true
+    : value === false || (typeof value === "string" && value.toLowerCase() === "false")
+      ? false
+      : undefined;
 
 /**
  * On-upload malware scanning of one storage account: its own Defender for Storage settings when it
@@ -35,8 +38,24 @@ const enabled = (value: string | boolean | null | undefined): boolean | undefine
  * undefined when the account's settings could not be read (whether it overrides is then unknown).
  */
 export function uploadScanning(
-  plan: { properties: { pricingTier: string; subPlan?: string | null | undefined; extensions?: readonly { name: string; isEnabled?: string | boolean | null | undefined }[] | null | undefined } } | undefined,
-  account: { properties: { isEnabled?: boolean | null | undefined; overrideSubscriptionLevelSettings?: boolean | null | undefined; malwareScanning?: { onUpload?: { isEnabled?: boolean | null | undefined } | null | undefined } | null | undefined } } | undefined,
+  plan:
+    | {
+        properties: {
+          pricingTier: string;
+          subPlan?: string | null | undefined;
+          extensions?: readonly { name: string; isEnabled?: string | boolean | null | undefined }[] | null | undefined;
+        };
+      }
+    | undefined,
+  account:
+    | {
+        properties: {
+          isEnabled?: boolean | null | undefined;
+          overrideSubscriptionLevelSettings?: boolean | null | undefined;
+          malwareScanning?: { onUpload?: { isEnabled?: boolean | null | undefined } | null | undefined } | null | undefined;
+        };
+      }
+    | undefined,
 ): UploadScanning {
   if (account?.properties.overrideSubscriptionLevelSettings === true) {
     if (account.properties.isEnabled === false) return { scanned: false, why: "Defender for Storage is off on the account, which overrides its subscription" };
@@ -47,8 +66,13 @@ export function uploadScanning(
   }
   // Without the account's own settings, whether it overrides the plan (either way) is unknown.
   if (account === undefined) return { scanned: undefined, why: "whether the account overrides its subscription's Defender for Storage plan is unknown" };
-  if (plan?.properties.pricingTier !== "Standard") return { scanned: false, why: `the subscription's Defender for Storage plan is ${plan ? `off (${plan.properties.pricingTier})` : "not listed"}` };
-  if (plan.properties.subPlan !== "DefenderForStorageV2") return { scanned: false, why: `the subscription's plan ${plan.properties.subPlan ?? "(no sub-plan: the classic per-transaction plan)"} has no on-upload malware scanning` };
+  if (plan?.properties.pricingTier !== "Standard")
+    return { scanned: false, why: `the subscription's Defender for Storage plan is ${plan ? `off (${plan.properties.pricingTier})` : "not listed"}` };
+  if (plan.properties.subPlan !== "DefenderForStorageV2")
+    return {
+      scanned: false,
+      why: `the subscription's plan ${plan.properties.subPlan ?? "(no sub-plan: the classic per-transaction plan)"} has no on-upload malware scanning`,
+    };
   const extension = (plan.properties.extensions ?? []).find((candidate) => candidate.name === "OnUploadMalwareScanning");
   const on = enabled(extension?.isEnabled);
   if (on === true) return { scanned: true, how: "the subscription's Defender for Storage plan scans uploads for malware" };

@@ -1,5 +1,11 @@
 import { resourceName } from "../../datasets/resource-id.js";
-import type { DiagnosticCategory, DiagnosticCategorySchema, DiagnosticSetting, DiagnosticSettingSchema, LogSelection } from "../../datasets/diagnostic-settings.js";
+import type {
+  DiagnosticCategory,
+  DiagnosticCategorySchema,
+  DiagnosticSetting,
+  DiagnosticSettingSchema,
+  LogSelection,
+} from "../../datasets/diagnostic-settings.js";
 import type { DatasetDefinition, EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome } from "../check.js";
 
@@ -27,12 +33,15 @@ export function destinationsOf(setting: DiagnosticSetting): Destination[] {
     ["event-hub", eventHubAuthorizationRuleId],
     ["partner", marketplacePartnerId],
   ];
-  return named.filter((entry): entry is [DestinationKind, string] => typeof entry[1] === "string" && entry[1].trim() !== "").map(([kind, id]) => ({ kind, id }));
+  return named
+    .filter((entry): entry is [DestinationKind, string] => typeof entry[1] === "string" && entry[1].trim() !== "")
+    .map(([kind, id]) => ({ kind, id }));
 }
 
 /** "Log Analytics workspace law-security", "event hub namespace ns-logs" (the rule's namespace, not the rule). */
 export function describeDestination(destination: Destination): string {
-  const name = destination.kind === "event-hub" ? (/\/namespaces\/([^/]+)/i.exec(destination.id)?.[1] ?? resourceName(destination.id)) : resourceName(destination.id);
+  const name =
+    destination.kind === "event-hub" ? (/\/namespaces\/([^/]+)/i.exec(destination.id)?.[1] ?? resourceName(destination.id)) : resourceName(destination.id);
   return `${kindNames[destination.kind]} ${name}`;
 }
 
@@ -129,7 +138,12 @@ export function resourceLoggingOutcome(input: {
   const read = evidence.read(input.settings, input.settingsScope);
   if (!read.ok) return notEvaluated(subject, `Logging of ${label}`, input.settings, read);
   if (read.items.length === 0) {
-    return { status: "fail", ...subject, message: `${label} has no diagnostic setting, so its ${input.records} are not logged.`, evidence: [...input.refs, { file: read.file, pointer: "/value" }] };
+    return {
+      status: "fail",
+      ...subject,
+      message: `${label} has no diagnostic setting, so its ${input.records} are not logged.`,
+      evidence: [...input.refs, { file: read.file, pointer: "/value" }],
+    };
   }
   const listing = evidence.read(input.categories, input.settingsScope);
   const routing = routeCategories(read.items, input.required, listing.ok ? listing.items.map(({ value }) => value) : undefined);

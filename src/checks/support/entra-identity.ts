@@ -1,5 +1,13 @@
 import type { SubscriptionInScope } from "../../model/evidence.js";
-import { directoryRoleAssignmentSchedulesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, type DirectoryRoleAssignmentSchedule, type EntraUser } from "../../datasets/entra.js";
+import {
+  directoryRoleAssignmentSchedulesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  type DirectoryRoleAssignmentSchedule,
+  type EntraUser,
+} from "../../datasets/entra.js";
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../../datasets/rbac.js";
 import type { DatasetDefinition, DatasetRead, EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome } from "../check.js";
@@ -67,7 +75,12 @@ export function groupMemberships(evidence: EvidenceReader, tenantId: string, gro
   for (const groupId of groupIds) {
     if (members.has(groupId)) continue;
     const read = evidence.read(groupMembersDataset, `${tenantScope(tenantId)}/groups/${groupId}`);
-    members.set(groupId, read.ok ? { ok: true, members: read.items } : { ok: false, dataset: groupMembersDataset, scope: `${tenantScope(tenantId)}/groups/${groupId}`, failure: read });
+    members.set(
+      groupId,
+      read.ok
+        ? { ok: true, members: read.items }
+        : { ok: false, dataset: groupMembersDataset, scope: `${tenantScope(tenantId)}/groups/${groupId}`, failure: read },
+    );
   }
   return members;
 }
@@ -79,7 +92,9 @@ export function groupMemberships(evidence: EvidenceReader, tenantId: string, gro
 export function privilegedDirectoryHoldings(
   evidence: EvidenceReader,
   tenantId: string,
-): { ok: true; holdings: DirectoryRoleHolding[]; unexpandedGroups: ({ groupId: string } & Failure)[]; scheduleGaps: Failure[]; sources: string[] } | ({ ok: false } & Failure) {
+):
+  | { ok: true; holdings: DirectoryRoleHolding[]; unexpandedGroups: ({ groupId: string } & Failure)[]; scheduleGaps: Failure[]; sources: string[] }
+  | ({ ok: false } & Failure) {
   const scope = tenantScope(tenantId);
   const active = evidence.read(directoryRoleAssignmentsDataset, scope);
   if (!active.ok) return { ok: false, dataset: directoryRoleAssignmentsDataset, scope, failure: active };
@@ -91,7 +106,16 @@ export function privilegedDirectoryHoldings(
 
   type Raw = Omit<DirectoryRoleHolding, "userId" | "viaGroup"> & { principalType: string | undefined };
   const raw: Raw[] = [];
-  const add = (value: { principalId: string; roleDefinitionId: string; directoryScopeId?: string | null | undefined; principal?: { "@odata.type": string } | null | undefined }, ref: EvidenceRef, kind: HoldingKind) => {
+  const add = (
+    value: {
+      principalId: string;
+      roleDefinitionId: string;
+      directoryScopeId?: string | null | undefined;
+      principal?: { "@odata.type": string } | null | undefined;
+    },
+    ref: EvidenceRef,
+    kind: HoldingKind,
+  ) => {
     const roleTemplateId = templateOf(value.roleDefinitionId);
     const roleName = privilegedDirectoryRoles[roleTemplateId];
     if (!roleName || (value.directoryScopeId ?? "/") !== "/") return;
@@ -103,7 +127,11 @@ export function privilegedDirectoryHoldings(
   const isGroup = (holding: Raw) => holding.principalType === "#microsoft.graph.group";
   // Applications holding roles are workload identities: they do not sign in with MFA and are not users.
   const isApplication = (holding: Raw) => holding.principalType === "#microsoft.graph.servicePrincipal";
-  const groups = groupMemberships(evidence, tenantId, raw.filter(isGroup).map((holding) => holding.principalId));
+  const groups = groupMemberships(
+    evidence,
+    tenantId,
+    raw.filter(isGroup).map((holding) => holding.principalId),
+  );
   const holdings: DirectoryRoleHolding[] = [];
   const unexpandedGroups = new Map<string, { groupId: string } & Failure>();
   for (const entry of raw) {
@@ -150,13 +178,21 @@ export interface AzureRoleHolding {
  * members and PIM for Groups eligibilities of groups that hold a role: a check that calls it
  * declares all five.
  */
-export function privilegedAzureHoldings(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[], tenantId: string): { holdings: AzureRoleHolding[]; gaps: Failure[] } {
+export function privilegedAzureHoldings(
+  evidence: EvidenceReader,
+  subscriptions: readonly SubscriptionInScope[],
+  tenantId: string,
+): { holdings: AzureRoleHolding[]; gaps: Failure[] } {
   const holdings: AzureRoleHolding[] = [];
   const gaps = new Map<string, Failure>();
   const gap = (failure: Failure) => gaps.set(`${failure.dataset.id} ${failure.scope.toLowerCase()}`, failure);
   const directory = principalDirectory(evidence.read(principalsDataset, tenantScope(tenantId)));
   const people = new Map<string, GroupPeople>();
-  const add = (items: readonly Located<{ properties: { roleDefinitionId: string; principalId: string; principalType?: string | undefined } }>[], kind: AzureRoleHolding["kind"], where: string) => {
+  const add = (
+    items: readonly Located<{ properties: { roleDefinitionId: string; principalId: string; principalType?: string | undefined } }>[],
+    kind: AzureRoleHolding["kind"],
+    where: string,
+  ) => {
     for (const { value, ref } of items) {
       const roleName = privilegedRoleName(value.properties.roleDefinitionId);
       if (!roleName) continue;
@@ -174,12 +210,20 @@ export function privilegedAzureHoldings(evidence: EvidenceReader, subscriptions:
       const name = describePrincipal(directory, principalId, "Group");
       if (group.members.ok) {
         for (const member of group.members.people) {
-          if (member.kind === "user") holdings.push({ userId: member.id, roleName, where, kind, label: `${roleName} on ${where} through ${name} (${kind})`, ref });
+          if (member.kind === "user")
+            holdings.push({ userId: member.id, roleName, where, kind, label: `${roleName} on ${where} through ${name} (${kind})`, ref });
         }
       } else gap(group.members.gap);
       if (group.eligible.ok) {
         for (const person of group.eligible.people) {
-          holdings.push({ userId: person.id, roleName, where, kind: "eligible", label: `${roleName} on ${where} through ${name} (${eligibleAccess(person)})`, ref: person.ref });
+          holdings.push({
+            userId: person.id,
+            roleName,
+            where,
+            kind: "eligible",
+            label: `${roleName} on ${where} through ${name} (${eligibleAccess(person)})`,
+            ref: person.ref,
+          });
         }
       } else gap(group.eligible.gap);
     }

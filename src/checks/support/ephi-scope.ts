@@ -18,7 +18,8 @@ export function forEachResourceHoldingEphi(
   const placedById = new Map(ephi.resources.map((resource) => [resource.id.toLowerCase(), resource]));
   return subscriptions.flatMap((subscription): CheckOutcome[] => {
     const read = evidence.read(resourcesDataset, subscription.scope);
-    if (!read.ok) return [notEvaluated(subscriptionSubject(subscription), `${what} of the resources of subscription ${subscription.displayName}`, resourcesDataset, read)];
+    if (!read.ok)
+      return [notEvaluated(subscriptionSubject(subscription), `${what} of the resources of subscription ${subscription.displayName}`, resourcesDataset, read)];
     const outcomes = read.items.flatMap((item) => {
       // The inventory is built from this same list; a resource it does not place counts until decided.
       const standing = placedById.get(item.value.id.toLowerCase())?.standing ?? "unclassified";
@@ -27,7 +28,14 @@ export function forEachResourceHoldingEphi(
       return outcome ? [outcome] : [];
     });
     if (outcomes.length > 0) return outcomes;
-    return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: `Subscription ${subscription.displayName} holds no resource in the ePHI scope.`, evidence: [{ file: read.file, pointer: "/value" }] }];
+    return [
+      {
+        status: "not_applicable",
+        ...subscriptionSubject(subscription),
+        message: `Subscription ${subscription.displayName} holds no resource in the ePHI scope.`,
+        evidence: [{ file: read.file, pointer: "/value" }],
+      },
+    ];
   });
 }
 

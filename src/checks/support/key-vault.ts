@@ -18,7 +18,10 @@ export function forEachVault(
     evidence,
     subscriptions,
     vaultsDataset,
-    { unavailable: (subscription) => `${what} for the Key Vaults of subscription ${subscription.displayName}`, none: (subscription) => `Subscription ${subscription.displayName} contains no Key Vault.` },
+    {
+      unavailable: (subscription) => `${what} for the Key Vaults of subscription ${subscription.displayName}`,
+      none: (subscription) => `Subscription ${subscription.displayName} contains no Key Vault.`,
+    },
     evaluateVault,
   );
 }

@@ -24,7 +24,14 @@ export function forEachListed<Item extends z.ZodType>(
     const read = evidence.read(dataset, subscription.scope);
     if (!read.ok) return [notEvaluated(subscriptionSubject(subscription), words.unavailable(subscription), dataset, read)];
     if (read.items.length === 0) {
-      return [{ status: "not_applicable", ...subscriptionSubject(subscription), message: words.none(subscription), evidence: [{ file: read.file, pointer: "/value" }] }];
+      return [
+        {
+          status: "not_applicable",
+          ...subscriptionSubject(subscription),
+          message: words.none(subscription),
+          evidence: [{ file: read.file, pointer: "/value" }],
+        },
+      ];
     }
     return read.items.map((item) => evaluate(item, subscription, { file: read.file, calls: read.calls }));
   });

@@ -30,7 +30,10 @@ const subscriptionName = (scope: string, subscriptions: readonly SubscriptionInS
 /** A resource id's name segment at `type` ("storageAccounts", "servers"), for sub-resource scopes. */
 const nameAt = (scope: string, type: string) => nameAfter(scope, type) ?? resourceName(scope);
 
-export const logSourceDatasets: readonly { dataset: DatasetDefinition<typeof DiagnosticSettingSchema>; label: (scope: string, subscriptions: readonly SubscriptionInScope[]) => string }[] = [
+export const logSourceDatasets: readonly {
+  dataset: DatasetDefinition<typeof DiagnosticSettingSchema>;
+  label: (scope: string, subscriptions: readonly SubscriptionInScope[]) => string;
+}[] = [
   { dataset: activityLogSettingsDataset, label: (scope, subscriptions) => `the activity log of subscription ${subscriptionName(scope, subscriptions)}` },
   { dataset: entraDiagnosticSettingsDataset, label: () => "Entra ID" },
   { dataset: vaultDiagnosticSettingsDataset, label: (scope) => `Key Vault ${resourceName(scope)}` },
@@ -40,7 +43,10 @@ export const logSourceDatasets: readonly { dataset: DatasetDefinition<typeof Dia
 ];
 
 /** Each collected diagnostic setting with its source; sources whose settings could not be read are left out (their own checks say so). */
-export function loggedSettings(evidence: EvidenceReader, subscriptions: readonly SubscriptionInScope[]): { source: LogSource; setting: Located<DiagnosticSetting> }[] {
+export function loggedSettings(
+  evidence: EvidenceReader,
+  subscriptions: readonly SubscriptionInScope[],
+): { source: LogSource; setting: Located<DiagnosticSetting> }[] {
   return logSourceDatasets.flatMap(({ dataset, label }) =>
     evidence.scopesOf(dataset).flatMap((scope) => {
       const read = evidence.read(dataset, scope);
@@ -66,7 +72,12 @@ export function logDestinations(evidence: EvidenceReader, subscriptions: readonl
   for (const { source, setting } of loggedSettings(evidence, subscriptions)) {
     for (const destination of destinationsOf(setting.value)) {
       const key = `${destination.kind}|${destination.id.toLowerCase()}`;
-      const entry = byId.get(key) ?? { destination, subscriptionId: parseResourceId(destination.id)?.subscriptionId.toLowerCase(), sources: new Set<string>(), refs: [] };
+      const entry = byId.get(key) ?? {
+        destination,
+        subscriptionId: parseResourceId(destination.id)?.subscriptionId.toLowerCase(),
+        sources: new Set<string>(),
+        refs: [],
+      };
       entry.sources.add(source.label);
       entry.refs.push(setting.ref);
       byId.set(key, entry);

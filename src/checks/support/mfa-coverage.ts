@@ -1,9 +1,30 @@
 import type { SubscriptionInScope } from "../../model/evidence.js";
-import { conditionalAccessPoliciesDataset, directoryRoleAssignmentsDataset, directoryRoleDefinitionsDataset, directoryRoleEligibilityDataset, groupMembersDataset, securityDefaultsDataset, userRegistrationDetailsDataset, usersDataset, type ConditionalAccessPolicy, type EntraUser, type UserRegistrationDetails } from "../../datasets/entra.js";
+import {
+  conditionalAccessPoliciesDataset,
+  directoryRoleAssignmentsDataset,
+  directoryRoleDefinitionsDataset,
+  directoryRoleEligibilityDataset,
+  groupMembersDataset,
+  securityDefaultsDataset,
+  userRegistrationDetailsDataset,
+  usersDataset,
+  type ConditionalAccessPolicy,
+  type EntraUser,
+  type UserRegistrationDetails,
+} from "../../datasets/entra.js";
 import type { EvidenceRef, EvidenceReader, Located } from "../../model/evidence.js";
 import { notEvaluated, type CheckOutcome, type CheckSettings } from "../check.js";
 import { mfaCoverage, type MfaCoverage, type SignInSubject, type SignInTarget } from "./conditional-access.js";
-import { groupMemberships, isBreakGlass, privilegedAzureHoldings, privilegedDirectoryHoldings, tenantScope, tenantSubject, userLabel, type Failure } from "./entra-identity.js";
+import {
+  groupMemberships,
+  isBreakGlass,
+  privilegedAzureHoldings,
+  privilegedDirectoryHoldings,
+  tenantScope,
+  tenantSubject,
+  userLabel,
+  type Failure,
+} from "./entra-identity.js";
 
 /**
  * Who must pass MFA, read from the evidence: each user's groups and directory roles as Conditional
@@ -42,7 +63,9 @@ export function readIdentityEvidence(evidence: EvidenceReader, tenantId: string)
   const policyItems = policies.items;
 
   const referencedGroups = new Set(
-    policyItems.flatMap(({ value }) => [...(value.conditions.users?.includeGroups ?? []), ...(value.conditions.users?.excludeGroups ?? [])].map((id) => id.toLowerCase())),
+    policyItems.flatMap(({ value }) =>
+      [...(value.conditions.users?.includeGroups ?? []), ...(value.conditions.users?.excludeGroups ?? [])].map((id) => id.toLowerCase()),
+    ),
   );
   const memberOf = new Map<string, Set<string>>();
   const groupGaps: Failure[] = [];
@@ -153,7 +176,8 @@ export function privilegedRoleHolders(
     entry.directoryRole ||= directoryRole !== undefined;
     holders.set(userId.toLowerCase(), entry);
   };
-  for (const holding of directory.holdings) add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind === "eligible" ? "eligible" : "active");
+  for (const holding of directory.holdings)
+    add(holding.userId, `${holding.roleName} (${holding.kind})`, holding.ref, holding.kind === "eligible" ? "eligible" : "active");
   for (const holding of azure.holdings) add(holding.userId, holding.label, holding.ref, undefined);
   // Assignment schedules only say how a role is held; eligibility says who holds one.
   const eligibilityGaps = directory.scheduleGaps.filter((gap) => gap.dataset.id === directoryRoleEligibilityDataset.id);
@@ -208,7 +232,9 @@ export function privilegedUsersMfa(
   subscriptions: readonly SubscriptionInScope[],
   breakGlassAccounts: readonly string[],
   target: SignInTarget = "all-cloud-apps",
-): ({ ok: true; rows: PrivilegedUserMfa[]; identity: IdentityEvidence; gaps: Failure[]; unlisted: { userId: string; roles: string[]; refs: EvidenceRef[] }[] }) | ({ ok: false } & Failure) {
+):
+  | { ok: true; rows: PrivilegedUserMfa[]; identity: IdentityEvidence; gaps: Failure[]; unlisted: { userId: string; roles: string[]; refs: EvidenceRef[] }[] }
+  | ({ ok: false } & Failure) {
   const identity = readIdentityEvidence(evidence, tenantId);
   if (!identity.ok) return identity;
   const holders = privilegedRoleHolders(evidence, tenantId, subscriptions);
@@ -256,7 +282,10 @@ export function privilegedUsersMfa(
 export function describeEnforcement(coverage: MfaCoverage): string {
   return coverage.enforcedBy
     .map((policy) => {
-      const how = policy.via === "authentication-strength" ? ` (authentication strength ${policy.authenticationStrength?.displayName ?? "?"}${policy.authenticationStrength?.phishingResistant ? ", phishing-resistant" : ""})` : "";
+      const how =
+        policy.via === "authentication-strength"
+          ? ` (authentication strength ${policy.authenticationStrength?.displayName ?? "?"}${policy.authenticationStrength?.phishingResistant ? ", phishing-resistant" : ""})`
+          : "";
       return `"${policy.displayName}"${how}${policy.narrowing.length ? `, ${policy.narrowing.join(", ")}` : ""}`;
     })
     .join("; ");
@@ -287,7 +316,13 @@ function list(names: string[]): string {
 }
 
 /** Tenant-wide MFA coverage of enabled users at one target (all cloud apps, or Azure management). */
-export function tenantMfaOutcomes(evidence: EvidenceReader, tenantId: string, settings: CheckSettings, target: SignInTarget, targetName: string): CheckOutcome[] {
+export function tenantMfaOutcomes(
+  evidence: EvidenceReader,
+  tenantId: string,
+  settings: CheckSettings,
+  target: SignInTarget,
+  targetName: string,
+): CheckOutcome[] {
   const subject = tenantSubject(tenantId);
   const what = `MFA for every user on ${targetName}`;
   const identity = readIdentityEvidence(evidence, tenantId);
@@ -309,7 +344,10 @@ export function tenantMfaOutcomes(evidence: EvidenceReader, tenantId: string, se
       unknownReasons.push(...coverage.unknowns);
     }
   }
-  const evidenceRefs = [{ file: identity.policiesFile, pointer: "/value" }, ...(identity.users[0] ? [{ file: identity.users[0].ref.file, pointer: "/value" }] : [])];
+  const evidenceRefs = [
+    { file: identity.policiesFile, pointer: "/value" },
+    ...(identity.users[0] ? [{ file: identity.users[0].ref.file, pointer: "/value" }] : []),
+  ];
   const counted = `${enabled.length} enabled user(s), emergency access accounts aside`;
   if (identity.securityDefaultsEnabled !== false && identity.policies.every(({ value }) => value.state !== "enabled")) {
     const gap = identity.securityDefaultsGap;
@@ -321,9 +359,23 @@ export function tenantMfaOutcomes(evidence: EvidenceReader, tenantId: string, se
       // Security defaults require MFA of every user who reaches Azure Resource Manager (portal, CLI,
       // PowerShell). The platform's own mandatory MFA for Azure is context only: it can be postponed
       // by the tenant, and no API shows whether it was.
-      return [{ status: "pass", ...subject, message: `Security defaults are on and no Conditional Access policy exists: security defaults require MFA of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), so MFA is required on ${targetName} of all ${counted}. ${mandatoryAzureMfaContext}`, evidence: [...securityDefaultsRef, ...evidenceRefs] }];
+      return [
+        {
+          status: "pass",
+          ...subject,
+          message: `Security defaults are on and no Conditional Access policy exists: security defaults require MFA of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), so MFA is required on ${targetName} of all ${counted}. ${mandatoryAzureMfaContext}`,
+          evidence: [...securityDefaultsRef, ...evidenceRefs],
+        },
+      ];
     }
-    return [{ status: "fail", ...subject, message: `Security defaults are on and no Conditional Access policy exists: for the ${counted}, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on ${targetName}.`, evidence: evidenceRefs }];
+    return [
+      {
+        status: "fail",
+        ...subject,
+        message: `Security defaults are on and no Conditional Access policy exists: for the ${counted}, Microsoft asks for MFA only when it judges a sign-in risky (administrators always), so MFA is not required at every sign-in on ${targetName}.`,
+        evidence: evidenceRefs,
+      },
+    ];
   }
   // One statement per tenant and target: findings are keyed by resource, and the tenant is the resource.
   const parts = [
@@ -339,9 +391,21 @@ export function tenantMfaOutcomes(evidence: EvidenceReader, tenantId: string, se
     return [
       gap
         ? notEvaluated(subject, `${what} (${unknown.length} user(s) whose verdict depends on it: ${list(unknown)})`, gap.dataset, gap.failure)
-        : { status: "error", ...subject, message: `Whether MFA is required on ${targetName} is unknown for ${unknown.length} of ${counted}: ${list(unknown)}.`, evidence: evidenceRefs, error: { call: "(evaluation of Conditional Access)", status: 0, message: "a policy condition could not be evaluated", reason: "incomplete-data" } },
+        : {
+            status: "error",
+            ...subject,
+            message: `Whether MFA is required on ${targetName} is unknown for ${unknown.length} of ${counted}: ${list(unknown)}.`,
+            evidence: evidenceRefs,
+            error: { call: "(evaluation of Conditional Access)", status: 0, message: "a policy condition could not be evaluated", reason: "incomplete-data" },
+          },
     ];
   }
-  return [{ status: "pass", ...subject, message: `An enabled Conditional Access policy requires MFA on ${targetName}, without conditions, for all ${counted}.`, evidence: evidenceRefs }];
+  return [
+    {
+      status: "pass",
+      ...subject,
+      message: `An enabled Conditional Access policy requires MFA on ${targetName}, without conditions, for all ${counted}.`,
+      evidence: evidenceRefs,
+    },
+  ];
 }
-
