@@ -5,6 +5,7 @@ import { HarFileSchema } from "../src/azure/har.js";
 import { ManifestSchema } from "../src/archive/manifest.js";
 import { FindingsDocumentSchema, type FindingsDocument } from "../src/model/findings.js";
 import type { CollectResult } from "../src/pipeline.js";
+import { resolvePointer } from "./support/json-pointer.js";
 import { loadRuleCatalogue } from "./support/rule-catalogue.js";
 import { collectSample, sample, sampleRecording, temporaryFolder } from "./support/sample.js";
 import { scopedSampleSections } from "./support/build-sample-archive.js";
@@ -26,15 +27,6 @@ const squash = (text: string) => text.replace(/\s+/g, "");
 beforeAll(() => {
   ({ result, folder } = sharedSampleArchive());
 });
-
-/** RFC 6901. */
-function resolvePointer(document: unknown, pointer: string): unknown {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token], document);
-}
 
 describe("the archive, with stock tools", () => {
   it("passes unzip -t", () => {

@@ -157,14 +157,14 @@ export function notEvaluated(
   subject: { resourceId: string; resourceName: string },
   what: string,
   dataset: DatasetDefinition,
-  failure: { error: CallError; file: string | undefined },
+  failure: { error: CallError; file: string | undefined; pointer: string | undefined },
 ): CheckOutcome {
   const message = `${what} could not be evaluated because the evidence "${dataset.title}" is unavailable: ${explainError(failure.error)}.`;
   return {
     status: "error",
     ...subject,
     message,
-    evidence: failure.file ? [{ file: failure.file, pointer: "/error" }] : [],
+    evidence: failure.file && failure.pointer ? [{ file: failure.file, pointer: failure.pointer }] : [],
     error: failure.error,
   };
 }

@@ -17,7 +17,7 @@ import { logDestinations, logSourceDatasets, type LogDestination } from "./suppo
 type Protection =
   | { kind: "policy"; level: "container" | "account"; state: string; days: number | undefined; ref?: EvidenceRef }
   | { kind: "none" }
-  | { kind: "unknown"; failure: { error: CallError; file: string | undefined } };
+  | { kind: "unknown"; failure: { error: CallError; file: string | undefined; pointer: string | undefined } };
 
 function days(policy: PolicyProperties): number | undefined {
   const value = policy.immutabilityPeriodSinceCreationInDays;

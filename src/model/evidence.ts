@@ -101,7 +101,15 @@ export interface Located<T> {
   ref: EvidenceRef;
 }
 
-export type DatasetRead<T> = { ok: true; items: Located<T>[]; file: string; calls: string[] } | { ok: false; error: CallError; file: string | undefined };
+export type DatasetRead<T> =
+  | { ok: true; items: Located<T>[]; file: string; calls: string[] }
+  | {
+      ok: false;
+      error: CallError;
+      file: string | undefined;
+      /** Where in that file the failure shows: the recorded error, or the first item of the wrong shape. */
+      pointer: string | undefined;
+    };
 
 /**
  * Validates raw items against a dataset's schema: at collection (so a malformed payload is blamed
@@ -110,14 +118,18 @@ export type DatasetRead<T> = { ok: true; items: Located<T>[]; file: string; call
 export function validateItems<Item extends z.ZodType>(
   dataset: DatasetDefinition<Item>,
   items: readonly unknown[],
-): { ok: true; values: z.infer<Item>[] } | { ok: false; message: string } {
+): { ok: true; values: z.infer<Item>[] } | { ok: false; message: string; pointer: string } {
   const values: z.infer<Item>[] = [];
   for (const [index, item] of items.entries()) {
     const parsed = dataset.item.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `/${issue.path.map(String).join("/")}` : "";
-      return { ok: false, message: `item /value/${index}${where} does not have the expected shape: ${issue?.message ?? "invalid"}` };
+      return {
+        ok: false,
+        message: `item /value/${index}${where} does not have the expected shape: ${issue?.message ?? "invalid"}`,
+        pointer: `/value/${index}`,
+      };
     }
     values.push(parsed.data);
   }
@@ -195,6 +207,7 @@ export class EvidenceSet implements EvidenceReader {
       return {
         ok: false,
         file: undefined,
+        pointer: undefined,
         error: {
           call: `(${dataset.title} for ${scope} was not collected)`,
           status: 0,
@@ -203,12 +216,13 @@ export class EvidenceSet implements EvidenceReader {
         },
       };
     }
-    if (record.status === "error") return { ok: false, error: record.error, file: record.file };
+    if (record.status === "error") return { ok: false, error: record.error, file: record.file, pointer: "/error" };
     const validated = validateItems(dataset, record.value);
     if (!validated.ok) {
       return {
         ok: false,
         file: record.file,
+        pointer: validated.pointer,
         error: { call: record.calls[0] ?? `(${dataset.id})`, status: 200, message: validated.message, reason: "invalid-response" },
       };
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckDefinition, CheckOutcome } from "../../src/checks/check.js";
 import { goodTenant, type Tenant } from "./good-tenant.js";
+import { resolvePointer } from "./json-pointer.js";
 
 /**
  * Table-driven check tests: every case starts from the one known-good tenant, makes one change, and
@@ -31,6 +32,21 @@ export function checkTable(check: CheckDefinition, cases: readonly CheckCase[]):
         ids.filter((id, index) => ids.indexOf(id) !== index),
         "resource ids used twice",
       ).toEqual([]);
+      // Never a verdict without evidence: a pass or a fail points at what it was decided on, and every
+      // pointer leads to something in the raw file it names (the raw file is the record as written).
+      expect(
+        outcomes
+          .filter((outcome) => (outcome.status === "pass" || outcome.status === "fail") && outcome.evidence.length === 0)
+          .map((outcome) => outcome.message),
+        "verdicts without evidence",
+      ).toEqual([]);
+      const dangling = outcomes.flatMap((outcome) =>
+        outcome.evidence.filter((ref) => {
+          const record = tenant.records.find((candidate) => candidate.file === ref.file);
+          return !/^\/(value|error)(\/|$)/.test(ref.pointer) || record === undefined || resolvePointer(record, ref.pointer) === undefined;
+        }),
+      );
+      expect(dangling, "evidence pointers that lead nowhere").toEqual([]);
     });
   });
 }
