@@ -82,44 +82,25 @@ describe("collection through the real SDK clients and the replay seam", () => {
     expect(access.ledger.exchanges).toHaveLength(1);
   });
 
-  it("a 403 names the action ARM says is missing", async () => {
-    const message =
-      "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '/subscriptions/s' or the scope is invalid.";
-    const access = replay([{ url: listUrl, status: 403, body: { error: { code: "AuthorizationFailed", message } } }]);
+  // A 403 names the action ARM says is missing; a 401 says nothing of it, so the dataset's declared permission is named.
+  it.each([
+    {
+      status: 403,
+      code: "AuthorizationFailed",
+      message:
+        "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '/subscriptions/s' or the scope is invalid.",
+      missingPermission: "Microsoft.Authorization/roleAssignments/read",
+    },
+    { status: 401, code: "InvalidAuthenticationToken", message: "The access token is invalid.", missingPermission: roleAssignmentsDataset.permission },
+  ])("a $status is a permission failure naming $missingPermission", async ({ status, code, message, missingPermission }) => {
+    const access = replay([{ url: listUrl, status, body: { error: { code, message } } }]);
     const record = await collectAssignments(access);
     expect(record).toEqual({
       dataset: "rbac/role-assignments",
       scope: `/subscriptions/${subscriptionId}`,
       file: `raw/rbac/${subscriptionId}/role-assignments.json`,
       status: "error",
-      error: {
-        call: `GET ${listUrl}`,
-        status: 403,
-        code: "AuthorizationFailed",
-        message,
-        reason: "permission",
-        missingPermission: "Microsoft.Authorization/roleAssignments/read",
-      },
-    });
-  });
-
-  it("a 401 is a permission failure too, naming the permission the dataset declares", async () => {
-    const message = "The access token is invalid.";
-    const access = replay([{ url: listUrl, status: 401, body: { error: { code: "InvalidAuthenticationToken", message } } }]);
-    const record = await collectAssignments(access);
-    expect(record).toEqual({
-      dataset: "rbac/role-assignments",
-      scope: `/subscriptions/${subscriptionId}`,
-      file: `raw/rbac/${subscriptionId}/role-assignments.json`,
-      status: "error",
-      error: {
-        call: `GET ${listUrl}`,
-        status: 401,
-        code: "InvalidAuthenticationToken",
-        message,
-        reason: "permission",
-        missingPermission: roleAssignmentsDataset.permission,
-      },
+      error: { call: `GET ${listUrl}`, status, code, message, reason: "permission", missingPermission },
     });
   });
 
