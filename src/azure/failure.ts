@@ -65,11 +65,11 @@ export function describeFailure(error: unknown, exchanges: readonly Exchange[], 
     const attempts = exchanges.filter((exchange) => exchange.request.url === last?.request.url).length;
     return { ...base, message: `throttled after ${attempts} attempt(s): ${message}`, reason: "throttled" };
   }
-  if (status >= 500) return { ...base, reason: "service" };
   if (status === 0) return { ...base, reason: "network" };
   if (status >= 200 && status < 300) {
     // The call succeeded but the SDK could not read the answer: the payload is not what the API documents.
     return { ...base, message: `response could not be read: ${thrownMessage}`, reason: "invalid-response" };
   }
+  // Any other answer (a 5xx above all) is the service's own failure.
   return { ...base, reason: "service" };
 }
