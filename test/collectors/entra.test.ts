@@ -232,7 +232,13 @@ describe("refusals and licences", () => {
     expect(records.filter((record) => record.dataset === "entra/group-members")).toEqual([]);
   });
 
-  it("the same 403 in a tenant whose SKUs carry no AAD_PREMIUM plan is a licence gap that says so", async () => {
+  // Graph answers a tenant without the licence with a 400, 401 or 403 that reads like a refusal; any other failure stays what it is.
+  it.each([
+    { status: 400, reason: "licence" },
+    { status: 401, reason: "licence" },
+    { status: 403, reason: "licence" },
+    { status: 404, reason: "service" },
+  ] as const)("a $status in a tenant whose SKUs carry no AAD_PREMIUM plan is a $reason failure", async ({ status, reason }) => {
     const noPremium = {
       "@odata.context": `${graph}/$metadata#subscribedSkus`,
       value: [
@@ -254,8 +260,9 @@ describe("refusals and licences", () => {
       ],
     };
     const records = await collectEntra(
-      replay(sampleWith({ [url.skus]: [{ url: url.skus, body: noPremium }], [url.policies]: [{ url: url.policies, status: 403, body: denied }] })),
+      replay(sampleWith({ [url.skus]: [{ url: url.skus, body: noPremium }], [url.policies]: [{ url: url.policies, status, body: denied }] })),
     );
+    const licenceWords = " (the tenant's subscribed SKUs include no Entra ID P1 service plan, which this API needs)";
     expect(recordOf(records, "entra/conditional-access-policies")).toEqual({
       dataset: "entra/conditional-access-policies",
       scope: tenant,
@@ -263,10 +270,10 @@ describe("refusals and licences", () => {
       status: "error",
       error: {
         call: `GET ${url.policies}`,
-        status: 403,
+        status,
         code: "Authorization_RequestDenied",
-        message: "Insufficient privileges to complete the operation. (the tenant's subscribed SKUs include no Entra ID P1 service plan, which this API needs)",
-        reason: "licence",
+        message: `Insufficient privileges to complete the operation.${reason === "licence" ? licenceWords : ""}`,
+        reason,
       },
     });
   });
