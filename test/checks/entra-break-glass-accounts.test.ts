@@ -84,6 +84,53 @@ checkTable(check, [
     ],
   },
   {
+    name: "an emergency account that is disabled",
+    change: (t: Tenant) => {
+      t.items(entra.usersDataset).find((user: Raw) => user.id === breakGlass.first.id)!.accountEnabled = false;
+    },
+    expected: [
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is disabled." },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "an emergency account without Global Administrator at all",
+    change: (t: Tenant) => {
+      t.items(entra.directoryRoleAssignmentsDataset).splice(0, 1);
+    },
+    expected: [
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) does not hold Global Administrator." },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "excluded from the MFA policy only through a group whose members are unknown",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers = [];
+      t.fail(entra.groupMembersDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is excluded from "Require MFA for all users" (membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown) could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is excluded from "Require MFA for all users" (membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown) could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
     name: "account missing",
     change: (t: Tenant) => {
       t.settings.breakGlassAccounts = ["bg-admin-03@example.onmicrosoft.com"];
