@@ -125,4 +125,30 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "SD unknown while an enabled policy requires MFA: Conditional Access decides",
+    change: (t: Tenant) => t.fail(entra.securityDefaultsDataset, forbidden),
+    expected: [
+      {
+        status: "pass",
+        message:
+          "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 3 enabled user(s), emergency access accounts aside.",
+      },
+    ],
+  },
+  {
+    name: "policies that exist but none enabled (one report-only), SD unknown",
+    change: (t: Tenant) => {
+      for (const policy of caPolicies(t)) policy.state = "disabled";
+      caPolicies(t)[0]!.state = "enabledForReportingButNotEnforced";
+      t.fail(entra.securityDefaultsDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'MFA for every user on all cloud apps (no Conditional Access policy is enabled, so security defaults decide) could not be evaluated because the evidence "Security defaults" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
 ]);
