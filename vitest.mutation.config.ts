@@ -31,6 +31,7 @@ export default defineConfig({
       "test/attestations/**/*.test.ts",
       "test/archive/**/*.test.ts",
       "test/signing/verify-signature.test.ts",
+      "test/signing/pdf-signatures.test.ts",
     ],
     env: { HIPAA_EVIDENCE_HOME: home, TMPDIR: runFolder },
     // Modules stay loaded between runs: loading the Azure SDKs again for every mutant would cost more
