@@ -118,6 +118,50 @@ checkTable(check, [
     ],
   },
   {
+    name: "a locked account policy, but version-level immutability switched off on the account",
+    change: (tenant) => {
+      containers(tenant)[0]!.properties = { hasImmutabilityPolicy: false, hasLegalHold: false };
+      account(tenant).properties.immutableStorageWithVersioning = {
+        enabled: false,
+        immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2192, state: "Locked" },
+      };
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `${archive} does not keep its logs immutable: insights-logs-auditevent has no immutability policy, so its logs can be deleted.`,
+      },
+    ],
+  },
+  {
+    name: "the account's version-level policy disabled",
+    change: (tenant) => {
+      containers(tenant)[0]!.properties = { hasImmutabilityPolicy: false, hasLegalHold: false };
+      account(tenant).properties.immutableStorageWithVersioning = {
+        enabled: true,
+        immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2192, state: "Disabled" },
+      };
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `${archive} does not keep its logs immutable: insights-logs-auditevent has no immutability policy, so its logs can be deleted.`,
+      },
+    ],
+  },
+  {
+    name: "a locked container policy that does not report its period",
+    change: (tenant) => {
+      delete policy(tenant).immutabilityPeriodSinceCreationInDays;
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `${archive} does not keep its logs immutable: insights-logs-auditevent is locked for an unreported period (2191 configured).`,
+      },
+    ],
+  },
+  {
     name: "named as a destination, no log container yet, nothing to protect future ones",
     change: (tenant) => {
       containers(tenant).splice(0);
