@@ -7,9 +7,9 @@ import { defineConfig } from "vitest/config";
 // that exercise the mutated set: the checks, the mapping, the datasets, collection and replay, and
 // verification. Each mutant then runs only the tests that reached it (coverage per test).
 //
-// Unlike vitest.config.ts: no end-to-end project, so no global set-up building the sample archive
-// (verification is tested at unit level from an archive built once per file), and no read guard as a
-// setup file, since Stryker runs the tests in its own copy of the project; `npm test` keeps both.
+// Unlike vitest.config.ts: no end-to-end project, so only the smaller sample archive (one standard)
+// is built, once per test process, for the verification tables; and no read guard as a setup file,
+// since Stryker runs the tests in its own copy of the project. `npm test` keeps both.
 const runFolder = mkdtempSync(join(tmpdir(), "hipaa-evidence-test-run-"));
 process.env.TMPDIR = runFolder;
 const home = join(runFolder, "home");
