@@ -36,36 +36,16 @@ export const defenderCollector = defineCollector({
       context.progress.step(`defender: plans, contacts, alerts, secure score and compliance in ${subscription.displayName}`);
       const list = (path: string) => () => armList(context.access, subscription.subscriptionId, `${subscription.scope}${path}`);
       const resources = await context.collect({ dataset: resourcesDataset, scope: subscription.scope, fetch: list("/resources?api-version=2021-04-01") });
-      await context.collect({
-        dataset: pricingsDataset,
-        scope: subscription.scope,
-        fetch: list("/providers/Microsoft.Security/pricings?api-version=2024-01-01"),
-      });
-      await context.collect({
-        dataset: securityContactsDataset,
-        scope: subscription.scope,
-        fetch: list("/providers/Microsoft.Security/securityContacts?api-version=2023-12-01-preview"),
-      });
-      await context.collect({
-        dataset: securityAlertsDataset,
-        scope: subscription.scope,
-        fetch: list("/providers/Microsoft.Security/alerts?api-version=2022-01-01"),
-      });
-      await context.collect({
-        dataset: secureScoresDataset,
-        scope: subscription.scope,
-        fetch: list("/providers/Microsoft.Security/secureScores?api-version=2020-01-01"),
-      });
-      await context.collect({
-        dataset: complianceStandardsDataset,
-        scope: subscription.scope,
-        fetch: list("/providers/Microsoft.Security/regulatoryComplianceStandards?api-version=2019-01-01-preview"),
-      });
-      await context.collect({
-        dataset: autoProvisioningDataset,
-        scope: subscription.scope,
-        fetch: list("/providers/Microsoft.Security/autoProvisioningSettings?api-version=2017-08-01-preview"),
-      });
+      // One list per Defender dataset, each at the api-version its schema was written for, in this order.
+      const defenderLists = [
+        [pricingsDataset, "/providers/Microsoft.Security/pricings?api-version=2024-01-01"],
+        [securityContactsDataset, "/providers/Microsoft.Security/securityContacts?api-version=2023-12-01-preview"],
+        [securityAlertsDataset, "/providers/Microsoft.Security/alerts?api-version=2022-01-01"],
+        [secureScoresDataset, "/providers/Microsoft.Security/secureScores?api-version=2020-01-01"],
+        [complianceStandardsDataset, "/providers/Microsoft.Security/regulatoryComplianceStandards?api-version=2019-01-01-preview"],
+        [autoProvisioningDataset, "/providers/Microsoft.Security/autoProvisioningSettings?api-version=2017-08-01-preview"],
+      ] as const;
+      for (const [dataset, path] of defenderLists) await context.collect({ dataset, scope: subscription.scope, fetch: list(path) });
       // A storage account may override its subscription's Defender for Storage plan (on, off, or
       // without on-upload malware scanning): each account's own settings are read.
       const accounts =
