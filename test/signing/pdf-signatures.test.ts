@@ -18,7 +18,20 @@ function renamed(from: string, to: string): Buffer {
   if (at < 0 || from.length !== to.length) throw new Error(`the sample PDF has no ${from} to rename`);
   return Buffer.concat([signedPdf.subarray(0, at), Buffer.from(to, "latin1"), signedPdf.subarray(at + from.length)]);
 }
+/** The file with its /ByteRange rewritten in the room the signer left for it. */
+function withByteRange(range: [number, number, number, number]): Buffer {
+  const found = /\/ByteRange \[[^\]]*\] */.exec(signedPdf.toString("latin1"));
+  if (!found) throw new Error("the sample PDF has no /ByteRange");
+  const text = `/ByteRange [${range.join(" ")}]`.padEnd(found[0].length, " ");
+  return Buffer.concat([signedPdf.subarray(0, found.index), Buffer.from(text, "latin1"), signedPdf.subarray(found.index + found[0].length)]);
+}
 const appended = Buffer.concat([signedPdf, Buffer.from("\n% added\n")]);
+// An incremental update after the signature: a second signature dictionary with no byte range, and a
+// second byte range (the first one's) in an object that is no signature dictionary.
+const secondSignatureDictionary = Buffer.concat([signedPdf, Buffer.from("\n99 0 obj\n<< /Type /Sig >>\nendobj\n")]);
+const secondByteRange = Buffer.concat([signedPdf, Buffer.from("\n99 0 obj\n<< /ByteRange [0 204 24782 21076] >>\nendobj\n")]);
+const notFromFirstByte = withByteRange([1, 204, 24782, 21076]);
+const holeBesideContents = withByteRange([0, 203, 24782, 21076]);
 const unsigned = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 const seen = (checks: SignatureCheck[]) => checks.map(({ valid, problems, signer: who }) => ({ valid, problems, signer: who?.subject }));
@@ -44,8 +57,32 @@ describe("someone else's signed PDF (an attestation's attachment)", () => {
       ],
     },
     { name: "no signature at all: nothing to show as signed", pdf: unsigned, expected: [] },
+    {
+      name: "a second byte range added after the signature: the first still holds, the last does not cover what follows it",
+      pdf: secondByteRange,
+      expected: [
+        { valid: true, problems: [], signer },
+        {
+          valid: false,
+          problems: ["54 bytes were added after the last signature", "signature profile unknown is not one this tool can check"],
+          signer,
+        },
+      ],
+    },
+    {
+      name: "a signed range that does not start at the first byte: nothing is checked as signed",
+      pdf: notFromFirstByte,
+      expected: [{ valid: false, problems: ["the signed range does not start at the first byte"], signer: undefined }],
+    },
+    {
+      name: "an unsigned hole beside /Contents",
+      pdf: holeBesideContents,
+      expected: [{ valid: false, problems: ["the unsigned hole is not the signature's /Contents"], signer: undefined }],
+    },
   ])("$name", ({ pdf, expected }) => {
-    expect(seen(checkAttachedPdfSignatures("attachment.pdf", pdf))).toEqual(expected);
+    const checks = checkAttachedPdfSignatures("attachment.pdf", pdf);
+    expect(seen(checks)).toEqual(expected);
+    for (const check of checks) expect(check).toMatchObject({ file: "attachment.pdf", kind: "PDF" });
   });
 });
 
@@ -67,7 +104,37 @@ describe("a report of ours", () => {
       },
     },
     { name: "no signature at all", pdf: unsigned, expected: { valid: false, problems: ["the PDF carries no signature"], signer: undefined } },
+    {
+      name: "a second signature dictionary added after the signature",
+      pdf: secondSignatureDictionary,
+      expected: {
+        valid: false,
+        problems: ["the PDF carries 2 signatures; the tool writes one", "not total document signed: 34 bytes follow the signed range"],
+        signer,
+      },
+    },
+    {
+      name: "a second byte range added after the signature",
+      pdf: secondByteRange,
+      expected: {
+        valid: false,
+        problems: ["the PDF carries 2 signatures; the tool writes one", "not total document signed: 54 bytes follow the signed range"],
+        signer,
+      },
+    },
+    {
+      name: "a signed range that does not start at the first byte",
+      pdf: notFromFirstByte,
+      expected: { valid: false, problems: ["the signed range does not start at the first byte"], signer: undefined },
+    },
+    {
+      name: "an unsigned hole beside /Contents",
+      pdf: holeBesideContents,
+      expected: { valid: false, problems: ["the unsigned hole is not the signature's /Contents"], signer: undefined },
+    },
   ])("$name", ({ pdf, expected }) => {
-    expect(seen([checkPdfSignature("00-summary.pdf", pdf, undefined)])).toEqual([expected]);
+    const check = checkPdfSignature("00-summary.pdf", pdf, undefined);
+    expect(seen([check])).toEqual([expected]);
+    expect(check).toMatchObject({ file: "00-summary.pdf", kind: "PDF" });
   });
 });

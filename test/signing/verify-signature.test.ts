@@ -57,7 +57,13 @@ beforeAll(() => {
   certificate("signed-by-impostor", "leaf", "impostor");
   // A leaf of the root, used as if it were an issuer.
   certificate("signed-by-leaf", "leaf", "signed-by-root");
+  // A ladder of eight intermediate CAs under the root: verify follows at most eight certificates.
+  for (let rung = 1; rung <= 8; rung += 1) certificate(`rung-${rung}`, "intermediate", rung === 1 ? "root" : `rung-${rung - 1}`);
+  certificate("signed-by-rung-7", "leaf", "rung-7");
+  certificate("signed-by-rung-8", "leaf", "rung-8");
 });
+
+const rungs = (top: number) => Array.from({ length: top }, (_, index) => `rung-${top - index}`);
 
 describe("chainsToTrustAnchor", () => {
   it.each([
@@ -111,6 +117,20 @@ describe("chainsToTrustAnchor", () => {
       name: "issued under the anchor's name by another key, that key shipped as intermediate",
       signer: "signed-by-impostor",
       intermediates: ["impostor"],
+      anchors: ["root"],
+      reaches: undefined,
+    },
+    {
+      name: "through seven intermediate CAs: the longest chain verify follows",
+      signer: "signed-by-rung-7",
+      intermediates: rungs(7),
+      anchors: ["root"],
+      reaches: "root",
+    },
+    {
+      name: "through eight intermediate CAs: longer than verify follows",
+      signer: "signed-by-rung-8",
+      intermediates: rungs(8),
       anchors: ["root"],
       reaches: undefined,
     },
