@@ -5,12 +5,24 @@ import { resolvePointer } from "./json-pointer.js";
 
 /**
  * Table-driven check tests: every case starts from the one known-good tenant, makes one change, and
- * states the exact outcomes (status and sentence) the check must give.
+ * states the exact outcomes (status and sentence) the check must give. What else each outcome carries
+ * (its subject, the evidence it cites, the failed call behind an error) is kept in the test file's
+ * snapshot (`__snapshots__/`), read when it is written or changed: a reference that moves to another
+ * item, or an error that names another call, fails the case instead of passing unseen.
  */
 export interface CheckCase {
   name: string;
   change?: (tenant: Tenant) => void;
   expected: Pick<CheckOutcome, "status" | "message">[];
+}
+
+/** An outcome as its snapshot keeps it: the subject, each reference as file#pointer, and the failed call. */
+function recorded(outcome: CheckOutcome): Record<string, unknown> {
+  return {
+    subject: `${outcome.resourceName} (${outcome.resourceId})`,
+    evidence: outcome.evidence.map((ref) => `${ref.file}#${ref.pointer}`),
+    ...(outcome.status === "error" ? { error: outcome.error } : {}),
+  };
 }
 
 export function checkTable(check: CheckDefinition, cases: readonly CheckCase[]): void {
@@ -47,6 +59,7 @@ export function checkTable(check: CheckDefinition, cases: readonly CheckCase[]):
         }),
       );
       expect(dangling, "evidence pointers that lead nowhere").toEqual([]);
+      expect(outcomes.map(recorded)).toMatchSnapshot();
     });
   });
 }
