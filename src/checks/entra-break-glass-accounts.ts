@@ -159,11 +159,8 @@ export const check = defineCheck({
       const problems: string[] = [];
       const globalAdmin = holdings.holdings.filter((holding) => holding.userId === located.value.id && holding.roleTemplateId === globalAdministrator);
       const scheduleGap = holdings.scheduleGaps.find((gap) => gap.dataset.id === directoryRoleAssignmentSchedulesDataset.id);
-      if (
-        !globalAdmin.some((holding) => holding.kind === "permanent") &&
-        globalAdmin.some((holding) => holding.kind === "active (schedule unknown)") &&
-        scheduleGap
-      ) {
+      // Without the schedules, whether an active Global Administrator is permanent is unknown.
+      if (scheduleGap && globalAdmin.some((holding) => holding.kind === "active (schedule unknown)")) {
         outcomes.push(
           notEvaluated(
             accountSubject,

@@ -3,9 +3,35 @@ import * as alerts from "../../src/datasets/alert-rules.js";
 import * as entra from "../../src/datasets/entra.js";
 import * as logAnalytics from "../../src/datasets/log-analytics.js";
 import { checkTable } from "../support/check-table.js";
-import { breakGlass, breakGlassAnalyticsRule, caPolicies, directoryRoles, forbidden, mfaPolicy, analyticsRules, type Tenant } from "../support/good-tenant.js";
+import {
+  breakGlass,
+  breakGlassAnalyticsRule,
+  caPolicies,
+  directoryRoles,
+  forbidden,
+  mfaPolicy,
+  analyticsRules,
+  signInWorkspace,
+  type Tenant,
+} from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
+
+/** Both accounts unwatched: what every case that takes the sign-in alert away must say. */
+const neitherWatched = [
+  {
+    status: "fail",
+    message:
+      "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+  },
+  {
+    status: "fail",
+    message:
+      "Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is watched by no enabled Azure Monitor log search alert rule or Microsoft Sentinel analytics rule on its sign-ins.",
+  },
+] as const;
+
+const alertRule = (t: Tenant): Raw => t.items(alerts.scheduledQueryRulesDataset)[0] as Raw;
 
 /** The second emergency account, untouched by a case about the first. */
 const secondAccountPasses = {
@@ -341,6 +367,118 @@ checkTable(check, [
         message:
           'Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Microsoft Sentinel onboarding of the workspace" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
       },
+    ],
+  },
+  {
+    name: "an alert rule naming the accounts in the audit logs, not the sign-in logs",
+    change: (t: Tenant) => {
+      alertRule(t).properties.criteria.allOf[0].query = `AuditLogs | where TargetResources has_any ("${breakGlass.first.upn}", "${breakGlass.second.upn}")`;
+    },
+    expected: [...neitherWatched],
+  },
+  {
+    name: "an alert rule without actions notifies nobody",
+    change: (t: Tenant) => {
+      delete alertRule(t).properties.actions;
+    },
+    expected: [...neitherWatched],
+  },
+  {
+    name: "an alert rule without criteria watches nothing",
+    change: (t: Tenant) => {
+      delete alertRule(t).properties.criteria;
+    },
+    expected: [...neitherWatched],
+  },
+  {
+    name: "an alert rule whose second criterion is the sign-in search",
+    change: (t: Tenant) => {
+      alertRule(t).properties.criteria.allOf.unshift({ query: "AzureActivity | where OperationNameValue has 'roleAssignments'" });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      secondAccountPasses,
+    ],
+  },
+  {
+    name: "two rules watch the sign-ins: both are named",
+    change: (t: Tenant) => {
+      analyticsRules(t).push(breakGlassAnalyticsRule());
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in", Microsoft Sentinel analytics rule "Emergency access account sign-in" (workspace law-security) watch its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in", Microsoft Sentinel analytics rule "Emergency access account sign-in" (workspace law-security) watch its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "a Sentinel analytics rule in a workspace not onboarded to Sentinel raises no alert",
+    change: (t: Tenant) => {
+      t.items(alerts.scheduledQueryRulesDataset).splice(0, 1);
+      analyticsRules(t).push(breakGlassAnalyticsRule());
+      t.items(logAnalytics.sentinelOnboardingDataset, signInWorkspace).splice(0);
+    },
+    expected: [...neitherWatched],
+  },
+  {
+    name: "a permanent directory role that is not Global Administrator",
+    change: (t: Tenant) => {
+      const assignment = t.items(entra.directoryRoleAssignmentsDataset).find((item: Raw) => item.principalId === breakGlass.first.id)!;
+      assignment.roleDefinitionId = directoryRoles.helpdeskAdministrator;
+      const schedule = t.items(entra.directoryRoleAssignmentSchedulesDataset).find((item: Raw) => item.principalId === breakGlass.first.id)!;
+      schedule.roleDefinitionId = directoryRoles.helpdeskAdministrator;
+    },
+    expected: [
+      { status: "fail", message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) does not hold Global Administrator." },
+      secondAccountPasses,
+    ],
+  },
+  {
+    name: "schedules unavailable, Global Administrator only eligible: no schedule is needed to see it is not permanent",
+    change: (t: Tenant) => {
+      t.fail(entra.directoryRoleAssignmentSchedulesDataset, forbidden);
+      t.items(entra.directoryRoleAssignmentsDataset).splice(0, 1);
+      t.items(entra.directoryRoleEligibilityDataset).push({
+        id: "es-bg",
+        principalId: breakGlass.first.id,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        scheduleInfo: {},
+      });
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator only as eligible, not permanently.",
+      },
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds Global Administrator permanently could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "eligible roles unavailable: the active Global Administrator is still shown permanent",
+    change: (t: Tenant) => t.fail(entra.directoryRoleEligibilityDataset, forbidden),
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      secondAccountPasses,
     ],
   },
 ]);
