@@ -63,15 +63,15 @@ export async function drain<T>(pager: AsyncIterable<T>): Promise<T[]> {
 
 /** Items of one response body: `value` for list responses (ARM and Graph), else the object itself. */
 function itemsOf(body: unknown): unknown[] {
-  if (body && typeof body === "object" && Array.isArray((body as { value?: unknown }).value)) {
-    return (body as { value: unknown[] }).value;
-  }
-  return body === undefined || body === null ? [] : [body];
+  const list = (body as { value?: unknown } | null)?.value;
+  if (Array.isArray(list)) return list;
+  // JSON.parse never gives undefined; a body of `null` holds no item.
+  return body === null ? [] : [body];
 }
 
 /** The successful responses of a logical call: every 2xx exchange, in order (failed retries dropped). */
 function successfulPages(exchanges: readonly Exchange[]): Exchange[] {
-  return exchanges.filter((exchange) => exchange.response && exchange.response.status >= 200 && exchange.response.status < 300);
+  return exchanges.filter((exchange) => Math.floor((exchange.response?.status ?? 0) / 100) === 2);
 }
 
 /**

@@ -116,6 +116,22 @@ describe("app-service collector", () => {
     ]);
   });
 
+  it("a failure without an error body is named by its call and status", async () => {
+    // 501: a status the SDK's retry policy does not retry, answered by a gateway page rather than ARM.
+    const { records } = await runCollector(appServiceCollector, [
+      { url: sitesUrl, status: 501, raw: Buffer.from("<html><body>Not Implemented</body></html>"), headers: { "content-type": "text/html" } },
+    ]);
+    expect(records).toEqual([
+      {
+        dataset: "app-service/sites",
+        scope: sample.prod,
+        file: `${folder}/sites.json`,
+        status: "error",
+        error: { call: `GET ${sitesUrl}`, status: 501, message: `GET ${sitesUrl}: HTTP 501`, reason: "service" },
+      },
+    ]);
+  });
+
   it("a refused sites list is the only call and the only record", async () => {
     const { records, access } = await runCollector(appServiceCollector, [{ url: sitesUrl, ...armRefusal("Microsoft.Web/sites/read", sample.prod) }]);
     expect(requested(access)).toEqual([`GET ${sitesUrl}`]);

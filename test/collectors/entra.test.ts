@@ -232,6 +232,28 @@ describe("refusals and licences", () => {
     expect(records.filter((record) => record.dataset === "entra/group-members")).toEqual([]);
   });
 
+  /** Subscribed SKUs without an Entra ID premium plan: Exchange Online alone. */
+  const noPremium = {
+    "@odata.context": `${graph}/$metadata#subscribedSkus`,
+    value: [
+      {
+        accountName: "Contoso Clinic",
+        accountId: "6c1d2e3f-0001-4c7a-8b8d-9e0f1a2b3c4d",
+        appliesTo: "User",
+        capabilityStatus: "Enabled",
+        consumedUnits: 10,
+        id: `${sample.tenantId}_18181a46-0d4e-45cd-891e-60aabd171b4e`,
+        prepaidUnits: { enabled: 15, lockedOut: 0, suspended: 0, warning: 0 },
+        servicePlans: [
+          { servicePlanId: "9aaf7827-d63c-4b61-89c3-182f06f82e5c", servicePlanName: "EXCHANGE_S_STANDARD", provisioningStatus: "Success", appliesTo: "User" },
+        ],
+        skuId: "18181a46-0d4e-45cd-891e-60aabd171b4e",
+        skuPartNumber: "STANDARDPACK",
+        subscriptionIds: ["5b0c1d2e-0002-4b6f-9a7c-8d9e0f1a2b3c"],
+      },
+    ],
+  };
+
   // Graph answers a tenant without the licence with a 400, 401 or 403 that reads like a refusal; any other failure stays what it is.
   it.each([
     { status: 400, reason: "licence" },
@@ -239,26 +261,6 @@ describe("refusals and licences", () => {
     { status: 403, reason: "licence" },
     { status: 404, reason: "service" },
   ] as const)("a $status in a tenant whose SKUs carry no AAD_PREMIUM plan is a $reason failure", async ({ status, reason }) => {
-    const noPremium = {
-      "@odata.context": `${graph}/$metadata#subscribedSkus`,
-      value: [
-        {
-          accountName: "Contoso Clinic",
-          accountId: "6c1d2e3f-0001-4c7a-8b8d-9e0f1a2b3c4d",
-          appliesTo: "User",
-          capabilityStatus: "Enabled",
-          consumedUnits: 10,
-          id: `${sample.tenantId}_18181a46-0d4e-45cd-891e-60aabd171b4e`,
-          prepaidUnits: { enabled: 15, lockedOut: 0, suspended: 0, warning: 0 },
-          servicePlans: [
-            { servicePlanId: "9aaf7827-d63c-4b61-89c3-182f06f82e5c", servicePlanName: "EXCHANGE_S_STANDARD", provisioningStatus: "Success", appliesTo: "User" },
-          ],
-          skuId: "18181a46-0d4e-45cd-891e-60aabd171b4e",
-          skuPartNumber: "STANDARDPACK",
-          subscriptionIds: ["5b0c1d2e-0002-4b6f-9a7c-8d9e0f1a2b3c"],
-        },
-      ],
-    };
     const records = await collectEntra(
       replay(sampleWith({ [url.skus]: [{ url: url.skus, body: noPremium }], [url.policies]: [{ url: url.policies, status, body: denied }] })),
     );
@@ -278,10 +280,15 @@ describe("refusals and licences", () => {
     });
   });
 
-  it("a 403 AadPremiumLicenseRequired on the PIM eligibility schedules is a licence gap, whatever the SKUs say", async () => {
+  it.each([
+    { skus: "the sample's SKUs, with Entra ID P2", changes: {} },
+    { skus: "SKUs without Entra ID P2 (Graph's own words are kept, not added to)", changes: { [url.skus]: [{ url: url.skus, body: noPremium }] } },
+  ])("a 403 AadPremiumLicenseRequired on the PIM eligibility schedules is a licence gap: $skus", async ({ changes }) => {
     const message = "The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.";
     const records = await collectEntra(
-      replay(sampleWith({ [url.eligibility]: [{ url: url.eligibility, status: 403, body: { error: { code: "AadPremiumLicenseRequired", message } } }] })),
+      replay(
+        sampleWith({ ...changes, [url.eligibility]: [{ url: url.eligibility, status: 403, body: { error: { code: "AadPremiumLicenseRequired", message } } }] }),
+      ),
     );
     expect(recordOf(records, "entra/directory-role-eligibility-schedules")).toEqual({
       dataset: "entra/directory-role-eligibility-schedules",
