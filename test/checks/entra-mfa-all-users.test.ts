@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/entra-mfa-all-users.js";
 import * as entra from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
-import { caPolicies, entraUsers, forbidden, people, type Tenant } from "../support/good-tenant.js";
+import { caPolicies, entraUsers, forbidden, mfaPolicy, people, type Tenant } from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
 
@@ -148,6 +148,74 @@ checkTable(check, [
         status: "error",
         message:
           'MFA for every user on all cloud apps (no Conditional Access policy is enabled, so security defaults decide) could not be evaluated because the evidence "Security defaults" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "the MFA policy disabled, security defaults off: every user is named with the disabled policy",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.state = "disabled";
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 3: Avery Owner (avery.owner@example.com) ("Require MFA for all users" is disabled); Blake Owner (blake.owner@example.com) ("Require MFA for all users" is disabled); User Account (user@my-tenant.com) ("Require MFA for all users" is disabled).',
+      },
+    ],
+  },
+  {
+    name: "a user excluded from the MFA policy and reached only by a report-only one: both gaps are named",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB);
+      const reportOnly = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000b1", "Trial: MFA for everyone");
+      reportOnly.state = "enabledForReportingButNotEnforced";
+      caPolicies(t).push(reportOnly);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from "Require MFA for all users" as user; "Trial: MFA for everyone" is report-only).',
+      },
+    ],
+  },
+  {
+    name: "a policy blocking every sign-in beside the MFA policy",
+    change: (t: Tenant) => {
+      const block = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000b0", "Block all sign-ins");
+      block.grantControls.builtInControls = ["block"];
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerB);
+      caPolicies(t).push(block);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from "Require MFA for all users" as user; blocked by "Block all sign-ins").',
+      },
+    ],
+  },
+  {
+    name: "seventeen users outside every policy: the sentence names fifteen and counts the rest",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers = [];
+      caPolicies(t)[0]!.conditions.users.includeUsers = ["None"];
+      const template = entraUsers(t).find((user: Raw) => user.id === people.ownerA)!;
+      for (let number = 10; number < 24; number += 1) {
+        entraUsers(t).push({
+          ...template,
+          id: `11111111-0000-4000-8000-0000000000${number}`,
+          displayName: `Clinician ${number}`,
+          userPrincipalName: `clinician.${number}@example.com`,
+        });
+      }
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Of 17 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 17: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com); Clinician 10 (clinician.10@example.com); Clinician 11 (clinician.11@example.com); Clinician 12 (clinician.12@example.com); Clinician 13 (clinician.13@example.com); Clinician 14 (clinician.14@example.com); Clinician 15 (clinician.15@example.com); Clinician 16 (clinician.16@example.com); Clinician 17 (clinician.17@example.com); Clinician 18 (clinician.18@example.com); Clinician 19 (clinician.19@example.com); Clinician 20 (clinician.20@example.com); Clinician 21 (clinician.21@example.com); and 2 more.",
       },
     ],
   },
