@@ -15,7 +15,9 @@ import {
   type AttestationState,
   type PrimaryOutcome,
   type RecordedDecision,
+  type RowAttestation,
 } from "../src/mapping/requirement-status.js";
+import type { RecordedAttestation } from "../src/model/attestations.js";
 import type { Finding, RequirementStatus } from "../src/model/findings.js";
 import { temporaryFolder } from "./support/sample.js";
 
@@ -175,6 +177,84 @@ describe("requirements evaluated from findings", () => {
     const [result] = evaluateRequirements(rows([{ evidence: "auto", attestation: undefined }]), [finding("a", "pass")]);
     expect(result?.status).toBe("satisfied");
   });
+
+  // What the result carries of a row's attestation: the state, and the recorded statement an auditor looks up.
+  const recorded = (overrides: Partial<RecordedAttestation>): RecordedAttestation => ({
+    id: "access-review",
+    path: "attestations/access-review.yaml",
+    requirements: ["164.312(b)(0)"],
+    statement: "Access is reviewed each quarter.",
+    owner: { name: "Dana Reyes", role: "Privacy Officer" },
+    reviewer: { name: "Sam Ortiz", role: "IT Manager" },
+    date: "2026-10-01",
+    expiresOn: "2027-09-30",
+    attachments: [],
+    ...overrides,
+  });
+  const recordedAs = { file: "attestations/access-review.yaml", owner: "Dana Reyes, Privacy Officer", date: "2026-10-01", expiresOn: "2027-09-30" };
+  it.each([
+    {
+      name: "no attestation recorded: missing where the row asks for one",
+      row: {},
+      attestation: undefined,
+      expected: { status: "attestation_required", attestationState: "missing", attestations: ["a0"] },
+    },
+    {
+      name: "a row that takes no attestation",
+      row: { evidence: "auto", attestation: undefined },
+      attestation: undefined,
+      expected: { status: "satisfied", attestationState: "not needed", attestations: [] },
+    },
+    {
+      name: "a valid attestation, the checks passing",
+      row: {},
+      attestation: { state: "valid", recorded: recorded({}) },
+      expected: { status: "satisfied", attestationState: "valid", attestations: ["a0"], attestation: recordedAs },
+    },
+    {
+      name: "an alternative measure, with its rationale",
+      row: {},
+      attestation: { state: "valid", recorded: recorded({ decision: "alternative", rationale: "A compensating review by the vendor." }) },
+      expected: {
+        status: "documented_decision",
+        attestationState: "valid",
+        attestations: ["a0"],
+        attestation: { ...recordedAs, decision: "alternative", rationale: "A compensating review by the vendor." },
+      },
+    },
+    {
+      name: "not applicable, with its reason",
+      row: {},
+      attestation: { state: "valid", recorded: recorded({ notApplicable: { reason: "No workstations hold ePHI." } }) },
+      expected: {
+        status: "not_applicable",
+        attestationState: "valid",
+        attestations: ["a0"],
+        attestation: { ...recordedAs, notApplicableReason: "No workstations hold ePHI." },
+      },
+    },
+    {
+      name: "an expired attestation's decision no longer counts",
+      row: {},
+      attestation: { state: "expired", recorded: recorded({ decision: "not_reasonable", rationale: "Too costly.", expiresOn: "2026-06-30" }) },
+      expected: {
+        status: "attestation_required",
+        attestationState: "expired",
+        attestations: ["a0"],
+        attestation: { ...recordedAs, expiresOn: "2026-06-30", decision: "not_reasonable", rationale: "Too costly." },
+      },
+    },
+  ] as { name: string; row: Partial<RequirementRow>; attestation: RowAttestation | undefined; expected: Record<string, unknown> }[])(
+    "the row's attestation: $name",
+    ({ row, attestation, expected }) => {
+      const mapping = rows([row]);
+      const [result] = attestation
+        ? evaluateRequirements(mapping, [finding("a", "pass")], () => attestation)
+        : evaluateRequirements(mapping, [finding("a", "pass")]);
+      const { status, attestationState, attestations, attestation: carried } = result!;
+      expect({ status, attestationState, attestations, ...(carried ? { attestation: carried } : {}) }).toEqual(expected);
+    },
+  );
 
   it("counts one status per row, adding up to the number of rows", () => {
     const mapping = rows([{}, { checks: { primary: ["b"], supporting: [] } }, { evidence: "attest", checks: { primary: [], supporting: ["s"] } }]);
