@@ -2,7 +2,19 @@ import { check } from "../../src/checks/entra-mfa-privileged-users.js";
 import * as entra from "../../src/datasets/entra.js";
 import * as rbac from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { caPolicies, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, tenantId, type Tenant } from "../support/good-tenant.js";
+import {
+  caPolicies,
+  directoryRoles,
+  forbidden,
+  groupCase,
+  groupMember,
+  groupRecords,
+  people,
+  pimGroupInstance,
+  roleIds,
+  tenantId,
+  type Tenant,
+} from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
 
@@ -162,6 +174,45 @@ checkTable(check, [
       t.addGroup(group, "Platform Admins", roleIds.owner, { eligible: [pimGroupInstance("eligible", group, caseyPrincipal, "member")] });
     },
     expected: withCasey("Owner on Example Subscription through group Platform Admins (eligible membership)"),
+  },
+  {
+    // Microsoft Learn, "Use Microsoft Entra groups to manage role assignments": a role-assignable
+    // group's directory role is active for its members, so a policy on that role reaches them.
+    name: "a member of a group holding Global Administrator, outside the all-users policy, is reached by the administrators' policy",
+    change: (t: Tenant) => {
+      t.addUser(casey);
+      t.records.push(...groupRecords(group, { members: [groupMember(casey.id, casey.name, casey.upn)] }));
+      t.items(entra.directoryRoleAssignmentsDataset).push({
+        id: "ra-platform-admins",
+        principalId: group,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        principal: { "@odata.type": "#microsoft.graph.group", id: group, displayName: "Platform Admins" },
+      });
+      t.items(entra.directoryRoleAssignmentSchedulesDataset).push({
+        id: "as-platform-admins",
+        principalId: group,
+        roleDefinitionId: directoryRoles.globalAdministrator,
+        directoryScopeId: "/",
+        memberType: "Direct",
+        status: "Provisioned",
+        assignmentType: "Assigned",
+        scheduleInfo: { startDateTime: "2026-01-01T00:00:00Z", expiration: { type: "noExpiration" } },
+      });
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(casey.id);
+    },
+    expected: [
+      goodRows.avery,
+      goodRows.blake,
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Casey Admin (casey.admin@example.com) (Global Administrator (permanent)) on all cloud apps by "Administrators sign in every 4 hours"; registered: fido2.',
+      },
+      goodRows.userAccount,
+    ],
   },
   {
     name: "the members of a group holding Owner cannot be read: not evaluated, never left out",
