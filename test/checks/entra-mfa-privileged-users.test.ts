@@ -48,6 +48,29 @@ const goodRows = {
       'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
   },
 };
+/** Rows that security defaults decide once no Conditional Access policy exists. */
+const securityDefaultsRows = {
+  blake: {
+    status: "pass" as const,
+    message:
+      "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.",
+  },
+  breakGlass1: {
+    status: "not_applicable" as const,
+    message:
+      "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2.",
+  },
+  breakGlass2: {
+    status: "not_applicable" as const,
+    message:
+      "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2.",
+  },
+  userAccount: {
+    status: "pass" as const,
+    message:
+      "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.",
+  },
+};
 const caseyRow = (roles: string) => ({
   status: "pass" as const,
   message: `MFA is enforced for Casey Admin (casey.admin@example.com) (${roles}) on all cloud apps by "Require MFA for all users"; registered: fido2.`,
@@ -463,6 +486,55 @@ checkTable(check, [
         status: "pass",
         message:
           "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.",
+      },
+    ],
+  },
+  {
+    // Microsoft Learn, "Security defaults in Microsoft Entra ID": administrators in the listed roles
+    // must complete MFA at every sign-in; here Avery holds Global Administrator actively.
+    name: "no CA policy enforces, SD on, Global Administrator active",
+    change: (t: Tenant) => {
+      caPolicies(t).splice(0, 3);
+      t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true;
+      const eligibility = t.items(entra.directoryRoleEligibilityDataset).splice(0, 1)[0]!;
+      t.items(entra.directoryRoleAssignmentsDataset).push({ ...eligibility, id: "ra-owner-a" });
+      t.items(entra.directoryRoleAssignmentSchedulesDataset).push({ ...eligibility, id: "as-owner-a", assignmentType: "Assigned" });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (permanent); Owner on Example Subscription (active)) by security defaults, which require it at every sign-in of active directory administrators; registered: fido2.",
+      },
+      securityDefaultsRows.blake,
+      securityDefaultsRows.breakGlass1,
+      securityDefaultsRows.breakGlass2,
+      securityDefaultsRows.userAccount,
+    ],
+  },
+  {
+    name: "no CA policy enforces, SD off",
+    change: (t: Tenant) => {
+      caPolicies(t).splice(0, 3);
+      t.items(entra.securityDefaultsDataset)[0]!.isEnabled = false;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; registered: fido2.",
+      },
+      {
+        status: "fail",
+        message:
+          "MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; registered: fido2.",
+      },
+      securityDefaultsRows.breakGlass1,
+      securityDefaultsRows.breakGlass2,
+      {
+        status: "fail",
+        message:
+          "MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by no enabled Conditional Access policy; registered: fido2.",
       },
     ],
   },
