@@ -171,6 +171,56 @@ checkTable(check, [
     ],
   },
   {
+    name: "no log container yet, and a locked account policy long enough to protect future ones",
+    change: (tenant) => {
+      containers(tenant).splice(0);
+      account(tenant).properties.immutableStorageWithVersioning = {
+        enabled: true,
+        immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2192, state: "Locked" },
+      };
+    },
+    expected: [
+      { status: "pass", message: `${archive} holds no log container yet; the account's locked immutability policy will protect the logs it receives.` },
+    ],
+  },
+  {
+    name: "a second log container protected by the account's policy: both are named",
+    change: (tenant) => {
+      containers(tenant).push({
+        id: `${blobServiceId(archiveAccountId)}/containers/insights-activity-logs`,
+        name: "insights-activity-logs",
+        properties: { hasImmutabilityPolicy: false, hasLegalHold: false },
+      });
+      account(tenant).properties.immutableStorageWithVersioning = {
+        enabled: true,
+        immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 2557, state: "Locked" },
+      };
+    },
+    expected: [
+      {
+        status: "pass",
+        message: `${archive} keeps its exported logs under locked immutability policies: insights-logs-auditevent (2192 days), insights-activity-logs (2557 days, account policy).`,
+      },
+    ],
+  },
+  {
+    name: "two log containers short of protection: both shortfalls are named",
+    change: (tenant) => {
+      policy(tenant).state = "Unlocked";
+      containers(tenant).push({
+        id: `${blobServiceId(archiveAccountId)}/containers/insights-activity-logs`,
+        name: "insights-activity-logs",
+        properties: { hasImmutabilityPolicy: false, hasLegalHold: false },
+      });
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `${archive} does not keep its logs immutable: insights-logs-auditevent has an unlocked policy of 2192 days, which can be shortened or deleted; insights-activity-logs has no immutability policy, so its logs can be deleted.`,
+      },
+    ],
+  },
+  {
     name: "log containers written by a source outside the evidence still make an archive",
     change: (tenant) => {
       tenant.items(vaultDiagnosticSettingsDataset, vaultId)[0]!.properties.storageAccountId = null;
