@@ -2,7 +2,7 @@ import { check } from "../../src/checks/rbac-standing-privileged-assignment.js";
 import { groupAssignmentSchedulesDataset } from "../../src/datasets/entra.js";
 import { principalsDataset, roleAssignmentSchedulesDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, subscription, tenantId } from "../support/good-tenant.js";
+import { assignment, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, subscription, tenantId } from "../support/good-tenant.js";
 
 const { casey, robin, group } = groupCase;
 const rgApp = `${subscription.scope}/resourceGroups/rg-app`;
@@ -195,6 +195,37 @@ checkTable(check, [
         status: "error",
         message:
           "Whether the Owner assignment of user Blake Owner (blake.owner@example.com) at subscription Example Subscription is a PIM activation could not be determined: its schedule instance has no assignmentType.",
+      },
+    ],
+  },
+  {
+    // Service principals' standing roles are the service principal Owner check's to judge.
+    name: "a service principal's standing Owner is not this check's",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).push(assignment("cccccccc-0000-4000-8000-0000000000a1", people.readerApp, "ServicePrincipal", roleIds.owner));
+    },
+    expected: [
+      {
+        status: "pass",
+        message: "All 2 active privileged assignment(s) held by users or groups in subscription Example Subscription are just-in-time PIM activations.",
+      },
+    ],
+  },
+  {
+    name: "a group whose only member is a service principal holds its role standing for whoever is added",
+    change: (tenant) =>
+      tenant.addGroup(
+        group,
+        "App Team",
+        roleIds.contributor,
+        { members: [{ "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "reader-app" }] },
+        { atScope: rgApp },
+      ),
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Group App Team holds Contributor at resource group rg-app in Example Subscription as a standing assignment (assigned directly, with no end date); no user is a member of it now and none can activate membership or ownership through PIM for Groups, so whoever is added to the group holds the role at once.",
       },
     ],
   },
