@@ -42,8 +42,8 @@ const signerFingerprint = () => manifest.signer?.sha256Fingerprint ?? "";
 interface VerifyCase {
   name: string;
   change: (files: Map<string, Buffer>) => void | Promise<void>;
-  /** Every problem, in order; a function when the words depend on the archive. */
-  problems: string[] | (() => string[]);
+  /** Every problem, in order; a function when the words depend on the archive (or on the path of the changed copy). */
+  problems: string[] | ((changedCopy: string) => string[]);
   rename?: { from: string; to: string };
 }
 
@@ -58,6 +58,24 @@ const cases: VerifyCase[] = [
     name: "a report added, unsigned",
     change: (files) => void files.set("reports/extra.pdf", Buffer.from("%PDF-1.3\n")),
     problems: ["added: reports/extra.pdf (not listed in manifest.json)", "reports/extra.pdf: the PDF carries no signature"],
+  },
+  {
+    name: "two reports added out of name order: their signatures are checked in name order",
+    change: (files) => {
+      files.set("reports/zz.pdf", Buffer.from("%PDF-1.3\n"));
+      files.set("reports/aa.pdf", Buffer.from("%PDF-1.3\n"));
+    },
+    problems: [
+      "added: reports/zz.pdf (not listed in manifest.json)",
+      "added: reports/aa.pdf (not listed in manifest.json)",
+      "reports/aa.pdf: the PDF carries no signature",
+      "reports/zz.pdf: the PDF carries no signature",
+    ],
+  },
+  {
+    name: "a file that is not a PDF added under reports/: named as added, not read as a report",
+    change: (files) => void files.set("reports/notes.txt", Buffer.from("notes\n")),
+    problems: ["added: reports/notes.txt (not listed in manifest.json)"],
   },
   {
     name: "an unsigned PDF added outside reports/: only the tool's reports must carry its signature",
@@ -131,6 +149,11 @@ const cases: VerifyCase[] = [
     problems: [`SHA256SUMS.p7s: ${digestMismatch}`],
   },
   { name: "manifest.json deleted", change: (files) => void files.delete("manifest.json"), problems: ["missing: manifest.json"] },
+  {
+    name: "manifest.json that is not JSON",
+    change: (files) => void files.set("manifest.json", Buffer.from("{ not json\n")),
+    problems: (changedCopy) => [`manifest.json is not valid: ${changedCopy}!manifest.json: line 1, column 3: expected valid JSON (InvalidSymbol)`],
+  },
   {
     name: "manifest.json signed no more: its signer removed, hashes rewritten",
     change: (files) =>
@@ -317,7 +340,7 @@ describe("verify: one change to the sample archive per case, every problem named
 
   it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", async (_name, testCase) => {
     const verified = await verifyChanged(testCase);
-    expect(verified.problems).toEqual(typeof testCase.problems === "function" ? testCase.problems() : testCase.problems);
+    expect(verified.problems).toEqual(typeof testCase.problems === "function" ? testCase.problems(verified.archive) : testCase.problems);
     expect(verified.intact).toBe(false);
   });
 
