@@ -13,11 +13,17 @@ function frequencyHours(frequency: SessionLifetimeControl["signInFrequency"]): n
   return frequency.unit === "days" ? frequency.value * 24 : frequency.unit === "hours" ? frequency.value : undefined;
 }
 
+/** "4 hours", "1 day"; Graph's unit, singular for one. */
+function describePeriod(value: number | undefined, unit: string | undefined): string {
+  const units = unit ?? "(unit not reported)";
+  return `${value ?? "(value not reported)"} ${value === 1 ? units.replace(/s$/, "") : units}`;
+}
+
 function describeControl(control: SessionLifetimeControl): string {
   const frequency = control.signInFrequency
     ? control.signInFrequency.everyTime
       ? "sign-in every time"
-      : `sign-in again every ${control.signInFrequency.value ?? "?"} ${control.signInFrequency.unit ?? ""}`.trim()
+      : `sign-in again every ${describePeriod(control.signInFrequency.value, control.signInFrequency.unit)}`
     : undefined;
   const parts = [frequency, control.persistentBrowserNever ? "no persistent browser session" : undefined].filter(Boolean).join(", ");
   const who = control.included.allUsers
@@ -64,9 +70,10 @@ export const check = defineCheck({
       ];
       const hours = frequencyHours(control.signInFrequency);
       return [
-        ...(excluded.length ? [`excludes ${excluded.join(", ")}`] : []),
+        ...(excluded.length ? [`exclusions (${excluded.join(", ")})`] : []),
         ...control.narrowing,
-        ...(hours === undefined || hours > maximumHours ? [`a frequency longer than ${maximumHours} hours`] : []),
+        // A period Graph did not report is unknown: never taken as within the limit.
+        ...(hours === undefined ? ["a frequency of unreported length"] : hours > maximumHours ? [`a frequency longer than ${maximumHours} hours`] : []),
       ];
     };
     const broad = controls.filter((control) => control.included.allUsers || control.included.roles.some((role) => role.toLowerCase() === globalAdministrator));

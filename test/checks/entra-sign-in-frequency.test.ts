@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/entra-sign-in-frequency.js";
 import * as entra from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
-import { caPolicies, exclusionGroup, forbidden, type Tenant } from "../support/good-tenant.js";
+import { caPolicies, directoryRoles, exclusionGroup, forbidden, people, type Tenant } from "../support/good-tenant.js";
 
 checkTable(check, [
   {
@@ -61,6 +61,211 @@ checkTable(check, [
         status: "error",
         message:
           'Session lifetime controls (who their exclusions are) could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "sign-in every time",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.sessionControls.signInFrequency = {
+        isEnabled: true,
+        frequencyInterval: "everyTime",
+        authenticationType: "primaryAndSecondaryAuthentication",
+      };
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in every time, no persistent browser session, for Global Administrator).',
+      },
+    ],
+  },
+  {
+    name: "every day: 24 hours, the longest accepted",
+    change: (t: Tenant) => {
+      Object.assign(caPolicies(t)[2]!.sessionControls.signInFrequency, { value: 1, type: "days" });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in again every 1 day, no persistent browser session, for Global Administrator).',
+      },
+    ],
+  },
+  {
+    name: "every two days: longer than 24 hours",
+    change: (t: Tenant) => {
+      Object.assign(caPolicies(t)[2]!.sessionControls.signInFrequency, { value: 2, type: "days" });
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 2 days, no persistent browser session, for Global Administrator), but with a frequency longer than 24 hours.',
+      },
+    ],
+  },
+  {
+    name: "every 24 hours",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.sessionControls.signInFrequency.value = 24;
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in again every 24 hours, no persistent browser session, for Global Administrator).',
+      },
+    ],
+  },
+  {
+    name: "every 25 hours",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.sessionControls.signInFrequency.value = 25;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 25 hours, no persistent browser session, for Global Administrator), but with a frequency longer than 24 hours.',
+      },
+    ],
+  },
+  {
+    name: "a frequency without its value",
+    change: (t: Tenant) => {
+      delete caPolicies(t)[2]!.sessionControls.signInFrequency.value;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every (value not reported) hours, no persistent browser session, for Global Administrator), but with a frequency of unreported length.',
+      },
+    ],
+  },
+  {
+    name: "a frequency without its unit",
+    change: (t: Tenant) => {
+      delete caPolicies(t)[2]!.sessionControls.signInFrequency.type;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 (unit not reported), no persistent browser session, for Global Administrator), but with a frequency of unreported length.',
+      },
+    ],
+  },
+  {
+    name: "for all users, the persistent browser left alone",
+    change: (t: Tenant) => {
+      const p = caPolicies(t)[2]!;
+      p.conditions.users.includeRoles = [];
+      p.conditions.users.includeUsers = ["All"];
+      delete p.sessionControls.persistentBrowser;
+    },
+    expected: [
+      {
+        status: "pass",
+        message: 'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in again every 4 hours, for all users).',
+      },
+    ],
+  },
+  {
+    name: "excluding a user, a group, a role and guests: each is named",
+    change: (t: Tenant) => {
+      const users = caPolicies(t)[2]!.conditions.users;
+      users.excludeUsers = [...users.excludeUsers, people.ownerB];
+      users.excludeGroups = [exclusionGroup];
+      users.excludeRoles = [directoryRoles.helpdeskAdministrator];
+      users.excludeGuestsOrExternalUsers = { guestOrExternalUserTypes: "b2bCollaborationGuest", externalTenants: { membershipKind: "all" } };
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator), but with exclusions (user 11111111-0000-4000-8000-00000000000b, group 99999999-0000-4000-8000-0000000000e1, role 729827e3-9c14-49f7-bb1b-9608f156bbb8, guests).',
+      },
+    ],
+  },
+  {
+    name: "only outside trusted locations",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] };
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator; only outside all trusted locations), but with only outside all trusted locations.',
+      },
+    ],
+  },
+  {
+    name: "a sound policy beside a weakened one: the sound one is named",
+    change: (t: Tenant) => {
+      const weak = structuredClone(caPolicies(t)[2]!);
+      weak.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
+      weak.displayName = "Everyone signs in every week";
+      weak.conditions.users.includeRoles = [];
+      weak.conditions.users.includeUsers = ["All"];
+      Object.assign(weak.sessionControls.signInFrequency, { value: 7, type: "days" });
+      caPolicies(t).push(weak);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator).',
+      },
+    ],
+  },
+  {
+    name: "two weakened policies: both are named",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.sessionControls.signInFrequency.value = 48;
+      const weak = structuredClone(caPolicies(t)[2]!);
+      weak.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
+      weak.displayName = "Everyone signs in every week";
+      weak.conditions.users.includeRoles = [];
+      weak.conditions.users.includeUsers = ["All"];
+      Object.assign(weak.sessionControls.signInFrequency, { value: 7, type: "days" });
+      caPolicies(t).push(weak);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 48 hours, no persistent browser session, for Global Administrator), but with a frequency longer than 24 hours; "Everyone signs in every week" (sign-in again every 7 days, no persistent browser session, for all users), but with a frequency longer than 24 hours.',
+      },
+    ],
+  },
+  {
+    name: "users unavailable, the policy excluding nobody: still judged",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.conditions.users.excludeUsers = [];
+      t.fail(entra.usersDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator).',
+      },
+    ],
+  },
+  {
+    name: "a policy that sets only the persistent browser is no sign-in frequency",
+    change: (t: Tenant) => {
+      delete caPolicies(t)[2]!.sessionControls.signInFrequency;
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "No enabled Conditional Access policy sets a sign-in frequency (3 policies examined): sessions last as long as Entra ID's defaults allow.",
       },
     ],
   },
