@@ -7,6 +7,7 @@ import {
   forbidden,
   groupCase,
   groupMember,
+  groupRecords,
   people,
   pimGroupInstance,
   roleDefinitionId,
@@ -33,6 +34,8 @@ function eligibleOwner(tenant: Tenant, principalId: string, principalType: strin
   tenant.items(roleEligibilityDataset).push(item);
 }
 const groupAt = `group Platform Admins at subscription Example Subscription`;
+/** A group made eligible for membership of another (PIM for Groups with group nesting). */
+const onCallGroup = "77777777-0000-4000-8000-0000000000c7";
 
 checkTable(check, [
   {
@@ -210,6 +213,89 @@ checkTable(check, [
       {
         status: "pass",
         message: `Subscription Example Subscription has 1 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (${groupAt}, 0 member(s)), where 2 to 3 are expected: ${avery}. 1 more can activate Owner through PIM, which counts toward the minimum only: user Casey Admin (casey.admin@example.com) (eligible membership of group Platform Admins).`,
+      },
+    ],
+  },
+  {
+    // PIM for Groups and group nesting: a group made eligible stands for its members, each of whom may activate.
+    name: "the members of a group made eligible may each activate: named through it, a current member and a workload left out",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      const onCall = { "@odata.type": "#microsoft.graph.group", id: onCallGroup, displayName: "On-call" };
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [robinMember()], eligible: [pimGroupInstance("eligible", group, onCall, "member")] });
+      tenant.records.push(
+        ...groupRecords(onCallGroup, {
+          members: [caseyMember(), robinMember(), { "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "reader-app" }],
+        }),
+      );
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (group Platform Admins at subscription Example Subscription, 1 member(s)), where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription; user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) through group Platform Admins. 1 more can activate Owner through PIM, which counts toward the minimum only: user Casey Admin (casey.admin@example.com) (eligible membership (as a member of eligible group On-call) of group Platform Admins).",
+      },
+    ],
+  },
+  {
+    name: "eligible ownership of a group holding Owner makes an eligible Owner",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { eligible: [pimGroupInstance("eligible", group, caseyPrincipal(), "owner")] });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 1 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (group Platform Admins at subscription Example Subscription, 0 member(s)), where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription. 1 more can activate Owner through PIM, which counts toward the minimum only: user Casey Admin (casey.admin@example.com) (eligible ownership of group Platform Admins).",
+      },
+    ],
+  },
+  {
+    name: "the members of a group made eligible cannot be read: who may activate is unknown",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      const onCall = { "@odata.type": "#microsoft.graph.group", id: onCallGroup, displayName: "On-call" };
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { eligible: [pimGroupInstance("eligible", group, onCall, "member")] });
+      tenant.records.push(...groupRecords(onCallGroup));
+      tenant.fail(groupMembersDataset, forbidden, `/tenants/${tenantId}/groups/${onCallGroup}`);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether subscription Example Subscription has its minimum of 2 Owners (1 principal(s) hold Owner now, and who can activate it through PIM is unknown) could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "a service principal member of a group holding Owner is counted and named as one",
+    change: (tenant) => {
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, {
+        members: [{ "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "reader-app" }],
+      });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 3 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (group Platform Admins at subscription Example Subscription, 1 member(s)), where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription; user Blake Owner (blake.owner@example.com) at subscription Example Subscription; service principal reader-app through group Platform Admins.",
+      },
+    ],
+  },
+  {
+    name: "an eligible principal the directory did not expand is named by its id",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      const eligible = pimGroupInstance("eligible", group, caseyPrincipal(), "member");
+      delete eligible.principal;
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { eligible: [eligible] });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 1 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (group Platform Admins at subscription Example Subscription, 0 member(s)), where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription. 1 more can activate Owner through PIM, which counts toward the minimum only: principal 11111111-0000-4000-8000-0000000000d1 (eligible membership of group Platform Admins).",
       },
     ],
   },
