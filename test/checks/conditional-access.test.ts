@@ -385,6 +385,398 @@ const cases: Case[] = [
       unknowns: [`policy "Require MFA for admins": membership of excluded group ${breakGlassGroup} is unknown`],
     },
   },
+  // Every condition that limits when a policy applies is named, so the verdict is "conditional".
+  {
+    name: "only on some platforms",
+    change: (p) => (p.conditions.platforms = { includePlatforms: ["android", "iOS"], excludePlatforms: [] }),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["only on platforms android, iOS"] },
+      ],
+    },
+  },
+  {
+    name: "all platforms but one",
+    change: (p) => (p.conditions.platforms = { includePlatforms: ["all"], excludePlatforms: ["linux"] }),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["not on platforms linux"] }],
+    },
+  },
+  {
+    name: "all platforms, none excluded: no narrowing",
+    change: (p) => (p.conditions.platforms = { includePlatforms: ["all"], excludePlatforms: [] }),
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
+  {
+    name: "only at one named location",
+    change: (p) => (p.conditions.locations = { includeLocations: [compliantNetworkLocation], excludeLocations: [] }),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ["only at named location 3d46dbda-8382-466a-856d-eb00cbc6b910"],
+        },
+      ],
+    },
+  },
+  {
+    name: "only at some user risk",
+    change: (p) => (p.conditions.userRiskLevels = ["high"]),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["only at user risk high"] }],
+    },
+  },
+  {
+    name: "only at some insider risk",
+    change: (p) => (p.conditions.insiderRiskLevels = "elevated"),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["only at insider risk elevated"] },
+      ],
+    },
+  },
+  {
+    name: "a device filter",
+    change: (p) => (p.conditions.devices = { deviceFilter: { mode: "exclude", rule: 'device.trustType -eq "ServerAD"' } }),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ['device filter (exclude): device.trustType -eq "ServerAD"'],
+        },
+      ],
+    },
+  },
+  {
+    name: "a device filter whose mode is not given",
+    change: (p) => (p.conditions.devices = { deviceFilter: { rule: 'device.trustType -eq "ServerAD"' } }),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ['device filter (mode not given): device.trustType -eq "ServerAD"'],
+        },
+      ],
+    },
+  },
+  {
+    name: "only for some authentication flows",
+    change: (p) => (p.conditions.authenticationFlows = { transferMethods: "deviceCodeFlow" }),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ["only for authentication flows deviceCodeFlow"],
+        },
+      ],
+    },
+  },
+  {
+    name: "authentication flows none: no narrowing",
+    change: (p) => (p.conditions.authenticationFlows = { transferMethods: "none" }),
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
+  {
+    name: "client app types not given",
+    change: (p) => (p.conditions.clientAppTypes = []),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["client app types not given"] },
+      ],
+    },
+  },
+  {
+    name: "browser and mobile or desktop clients together are every modern client",
+    change: (p) => (p.conditions.clientAppTypes = ["browser", "mobileAppsAndDesktopClients"]),
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
+  {
+    name: "an application filter",
+    change: (p) => (apps(p).applicationFilter = { mode: "include", rule: 'CustomSecurityAttribute.Sensitivity -eq "PHI"' }),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ['application filter (include): CustomSecurityAttribute.Sensitivity -eq "PHI"'],
+        },
+      ],
+    },
+  },
+  {
+    name: "no applications at all (includeApplications None): not a sign-in policy for any app",
+    change: (p) => (apps(p).includeApplications = ["None"]),
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "only Microsoft Admin Portals, for all cloud apps",
+    change: (p) => (apps(p).includeApplications = ["MicrosoftAdminPortals"]),
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ["only applications Microsoft Admin Portals"],
+        },
+      ],
+    },
+  },
+  {
+    name: "azure management: all apps minus Microsoft Admin Portals",
+    change: (p) => (apps(p).excludeApplications = ["MicrosoftAdminPortals"]),
+    target: "azure-management",
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ["excludes Microsoft Admin Portals (the Azure portal)"],
+        },
+      ],
+    },
+  },
+  {
+    name: "a policy that does not say which applications it covers",
+    change: (p) => (p.conditions.applications = null),
+    expected: { verdict: "unknown", unknowns: ['policy "Require MFA for all users": it does not say which applications it covers'] },
+  },
+  {
+    name: "mfa OR a custom control",
+    change: (p) => {
+      p.grantControls!.operator = "OR";
+      p.grantControls!.customAuthenticationFactors = ["contoso-duo"];
+    },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["MFA or custom control contoso-duo"] },
+      ],
+    },
+  },
+  {
+    name: "mfa OR terms of use",
+    change: (p) => {
+      p.grantControls!.operator = "OR";
+      p.grantControls!.termsOfUse = ["a1b2c3d4-0000-4000-8000-000000000001"];
+    },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ["MFA or terms of use a1b2c3d4-0000-4000-8000-000000000001"],
+        },
+      ],
+    },
+  },
+  {
+    name: "mfa AND terms of use enforces",
+    change: (p) => {
+      p.grantControls!.operator = "AND";
+      p.grantControls!.termsOfUse = ["a1b2c3d4-0000-4000-8000-000000000001"];
+    },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
+  {
+    name: "mfa beside a compliant device, the operator not reported",
+    change: (p) => {
+      p.grantControls!.operator = null;
+      p.grantControls!.builtInControls = ["mfa", "compliantDevice"];
+    },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "mfa",
+          narrowing: ["MFA or compliant device (grant operator not reported)"],
+        },
+      ],
+    },
+  },
+  {
+    name: "a custom authentication strength whose methods are not reported",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = { id: "5f1e0000-0000-4000-8000-0000000000a5", displayName: "Clinic strength" };
+    },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "authentication-strength",
+          authenticationStrength: { id: "5f1e0000-0000-4000-8000-0000000000a5", displayName: "Clinic strength", phishingResistant: undefined },
+          narrowing: ["authentication strength Clinic strength: allowed methods not reported"],
+        },
+      ],
+    },
+  },
+  {
+    name: "the built-in MFA strength without its methods listed is still MFA, not phishing-resistant",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = { id: multifactorStrength.id, displayName: multifactorStrength.displayName };
+    },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "authentication-strength",
+          authenticationStrength: { id: "00000000-0000-0000-0000-000000000002", displayName: "Multifactor authentication", phishingResistant: false },
+          narrowing: [],
+        },
+      ],
+    },
+  },
+  {
+    name: "a custom strength of phishing-resistant methods only is phishing-resistant",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = { id: "5f1e0000-0000-4000-8000-0000000000a6", displayName: "Keys only", allowedCombinations: ["fido2"] };
+    },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [
+        {
+          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
+          displayName: "Require MFA for all users",
+          via: "authentication-strength",
+          authenticationStrength: { id: "5f1e0000-0000-4000-8000-0000000000a6", displayName: "Keys only", phishingResistant: true },
+          narrowing: [],
+        },
+      ],
+    },
+  },
+  {
+    name: "a user named by id in other letter case is the same user",
+    change: (p) => (users(p).includeUsers = [userId.toUpperCase()]),
+    user: { id: userId },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
+  {
+    name: "a member of an included group is included",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeGroups = [cliniciansGroup.toUpperCase()];
+    },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
+  {
+    name: "an included role while the user's roles are unknown",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeRoles = [globalAdministrator];
+    },
+    user: { roleTemplateIds: undefined },
+    expected: {
+      verdict: "unknown",
+      unknowns: ['policy "Require MFA for all users": whether the user holds included role 62e90394-69f5-4237-9190-012177145e10 is unknown'],
+    },
+  },
+  {
+    name: "an excluded role while the user's roles are unknown",
+    change: (p) => (users(p).excludeRoles = [globalAdministrator]),
+    user: { roleTemplateIds: undefined },
+    expected: {
+      verdict: "unknown",
+      unknowns: ['policy "Require MFA for all users": whether the user holds excluded role 62e90394-69f5-4237-9190-012177145e10 is unknown'],
+    },
+  },
+  {
+    name: "guests included while the user's type is unknown",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeGuestsOrExternalUsers = { guestOrExternalUserTypes: " b2bCollaborationGuest , internalGuest" };
+    },
+    user: { userType: null },
+    expected: {
+      verdict: "unknown",
+      unknowns: ['policy "Require MFA for all users": the user\'s type (member or guest) is unknown, and it includes guest or external users'],
+    },
+  },
+  {
+    name: "guest types none name no one",
+    change: (p) => {
+      users(p).includeUsers = [];
+      users(p).includeGuestsOrExternalUsers = { guestOrExternalUserTypes: "none" };
+    },
+    user: { userType: "Guest" },
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "a block policy only on some platforms does not block outright",
+    more: [
+      policy(second.id, "Block Android", (p) => {
+        p.grantControls!.builtInControls = ["block"];
+        p.conditions.platforms = { includePlatforms: ["android"], excludePlatforms: [] };
+      }),
+    ],
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
+  {
+    name: "a disabled block policy blocks no one",
+    more: [
+      policy(second.id, "Block everyone", (p) => {
+        p.grantControls!.builtInControls = ["block"];
+        p.state = "disabled";
+      }),
+    ],
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+    },
+  },
 ];
 
 describe("mfaCoverage", () => {
