@@ -303,48 +303,80 @@ describe("loading a mapping", () => {
     expect(message).toMatch(new RegExp(`: line ${line}, column 5 \\(requirements\\[1\\]\\.title\\): missing required field "title"$`));
   });
 
-  it("rejects a duplicate citation, a bad standard reference and a missing attestation", async () => {
-    expect((await failure(text.replace('citation: "164.308(a)(1)(ii)(B)"', 'citation: "164.308(a)(1)(ii)(A)"'))).message).toContain(
-      "duplicate citation 164.308(a)(1)(ii)(A)",
-    );
-    expect((await failure(text.replace('standard: "164.308(a)(2)"', 'standard: "164.308(a)(9)"'))).message).toContain(
-      '"standard" must name the citation of a row whose designation is standard (got 164.308(a)(9))',
-    );
-    const withoutAttestation = text.replace(
-      /( {2}- citation: "164\.316\(a\)"[\s\S]*?evidence: attest\n) {4}attestation:\n {6}id: [^\n]+\n {6}shows: [^\n]+\n/,
-      "$1",
-    );
-    expect((await failure(withoutAttestation)).message).toContain("164.316(a) needs an attestation (what it must show), because its evidence is attest");
-  });
+  /** The row's index in the mapping as shipped, for the place an error names. */
+  const rowOf = (citation: string) =>
+    text
+      .split(/^ {2}- citation: /m)
+      .slice(1)
+      .findIndex((row) => row.startsWith(`"${citation}"`));
+  const escaped = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
   it.each([
+    [
+      "a duplicate citation",
+      'citation: "164.308(a)(1)(ii)(B)"',
+      'citation: "164.308(a)(1)(ii)(A)"',
+      `requirements[${rowOf("164.308(a)(1)(ii)(B)")}].citation`,
+      "duplicate citation 164.308(a)(1)(ii)(A)",
+    ],
+    [
+      "a standard reference to no standard row",
+      'standard: "164.308(a)(2)"',
+      'standard: "164.308(a)(9)"',
+      `requirements[${rowOf("164.308(a)(2)")}].standard`,
+      '"standard" must name the citation of a row whose designation is standard (got 164.308(a)(9))',
+    ],
+    [
+      "a missing attestation",
+      /( {2}- citation: "164\.316\(a\)"[\s\S]*?evidence: attest\n) {4}attestation:\n {6}id: [^\n]+\n {6}shows: [^\n]+\n/,
+      "$1",
+      `requirements[${rowOf("164.316(a)")}]`,
+      "164.316(a) needs an attestation (what it must show), because its evidence is attest",
+    ],
+    [
+      "a duplicate attestation id",
+      "id: risk-analysis\n",
+      "id: security-management-process\n",
+      `requirements[${rowOf("164.308(a)(1)(ii)(A)")}].attestation.id`,
+      "duplicate attestation id security-management-process",
+    ],
     [
       "an attest row with a primary check",
       "evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]",
       "evidence: attest\n    checks:\n      primary: [entra-break-glass-accounts]",
+      `requirements[${rowOf("164.312(a)(2)(ii)")}].checks.primary`,
       "164.312(a)(2)(ii) is attest (no check decides it), so it can list supporting checks only",
     ],
     [
       "a partial row without a primary check",
       "evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]\n",
       "evidence: partial\n",
+      `requirements[${rowOf("164.312(a)(2)(ii)")}].evidence`,
       "164.312(a)(2)(ii) is partial, so it needs at least one primary check (or evidence: attest)",
     ],
     [
       "an auto row with an attestation",
       "evidence: partial\n    checks:\n      primary: [entra-break-glass-accounts]",
       "evidence: auto\n    checks:\n      primary: [entra-break-glass-accounts]",
+      `requirements[${rowOf("164.312(a)(2)(ii)")}].attestation`,
       "164.312(a)(2)(ii) is auto (its checks decide all of it), so it takes no attestation; make it partial if they decide only part",
     ],
     [
       "a check both primary and supporting on a row",
       "supporting: [entra-guest-privileged-role, entra-global-administrator-count]",
       "supporting: [entra-guest-privileged-role, entra-standing-privileged-role]",
+      `requirements[${rowOf("164.308(a)(3)(ii)(A)")}].checks.supporting[1]`,
       "entra-standing-privileged-role is primary on this row already; a check either decides a row or supports it",
     ],
-  ])("refuses %s", async (_name, from, to, expected) => {
-    expect(text).toContain(from);
-    expect((await failure(text.replace(from, to))).message).toContain(expected);
+  ] as [string, string | RegExp, string, string, string][])("refuses %s, naming the file, line and row", async (_name, from, to, place, expected) => {
+    expect(text).toMatch(from);
+    const { file, message } = await failure(text.replace(from, to));
+    expect(message).toMatch(new RegExp(`^${escaped(file)}: line \\d+, column \\d+ \\(${escaped(place)}\\): ${escaped(expected)}$`));
+  });
+
+  it("an unknown check is named with every known check, in order", async () => {
+    const { message } = await failure(text.replace("primary: [defender-high-alerts-handled]", "primary: [no-such-check]"));
+    expect(message.endsWith(`unknown check "no-such-check"; known checks: ${[...knownChecks].sort().join(", ")}`)).toBe(true);
   });
 
   it("rejects YAML that does not parse, with its line", async () => {
