@@ -83,7 +83,7 @@ export const check = defineCheck({
     const outcomes: CheckOutcome[] = blocks.enforced.map((block) => ({
       status: "fail",
       ...policySubject(block),
-      message: `Enabled policy "${block.displayName}" blocks legacy authentication, but not for ${holes(block.excluded, block.narrowing, block.excludedApplications).join("; ")}.`,
+      message: `Enabled policy "${block.displayName}" blocks legacy authentication, but not everywhere: ${holes(block.excluded, block.narrowing, block.excludedApplications).join("; ")}.`,
       evidence: [refOf(block.id)],
     }));
     for (const block of blocks.reportOnly)
