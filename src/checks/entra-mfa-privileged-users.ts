@@ -51,7 +51,7 @@ export function privilegedUserOutcome(
   if (coverage.verdict === "enforced") {
     const weak =
       row.registeredMethods !== undefined && row.registeredMethods.length === 0
-        ? " but has not registered a method yet, so the first sign-in will ask them to register one"
+        ? " yet, so the first sign-in will ask them to register one"
         : "";
     return {
       status: "pass",

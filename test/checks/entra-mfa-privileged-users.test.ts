@@ -610,4 +610,114 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "a privileged user who has registered no method yet: enforced, and the first sign-in will ask to register",
+    change: (t: Tenant) => {
+      t.items(entra.userRegistrationDetailsDataset).find((item: Raw) => item.id === people.ownerB)!.methodsRegistered = [];
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; no MFA method registered yet, so the first sign-in will ask them to register one.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+    ],
+  },
+  {
+    name: "a role holder missing from the users listing is named, never left out",
+    change: (t: Tenant) => {
+      const index = t.items(entra.usersDataset).findIndex((item: Raw) => item.id === people.ownerB);
+      t.items(entra.usersDataset).splice(index, 1);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "pass",
+        message:
+          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
+      },
+      {
+        status: "error",
+        message:
+          "Principal 11111111-0000-4000-8000-00000000000b holds Owner on Example Subscription (active) but is not in the users listing (deleted, or not a user), so whether MFA protects it is unknown.",
+      },
+    ],
+  },
+  {
+    name: "nobody holds a privileged role",
+    change: (t: Tenant) => {
+      t.items(rbac.roleAssignmentsDataset).splice(0);
+      t.items(rbac.roleEligibilityDataset).splice(0);
+      t.items(entra.directoryRoleAssignmentsDataset).splice(0);
+      t.items(entra.directoryRoleEligibilityDataset).splice(0);
+    },
+    expected: [{ status: "pass", message: "No user holds a privileged Entra ID or Azure role." }],
+  },
+  {
+    name: "a policy whose users are not reported leaves privileged users unknown, without a missing dataset to blame",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users = null;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps is unknown: policy "Require MFA for all users": it does not say which users it applies to; registered: fido2.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps is unknown: policy "Require MFA for all users": it does not say which users it applies to; registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "not_applicable",
+        message:
+          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps is unknown: policy "Require MFA for all users": it does not say which users it applies to; registered: fido2.',
+      },
+    ],
+  },
 ]);
