@@ -39,6 +39,12 @@ describe("replay matching (docs/archive-layout.md, replay recordings)", () => {
     expect(replayKey("GET", `${arm}/x?a=1`)).not.toBe(replayKey("POST", `${arm}/x?a=1`));
     expect(replayKey("GET", `${arm}/x`)).not.toBe(replayKey("GET", `${arm}/y`));
   });
+
+  it("a parameter given twice matches in either order, and parameters with equal values keep their names", () => {
+    expect(replayKey("GET", `${arm}/x?a=2&a=1`)).toBe(replayKey("GET", `${arm}/x?a=1&a=2`));
+    expect(replayKey("GET", `${arm}/x?a=1&a=2`)).not.toBe(replayKey("GET", `${arm}/x?a=1&a=3`));
+    expect(replayKey("GET", `${arm}/x?b=1&a=1`)).toBe(replayKey("GET", `${arm}/x?a=1&b=1`));
+  });
 });
 
 describe("collection through the real SDK clients and the replay seam", () => {
@@ -131,6 +137,13 @@ describe("collection through the real SDK clients and the replay seam", () => {
     const record = await collectAssignments(access);
     expect(record).toMatchObject({ status: "error", error: { reason: "not-recorded", status: 0, call: `GET ${listUrl}` } });
     if (record.status === "error") expect(record.error.message).toBe(`no recorded response for GET ${listUrl} in test.har`);
+  });
+
+  it("a recorded call that got no response fails again as a network error, inventing nothing", async () => {
+    const access = replay([{ url: listUrl, status: 0 }]);
+    const record = await collectAssignments(access);
+    expect(record).toMatchObject({ status: "error", error: { call: `GET ${listUrl}`, status: 0, reason: "network" } });
+    if (record.status === "error") expect(record.error.message).toBe(`recorded call to ${listUrl} received no response`);
   });
 
   it("a payload that breaks the documented shape is an error, attributed to its call", async () => {
