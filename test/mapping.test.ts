@@ -6,6 +6,7 @@ import { InputError, UsageError } from "../src/errors.js";
 import { defaultMappingFile, loadMapping, selectSections, standardsOf, type EvidenceMode, type Mapping, type RequirementRow } from "../src/mapping/mapping.js";
 import { defaultBaaServicesFile, loadBaaServices } from "../src/mapping/baa-services.js";
 import { baaStandingOf } from "../src/model/baa-services.js";
+import { citeFindings } from "../src/mapping/citations.js";
 import {
   coverageOf,
   evaluateRequirements,
@@ -452,5 +453,34 @@ describe("Microsoft's BAA service list, kept as data", () => {
 
   it("refuses a list without the date it was read", async () => {
     expect(await refused(text.replace(/ {2}retrieved: "[^"]+"\n/, ""))).toMatch(/\(source\.retrieved\): missing required field "retrieved"$/);
+  });
+});
+
+describe("citing findings", () => {
+  const mapping = {
+    id: "m",
+    version: "1",
+    title: "m",
+    standards: [],
+    requirements: [
+      { citation: "164.312(b)", checks: { primary: ["a"], supporting: [] } },
+      { citation: "164.308(a)(1)(ii)(D)", checks: { primary: ["b"], supporting: ["a"] } },
+    ],
+  } as unknown as Mapping;
+  const placed = (checkId: string, extra: Partial<Finding> = {}) => ({ ...finding(checkId, "fail"), ...extra });
+
+  it.each([
+    { name: "every row the check decides or supports, in the mapping's order", finding: placed("a"), hipaa: ["164.312(b)", "164.308(a)(1)(ii)(D)"] },
+    { name: "a check no row names cites nothing", finding: placed("z"), hipaa: [] },
+  ])("$name", ({ finding: input, hipaa }) => {
+    const { hipaa: _ignored, ...rest } = input;
+    expect(citeFindings([rest], mapping)).toEqual([{ ...rest, hipaa }]);
+  });
+
+  it("keeps the failed call and the remediation of a finding that has them", () => {
+    const error = { call: "GET https://management.azure.com/x", status: 403, message: "denied", reason: "permission" } as const;
+    const remediation = { text: "Grant Reader.", portal: "Azure portal", source: "https://learn.microsoft.com/" };
+    const { hipaa: _ignored, ...rest } = placed("b", { status: "error", error, remediation });
+    expect(citeFindings([rest], mapping)).toEqual([{ ...rest, hipaa: ["164.308(a)(1)(ii)(D)"], error, remediation }]);
   });
 });
