@@ -1,4 +1,5 @@
 import { check } from "../../src/checks/log-analytics-retention.js";
+import { vaultDiagnosticSettingsDataset } from "../../src/datasets/key-vault.js";
 import * as logs from "../../src/datasets/log-analytics.js";
 import { checkTable } from "../support/check-table.js";
 import { forbidden, signInWorkspace, type Tenant } from "../support/good-tenant.js";
@@ -144,6 +145,70 @@ checkTable(check, [
         status: "error",
         message:
           'Retention of the tables of workspace law-security could not be evaluated because the evidence "Log Analytics tables and their retention" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "a workspace that receives no audit data is judged all the same when a diagnostic setting could not be read",
+    change: (tenant: Tenant) => {
+      const scratch = `${signInWorkspace.replace(/law-security$/, "law-scratch")}`;
+      tenant.items(logs.logWorkspacesDataset).push({
+        ...structuredClone(workspace(tenant)),
+        id: scratch,
+        name: "law-scratch",
+        properties: { ...workspace(tenant).properties, retentionInDays: 30 },
+      });
+      tenant.records.push({
+        dataset: logs.logTablesDataset.id,
+        scope: scratch,
+        file: "raw/log-analytics/law-scratch/tables.json",
+        status: "ok",
+        calls: [],
+        value: [],
+      });
+      tenant.fail(vaultDiagnosticSettingsDataset, forbidden);
+    },
+    expected: [],
+  },
+  {
+    name: "a table without long-term retention keeps its analytics retention",
+    change: (tenant: Tenant) => {
+      const audit = tables(tenant).find((table) => table.name === "AuditLogs")!;
+      audit.properties.totalRetentionInDays = null;
+      audit.properties.retentionInDays = 400;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps 1 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AuditLogs 400 days in total (400 analytics).",
+      },
+    ],
+  },
+  {
+    name: "two tables short: both are named",
+    change: (tenant: Tenant) => {
+      for (const name of ["SigninLogs", "AuditLogs"]) tables(tenant).find((table) => table.name === name)!.properties.totalRetentionInDays = 365;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps 2 audit table(s) shorter than 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): SigninLogs 365 days in total (90 analytics), AuditLogs 365 days in total (90 analytics).",
+      },
+    ],
+  },
+  {
+    name: "two tables following a workspace default the workspace does not report: both unknown",
+    change: (tenant: Tenant) => {
+      for (const name of ["SigninLogs", "AuditLogs"]) tables(tenant).find((table) => table.name === name)!.properties.totalRetentionInDays = -1;
+      delete workspace(tenant).properties.retentionInDays;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          "The retention of workspace law-security is partly unknown: neither the table nor the workspace reported the total retention of SigninLogs, AuditLogs.",
       },
     ],
   },
