@@ -168,7 +168,18 @@ checkTable(check, [
       });
       tenant.fail(vaultDiagnosticSettingsDataset, forbidden);
     },
-    expected: [],
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Workspace law-security in subscription Example Subscription keeps every audit table at least 2191 days, the organisation's policy (checks.auditLogRetentionDays in the configuration; the Security Rule sets no retention period for logs): AzureActivity 2191 days in total (90 analytics), SigninLogs 2191 days in total (90 analytics), AuditLogs 2191 days in total (90 analytics), AKVAuditLogs 2191 days in total (90 analytics).",
+      },
+      {
+        status: "not_applicable",
+        message:
+          "Workspace law-scratch in subscription Example Subscription holds none of the audit tables (AzureActivity, SigninLogs, AADNonInteractiveUserSignInLogs, AADServicePrincipalSignInLogs, AADManagedIdentitySignInLogs, AuditLogs, AzureDiagnostics, AKVAuditLogs, StorageBlobLogs, SQLSecurityAuditEvents, AppServiceAuditLogs).",
+      },
+    ],
   },
   {
     name: "a table without long-term retention keeps its analytics retention",
