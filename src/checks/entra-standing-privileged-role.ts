@@ -54,7 +54,7 @@ export const check = defineCheck({
             : {
                 status: "error",
                 ...holdingSubject,
-                message: `${who} holds an active ${holding.roleName}${via} with no matching PIM schedule, so whether it is standing is unknown.`,
+                message: `${who} holds an active ${holding.roleName}${via} whose PIM schedule is missing or does not say when it ends, so whether it is standing is unknown.`,
                 evidence: [holding.ref],
                 error: {
                   call: "GET /roleManagement/directory/roleAssignmentSchedules",

@@ -126,4 +126,54 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "an assignment that expires after a duration is still standing access",
+    change: standingSecurityAdmin("Assigned", { type: "afterDuration", duration: "P180D" }),
+    expected: [
+      {
+        status: "fail",
+        message: "Blake Owner (blake.owner@example.com) holds a standing time-bound Security Administrator assignment, outside PIM eligibility.",
+      },
+    ],
+  },
+  {
+    name: "an assignment whose expiration type is not reported is not called permanent or activated",
+    change: standingSecurityAdmin("Assigned", {}),
+    expected: [
+      {
+        status: "error",
+        message:
+          "Blake Owner (blake.owner@example.com) holds an active Security Administrator whose PIM schedule is missing or does not say when it ends, so whether it is standing is unknown.",
+      },
+    ],
+  },
+  {
+    // Microsoft Learn, "Administrative units": a role scoped to an administrative unit reaches only its members.
+    name: "a Security Administrator scoped to an administrative unit is not tenant-wide",
+    change: (tenant: Tenant) => {
+      standingSecurityAdmin("Assigned", { type: "noExpiration" })(tenant);
+      tenant.items(directoryRoleAssignmentsDataset).at(-1)!.directoryScopeId = "/administrativeUnits/5d1e0000-0000-4000-8000-0000000000a1";
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (3 holding(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "an application holding a permanent Security Administrator is a workload, not a user",
+    change: (tenant: Tenant) => {
+      standingSecurityAdmin("Assigned", { type: "noExpiration" })(tenant);
+      tenant.items(directoryRoleAssignmentsDataset).at(-1)!.principal = { "@odata.type": "#microsoft.graph.servicePrincipal", id: people.ownerB };
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Every privileged Entra ID role is held through PIM eligibility or an activation, apart from the configured emergency access accounts (3 holding(s) examined).",
+      },
+    ],
+  },
 ]);
