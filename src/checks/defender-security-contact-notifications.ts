@@ -51,7 +51,7 @@ export const check = defineCheck({
       }
       const seen = judged.map(
         (contact) =>
-          `${contact.emails.join(", ") || "no email"} (${contact.enabled === false ? "disabled" : `alerts from ${contact.minimal ?? "no"} severity`})`,
+          `${contact.emails.join(", ") || "no email"} (${contact.enabled === false ? "disabled" : contact.minimal ? `alerts from ${contact.minimal} severity` : "no alert notifications"})`,
       );
       return {
         status: "fail",
