@@ -119,4 +119,165 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "a subscription scope written without its leading slash, beside a resource group scope",
+    change: (tenant) => {
+      const scope = alert(tenant).properties.scopes[0] as string;
+      alert(tenant).properties.scopes = [`${scope}/resourceGroups/rg-ehr`, scope.replace(/^\/+/, "")];
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Activity-log alert "role-assignment-changes" notifies action group security-on-call when a role assignment is written in subscription Example Subscription.',
+      },
+    ],
+  },
+  {
+    name: "an alert without actions notifies nobody",
+    change: (tenant) => {
+      delete alert(tenant).properties.actions;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (1 activity-log alert(s) and 1 log search rule(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "a condition on a field the role event does not carry never holds",
+    change: (tenant) => {
+      alert(tenant).properties.condition.allOf.push({ field: "resourceType", equals: "Microsoft.Storage/storageAccounts" });
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (1 activity-log alert(s) and 1 log search rule(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "a log search rule whose second query reads the role writes",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      const rule = breakGlassAlertRule();
+      rule.name = "role-changes-in-activity";
+      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+      tenant.items(scheduledQueryRulesDataset).push(rule);
+      rule.properties.criteria.allOf.unshift({ query: "AzureActivity | where OperationNameValue has 'policyAssignments'" });
+    },
+    expected: [
+      {
+        status: "pass",
+        message: 'Log search alert "role-changes-in-activity" notifies an action group when a role assignment is written in subscription Example Subscription.',
+      },
+    ],
+  },
+  {
+    name: "a log search rule on role writes that is disabled",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      const rule = breakGlassAlertRule();
+      rule.name = "role-changes-in-activity";
+      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+      tenant.items(scheduledQueryRulesDataset).push(rule);
+      rule.properties.enabled = false;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (0 activity-log alert(s) and 2 log search rule(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "a log search rule on role writes that notifies nobody",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      const rule = breakGlassAlertRule();
+      rule.name = "role-changes-in-activity";
+      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+      tenant.items(scheduledQueryRulesDataset).push(rule);
+      delete rule.properties.actions;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (0 activity-log alert(s) and 2 log search rule(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "a log search rule on role writes outside the activity log",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      const rule = breakGlassAlertRule();
+      rule.name = "role-changes-in-activity";
+      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+      tenant.items(scheduledQueryRulesDataset).push(rule);
+      rule.properties.criteria.allOf[0].query = 'AuditLogs | where OperationName == "roleAssignments/write"';
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (0 activity-log alert(s) and 2 log search rule(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "a log search rule on the activity log that is not about role writes",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      const rule = breakGlassAlertRule();
+      rule.name = "role-changes-in-activity";
+      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+      tenant.items(scheduledQueryRulesDataset).push(rule);
+      rule.properties.criteria.allOf[0].query = "AzureActivity | where CategoryValue == 'Administrative'";
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (0 activity-log alert(s) and 2 log search rule(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "a log search rule without criteria",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      const rule = breakGlassAlertRule();
+      rule.name = "role-changes-in-activity";
+      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+      tenant.items(scheduledQueryRulesDataset).push(rule);
+      delete rule.properties.criteria;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (0 activity-log alert(s) and 2 log search rule(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "no alert and no rule at all",
+    change: (tenant) => {
+      tenant.items(activityLogAlertsDataset).splice(0);
+      tenant.items(scheduledQueryRulesDataset).splice(0);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (0 activity-log alert(s) and 0 log search rule(s) examined).",
+      },
+    ],
+  },
 ]);
