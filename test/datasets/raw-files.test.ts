@@ -68,6 +68,54 @@ describe("raw file names", () => {
       "raw/entra/other/tenants-t-groups-x-6de81e07/transitive-members.json",
     ],
     ["a scope that is no id", recordFile("entra-sign-ins", "workspace.json"), "not an id", "raw/entra-sign-ins/other/not-an-id-3c741084/workspace.json"],
+    [
+      "a management group",
+      recordFile("rbac", "role-assignments.json"),
+      "/providers/Microsoft.Management/managementGroups/mg-clinic",
+      "raw/rbac/management-groups/mg-clinic-5b62d20e/role-assignments.json",
+    ],
+    [
+      "a management group's child is no management group",
+      recordFile("rbac", "role-assignments.json"),
+      "/providers/Microsoft.Management/managementGroups/mg-clinic/x",
+      "raw/rbac/other/providers-microsoft-management-managementgroups-08b27214/role-assignments.json",
+    ],
+    [
+      "a tenant path inside another path",
+      recordFile("entra", "users.json"),
+      "/x/tenants/7d3f2a9c-4b1e-4f6a-9c2d-5e8b1a0c3f47",
+      "raw/entra/other/x-tenants-7d3f2a9c-4b1e-4f6a-9c2d-5e8b1a0c3f47-d5ccd4da/users.json",
+    ],
+    [
+      "a subscription with a trailing slash",
+      recordFile("rbac", "role-assignments.json"),
+      `${subscription}/`,
+      "raw/rbac/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/role-assignments.json",
+    ],
+    [
+      "a subscription path inside another path",
+      recordFile("rbac", "role-assignments.json"),
+      `/x${subscription}`,
+      "raw/rbac/other/x-subscriptions-4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1-c51b26a6/role-assignments.json",
+    ],
+    [
+      "a resource group",
+      recordFile("rbac", "role-assignments.json"),
+      `${subscription}/resourceGroups/rg-ehr`,
+      "raw/rbac/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/rg-ehr-1dc8a451/role-assignments.json",
+    ],
+    [
+      "a tenant object kind that is no plain word",
+      recordFile("entra", "members.json"),
+      "/tenants/t/Odd Groups/b2f6d1ef-0002-4b7c-9d0e-1f2a3b4c5d6e",
+      "raw/entra/odd-groups-9760b291/b2f6d1ef-0002-4b7c-9d0e-1f2a3b4c5d6e/members.json",
+    ],
+    [
+      "a name cut at 48 characters just after a dash",
+      vaultSettings,
+      vault("rg", `--${"a".repeat(47)}--bbb--`),
+      `raw/key-vault/4f9a1c2e-8b3d-4e5f-a6b7-c8d9e0f1a2b3/${"a".repeat(47)}-a33f6b6b/diagnostic-settings.json`,
+    ],
   ])("%s", (_case, file, scope, expected) => {
     expect(file(scope)).toBe(expected);
   });
