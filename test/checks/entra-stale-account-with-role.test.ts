@@ -1,11 +1,13 @@
 import { check } from "../../src/checks/entra-stale-account-with-role.js";
 import {
   directoryRoleAssignmentsDataset,
+  directoryRoleEligibilityDataset,
   groupEligibilityDataset,
   groupMembersDataset,
   signInActivityDataset,
   usersDataset,
 } from "../../src/datasets/entra.js";
+import * as rbac from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
 import { directoryRoles, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, tenantId, type Tenant } from "../support/good-tenant.js";
 
@@ -259,5 +261,126 @@ checkTable(check, [
       status: "error" as const,
       message: `Whether ${who}, is stale could not be evaluated because the evidence "Users' last sign-in" is unavailable: GET https://management.azure.com/example returned HTTP 403; the tenant lacks the licence this API needs (Tenant does not have a SKU required).`,
     })),
+  },
+  {
+    name: "idle exactly the configured 90 days is not more than 90",
+    change: (tenant) => {
+      averyActivity(tenant).signInActivity = {
+        lastSignInDateTime: null,
+        lastSuccessfulSignInDateTime: "2026-08-22T09:00:00Z",
+        lastNonInteractiveSignInDateTime: null,
+      };
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Avery Owner (avery.owner@example.com) last signed in successfully 2026-08-22, 90 days before collection, and holds Global Administrator (eligible); Owner on Example Subscription (active).",
+      },
+      {
+        status: "pass",
+        message:
+          "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Owner on Example Subscription (active).",
+      },
+      {
+        status: "pass",
+        message:
+          "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Contributor on Example Subscription (eligible).",
+      },
+      {
+        status: "pass",
+        message:
+          "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+      },
+      {
+        status: "pass",
+        message:
+          "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+      },
+    ],
+  },
+  {
+    name: "idle 91 days",
+    change: (tenant) => {
+      averyActivity(tenant).signInActivity = {
+        lastSignInDateTime: null,
+        lastSuccessfulSignInDateTime: "2026-08-21T09:00:00Z",
+        lastNonInteractiveSignInDateTime: null,
+      };
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Avery Owner (avery.owner@example.com) last signed in successfully 2026-08-21, 91 days before collection (more than 90), and still holds Global Administrator (eligible); Owner on Example Subscription (active).",
+      },
+      {
+        status: "pass",
+        message:
+          "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Owner on Example Subscription (active).",
+      },
+      {
+        status: "pass",
+        message:
+          "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Contributor on Example Subscription (eligible).",
+      },
+      {
+        status: "pass",
+        message:
+          "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+      },
+      {
+        status: "pass",
+        message:
+          "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+      },
+    ],
+  },
+  {
+    name: "no entry for the account in the sign-in activity listing: unknown, not fresh",
+    change: (tenant) => {
+      const listing = tenant.items(signInActivityDataset);
+      listing.splice(
+        listing.findIndex((item) => item.id === people.ownerA),
+        1,
+      );
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          "The last use of Avery Owner (avery.owner@example.com), who holds Global Administrator (eligible); Owner on Example Subscription (active), is unknown: the sign-in activity listing has no entry for the account.",
+      },
+      {
+        status: "pass",
+        message:
+          "Blake Owner (blake.owner@example.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Owner on Example Subscription (active).",
+      },
+      {
+        status: "pass",
+        message:
+          "User Account (user@my-tenant.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Contributor on Example Subscription (eligible).",
+      },
+      {
+        status: "pass",
+        message:
+          "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+      },
+      {
+        status: "pass",
+        message:
+          "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) last signed in successfully 2026-11-18, 2 days before collection, and holds Global Administrator (permanent).",
+      },
+    ],
+  },
+  {
+    name: "nobody holds a privileged role",
+    change: (tenant) => {
+      tenant.items(rbac.roleAssignmentsDataset).splice(0);
+      tenant.items(rbac.roleEligibilityDataset).splice(0);
+      tenant.items(directoryRoleAssignmentsDataset).splice(0);
+      tenant.items(directoryRoleEligibilityDataset).splice(0);
+    },
+    expected: [{ status: "pass", message: "No user holds a privileged Entra ID or Azure role, so no stale account holds one." }],
   },
 ]);
