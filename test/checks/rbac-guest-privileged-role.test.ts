@@ -2,7 +2,18 @@ import { check } from "../../src/checks/rbac-guest-privileged-role.js";
 import { groupEligibilityDataset, groupMembersDataset, usersDataset } from "../../src/datasets/entra.js";
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
-import { assignment, forbidden, groupCase, groupMember, people, pimGroupInstance, roleIds, subscription, tenantId } from "../support/good-tenant.js";
+import {
+  assignment,
+  forbidden,
+  groupCase,
+  groupMember,
+  groupRecords,
+  people,
+  pimGroupInstance,
+  roleIds,
+  subscription,
+  tenantId,
+} from "../support/good-tenant.js";
 
 const { casey, robin, group } = groupCase;
 const rgApp = `${subscription.scope}/resourceGroups/rg-app`;
@@ -263,6 +274,88 @@ checkTable(check, [
         status: "error",
         message:
           'Guest access to privileged roles in subscription Example Subscription could not be evaluated because the evidence "Directory objects holding Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft Graph application permission Directory.Read.All.',
+      },
+    ],
+  },
+  {
+    name: "a guest by userType in a group, whose UPN carries no #EXT#",
+    change: (tenant) => {
+      tenant.addUser({ ...casey }, { userType: "Guest" });
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Guest user Casey Admin (casey.admin@example.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+      },
+    ],
+  },
+  {
+    name: "a B2B account in a group that the users listing does not hold: a guest by its name",
+    change: (tenant) => {
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(robin.id, robin.name, robin.upn)] }, { atScope: rgApp });
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+      },
+    ],
+  },
+  {
+    name: "a group member the users listing does not hold, the users listing refused: not evaluated",
+    change: (tenant) => {
+      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+      tenant.fail(usersDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether user Casey Admin (casey.admin@example.com), a member of group Partner Engineers which holds an active Contributor assignment at resource group rg-app in Example Subscription, is a guest could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "a service principal in a group holding Contributor is not a person to judge",
+    change: (tenant) => {
+      tenant.addGroup(
+        group,
+        "Partner Engineers",
+        roleIds.contributor,
+        { members: [{ "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "reader-app" }] },
+        { atScope: rgApp },
+      );
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "No guest or external principal holds Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, active or PIM-eligible, in subscription Example Subscription (4 privileged assignment(s) examined).",
+      },
+    ],
+  },
+  {
+    name: "members of a group made eligible for membership: a guest among them can activate it",
+    change: (tenant) => {
+      const onCall = "77777777-0000-4000-8000-0000000000c7";
+      tenant.addUser(robin, { userType: "Guest" });
+      tenant.addGroup(
+        group,
+        "Partner Engineers",
+        roleIds.contributor,
+        { eligible: [pimGroupInstance("eligible", group, { "@odata.type": "#microsoft.graph.group", id: onCall, displayName: "On-call" }, "member")] },
+        { atScope: rgApp },
+      );
+      tenant.records.push(...groupRecords(onCall, { members: [groupMember(robin.id, robin.name, robin.upn)] }));
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) can activate membership of group Partner Engineers through PIM for Groups as a member of eligible group On-call, and with it an active Contributor assignment at resource group rg-app in Example Subscription.",
       },
     ],
   },
