@@ -47,7 +47,7 @@ export const check = defineCheck({
           {
             status: "pass",
             ...subject,
-            message: `Entra ID sign-in logs reach workspace ${name}${fromSettings ? " through an Entra ID diagnostic setting" : " (named in the configuration)"}: ${String(row?.signIns ?? "?")} sign-in records in the last 30 days, the newest ${newest.toISOString()}${oldest}.`,
+            message: `Entra ID sign-in logs reach workspace ${name}${fromSettings ? " through an Entra ID diagnostic setting" : " (named in the configuration)"}: ${String(row?.signIns ?? "an unreported number of")} sign-in records in the last 30 days, the newest ${newest.toISOString()}${oldest}.`,
             evidence: [ref, ...(settings.ok ? settings.items.map((item) => item.ref) : [])],
           },
         ];

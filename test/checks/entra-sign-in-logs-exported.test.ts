@@ -99,4 +99,44 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "the newest record exactly 48 hours before collection is still arriving",
+    change: (t: Tenant) => {
+      (t.items(signIns.signInArrivalDataset, signInWorkspace)[0] as Raw).tables[0].rows[0][1] = "2026-11-18T14:03:00Z";
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Entra ID sign-in logs reach workspace law-security through an Entra ID diagnostic setting: 420 sign-in records in the last 30 days, the newest 2026-11-18T14:03:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z.",
+      },
+    ],
+  },
+  {
+    name: "the newest record a second older than 48 hours",
+    change: (t: Tenant) => {
+      (t.items(signIns.signInArrivalDataset, signInWorkspace)[0] as Raw).tables[0].rows[0][1] = "2026-11-18T14:02:59Z";
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "Entra ID sign-in logs are not arriving: workspace law-security holds no sign-in record newer than 2026-11-18T14:02:59.000Z.",
+      },
+    ],
+  },
+  {
+    name: "fresh records without the oldest or the count",
+    change: (t: Tenant) => {
+      const row = (t.items(signIns.signInArrivalDataset, signInWorkspace)[0] as Raw).tables[0].rows[0];
+      row[0] = null;
+      row[2] = null;
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Entra ID sign-in logs reach workspace law-security through an Entra ID diagnostic setting: an unreported number of sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z.",
+      },
+    ],
+  },
 ]);
