@@ -847,6 +847,53 @@ describe("legacyAuthenticationBlocks", () => {
     });
   });
 
+  const noExclusions = { users: [], groups: [], roles: [], guestsOrExternalUsers: undefined };
+  const block = {
+    id: "11111111-0000-4000-8000-000000000007",
+    displayName: "Block legacy authentication",
+    excluded: noExclusions,
+    excludedApplications: [],
+    narrowing: [],
+  };
+  it.each([
+    { name: "the block as made: all users, all apps, both legacy client types", change: () => {}, enforced: [block] },
+    {
+      name: "an excluded application and an application filter are named",
+      change: (p: ConditionalAccessPolicy) => {
+        apps(p).excludeApplications = [telehealthAppId];
+        apps(p).applicationFilter = { rule: 'CustomSecurityAttribute.Legacy -eq "Allowed"' };
+      },
+      enforced: [
+        { ...block, excludedApplications: [telehealthAppId], narrowing: ['application filter (mode not given): CustomSecurityAttribute.Legacy -eq "Allowed"'] },
+      ],
+    },
+    {
+      name: "guests excluded by type, and by the legacy user value",
+      change: (p: ConditionalAccessPolicy) => {
+        users(p).excludeUsers = ["GuestsOrExternalUsers", otherUserId];
+        users(p).excludeGuestsOrExternalUsers = { guestOrExternalUserTypes: "internalGuest,b2bCollaborationGuest" };
+      },
+      enforced: [{ ...block, excluded: { ...noExclusions, users: [otherUserId], guestsOrExternalUsers: "internalGuest,b2bCollaborationGuest" } }],
+    },
+    {
+      name: "guests excluded by the legacy user value alone",
+      change: (p: ConditionalAccessPolicy) => (users(p).excludeUsers = ["GuestsOrExternalUsers"]),
+      enforced: [{ ...block, excluded: { ...noExclusions, guestsOrExternalUsers: "GuestsOrExternalUsers" } }],
+    },
+    { name: "a policy that does not say which users it covers", change: (p: ConditionalAccessPolicy) => (p.conditions.users = null), enforced: [] },
+    {
+      name: "a policy that does not say which applications it covers",
+      change: (p: ConditionalAccessPolicy) => (p.conditions.applications = null),
+      enforced: [],
+    },
+    { name: "client app types not given", change: (p: ConditionalAccessPolicy) => (p.conditions.clientAppTypes = null), enforced: [] },
+    { name: "only Office 365", change: (p: ConditionalAccessPolicy) => (apps(p).includeApplications = ["Office365"]), enforced: [] },
+    { name: "a grant that asks for MFA, not a block", change: (p: ConditionalAccessPolicy) => (p.grantControls!.builtInControls = ["mfa"]), enforced: [] },
+    { name: "no grant at all", change: (p: ConditionalAccessPolicy) => (p.grantControls = null), enforced: [] },
+  ])("$name", ({ change, enforced }) => {
+    expect(legacyAuthenticationBlocks([blockLegacy(block.id, block.displayName, change)])).toEqual({ enforced, reportOnly: [] });
+  });
+
   it("a block of exchangeActiveSync alone is not a legacy-authentication block", () => {
     expect(
       legacyAuthenticationBlocks([
