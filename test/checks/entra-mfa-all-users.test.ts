@@ -219,4 +219,79 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "fifteen users outside every policy: all named, none left to count",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.includeUsers = ["None"];
+      const template = entraUsers(t).find((user: Raw) => user.id === people.ownerA)!;
+      for (let number = 10; number < 22; number += 1) {
+        entraUsers(t).push({
+          ...template,
+          id: `11111111-0000-4000-8000-0000000000${number}`,
+          displayName: `Clinician ${number}`,
+          userPrincipalName: `clinician.${number}@example.com`,
+        });
+      }
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Of 15 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 15: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com); Clinician 10 (clinician.10@example.com); Clinician 11 (clinician.11@example.com); Clinician 12 (clinician.12@example.com); Clinician 13 (clinician.13@example.com); Clinician 14 (clinician.14@example.com); Clinician 15 (clinician.15@example.com); Clinician 16 (clinician.16@example.com); Clinician 17 (clinician.17@example.com); Clinician 18 (clinician.18@example.com); Clinician 19 (clinician.19@example.com); Clinician 20 (clinician.20@example.com); Clinician 21 (clinician.21@example.com).",
+      },
+    ],
+  },
+  {
+    name: "one user outside every policy, one only under conditions, one unknown: each is named in its part",
+    change: (t: Tenant) => {
+      const userAccount = entraUsers(t).find((user: Raw) => user.userPrincipalName === "user@my-tenant.com")!;
+      caPolicies(t)[0]!.conditions.users.excludeUsers.push(people.ownerA, people.ownerB, userAccount.id);
+      const narrowed = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000b2", "MFA off-site");
+      narrowed.conditions.users = { ...narrowed.conditions.users, includeUsers: [people.ownerA], excludeUsers: [] };
+      narrowed.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] };
+      // User Account's type is not reported, and this policy leaves guests out.
+      const membersOnly = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000b3", "MFA for members");
+      membersOnly.conditions.users = {
+        ...membersOnly.conditions.users,
+        includeUsers: [userAccount.id],
+        excludeUsers: [],
+        excludeGuestsOrExternalUsers: { guestOrExternalUserTypes: "b2bCollaborationGuest" },
+      };
+      delete userAccount.userType;
+      caPolicies(t).push(narrowed, membersOnly);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 1: Blake Owner (blake.owner@example.com) (excluded from "Require MFA for all users" as user); required only under conditions for 1: Avery Owner (avery.owner@example.com) (excluded from "Require MFA for all users" as user); for 1 more it is unknown (User Account (user@my-tenant.com) (excluded from "Require MFA for all users" as user)), because policy "MFA for members": the user\'s type (member or guest) is unknown, and it excludes guest or external users.',
+      },
+    ],
+  },
+  {
+    name: "a policy whose users are not reported leaves every user unknown, with no missing evidence to blame",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users = null;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether MFA is required on all cloud apps is unknown for 3 of 3 enabled user(s), emergency access accounts aside: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com); because policy "Require MFA for all users": it does not say which users it applies to.',
+      },
+    ],
+  },
+  {
+    name: "security defaults reported on while a policy exists: Conditional Access decides",
+    change: (t: Tenant) => {
+      t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true;
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 3 enabled user(s), emergency access accounts aside.",
+      },
+    ],
+  },
 ]);

@@ -383,8 +383,10 @@ export function tenantMfaOutcomes(
     ...(conditional.length ? [`required only under conditions for ${conditional.length}: ${list(conditional)}`] : []),
   ];
   const gap = gapBehind(unknownReasons, identity);
+  // Why each unknown is unknown, once per reason: the unreadable evidence, or the condition that cannot be decided.
+  const because = [...new Set(unknownReasons)].join("; ");
   if (parts.length > 0) {
-    const undecided = unknown.length ? `; for ${unknown.length} more it is unknown (${list(unknown)})` : "";
+    const undecided = unknown.length ? `; for ${unknown.length} more it is unknown (${list(unknown)}), because ${because}` : "";
     return [{ status: "fail", ...subject, message: `Of ${counted}, MFA on ${targetName} is ${parts.join("; ")}${undecided}.`, evidence: evidenceRefs }];
   }
   if (unknown.length > 0) {
@@ -394,9 +396,9 @@ export function tenantMfaOutcomes(
         : {
             status: "error",
             ...subject,
-            message: `Whether MFA is required on ${targetName} is unknown for ${unknown.length} of ${counted}: ${list(unknown)}.`,
+            message: `Whether MFA is required on ${targetName} is unknown for ${unknown.length} of ${counted}: ${list(unknown)}; because ${because}.`,
             evidence: evidenceRefs,
-            error: { call: "(evaluation of Conditional Access)", status: 0, message: "a policy condition could not be evaluated", reason: "incomplete-data" },
+            error: { call: "(evaluation of Conditional Access)", status: 0, message: because, reason: "incomplete-data" },
           },
     ];
   }
