@@ -191,7 +191,7 @@ export const check = defineCheck({
       const applying = reaching.filter((item) => item.status === "applies");
       if (applying.length)
         problems.push(
-          `is not excluded from ${applying.map((item) => `"${item.policy.displayName}"`).join(", ")}, which asks for more than phishing-resistant MFA`,
+          `is not excluded from ${applying.map((item) => `"${item.policy.displayName}"`).join(", ")}, which ${applying.length > 1 ? "ask" : "asks"} for more than phishing-resistant MFA`,
         );
       const alert = alertWatching(evidence, subscriptions, located.value);
       if (alert.watched.length === 0 && alert.gaps.length === 0)

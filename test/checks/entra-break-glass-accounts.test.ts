@@ -481,4 +481,129 @@ checkTable(check, [
       secondAccountPasses,
     ],
   },
+  {
+    name: "a policy whose users are not reported: whether the accounts are excluded from it is unknown",
+    change: (t: Tenant) => {
+      const unknownScope = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c8", "Scope not reported");
+      unknownScope.conditions.users = null;
+      caPolicies(t).push(unknownScope);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is excluded from "Scope not reported" (it does not say which users it applies to) is unknown.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is excluded from "Scope not reported" (it does not say which users it applies to) is unknown.',
+      },
+    ],
+  },
+  {
+    name: "not excluded from two policies: both are named",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeUsers = [breakGlass.second.id];
+      const second = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c8", "MFA for administrators");
+      second.conditions.users = { ...second.conditions.users, includeUsers: [breakGlass.first.id], excludeUsers: [] };
+      caPolicies(t).push(second);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from "Require MFA for all users", "MFA for administrators", which ask for more than phishing-resistant MFA.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "a phishing-resistant policy that is only report-only is not named as applying",
+    change: (t: Tenant) => {
+      const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c9", "Emergency accounts use phishing-resistant MFA");
+      policy.state = "enabledForReportingButNotEnforced";
+      policy.conditions.users = { ...policy.conditions.users, includeUsers: [breakGlass.first.id, breakGlass.second.id], excludeUsers: [], excludeGroups: [] };
+      policy.grantControls.builtInControls = [];
+      policy.grantControls.authenticationStrength = {
+        id: "00000000-0000-0000-0000-000000000004",
+        displayName: "Phishing-resistant MFA",
+        allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
+      };
+      caPolicies(t).push(policy);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "alert rules refused while a Sentinel rule watches: the watching rule decides",
+    change: (t: Tenant) => {
+      t.fail(alerts.scheduledQueryRulesDataset, forbidden);
+      analyticsRules(t).push(breakGlassAnalyticsRule());
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule "Emergency access account sign-in" (workspace law-security) watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and Microsoft Sentinel analytics rule "Emergency access account sign-in" (workspace law-security) watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "the workspaces refused, no Azure Monitor rule",
+    change: (t: Tenant) => {
+      t.items(alerts.scheduledQueryRulesDataset).splice(0, 1);
+      t.fail(logAnalytics.logWorkspacesDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Log Analytics workspaces" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Log Analytics workspaces" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "the Sentinel analytics rules refused, no Azure Monitor rule",
+    change: (t: Tenant) => {
+      t.items(alerts.scheduledQueryRulesDataset).splice(0, 1);
+      t.fail(logAnalytics.sentinelAlertRulesDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Microsoft Sentinel analytics rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Microsoft Sentinel analytics rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
 ]);
