@@ -391,9 +391,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.platforms = { includePlatforms: ["android", "iOS"], excludePlatforms: [] }),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["only on platforms android, iOS"] },
-      ],
+      enforcedBy: [viaMfa(["only on platforms android, iOS"])],
     },
   },
   {
@@ -401,7 +399,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.platforms = { includePlatforms: ["all"], excludePlatforms: ["linux"] }),
     expected: {
       verdict: "conditional",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["not on platforms linux"] }],
+      enforcedBy: [viaMfa(["not on platforms linux"])],
     },
   },
   {
@@ -409,7 +407,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.platforms = { includePlatforms: ["all"], excludePlatforms: [] }),
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
   {
@@ -417,14 +415,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.locations = { includeLocations: [compliantNetworkLocation], excludeLocations: [] }),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ["only at named location 3d46dbda-8382-466a-856d-eb00cbc6b910"],
-        },
-      ],
+      enforcedBy: [viaMfa(["only at named location 3d46dbda-8382-466a-856d-eb00cbc6b910"])],
     },
   },
   {
@@ -432,7 +423,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.userRiskLevels = ["high"]),
     expected: {
       verdict: "conditional",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["only at user risk high"] }],
+      enforcedBy: [viaMfa(["only at user risk high"])],
     },
   },
   {
@@ -440,9 +431,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.insiderRiskLevels = "elevated"),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["only at insider risk elevated"] },
-      ],
+      enforcedBy: [viaMfa(["only at insider risk elevated"])],
     },
   },
   {
@@ -450,14 +439,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.devices = { deviceFilter: { mode: "exclude", rule: 'device.trustType -eq "ServerAD"' } }),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ['device filter (exclude): device.trustType -eq "ServerAD"'],
-        },
-      ],
+      enforcedBy: [viaMfa(['device filter (exclude): device.trustType -eq "ServerAD"'])],
     },
   },
   {
@@ -465,14 +447,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.devices = { deviceFilter: { rule: 'device.trustType -eq "ServerAD"' } }),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ['device filter (mode not given): device.trustType -eq "ServerAD"'],
-        },
-      ],
+      enforcedBy: [viaMfa(['device filter (mode not given): device.trustType -eq "ServerAD"'])],
     },
   },
   {
@@ -480,14 +455,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.authenticationFlows = { transferMethods: "deviceCodeFlow" }),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ["only for authentication flows deviceCodeFlow"],
-        },
-      ],
+      enforcedBy: [viaMfa(["only for authentication flows deviceCodeFlow"])],
     },
   },
   {
@@ -495,7 +463,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.authenticationFlows = { transferMethods: "none" }),
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
   {
@@ -503,9 +471,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.clientAppTypes = []),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["client app types not given"] },
-      ],
+      enforcedBy: [viaMfa(["client app types not given"])],
     },
   },
   {
@@ -513,7 +479,7 @@ const cases: Case[] = [
     change: (p) => (p.conditions.clientAppTypes = ["browser", "mobileAppsAndDesktopClients"]),
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
   {
@@ -521,14 +487,7 @@ const cases: Case[] = [
     change: (p) => (apps(p).applicationFilter = { mode: "include", rule: 'CustomSecurityAttribute.Sensitivity -eq "PHI"' }),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ['application filter (include): CustomSecurityAttribute.Sensitivity -eq "PHI"'],
-        },
-      ],
+      enforcedBy: [viaMfa(['application filter (include): CustomSecurityAttribute.Sensitivity -eq "PHI"'])],
     },
   },
   {
@@ -541,14 +500,7 @@ const cases: Case[] = [
     change: (p) => (apps(p).includeApplications = ["MicrosoftAdminPortals"]),
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ["only applications Microsoft Admin Portals"],
-        },
-      ],
+      enforcedBy: [viaMfa(["only applications Microsoft Admin Portals"])],
     },
   },
   {
@@ -557,14 +509,7 @@ const cases: Case[] = [
     target: "azure-management",
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ["excludes Microsoft Admin Portals (the Azure portal)"],
-        },
-      ],
+      enforcedBy: [viaMfa(["excludes Microsoft Admin Portals (the Azure portal)"])],
     },
   },
   {
@@ -580,9 +525,7 @@ const cases: Case[] = [
     },
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        { id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: ["MFA or custom control contoso-duo"] },
-      ],
+      enforcedBy: [viaMfa(["MFA or custom control contoso-duo"])],
     },
   },
   {
@@ -593,14 +536,7 @@ const cases: Case[] = [
     },
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ["MFA or terms of use a1b2c3d4-0000-4000-8000-000000000001"],
-        },
-      ],
+      enforcedBy: [viaMfa(["MFA or terms of use a1b2c3d4-0000-4000-8000-000000000001"])],
     },
   },
   {
@@ -611,7 +547,7 @@ const cases: Case[] = [
     },
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
   {
@@ -622,14 +558,7 @@ const cases: Case[] = [
     },
     expected: {
       verdict: "conditional",
-      enforcedBy: [
-        {
-          id: "c558e346-969d-40a7-a64e-2df6c2c88490",
-          displayName: "Require MFA for all users",
-          via: "mfa",
-          narrowing: ["MFA or compliant device (grant operator not reported)"],
-        },
-      ],
+      enforcedBy: [viaMfa(["MFA or compliant device (grant operator not reported)"])],
     },
   },
   {
@@ -695,7 +624,7 @@ const cases: Case[] = [
     user: { id: userId },
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
   {
@@ -706,7 +635,7 @@ const cases: Case[] = [
     },
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
   {
@@ -761,7 +690,7 @@ const cases: Case[] = [
     ],
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
   {
@@ -774,7 +703,7 @@ const cases: Case[] = [
     ],
     expected: {
       verdict: "enforced",
-      enforcedBy: [{ id: "c558e346-969d-40a7-a64e-2df6c2c88490", displayName: "Require MFA for all users", via: "mfa", narrowing: [] }],
+      enforcedBy: [viaMfa()],
     },
   },
 ];

@@ -80,33 +80,7 @@ const withCasey = (roles: string) => [goodRows.avery, goodRows.blake, goodRows.b
 checkTable(check, [
   {
     name: "the known-good tenant",
-    expected: [
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
-    ],
+    expected: [goodRows.avery, goodRows.blake, goodRows.breakGlass1, goodRows.breakGlass2, goodRows.userAccount],
   },
   {
     // Microsoft Learn, "Conditional Access: Users, groups, and workload identities": a policy on
@@ -122,26 +96,10 @@ checkTable(check, [
         message:
           'MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from "Require MFA for all users" as user; "Administrators sign in every 4 hours" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2.',
       },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
+      goodRows.blake,
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      goodRows.userAccount,
     ],
   },
   {
@@ -299,31 +257,15 @@ checkTable(check, [
       t.items(entra.userRegistrationDetailsDataset).find((r: Raw) => r.id === people.ownerB)!.methodsRegistered = [];
     },
     expected: [
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
+      goodRows.avery,
       {
         status: "fail",
         message:
           'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by no enabled Conditional Access policy; excluded from "Require MFA for all users" as group 99999999-0000-4000-8000-0000000000e1; no MFA method registered.',
       },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      goodRows.userAccount,
     ],
   },
   {
@@ -340,16 +282,8 @@ checkTable(check, [
         message:
           'Whether MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps is unknown: policy "Require MFA for all users": membership of excluded group 99999999-0000-4000-8000-0000000000e1 is unknown; registered: fido2.',
       },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
       {
         status: "error",
         message:
@@ -373,16 +307,8 @@ checkTable(check, [
         message:
           'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
       },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
       {
         status: "fail",
         message:
@@ -430,21 +356,9 @@ checkTable(check, [
         message:
           'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
       },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      goodRows.userAccount,
       {
         status: "error",
         message:
@@ -467,26 +381,10 @@ checkTable(check, [
         message:
           "MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) only by security defaults, which ask for it only when a sign-in looks risky (and for Azure management), not at every sign-in; registered: fido2.",
       },
-      {
-        status: "pass",
-        message:
-          "MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.",
-      },
-      {
-        status: "not_applicable",
-        message:
-          "Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2.",
-      },
-      {
-        status: "not_applicable",
-        message:
-          "Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one; registered: fido2.",
-      },
-      {
-        status: "pass",
-        message:
-          "MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) by security defaults, which require it of every user who reaches Azure Resource Manager (the Azure portal, Azure CLI and Azure PowerShell), where these Azure roles act; other apps ask for it only on risky sign-ins; registered: fido2. Microsoft's platform-enforced mandatory MFA for Azure management is not counted here: a tenant may have postponed it, and no API shows whether it did.",
-      },
+      securityDefaultsRows.blake,
+      securityDefaultsRows.breakGlass1,
+      securityDefaultsRows.breakGlass2,
+      securityDefaultsRows.userAccount,
     ],
   },
   {
@@ -593,16 +491,8 @@ checkTable(check, [
         message:
           'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users" (authentication strength Phishing-resistant MFA, phishing-resistant); registered: fido2.',
       },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
       {
         status: "pass",
         message:
@@ -616,31 +506,15 @@ checkTable(check, [
       t.items(entra.userRegistrationDetailsDataset).find((item: Raw) => item.id === people.ownerB)!.methodsRegistered = [];
     },
     expected: [
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
+      goodRows.avery,
       {
         status: "pass",
         message:
           'MFA is enforced for Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; no MFA method registered yet, so the first sign-in will ask them to register one.',
       },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      goodRows.userAccount,
     ],
   },
   {
@@ -650,26 +524,10 @@ checkTable(check, [
       t.items(entra.usersDataset).splice(index, 1);
     },
     expected: [
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 1 (bg-admin-01@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "not_applicable",
-        message:
-          'Break Glass 2 (bg-admin-02@example.onmicrosoft.com) (Global Administrator (permanent)) is a configured emergency access account, judged by the emergency access check rather than this one (excluded from "Require MFA for all users" as user; excluded from "Administrators sign in every 4 hours" as user); registered: fido2.',
-      },
-      {
-        status: "pass",
-        message:
-          'MFA is enforced for User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps by "Require MFA for all users"; registered: fido2.',
-      },
+      goodRows.avery,
+      goodRows.breakGlass1,
+      goodRows.breakGlass2,
+      goodRows.userAccount,
       {
         status: "error",
         message:
