@@ -11,6 +11,16 @@ const passes =
 const fails = (alerts: number, rules: number) =>
   `No enabled alert rule notifies anyone when a role assignment is written in subscription Example Subscription (${alerts} activity-log alert(s) and ${rules} log search rule(s) examined).`;
 
+/** No activity-log alert; instead a log search alert rule on role assignment writes in the activity log. */
+function roleWritesSearch(tenant: Tenant): Raw {
+  tenant.items(activityLogAlertsDataset).splice(0);
+  const rule = breakGlassAlertRule();
+  rule.name = "role-changes-in-activity";
+  rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
+  tenant.items(scheduledQueryRulesDataset).push(rule);
+  return rule;
+}
+
 checkTable(check, [
   { name: "an alert on role assignment writes, scoped to the subscription", expected: [{ status: "pass", message: passes }] },
   {
@@ -68,11 +78,7 @@ checkTable(check, [
   {
     name: "a log search rule on AzureActivity does the same job",
     change: (tenant) => {
-      tenant.items(activityLogAlertsDataset).splice(0);
-      const rule = breakGlassAlertRule();
-      rule.name = "role-changes-in-activity";
-      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
-      tenant.items(scheduledQueryRulesDataset).push(rule);
+      roleWritesSearch(tenant);
     },
     expected: [
       {
@@ -144,11 +150,7 @@ checkTable(check, [
   {
     name: "a log search rule whose second query reads the role writes",
     change: (tenant) => {
-      tenant.items(activityLogAlertsDataset).splice(0);
-      const rule = breakGlassAlertRule();
-      rule.name = "role-changes-in-activity";
-      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
-      tenant.items(scheduledQueryRulesDataset).push(rule);
+      const rule = roleWritesSearch(tenant);
       rule.properties.criteria.allOf.unshift({ query: "AzureActivity | where OperationNameValue has 'policyAssignments'" });
     },
     expected: [
@@ -161,11 +163,7 @@ checkTable(check, [
   {
     name: "a log search rule on role writes that is disabled",
     change: (tenant) => {
-      tenant.items(activityLogAlertsDataset).splice(0);
-      const rule = breakGlassAlertRule();
-      rule.name = "role-changes-in-activity";
-      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
-      tenant.items(scheduledQueryRulesDataset).push(rule);
+      const rule = roleWritesSearch(tenant);
       rule.properties.enabled = false;
     },
     expected: [{ status: "fail", message: fails(0, 2) }],
@@ -173,11 +171,7 @@ checkTable(check, [
   {
     name: "a log search rule on role writes that notifies nobody",
     change: (tenant) => {
-      tenant.items(activityLogAlertsDataset).splice(0);
-      const rule = breakGlassAlertRule();
-      rule.name = "role-changes-in-activity";
-      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
-      tenant.items(scheduledQueryRulesDataset).push(rule);
+      const rule = roleWritesSearch(tenant);
       delete rule.properties.actions;
     },
     expected: [{ status: "fail", message: fails(0, 2) }],
@@ -185,11 +179,7 @@ checkTable(check, [
   {
     name: "a log search rule on role writes outside the activity log",
     change: (tenant) => {
-      tenant.items(activityLogAlertsDataset).splice(0);
-      const rule = breakGlassAlertRule();
-      rule.name = "role-changes-in-activity";
-      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
-      tenant.items(scheduledQueryRulesDataset).push(rule);
+      const rule = roleWritesSearch(tenant);
       rule.properties.criteria.allOf[0].query = 'AuditLogs | where OperationName == "roleAssignments/write"';
     },
     expected: [{ status: "fail", message: fails(0, 2) }],
@@ -197,11 +187,7 @@ checkTable(check, [
   {
     name: "a log search rule on the activity log that is not about role writes",
     change: (tenant) => {
-      tenant.items(activityLogAlertsDataset).splice(0);
-      const rule = breakGlassAlertRule();
-      rule.name = "role-changes-in-activity";
-      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
-      tenant.items(scheduledQueryRulesDataset).push(rule);
+      const rule = roleWritesSearch(tenant);
       rule.properties.criteria.allOf[0].query = "AzureActivity | where CategoryValue == 'Administrative'";
     },
     expected: [{ status: "fail", message: fails(0, 2) }],
@@ -209,11 +195,7 @@ checkTable(check, [
   {
     name: "a log search rule without criteria",
     change: (tenant) => {
-      tenant.items(activityLogAlertsDataset).splice(0);
-      const rule = breakGlassAlertRule();
-      rule.name = "role-changes-in-activity";
-      rule.properties.criteria.allOf[0].query = 'AzureActivity | where OperationNameValue =~ "Microsoft.Authorization/roleAssignments/write"';
-      tenant.items(scheduledQueryRulesDataset).push(rule);
+      const rule = roleWritesSearch(tenant);
       delete rule.properties.criteria;
     },
     expected: [{ status: "fail", message: fails(0, 2) }],
