@@ -49,10 +49,7 @@ export function privilegedUserOutcome(
     };
   }
   if (coverage.verdict === "enforced") {
-    const weak =
-      row.registeredMethods !== undefined && row.registeredMethods.length === 0
-        ? " yet, so the first sign-in will ask them to register one"
-        : "";
+    const weak = row.registeredMethods !== undefined && row.registeredMethods.length === 0 ? " yet, so the first sign-in will ask them to register one" : "";
     return {
       status: "pass",
       ...subject,
