@@ -55,7 +55,12 @@ export const check = defineCheck({
           // The people behind the group, now and through PIM for Groups, each judged as a person.
           const name = describePrincipal(directory, principalId, "Group");
           const group = groupPeople(evidence, tenantId, principalId, { how: false });
+          // A person is judged once per holding, by the first way they reach it: a member who can also
+          // activate ownership, or who is reached through two eligible groups, is one person, one finding.
+          const judged = new Set<string>();
           const judge = (id: string, label: string, refs: EvidenceRef[], sentence: string, unknown: string) => {
+            if (judged.has(id.toLowerCase())) return;
+            judged.add(id.toLowerCase());
             throughGroups++;
             const { guest, ref } = guestThroughGroup(id, label);
             const personSubject = { resourceId: `${holding.id}/members/${id}`, resourceName: `${role} at ${where}: ${label}` };

@@ -176,6 +176,75 @@ checkTable(check, [
     ],
   },
   {
+    // PIM for Groups: an activated eligibility makes a member; the eligibility stays listed beside it.
+    name: "a guest who activated an eligible membership is judged once, as a member (the eligibility names the id in capitals)",
+    change: (tenant) => {
+      tenant.addUser(robin, { userType: "Guest" });
+      tenant.addGroup(
+        group,
+        "Partner Engineers",
+        roleIds.contributor,
+        {
+          members: [groupMember(robin.id, robin.name, robin.upn)],
+          eligible: [pimGroupInstance("eligible", group, { ...robinAsGuest, id: robin.id.toUpperCase() }, "member")],
+        },
+        { atScope: rgApp },
+      );
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+      },
+    ],
+  },
+  {
+    name: "a guest who is a member and can also activate ownership is judged once, as a member",
+    change: (tenant) => {
+      tenant.addUser(robin, { userType: "Guest" });
+      tenant.addGroup(
+        group,
+        "Partner Engineers",
+        roleIds.contributor,
+        { members: [groupMember(robin.id, robin.name, robin.upn)], eligible: [pimGroupInstance("eligible", group, robinAsGuest, "owner")] },
+        { atScope: rgApp },
+      );
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+      },
+    ],
+  },
+  {
+    name: "a guest member of a group made eligible for membership, who is a member already, is judged once, as a member",
+    change: (tenant) => {
+      const onCall = "77777777-0000-4000-8000-0000000000c7";
+      tenant.addUser(robin, { userType: "Guest" });
+      tenant.addGroup(
+        group,
+        "Partner Engineers",
+        roleIds.contributor,
+        {
+          members: [groupMember(robin.id, robin.name, robin.upn)],
+          eligible: [pimGroupInstance("eligible", group, { "@odata.type": "#microsoft.graph.group", id: onCall, displayName: "On-call" }, "member")],
+        },
+        { atScope: rgApp },
+      );
+      tenant.records.push(...groupRecords(onCall, { members: [groupMember(robin.id.toUpperCase(), robin.name, robin.upn)] }));
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+      },
+    ],
+  },
+  {
     name: "a group made eligible for Owner: a guest among its members is a guest eligible for Owner",
     change: (tenant) => {
       tenant.addUser(robin, { userType: "Guest" });
