@@ -64,11 +64,7 @@ function memberLabel(value: {
 
 const same = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
 
-function membershipOf(
-  schedules: readonly Located<GroupAssignmentScheduleInstance>[] | undefined,
-  memberId: string,
-): { membership: Membership; refs: EvidenceRef[] } {
-  if (!schedules) return { membership: "unknown", refs: [] };
+function membershipOf(schedules: readonly Located<GroupAssignmentScheduleInstance>[], memberId: string): { membership: Membership; refs: EvidenceRef[] } {
   const own = schedules.filter(({ value }) => same(value.principalId, memberId) && same(value.accessId, "member"));
   if (own.some(({ value }) => same(value.assignmentType, "activated"))) return { membership: "activated", refs: own.map(({ ref }) => ref) };
   if (own.some(({ value }) => value.assignmentType === undefined || value.assignmentType === null))
@@ -100,7 +96,7 @@ export function groupPeople(evidence: EvidenceReader, tenantId: string, groupId:
           people: memberRead.items
             .filter(({ value }) => value["@odata.type"].endsWith(".user") || value["@odata.type"].endsWith(".servicePrincipal"))
             .map(({ value, ref }) => {
-              const how = options.how ? membershipOf(schedules, value.id) : { membership: "unknown" as const, refs: [] };
+              const how = schedules ? membershipOf(schedules, value.id) : { membership: "unknown" as const, refs: [] };
               return {
                 id: value.id,
                 kind: value["@odata.type"].endsWith(".user") ? ("user" as const) : ("servicePrincipal" as const),
@@ -135,7 +131,7 @@ export function groupPeople(evidence: EvidenceReader, tenantId: string, groupId:
     people.push({
       id: value.principalId,
       kind: type.endsWith(".user") ? "user" : "unknown",
-      label: principal ? memberLabel({ ...principal, "@odata.type": type || "#microsoft.graph.user" }) : `principal ${value.principalId}`,
+      label: principal ? memberLabel(principal) : `principal ${value.principalId}`,
       access: value.accessId,
       ref,
     });
