@@ -1,5 +1,5 @@
 import { check } from "../../src/checks/rbac-subscription-owner-count.js";
-import { groupMembersDataset } from "../../src/datasets/entra.js";
+import { groupEligibilityDataset, groupMembersDataset } from "../../src/datasets/entra.js";
 import { principalsDataset, roleAssignmentsDataset, roleEligibilityDataset } from "../../src/datasets/rbac.js";
 import { checkTable } from "../support/check-table.js";
 import {
@@ -33,6 +33,9 @@ function eligibleOwner(tenant: Tenant, principalId: string, principalType: strin
   item.properties = { ...item.properties, scope: subscription.scope, roleDefinitionId: roleDefinitionId(roleIds.owner), principalId, principalType };
   tenant.items(roleEligibilityDataset).push(item);
 }
+/** A second group holding Owner. */
+const nightShiftGroup = "77777777-0000-4000-8000-0000000000a3";
+const robinPrincipal = () => ({ "@odata.type": "#microsoft.graph.user", id: robin.id, displayName: robin.name, userPrincipalName: robin.upn });
 const groupAt = `group Platform Admins at subscription Example Subscription`;
 /** A group made eligible for membership of another (PIM for Groups with group nesting). */
 const onCallGroup = "77777777-0000-4000-8000-0000000000c7";
@@ -157,6 +160,122 @@ checkTable(check, [
       {
         status: "pass",
         message: `Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (${groupAt}, 1 member(s)), where 2 to 3 are expected: ${avery}; ${blake}.`,
+      },
+    ],
+  },
+  {
+    name: "an Owner who is PIM-eligible for Owner too counts once, as active",
+    change: (tenant) => eligibleOwner(tenant, people.ownerA, "User"),
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription; user Blake Owner (blake.owner@example.com) at subscription Example Subscription.",
+      },
+    ],
+  },
+  {
+    name: "a member of a group holding Owner who is PIM-eligible for Owner directly counts once, as active",
+    change: (tenant) => {
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [caseyMember()] });
+      eligibleOwner(tenant, casey.id, "User");
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 3 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (group Platform Admins at subscription Example Subscription, 1 member(s)), where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription; user Blake Owner (blake.owner@example.com) at subscription Example Subscription; user Casey Admin (casey.admin@example.com) through group Platform Admins.",
+      },
+    ],
+  },
+  {
+    name: "two groups hold Owner: both are named with their members",
+    change: (tenant) => {
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [caseyMember()] });
+      tenant.addGroup(nightShiftGroup, "Night Shift", roleIds.owner, { members: [robinMember()] });
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Subscription Example Subscription has 4 principal(s) holding an active Owner assignment at subscription scope or above, counting the members of the groups that hold it (group Platform Admins at subscription Example Subscription, 1 member(s); group Night Shift at subscription Example Subscription, 1 member(s)), where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription; user Blake Owner (blake.owner@example.com) at subscription Example Subscription; user Casey Admin (casey.admin@example.com) through group Platform Admins; user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) through group Night Shift.",
+      },
+    ],
+  },
+  {
+    name: "no Owner at all: nobody to name, the assignments listing cited",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(0, 2);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Subscription Example Subscription has 0 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected.",
+      },
+    ],
+  },
+  {
+    // Azure RBAC overview, "Groups": a group made PIM-eligible for Owner lets each member activate it.
+    name: "a group made PIM-eligible for Owner: its members may activate Owner, and so may whoever can activate membership of the group",
+    change: (tenant) => {
+      tenant.addGroup(
+        group,
+        "Platform Admins",
+        roleIds.owner,
+        { members: [caseyMember()], eligible: [pimGroupInstance("eligible", group, robinPrincipal(), "member")] },
+        { eligibleRole: true },
+      );
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription; user Blake Owner (blake.owner@example.com) at subscription Example Subscription. 2 more can activate Owner through PIM, which counts toward the minimum only: user Casey Admin (casey.admin@example.com) (member of group Platform Admins, eligible at subscription Example Subscription); user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com) (eligible membership of group Platform Admins, eligible at subscription Example Subscription).",
+      },
+    ],
+  },
+  {
+    name: "one Owner and a group made PIM-eligible for Owner whose members cannot be read: the minimum is not claimed",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, {}, { eligibleRole: true });
+      tenant.fail(groupMembersDataset, forbidden, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether subscription Example Subscription has its minimum of 2 Owners (1 principal(s) hold Owner now, and who can activate it through PIM is unknown) could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "one Owner and a group made PIM-eligible for Owner whose PIM for Groups eligibilities cannot be read: the minimum is not claimed",
+    change: (tenant) => {
+      tenant.items(roleAssignmentsDataset).splice(1, 1);
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, {}, { eligibleRole: true });
+      tenant.fail(groupEligibilityDataset, forbidden, `/tenants/${tenantId}/groups/${group}`);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether subscription Example Subscription has its minimum of 2 Owners (1 principal(s) hold Owner now, and who can activate it through PIM is unknown) could not be evaluated because the evidence "PIM for Groups eligible memberships and ownerships of groups that hold Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "someone PIM-eligible for Owner directly and as a member of a group made eligible is listed once, as first found",
+    change: (tenant) => {
+      eligibleOwner(tenant, casey.id, "User");
+      tenant.addGroup(group, "Platform Admins", roleIds.owner, { members: [caseyMember()] }, { eligibleRole: true });
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Subscription Example Subscription has 2 principal(s) holding an active Owner assignment at subscription scope or above, where 2 to 3 are expected: user Avery Owner (avery.owner@example.com) at subscription Example Subscription; user Blake Owner (blake.owner@example.com) at subscription Example Subscription. 1 more can activate Owner through PIM, which counts toward the minimum only: user 11111111-0000-4000-8000-0000000000d1 (eligible at subscription Example Subscription).",
       },
     ],
   },
