@@ -96,7 +96,7 @@ describe("uploadScanning", () => {
       name: "the account's settings unreadable",
       plan: v2("True"),
       account: undefined,
-      expected: { scanned: undefined, why: "whether the account overrides its subscription's Defender for Storage plan is unknown" },
+      expected: { scanned: undefined, why: "the account's Defender for Storage settings are empty, so whether it overrides its subscription's plan cannot be told" },
     },
     {
       name: "the account overrides with scanning on",
