@@ -177,7 +177,9 @@ export async function verifyArchive(file: string, options: { trust?: string | un
   const fingerprint = named;
 
   // The manifest's own word is not enough: a development marker or a self-signed certificate counts too.
-  const selfSigned = leaf ? leaf.x509.checkIssued(leaf.x509) && leaf.x509.verify(leaf.x509.publicKey) : false;
+  // Self-signed by name and by signature: checkIssued would also ask for the certSign key usage, which
+  // a self-made signing certificate (digitalSignature only) lacks, and so miss it.
+  const selfSigned = leaf ? leaf.x509.subject === leaf.x509.issuer && leaf.x509.verify(leaf.x509.publicKey) : false;
   const development = signerClaim.development || (leaf !== undefined && (isDevelopmentCertificate(leaf) || selfSigned));
   let trust: "trusted" | "not trusted" | "not checked" = "not checked";
   let trustDetail = development

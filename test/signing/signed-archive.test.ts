@@ -123,6 +123,74 @@ describe("signing with a PFX issued by the organisation's CA", () => {
     expect(verified.problems).toContain(`signer not trusted: CN=Rogue Evidence Signer, O=Contoso Clinic does not chain to any certificate in ${ca.caPem}`);
   });
 
+  it("a PFX holding a self-signed certificate without the development marker: verify calls it what it is, whatever the manifest says", async () => {
+    const cwd = ca.folder;
+    const step = (args: string[]) => expect(run("openssl", args, { cwd }).status).toBe(0);
+    step([
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "self.key",
+      "-out",
+      "self.pem",
+      "-days",
+      "30",
+      "-subj",
+      "/CN=Clinic Self-Made Signer/O=Contoso Clinic",
+      "-addext",
+      "keyUsage=critical,digitalSignature,nonRepudiation",
+    ]);
+    step(["pkcs12", "-export", "-inkey", "self.key", "-in", "self.pem", "-out", "self.pfx", "-passout", `pass:${ca.pfxPassword}`]);
+    const result = await collectScoped({ signing: { pfx: { file: join(cwd, "self.pfx"), passwordVariable } } });
+    const verified = await verifyArchive(result.archivePath);
+    expect(verified.problems).toEqual([]);
+    expect(verified.signer).toMatchObject({
+      subject: "CN=Clinic Self-Made Signer, O=Contoso Clinic",
+      source: "pfx",
+      development: true,
+      trust: "not checked",
+      trustDetail: "development or self-signed signature: it proves the files are unchanged since signing, not who signed them",
+    });
+    const { files } = await readZip(result.archivePath, readFileSync(result.archivePath));
+    const manifest = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "{}") as { signer?: { development: boolean } };
+    expect(manifest.signer?.development).toBe(false);
+  });
+
+  it("a certificate whose issuer bears its own name but signed it with another key is not self-signed", async () => {
+    const cwd = ca.folder;
+    const step = (args: string[]) => expect(run("openssl", args, { cwd }).status).toBe(0);
+    const name = "/CN=Contoso Clinic Namesake/O=Contoso Clinic";
+    step(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "namesake-ca.key", "-out", "namesake-ca.pem", "-days", "30", "-subj", name]);
+    step(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "namesake.key", "-out", "namesake.csr", "-subj", name]);
+    step([
+      "x509",
+      "-req",
+      "-in",
+      "namesake.csr",
+      "-CA",
+      "namesake-ca.pem",
+      "-CAkey",
+      "namesake-ca.key",
+      "-CAcreateserial",
+      "-out",
+      "namesake.pem",
+      "-days",
+      "30",
+    ]);
+    step(["pkcs12", "-export", "-inkey", "namesake.key", "-in", "namesake.pem", "-out", "namesake.pfx", "-passout", `pass:${ca.pfxPassword}`]);
+    const result = await collectScoped({ signing: { pfx: { file: join(cwd, "namesake.pfx"), passwordVariable } } });
+    const verified = await verifyArchive(result.archivePath);
+    expect(verified.problems).toEqual([]);
+    expect(verified.signer).toMatchObject({
+      subject: "CN=Contoso Clinic Namesake, O=Contoso Clinic",
+      issuer: "CN=Contoso Clinic Namesake, O=Contoso Clinic",
+      development: false,
+    });
+  });
+
   it("a wrong PFX password stops the run before collection, naming the file and the variable", async () => {
     const out = temporaryFolder("wrong-password");
     process.env.HIPAA_EVIDENCE_TEST_WRONG = "not the password";
