@@ -396,6 +396,20 @@ describe("verify: timestamps", () => {
     ]);
   });
 
+  it("a token the authority gave for another signature value: the timestamp does not verify, and no time is read from it", async () => {
+    const { key } = await developmentSigningKey(new Date());
+    const files = tamperedCopy(original, () => {});
+    const authority = timestampAuthority({ url: tsa.url, required: true, warn: () => {} });
+    const elsewhere = (_signatureValue: Buffer) => authority(Buffer.from("the signature value of another file"));
+    files.set("manifest.json.p7s", await buildDetachedCms({ content: entry(files, "manifest.json"), key, timestamp: elsewhere }));
+    const verified = await verifyArchive(await writeRawZip(files));
+    expect(verified.problems).toEqual([
+      "manifest.json.p7s: its timestamp does not verify (message imprint mismatch: the token does not cover this signature value)",
+    ]);
+    expect(verified.signer?.timestamps).toEqual([]);
+    expect(verified.signatures.map(({ file, valid }) => ({ file, valid }))[0]).toEqual({ file: "manifest.json.p7s", valid: false });
+  });
+
   it("--trust-tsa with the authority's CA: the time is trusted", async () => {
     const verified = await verifyArchive(stamped, { trustTsa: tsa.caPem });
     expect(verified.problems).toEqual([spliced]);
