@@ -26,13 +26,15 @@ function describeControl(control: SessionLifetimeControl): string {
       : `sign-in again every ${describePeriod(control.signInFrequency.value, control.signInFrequency.unit)}`
     : undefined;
   const parts = [frequency, control.persistentBrowserNever ? "no persistent browser session" : undefined].filter(Boolean).join(", ");
+  // Guests are named too; a policy that names no one (includeUsers None, or no users condition) says so.
   const who = control.included.allUsers
     ? "all users"
     : [
         ...control.included.roles.map((role) => privilegedDirectoryRoles[role] ?? `role ${role}`),
         ...control.included.groups.map((group) => `group ${group}`),
         ...control.included.users.map((user) => `user ${user}`),
-      ].join(", ");
+        ...(control.included.guestsOrExternalUsers ? [`guests (${control.included.guestsOrExternalUsers})`] : []),
+      ].join(", ") || "no one named";
   return `"${control.displayName}" (${parts}, for ${who}${control.narrowing.length ? `; ${control.narrowing.join(", ")}` : ""})`;
 }
 

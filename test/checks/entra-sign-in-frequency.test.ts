@@ -258,4 +258,196 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "the policies unavailable: no verdict",
+    change: (t: Tenant) => t.fail(entra.conditionalAccessPoliciesDataset, forbidden),
+    expected: [
+      {
+        status: "error",
+        message:
+          'Session lifetime controls could not be evaluated because the evidence "Conditional Access policies" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "only for Helpdesk Administrator and one user: neither all users nor Global Administrators, both named",
+    change: (t: Tenant) => {
+      const users = caPolicies(t)[2]!.conditions.users;
+      users.includeRoles = [directoryRoles.helpdeskAdministrator];
+      users.includeUsers = [people.ownerB];
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency is set only for some users, not for all users or Global Administrators: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for role 729827e3-9c14-49f7-bb1b-9608f156bbb8, user 11111111-0000-4000-8000-00000000000b).',
+      },
+    ],
+  },
+  {
+    name: "only guests: named as guests",
+    change: (t: Tenant) => {
+      const users = caPolicies(t)[2]!.conditions.users;
+      users.includeRoles = [];
+      users.includeGuestsOrExternalUsers = { guestOrExternalUserTypes: "b2bCollaborationGuest" };
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency is set only for some users, not for all users or Global Administrators: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for guests (b2bCollaborationGuest)).',
+      },
+    ],
+  },
+  {
+    name: "a policy that names no one (includeUsers None): says so",
+    change: (t: Tenant) => {
+      const users = caPolicies(t)[2]!.conditions.users;
+      users.includeRoles = [];
+      users.includeUsers = ["None"];
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency is set only for some users, not for all users or Global Administrators: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for no one named).',
+      },
+    ],
+  },
+  {
+    name: "two conditions that narrow it: both named, in the description and as shortfalls",
+    change: (t: Tenant) => {
+      const conditions = caPolicies(t)[2]!.conditions;
+      conditions.platforms = { includePlatforms: ["all"], excludePlatforms: ["linux"] };
+      conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] };
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator; not on platforms linux, only outside all trusted locations), but with not on platforms linux; only outside all trusted locations.',
+      },
+    ],
+  },
+  {
+    name: "a frequency in days without its value: of unreported length, never within the limit",
+    change: (t: Tenant) => {
+      const frequency = caPolicies(t)[2]!.sessionControls.signInFrequency;
+      frequency.type = "days";
+      delete frequency.value;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every (value not reported) days, no persistent browser session, for Global Administrator), but with a frequency of unreported length.',
+      },
+    ],
+  },
+  {
+    name: "two sound policies: both named",
+    change: (t: Tenant) => {
+      const everyone = structuredClone(caPolicies(t)[2]!);
+      everyone.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
+      everyone.displayName = "Everyone signs in every 12 hours";
+      everyone.conditions.users.includeRoles = [];
+      everyone.conditions.users.includeUsers = ["All"];
+      everyone.sessionControls.signInFrequency.value = 12;
+      caPolicies(t).push(everyone);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator); "Everyone signs in every 12 hours" (sign-in again every 12 hours, no persistent browser session, for all users).',
+      },
+    ],
+  },
+  {
+    name: "two policies for some users only: both named",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.conditions.users.includeRoles = [directoryRoles.helpdeskAdministrator];
+      const group = structuredClone(caPolicies(t)[2]!);
+      group.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
+      group.displayName = "Exclusion group signs in every 4 hours";
+      group.conditions.users.includeRoles = [];
+      group.conditions.users.includeGroups = [exclusionGroup];
+      caPolicies(t).push(group);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency is set only for some users, not for all users or Global Administrators: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for role 729827e3-9c14-49f7-bb1b-9608f156bbb8); "Exclusion group signs in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for group 99999999-0000-4000-8000-0000000000e1).',
+      },
+    ],
+  },
+  {
+    name: "an excluded user and a frequency too long: both shortfalls named",
+    change: (t: Tenant) => {
+      const p = caPolicies(t)[2]!;
+      p.conditions.users.excludeUsers = [...p.conditions.users.excludeUsers, people.ownerB];
+      p.sessionControls.signInFrequency.value = 48;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 48 hours, no persistent browser session, for Global Administrator), but with exclusions (user 11111111-0000-4000-8000-00000000000b); a frequency longer than 24 hours.',
+      },
+    ],
+  },
+  {
+    name: "users unavailable while one of two broad policies excludes users: no verdict, though the other excludes no one",
+    change: (t: Tenant) => {
+      const everyone = structuredClone(caPolicies(t)[2]!);
+      everyone.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
+      everyone.displayName = "Everyone signs in every 12 hours";
+      everyone.conditions.users.includeRoles = [];
+      everyone.conditions.users.includeUsers = ["All"];
+      everyone.conditions.users.excludeUsers = [];
+      caPolicies(t).splice(2, 0, everyone);
+      t.fail(entra.usersDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Session lifetime controls (who their exclusions are) could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  // Sign-in frequency applies to authentication contexts too
+  // (https://learn.microsoft.com/graph/api/resources/signinfrequencysessioncontrol?view=graph-rest-beta): that ends no application's session.
+  {
+    name: "a frequency on an authentication context alone: no application's session ends",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.conditions.applications = {
+        includeApplications: [],
+        excludeApplications: [],
+        includeUserActions: [],
+        includeAuthenticationContextClassReferences: ["c1"],
+      };
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator; no applications, at most user actions or authentication contexts), but with no applications, at most user actions or authentication contexts.',
+      },
+    ],
+  },
+  {
+    name: "a policy that does not say which applications it covers: not known to end sessions",
+    change: (t: Tenant) => {
+      caPolicies(t)[2]!.conditions.applications = null;
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator; applications not given), but with applications not given.',
+      },
+    ],
+  },
 ]);

@@ -548,6 +548,14 @@ export function signInFrequencyControls(policies: readonly ConditionalAccessPoli
     if (!signInFrequency && !persistentBrowserNever) continue;
 
     const apps = applicationScope(policy.conditions.applications, "all-cloud-apps");
+    // A policy on user actions or authentication contexts alone (sign-in frequency applies there too) ends no
+    // application's session, and one that does not say which applications it covers is not known to: both are limits.
+    const applicationNarrowing =
+      apps.status === "covers"
+        ? apps.narrowing
+        : apps.status === "unknown"
+          ? ["applications not given"]
+          : ["no applications, at most user actions or authentication contexts"];
     controls.push({
       ...policyRef(policy),
       signInFrequency,
@@ -555,7 +563,7 @@ export function signInFrequencyControls(policies: readonly ConditionalAccessPoli
       included: includedUsers(policy.conditions.users),
       excluded: excludedUsers(policy.conditions.users),
       applications: [...(policy.conditions.applications?.includeApplications ?? [])],
-      narrowing: [...(apps.status === "covers" ? apps.narrowing : []), ...clientAppNarrowing(policy.conditions), ...otherConditionNarrowing(policy.conditions)],
+      narrowing: [...applicationNarrowing, ...clientAppNarrowing(policy.conditions), ...otherConditionNarrowing(policy.conditions)],
     });
   }
   return controls;
