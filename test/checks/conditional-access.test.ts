@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  asksForMfa,
   azureManagementAppId,
+  enabledPoliciesReaching,
   legacyAuthenticationBlocks,
   mfaCoverage,
+  requiresOnlyPhishingResistantStrength,
   signInFrequencyControls,
   type MfaCoverage,
   type MfaPolicy,
@@ -706,6 +709,224 @@ const cases: Case[] = [
       enforcedBy: [viaMfa()],
     },
   },
+  // Grant controls (https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-grant):
+  // a grant that asks for neither MFA nor an authentication strength asks for no MFA.
+  {
+    name: "a grant of a compliant device alone asks for no MFA",
+    change: (p) => (p.grantControls!.builtInControls = ["compliantDevice"]),
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "an authentication strength alone, the other grant lists not given, enforces MFA with no alternative",
+    change: (p) => (p.grantControls = { operator: "OR", authenticationStrength: phishingResistantStrength }),
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [
+        {
+          ...good,
+          via: "authentication-strength",
+          authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
+          narrowing: [],
+        },
+      ],
+    },
+  },
+  // "Require one of the selected controls": the strength or a compliant device, so MFA is optional.
+  {
+    name: "an authentication strength OR a compliant device is conditional, the strength named",
+    change: (p) => {
+      p.grantControls!.builtInControls = ["compliantDevice"];
+      p.grantControls!.authenticationStrength = phishingResistantStrength;
+    },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          ...good,
+          via: "authentication-strength",
+          authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
+          narrowing: ["authentication strength Phishing-resistant MFA or compliant device"],
+        },
+      ],
+    },
+  },
+  // Built-in strengths have the same ids in every tenant (https://learn.microsoft.com/entra/identity/authentication/concept-authentication-strengths).
+  {
+    name: "the built-in phishing-resistant strength without its methods listed is still phishing-resistant",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = { id: phishingResistantStrength.id, displayName: phishingResistantStrength.displayName };
+    },
+    expected: {
+      verdict: "enforced",
+      enforcedBy: [
+        {
+          ...good,
+          via: "authentication-strength",
+          authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
+          narrowing: [],
+        },
+      ],
+    },
+  },
+  {
+    name: "a custom strength that accepts two single factors names both",
+    change: (p) => {
+      p.grantControls!.builtInControls = [];
+      p.grantControls!.authenticationStrength = {
+        id: "9f1e0b1e-0000-4000-8000-00000000000d",
+        displayName: "Partner sign-in",
+        policyType: "custom",
+        allowedCombinations: ["federatedSingleFactor", "x509CertificateSingleFactor", "fido2"],
+      };
+    },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [
+        {
+          ...good,
+          via: "authentication-strength",
+          authenticationStrength: { id: "9f1e0b1e-0000-4000-8000-00000000000d", displayName: "Partner sign-in", phishingResistant: false },
+          narrowing: ["authentication strength Partner sign-in also accepts single-factor federatedSingleFactor, x509CertificateSingleFactor"],
+        },
+      ],
+    },
+  },
+  {
+    name: "client app types not reported at all (null) is conditional",
+    change: (p) => (p.conditions.clientAppTypes = null),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["client app types not given"])] },
+  },
+  {
+    name: "two client app types short of every modern client: both named",
+    change: (p) => (p.conditions.clientAppTypes = ["mobileAppsAndDesktopClients", "other"]),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["only client app types mobileAppsAndDesktopClients, other"])] },
+  },
+  {
+    name: "two excluded platforms: both named",
+    change: (p) => (p.conditions.platforms = { includePlatforms: ["all"], excludePlatforms: ["linux", "macOS"] }),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["not on platforms linux, macOS"])] },
+  },
+  {
+    name: "only at two locations: both named",
+    change: (p) => (p.conditions.locations = { includeLocations: [compliantNetworkLocation, "AllTrusted"], excludeLocations: [] }),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa([`only at named location ${compliantNetworkLocation}, all trusted locations`])] },
+  },
+  {
+    name: "risk levels reported as null: no narrowing",
+    change: (p) => {
+      p.conditions.signInRiskLevels = null;
+      p.conditions.userRiskLevels = null;
+    },
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "only at two user risk levels: both named",
+    change: (p) => (p.conditions.userRiskLevels = ["high", "medium"]),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(["only at user risk high, medium"])] },
+  },
+  {
+    name: "authentication flows reported as null: no narrowing",
+    change: (p) => (p.conditions.authenticationFlows = null),
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "authentication flows with an empty transfer method: no narrowing",
+    change: (p) => (p.conditions.authenticationFlows = { transferMethods: "" }),
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "an application filter whose mode is not given",
+    change: (p) => (apps(p).applicationFilter = { rule: 'CustomSecurityAttribute.Sensitivity -eq "PHI"' }),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa(['application filter (mode not given): CustomSecurityAttribute.Sensitivity -eq "PHI"'])] },
+  },
+  {
+    name: "only two applications: both named",
+    change: (p) => (apps(p).includeApplications = ["Office365", azureManagementAppId]),
+    expected: { verdict: "conditional", enforcedBy: [viaMfa([`only applications Office 365, Azure management (${azureManagementAppId})`])] },
+  },
+  {
+    name: "applications without an include list cover no application",
+    change: (p) => (p.conditions.applications = { includeUserActions: ["urn:user:registersecurityinfo"] }),
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "all applications without an exclude list: no narrowing",
+    change: (p) => (p.conditions.applications = { includeApplications: ["All"] }),
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "an included group the user is not in, the roles unknown and no role list given: not reached",
+    change: (p) => (p.conditions.users = { includeGroups: [breakGlassGroup] }),
+    user: { roleTemplateIds: undefined },
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "an included role the user does not hold, the groups unknown and no group list given: not reached",
+    change: (p) => (p.conditions.users = { includeRoles: [globalAdministrator] }),
+    user: { groupIds: undefined },
+    expected: { verdict: "not-enforced" },
+  },
+  {
+    name: "all users with no exclusion lists given: enforced even when the user's groups and roles are unknown",
+    change: (p) => (p.conditions.users = { includeUsers: ["All"] }),
+    user: { groupIds: undefined, roleTemplateIds: undefined },
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "an excluded role the user does not hold changes nothing",
+    change: (p) => (users(p).excludeRoles = [globalAdministrator]),
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "a member is not excluded by a guest exclusion",
+    change: (p) => (users(p).excludeGuestsOrExternalUsers = { guestOrExternalUserTypes: "b2bCollaborationGuest" }),
+    expected: { verdict: "enforced", enforcedBy: [viaMfa()] },
+  },
+  {
+    name: "a narrowed policy whose scope is unknown, and nothing else: unknown, not not-enforced",
+    change: (p) => {
+      p.conditions.clientAppTypes = ["browser"];
+      users(p).excludeGroups = [breakGlassGroup];
+    },
+    user: { groupIds: undefined },
+    expected: { verdict: "unknown", unknowns: [`policy "Require MFA for all users": membership of excluded group ${breakGlassGroup} is unknown`] },
+  },
+  {
+    name: "a narrowed policy that applies beside another narrowed one whose scope is unknown: conditional",
+    change: (p) => (p.conditions.clientAppTypes = ["browser"]),
+    more: [
+      policy(second.id, second.displayName, (p) => {
+        p.conditions.clientAppTypes = ["browser"];
+        users(p).excludeGroups = [breakGlassGroup];
+      }),
+    ],
+    user: { groupIds: undefined },
+    expected: {
+      verdict: "conditional",
+      enforcedBy: [viaMfa(["only client app types browser"])],
+      unknowns: [`policy "Require MFA for admins": membership of excluded group ${breakGlassGroup} is unknown`],
+    },
+  },
+  {
+    name: "a narrowed policy that applies beside an unconditional one that does not say which applications it covers: unknown",
+    change: (p) => (p.conditions.clientAppTypes = ["browser"]),
+    more: [policy(second.id, second.displayName, (p) => (p.conditions.applications = null))],
+    expected: {
+      verdict: "unknown",
+      enforcedBy: [viaMfa(["only client app types browser"])],
+      unknowns: ['policy "Require MFA for admins": it does not say which applications it covers'],
+    },
+  },
+  {
+    name: "a report-only policy whose scope is unknown is not listed as report-only",
+    change: (p) => {
+      p.state = "enabledForReportingButNotEnforced";
+      users(p).excludeGroups = [breakGlassGroup];
+    },
+    user: { groupIds: undefined },
+    expected: { verdict: "not-enforced" },
+  },
 ];
 
 describe("mfaCoverage", () => {
@@ -819,6 +1040,21 @@ describe("legacyAuthenticationBlocks", () => {
     { name: "only Office 365", change: (p: ConditionalAccessPolicy) => (apps(p).includeApplications = ["Office365"]), enforced: [] },
     { name: "a grant that asks for MFA, not a block", change: (p: ConditionalAccessPolicy) => (p.grantControls!.builtInControls = ["mfa"]), enforced: [] },
     { name: "no grant at all", change: (p: ConditionalAccessPolicy) => (p.grantControls = null), enforced: [] },
+    {
+      name: "all users with no exclusion lists given: no exclusions",
+      change: (p: ConditionalAccessPolicy) => (p.conditions.users = { includeUsers: ["All"] }),
+      enforced: [block],
+    },
+    {
+      name: "all applications with no exclude list given: no excluded application",
+      change: (p: ConditionalAccessPolicy) => (p.conditions.applications = { includeApplications: ["All"] }),
+      enforced: [block],
+    },
+    {
+      name: "guest types with spaces around them are named as Graph means them",
+      change: (p: ConditionalAccessPolicy) => (users(p).excludeGuestsOrExternalUsers = { guestOrExternalUserTypes: " internalGuest , b2bCollaborationGuest " }),
+      enforced: [{ ...block, excluded: { ...noExclusions, guestsOrExternalUsers: "internalGuest,b2bCollaborationGuest" } }],
+    },
   ])("$name", ({ change, enforced }) => {
     expect(legacyAuthenticationBlocks([blockLegacy(block.id, block.displayName, change)])).toEqual({ enforced, reportOnly: [] });
   });
@@ -882,5 +1118,167 @@ describe("signInFrequencyControls", () => {
         narrowing: [`only applications Azure management (${azureManagementAppId})`],
       },
     ]);
+  });
+
+  const none = { users: [], groups: [], roles: [], guestsOrExternalUsers: undefined };
+  const everyFourHours = (id: string, displayName: string, change: (p: ConditionalAccessPolicy) => void) =>
+    policy(id, displayName, (p) => {
+      p.sessionControls = { signInFrequency: { isEnabled: true, value: 4, type: "hours", frequencyInterval: "timeBased" } };
+      change(p);
+    });
+  const control = {
+    id: "22222222-0000-4000-8000-000000000005",
+    displayName: "Sessions: 4 hours",
+    signInFrequency: { everyTime: false, value: 4, unit: "hours" },
+    persistentBrowserNever: false,
+    included: { allUsers: true, ...none },
+    excluded: none,
+    applications: ["All"],
+    narrowing: [],
+  };
+  it.each([
+    { name: "the control as made: all users, all applications", change: () => {}, expected: control },
+    {
+      name: "includeUsers None names no user",
+      change: (p: ConditionalAccessPolicy) => {
+        users(p).includeUsers = ["None"];
+        users(p).includeGroups = [cliniciansGroup];
+      },
+      expected: { ...control, included: { allUsers: false, ...none, groups: [cliniciansGroup] } },
+    },
+    {
+      name: "a policy that does not say which users it covers names no one, included or excluded",
+      change: (p: ConditionalAccessPolicy) => (p.conditions.users = null),
+      expected: { ...control, included: { allUsers: false, ...none } },
+    },
+    // Sign-in frequency applies to applications, authentication contexts and user actions
+    // (https://learn.microsoft.com/graph/api/resources/signinfrequencysessioncontrol?view=graph-rest-beta).
+    {
+      name: "a policy that does not say which applications it covers: applications not given, a limit",
+      change: (p: ConditionalAccessPolicy) => (p.conditions.applications = null),
+      expected: { ...control, applications: [], narrowing: ["applications not given"] },
+    },
+    {
+      name: "a policy on an authentication context alone covers no application: a limit",
+      change: (p: ConditionalAccessPolicy) =>
+        (p.conditions.applications = { includeApplications: [], excludeApplications: [], includeAuthenticationContextClassReferences: ["c1"] }),
+      expected: { ...control, applications: [], narrowing: ["no applications, at most user actions or authentication contexts"] },
+    },
+  ])("$name", ({ change, expected }) => {
+    expect(signInFrequencyControls([everyFourHours(control.id, control.displayName, change)])).toEqual([expected]);
+  });
+});
+
+describe("enabledPoliciesReaching", () => {
+  const applies = (detail: string[]) => [{ policy: good, status: "applies", detail }];
+  it.each([
+    { name: "the good policy reaches the member, with nothing that narrows it", change: () => {}, expected: applies([]) },
+    {
+      name: "a narrowed policy reaches the member: the narrowing is its detail",
+      change: (p: ConditionalAccessPolicy) => (p.conditions.clientAppTypes = ["browser"]),
+      expected: applies(["only client app types browser"]),
+    },
+    {
+      name: "a policy whose reach is unknown: the reasons are its detail",
+      change: (p: ConditionalAccessPolicy) => (users(p).excludeGroups = [breakGlassGroup]),
+      user: { groupIds: undefined },
+      expected: [{ policy: good, status: "unknown", detail: [`membership of excluded group ${breakGlassGroup} is unknown`] }],
+    },
+    { name: "a report-only policy reaches no one", change: (p: ConditionalAccessPolicy) => (p.state = "enabledForReportingButNotEnforced"), expected: [] },
+    { name: "a policy that excludes the member does not reach them", change: (p: ConditionalAccessPolicy) => (users(p).excludeUsers = [userId]), expected: [] },
+  ])("$name", ({ change, user, expected }: { change: (p: ConditionalAccessPolicy) => void; user?: Partial<SignInSubject>; expected: unknown }) => {
+    const base = goodPolicy();
+    change(base);
+    expect(enabledPoliciesReaching([ConditionalAccessPolicySchema.parse(base)], { ...goodMember, ...user }, "all-cloud-apps")).toEqual(expected);
+  });
+});
+
+// Microsoft's guidance for emergency access accounts is phishing-resistant MFA
+// (https://learn.microsoft.com/entra/identity/role-based-access-control/security-emergency-access).
+describe("requiresOnlyPhishingResistantStrength", () => {
+  const strengthOnly = (p: ConditionalAccessPolicy) => {
+    p.grantControls!.builtInControls = [];
+    p.grantControls!.authenticationStrength = phishingResistantStrength;
+  };
+  it.each([
+    { name: "the phishing-resistant strength alone", change: strengthOnly, expected: true },
+    {
+      name: "the phishing-resistant strength alone, the other grant lists not given",
+      change: (p: ConditionalAccessPolicy) => (p.grantControls = { operator: "OR", authenticationStrength: phishingResistantStrength }),
+      expected: true,
+    },
+    { name: "no grant at all (a session-only policy)", change: (p: ConditionalAccessPolicy) => (p.grantControls = null), expected: false },
+    { name: "MFA, no authentication strength", change: () => {}, expected: false },
+    {
+      name: "the phishing-resistant strength AND a compliant device",
+      change: (p: ConditionalAccessPolicy) => {
+        strengthOnly(p);
+        p.grantControls!.operator = "AND";
+        p.grantControls!.builtInControls = ["compliantDevice"];
+      },
+      expected: false,
+    },
+    {
+      name: "the phishing-resistant strength and a custom control",
+      change: (p: ConditionalAccessPolicy) => {
+        strengthOnly(p);
+        p.grantControls!.customAuthenticationFactors = ["contoso-duo"];
+      },
+      expected: false,
+    },
+    {
+      name: "the phishing-resistant strength and terms of use",
+      change: (p: ConditionalAccessPolicy) => {
+        strengthOnly(p);
+        p.grantControls!.termsOfUse = ["a1b2c3d4-0000-4000-8000-000000000001"];
+      },
+      expected: false,
+    },
+    {
+      name: "the built-in MFA strength alone is not phishing-resistant",
+      change: (p: ConditionalAccessPolicy) => {
+        strengthOnly(p);
+        p.grantControls!.authenticationStrength = multifactorStrength;
+      },
+      expected: false,
+    },
+    {
+      name: "a custom strength whose methods are not reported is not known to be phishing-resistant",
+      change: (p: ConditionalAccessPolicy) => {
+        strengthOnly(p);
+        p.grantControls!.authenticationStrength = { id: "5f1e0000-0000-4000-8000-0000000000a5", displayName: "Clinic strength" };
+      },
+      expected: false,
+    },
+  ])("$name", ({ change, expected }) => {
+    const base = goodPolicy();
+    change(base);
+    expect(requiresOnlyPhishingResistantStrength(ConditionalAccessPolicySchema.parse(base))).toBe(expected);
+  });
+});
+
+describe("asksForMfa", () => {
+  it.each([
+    { name: "MFA", change: () => {}, expected: true },
+    {
+      name: "an authentication strength alone",
+      change: (p: ConditionalAccessPolicy) => {
+        p.grantControls!.builtInControls = [];
+        p.grantControls!.authenticationStrength = multifactorStrength;
+      },
+      expected: true,
+    },
+    {
+      name: "MFA or a compliant device",
+      change: (p: ConditionalAccessPolicy) => (p.grantControls!.builtInControls = ["mfa", "compliantDevice"]),
+      expected: true,
+    },
+    { name: "a compliant device alone", change: (p: ConditionalAccessPolicy) => (p.grantControls!.builtInControls = ["compliantDevice"]), expected: false },
+    { name: "block", change: (p: ConditionalAccessPolicy) => (p.grantControls!.builtInControls = ["block"]), expected: false },
+    { name: "no grant at all (a session-only policy)", change: (p: ConditionalAccessPolicy) => (p.grantControls = null), expected: false },
+  ])("$name", ({ change, expected }) => {
+    const base = goodPolicy();
+    change(base);
+    expect(asksForMfa(ConditionalAccessPolicySchema.parse(base))).toBe(expected);
   });
 });

@@ -171,4 +171,33 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "the policies unavailable: no verdict",
+    change: (t: Tenant) => t.fail(entra.conditionalAccessPoliciesDataset, forbidden),
+    expected: [
+      {
+        status: "error",
+        message:
+          'Blocking of legacy authentication could not be evaluated because the evidence "Conditional Access policies" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "users unavailable while one of two enforced blocks excludes users: no verdict, though the other excludes no one",
+    change: (t: Tenant) => {
+      const second = structuredClone(caPolicies(t)[1]!);
+      second.id = "0a1b2c3d-0000-4000-8000-0000000000d2";
+      second.displayName = "Block legacy authentication (no exclusions)";
+      second.conditions.users.excludeUsers = [];
+      caPolicies(t).splice(1, 0, second);
+      t.fail(entra.usersDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Blocking of legacy authentication (who its exclusions are) could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
 ]);
