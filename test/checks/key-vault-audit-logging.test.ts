@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/key-vault-audit-logging.js";
 import { vaultDiagnosticSettingsDataset, vaultsDataset } from "../../src/datasets/key-vault.js";
 import { checkTable } from "../support/check-table.js";
-import { forbidden, vaultId } from "../support/good-tenant.js";
+import { forbidden, subscription, vaultId } from "../support/good-tenant.js";
 import { firstExampleItem } from "../support/official-examples.js";
 
 const vault = "Key Vault sample-vault in subscription Example Subscription";
@@ -64,6 +64,31 @@ checkTable(check, [
       properties.eventHubAuthorizationRuleId = null;
     },
     expected: [{ status: "pass", message: `${vault} sends its audit logs to Log Analytics workspace law-security through diagnostic setting "mysetting".` }],
+  },
+  {
+    // Microsoft Learn, "Diagnostic Settings - Create Or Update": marketplacePartnerId is the full ARM id of the Marketplace (partner) resource logs go to.
+    name: "a partner solution the only destination: named by its resource",
+    change: (tenant) => {
+      const properties = tenant.items(vaultDiagnosticSettingsDataset)[0]!.properties;
+      properties.workspaceId = null;
+      properties.storageAccountId = null;
+      properties.eventHubAuthorizationRuleId = null;
+      properties.marketplacePartnerId = `${subscription.scope}/resourceGroups/logs/providers/Microsoft.Datadog/monitors/dd-clinic`;
+    },
+    expected: [{ status: "pass", message: `${vault} sends its audit logs to partner solution dd-clinic through diagnostic setting "mysetting".` }],
+  },
+  {
+    name: "the event hub namespace in a resource group called namespaces: named by the namespace, not the group's next segment",
+    change: (tenant) => {
+      tenant.items(vaultDiagnosticSettingsDataset)[0]!.properties.eventHubAuthorizationRuleId =
+        `${subscription.scope}/resourceGroups/namespaces/providers/Microsoft.EventHub/namespaces/ns-audit/authorizationrules/RootManageSharedAccessKey`;
+    },
+    expected: [
+      {
+        status: "pass",
+        message: `${vault} sends its audit logs to Log Analytics workspace law-security, storage account stauditarchive and event hub namespace ns-audit through diagnostic setting "mysetting".`,
+      },
+    ],
   },
   {
     name: "diagnostic settings refused: this vault is not evaluated",

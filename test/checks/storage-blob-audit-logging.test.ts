@@ -84,6 +84,40 @@ checkTable(check, [
     ],
   },
   {
+    // The collector asks for the category listing only when a setting selects a category group other than allLogs.
+    name: "reads named alone, with no category listing collected: writes and deletes are not sent, rather than unknown",
+    change: (tenant) => {
+      settings(tenant)[0]!.properties.logs = [{ category: "StorageRead", enabled: true }];
+      tenant.records.splice(
+        tenant.records.findIndex((record) => record.dataset === blobDiagnosticCategoriesDataset.id),
+        1,
+      );
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `${account} does not send StorageWrite and StorageDelete to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.`,
+      },
+    ],
+  },
+  {
+    // Microsoft Learn, "Diagnostic Settings Category - List": the categories the resource offers, each with its groups.
+    name: "a category listing without StorageDelete: no group is known to hold it, so it is not sent",
+    change: (tenant) => {
+      const listing = tenant.items(blobDiagnosticCategoriesDataset, blob);
+      listing.splice(
+        listing.findIndex((category) => category.name === "StorageDelete"),
+        1,
+      );
+    },
+    expected: [
+      {
+        status: "fail",
+        message: `${account} does not send StorageDelete to any destination (1 diagnostic setting(s) examined), so not all of its blob reads, writes and deletes are logged.`,
+      },
+    ],
+  },
+  {
     name: "a setting with no destination",
     change: (tenant) => {
       settings(tenant)[0]!.properties.workspaceId = "";

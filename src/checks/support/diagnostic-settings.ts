@@ -38,10 +38,15 @@ export function destinationsOf(setting: DiagnosticSetting): Destination[] {
     .map(([kind, id]) => ({ kind, id }));
 }
 
-/** "Log Analytics workspace law-security", "event hub namespace ns-logs" (the rule's namespace, not the rule). */
+/**
+ * "Log Analytics workspace law-security", "event hub namespace ns-logs" (the rule's namespace, not the
+ * rule; found after its provider, so a resource group called "namespaces" is not taken for it).
+ */
 export function describeDestination(destination: Destination): string {
   const name =
-    destination.kind === "event-hub" ? (/\/namespaces\/([^/]+)/i.exec(destination.id)?.[1] ?? resourceName(destination.id)) : resourceName(destination.id);
+    destination.kind === "event-hub"
+      ? (/\/providers\/Microsoft\.EventHub\/namespaces\/([^/]+)/i.exec(destination.id)?.[1] ?? resourceName(destination.id))
+      : resourceName(destination.id);
   return `${kindNames[destination.kind]} ${name}`;
 }
 
