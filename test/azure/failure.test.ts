@@ -157,6 +157,25 @@ const cases: FailureCase[] = [
     exchanges: [exchange(503)],
     expected: { call: `GET ${url}`, status: 503, message: "a bare string", reason: "service" },
   },
+  {
+    name: "a rejection that carries nothing, before any request: a network failure, nothing invented",
+    error: undefined,
+    exchanges: [],
+    expected: { call: "(no request was sent)", status: 0, message: "undefined", reason: "network" },
+  },
+  {
+    // The platform's abort (fetch, AbortSignal) is a DOMException, whose legacy code is a number (20).
+    name: "an abort reported as a DOMException: its numeric code is no error code",
+    error: new DOMException("This operation was aborted", "AbortError"),
+    exchanges: [],
+    expected: { call: "(no request was sent)", status: 0, message: "This operation was aborted", reason: "network" },
+  },
+  {
+    name: "an error body that is JSON null: the thrown code and message",
+    error: Object.assign(new Error("bad gateway"), { code: "BadGateway" }),
+    exchanges: [exchange(502, "null")],
+    expected: { call: `GET ${url}`, status: 502, code: "BadGateway", message: "bad gateway", reason: "service" },
+  },
 ];
 
 describe("describeFailure", () => {

@@ -4,8 +4,10 @@ import { resolveEndpoints } from "../../src/azure/clouds.js";
 import { exchangesToHar } from "../../src/azure/har.js";
 import { replayKey } from "../../src/azure/replay.js";
 import { fixedClock } from "../../src/clock.js";
-import { collectDataset, drain } from "../../src/collectors/collector.js";
+import { armGet, armList, collectDataset, defineCollector, drain } from "../../src/collectors/collector.js";
 import { principalsDataset, roleAssignmentsDataset } from "../../src/datasets/rbac.js";
+import { sqlAuditingDataset } from "../../src/datasets/sql.js";
+import { blobDiagnosticSettingsDataset } from "../../src/datasets/storage.js";
 import { har, type Answer } from "../support/har.js";
 import { firstExampleItem } from "../support/official-examples.js";
 
@@ -15,6 +17,28 @@ const listUrl = `${arm}/subscriptions/${subscriptionId}/providers/Microsoft.Auth
 
 function replay(answers: readonly Answer[]): AzureAccess {
   return new AzureAccess({ kind: "replay", har: har(answers), source: "test.har" }, resolveEndpoints("AzurePublic"), fixedClock("2026-11-24T09:30:00Z"));
+}
+
+/** The SQL collector's single-object GET (a server's auditing policy), as it sends it. */
+const serverId = `/subscriptions/${subscriptionId}/resourceGroups/data/providers/Microsoft.Sql/servers/sql-records`;
+const auditingUrl = `${arm}${serverId}/auditingSettings/default?api-version=2023-08-01`;
+function collectAuditing(access: AzureAccess) {
+  return collectDataset("sql", {
+    dataset: sqlAuditingDataset,
+    scope: serverId,
+    fetch: async () => [await armGet(access, subscriptionId, `${serverId}/auditingSettings/default?api-version=2023-08-01`)],
+  });
+}
+
+/** The storage collector's ARM list of a blob service's diagnostic settings, as it sends it. */
+const blobService = `/subscriptions/${subscriptionId}/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/stauditarchive/blobServices/default`;
+const blobSettingsPath = `${blobService}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`;
+function collectBlobSettings(access: AzureAccess) {
+  return collectDataset("storage", {
+    dataset: blobDiagnosticSettingsDataset,
+    scope: blobService,
+    fetch: () => armList(access, subscriptionId, blobSettingsPath),
+  });
 }
 
 function assignmentItem(name: string) {
@@ -44,6 +68,18 @@ describe("replay matching (docs/archive-layout.md, replay recordings)", () => {
     expect(replayKey("GET", `${arm}/x?a=2&a=1`)).toBe(replayKey("GET", `${arm}/x?a=1&a=2`));
     expect(replayKey("GET", `${arm}/x?a=1&a=2`)).not.toBe(replayKey("GET", `${arm}/x?a=1&a=3`));
     expect(replayKey("GET", `${arm}/x?b=1&a=1`)).toBe(replayKey("GET", `${arm}/x?a=1&b=1`));
+  });
+
+  it("parameters stay apart: a=1&bc=2 is not a=1b&c=2", () => {
+    expect(replayKey("GET", `${arm}/x?a=1&bc=2`)).not.toBe(replayKey("GET", `${arm}/x?a=1b&c=2`));
+  });
+});
+
+describe("a collector's datasets", () => {
+  it("a collector that declares a dataset of another collector is refused when it is defined", () => {
+    expect(() => defineCollector({ id: "sql", title: "SQL", datasets: [sqlAuditingDataset, roleAssignmentsDataset], collect: async () => {} })).toThrow(
+      new Error("collector sql declares dataset rbac/role-assignments of collector rbac"),
+    );
   });
 });
 
@@ -146,6 +182,85 @@ describe("collection through the real SDK clients and the replay seam", () => {
     if (record.status === "error") expect(record.error.message).toBe(`recorded call to ${listUrl} received no response`);
   });
 
+  it("a recorded call that got no response replays the error text it recorded, under the replay's own code", async () => {
+    const recording = har([{ url: listUrl, status: 0 }]);
+    recording.log.entries[0]!._error = "socket hang up";
+    const access = new AzureAccess(
+      { kind: "replay", har: recording, source: "calls.har" },
+      resolveEndpoints("AzurePublic"),
+      fixedClock("2026-11-24T09:30:00Z"),
+    );
+    const record = await collectAssignments(access);
+    expect(record).toEqual({
+      dataset: "rbac/role-assignments",
+      scope: `/subscriptions/${subscriptionId}`,
+      file: `raw/rbac/${subscriptionId}/role-assignments.json`,
+      status: "error",
+      error: { call: `GET ${listUrl}`, status: 0, code: "REPLAY_RECORDED_FAILURE", message: "socket hang up", reason: "network" },
+    });
+  });
+
+  // HAR 1.2 leaves content.text out when the body is not available: the answer replays as an empty body.
+  it.each([
+    { encoding: undefined, kind: "text" },
+    { encoding: "base64", kind: "base64" },
+  ])("a recorded 200 without its body ($kind) is an empty body, which the single GET cannot read", async ({ encoding }) => {
+    const recording = har([{ url: auditingUrl }]);
+    recording.log.entries[0]!.response.content = encoding ? { encoding } : {};
+    const access = new AzureAccess(
+      { kind: "replay", har: recording, source: "calls.har" },
+      resolveEndpoints("AzurePublic"),
+      fixedClock("2026-11-24T09:30:00Z"),
+    );
+    const record = await collectAuditing(access);
+    expect(record).toEqual({
+      dataset: sqlAuditingDataset.id,
+      scope: serverId,
+      file: sqlAuditingDataset.rawFile(serverId),
+      status: "error",
+      error: { call: `GET ${auditingUrl}`, status: 200, message: "response could not be read: Unexpected end of JSON input", reason: "invalid-response" },
+    });
+  });
+
+  it("a single GET answered with a body of null holds no item: the SDK's one item is not trusted", async () => {
+    const access = replay([{ url: auditingUrl, body: null }]);
+    const record = await collectAuditing(access);
+    expect(record).toEqual({
+      dataset: sqlAuditingDataset.id,
+      scope: serverId,
+      file: sqlAuditingDataset.rawFile(serverId),
+      status: "error",
+      error: { call: `GET ${auditingUrl}`, status: 200, message: "the SDK yielded 1 item(s) but the responses held 0", reason: "invalid-response" },
+    });
+  });
+
+  it("an ARM list page without value is no empty list: the helper's none and the page's one object disagree", async () => {
+    const access = replay([{ url: `${arm}${blobSettingsPath}`, body: {} }]);
+    const record = await collectBlobSettings(access);
+    expect(record).toEqual({
+      dataset: blobDiagnosticSettingsDataset.id,
+      scope: blobService,
+      file: blobDiagnosticSettingsDataset.rawFile(blobService),
+      status: "error",
+      error: { call: `GET ${arm}${blobSettingsPath}`, status: 200, message: "the SDK yielded 0 item(s) but the responses held 1", reason: "invalid-response" },
+    });
+  });
+
+  it("items the SDK yielded without any successful response are not trusted, and no call is named", async () => {
+    const record = await collectDataset("rbac", {
+      dataset: roleAssignmentsDataset,
+      scope: `/subscriptions/${subscriptionId}`,
+      fetch: async () => [assignmentItem("one")],
+    });
+    expect(record).toEqual({
+      dataset: "rbac/role-assignments",
+      scope: `/subscriptions/${subscriptionId}`,
+      file: `raw/rbac/${subscriptionId}/role-assignments.json`,
+      status: "error",
+      error: { call: "(no successful response)", status: 0, message: "the SDK yielded 1 item(s) but the responses held 0", reason: "invalid-response" },
+    });
+  });
+
   it("a payload that breaks the documented shape is an error, attributed to its call", async () => {
     const broken = assignmentItem("one");
     delete broken.properties.principalId;
@@ -180,6 +295,25 @@ describe("the Graph client's middleware chain", () => {
     expect(record).toMatchObject({ status: "ok", value: [person] });
     expect(access.ledger.exchanges.map((exchange) => exchange.response?.status)).toEqual([429, 200]);
     expect(access.ledger.exchanges[1]?.request.headers["retry-attempt"]).toBe("1");
+  });
+
+  // A proxy's sign-in page, say: the Graph client hands a text/html body over as text, so the SDK "succeeds".
+  it("a 200 whose body is an HTML page is an error naming its call, even when the SDK took it as text", async () => {
+    const page = "<html><body>Sign in to the proxy</body></html>";
+    const access = replay([{ method: "POST", url: getByIds, raw: Buffer.from(page), headers: { "content-type": "text/html" } }]);
+    const record = await collectPrincipals(access);
+    expect(record).toEqual({
+      dataset: principalsDataset.id,
+      scope: "/tenants/t",
+      file: principalsDataset.rawFile("/tenants/t"),
+      status: "error",
+      error: {
+        call: `POST ${getByIds}`,
+        status: 200,
+        message: `response could not be read: Unexpected token '<', "<html><bod"... is not valid JSON`,
+        reason: "invalid-response",
+      },
+    });
   });
 
   it("a Graph 403 names the permission the dataset needs", async () => {

@@ -4,6 +4,22 @@ import { checkTable } from "../support/check-table.js";
 import { forbidden, signInWorkspace, type Tenant } from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
+const archive = signInWorkspace.replace(/law-security$/, "law-archive");
+const arrivalRow = (t: Tenant, workspace = signInWorkspace): unknown[] => (t.items(signIns.signInArrivalDataset, workspace)[0] as Raw).tables[0].rows[0];
+
+/**
+ * A second Entra ID diagnostic setting sending SignInLogs to the workspace law-archive, and what the
+ * collector then reads there: the workspace and its arrival query (the good tenant's records).
+ */
+function archiveSetting(t: Tenant): void {
+  const settings = t.items(signIns.entraDiagnosticSettingsDataset);
+  settings.push({ ...structuredClone(settings[0]), id: "/providers/microsoft.aadiam/diagnosticSettings/to-law-archive", name: "to-law-archive" });
+  settings[1]!.properties.workspaceId = archive;
+  for (const dataset of [signIns.signInWorkspaceDataset, signIns.signInArrivalDataset]) {
+    const record = t.records.find((candidate) => candidate.dataset === dataset.id && candidate.scope === signInWorkspace)!;
+    t.records.push({ ...structuredClone(record), scope: archive, file: dataset.rawFile(archive) });
+  }
+}
 
 checkTable(check, [
   {
@@ -121,6 +137,78 @@ checkTable(check, [
       {
         status: "fail",
         message: "Entra ID sign-in logs are not arriving: workspace law-security holds no sign-in record newer than 2026-11-18T14:02:59.000Z.",
+      },
+    ],
+  },
+  {
+    // Microsoft Learn, "Integrate Microsoft Entra logs with Azure Monitor logs": a diagnostic setting may send only some log categories.
+    name: "the Entra ID diagnostic setting sends only audit logs, the configured workspace is fresh: the records came some other way, not through a setting",
+    change: (t: Tenant) => {
+      (t.items(signIns.entraDiagnosticSettingsDataset)[0] as Raw).properties.logs = [{ category: "AuditLogs", enabled: true }];
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Entra ID sign-in logs reach workspace law-security (named in the configuration): 420 sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z.",
+      },
+    ],
+  },
+  {
+    name: "the Entra ID diagnostic setting sends sign-ins to another workspace only, the configured workspace is fresh: named in the configuration, not reached through the setting",
+    change: (t: Tenant) => {
+      archiveSetting(t);
+      t.items(signIns.entraDiagnosticSettingsDataset).splice(0, 1);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Entra ID sign-in logs reach workspace law-security (named in the configuration): 420 sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z.",
+      },
+    ],
+  },
+  {
+    name: "a second Entra ID diagnostic setting sends sign-ins to another workspace as well: the fresh one is still reached through a setting",
+    change: archiveSetting,
+    expected: [
+      {
+        status: "pass",
+        message:
+          "Entra ID sign-in logs reach workspace law-security through an Entra ID diagnostic setting: 420 sign-in records in the last 30 days, the newest 2026-11-20T13:40:00.000Z and the oldest of the last 30 days 2026-10-21T14:10:00.000Z.",
+      },
+    ],
+  },
+  {
+    name: "two workspaces receive sign-ins and neither has a record in 48 hours: both are named",
+    change: (t: Tenant) => {
+      archiveSetting(t);
+      arrivalRow(t)[1] = "2026-11-15T10:00:00Z";
+      arrivalRow(t, archive)[1] = "2026-11-10T10:00:00Z";
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Entra ID sign-in logs are not arriving: workspace law-security holds no sign-in record newer than 2026-11-15T10:00:00.000Z; workspace law-archive holds no sign-in record newer than 2026-11-10T10:00:00.000Z.",
+      },
+    ],
+  },
+  {
+    name: "no workspace, and Entra ID has no diagnostic setting at all",
+    change: (t: Tenant) => {
+      t.records.splice(
+        0,
+        t.records.length,
+        ...t.records.filter((r) => !["entra-sign-ins/workspace", "entra-sign-ins/arrival", "entra-sign-ins/authentication"].includes(r.dataset)),
+      );
+      t.items(signIns.entraDiagnosticSettingsDataset).splice(0);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "No Entra ID diagnostic setting sends SignInLogs to a Log Analytics workspace (0 setting(s) examined), so sign-ins are kept only as long as Entra ID keeps them (30 days at most).",
       },
     ],
   },
