@@ -1,22 +1,9 @@
 import { signInWorkspaceDataset } from "../datasets/entra-sign-ins.js";
-import { auditTables, logTablesDataset, logWorkspacesDataset, type LogTable, type LogWorkspace } from "../datasets/log-analytics.js";
+import { auditTables, logTablesDataset, logWorkspacesDataset } from "../datasets/log-analytics.js";
 import { defineCheck, notEvaluated, type CheckOutcome } from "./check.js";
 import { forEachListed } from "./support/listing.js";
-import { analyticsDays } from "./support/log-analytics.js";
+import { analyticsDays, totalDays } from "./support/log-analytics.js";
 import { logDestinations, logSourceDatasets } from "./support/log-routes.js";
-
-/**
- * A table's total retention (analytics plus long-term): its own setting, which takes precedence; its
- * analytics retention (itself the workspace's default when the table follows it) when the total
- * follows it (-1, "defaults to retentionInDays" in the Tables API) or it has no long-term retention
- * (null). Undefined when the answer does not say.
- */
-function totalDays(table: LogTable, workspace: LogWorkspace): number | undefined {
-  const own = table.properties.totalRetentionInDays;
-  if (typeof own === "number" && own > 0) return own;
-  if (own === null || own === -1) return analyticsDays(table, workspace);
-  return undefined;
-}
 
 export const check = defineCheck({
   id: "log-analytics-retention",

@@ -1,5 +1,5 @@
 import { queryRows } from "../datasets/log-query-rows.js";
-import { analyticsDays, recordsByTable } from "../checks/support/log-analytics.js";
+import { analyticsDays, recordsByTable, totalDays } from "../checks/support/log-analytics.js";
 import { describeDestination, destinationsOf } from "../checks/support/diagnostic-settings.js";
 import { logDestinations } from "../checks/support/log-routes.js";
 import { siteDiagnosticSettingsDataset, webSitesDataset } from "../datasets/app-service.js";
@@ -186,7 +186,7 @@ function retentionRows(evidence: EvidenceReader, subscriptions: readonly Subscri
           destination,
           subscription: subscription.displayName,
           part: table.name,
-          configured: `${analyticsDays(table, workspace) ?? "?"} days interactive, ${table.properties.totalRetentionInDays ?? "?"} in total`,
+          configured: `${analyticsDays(table, workspace) ?? "?"} days interactive, ${totalDays(table, workspace) ?? "?"} in total`,
           observed: !records.ok
             ? records.error.reason === "incomplete-data"
               ? "query incomplete (partial result)"

@@ -36,3 +36,16 @@ export function analyticsDays(table: LogTable, workspace: LogWorkspace): number 
   const inherited = workspace.properties.retentionInDays;
   return typeof inherited === "number" ? inherited : undefined;
 }
+
+/**
+ * A table's total retention (analytics plus long-term): its own setting, which takes precedence; its
+ * analytics retention (itself the workspace's default when the table follows it) when the total
+ * follows it (-1, "defaults to retentionInDays" in the Tables API) or it has no long-term retention
+ * (null). Undefined when the answer does not say.
+ */
+export function totalDays(table: LogTable, workspace: LogWorkspace): number | undefined {
+  const own = table.properties.totalRetentionInDays;
+  if (typeof own === "number" && own > 0) return own;
+  if (own === null || own === -1) return analyticsDays(table, workspace);
+  return undefined;
+}

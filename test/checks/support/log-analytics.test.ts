@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyticsDays, recordsByTable } from "../../../src/checks/support/log-analytics.js";
+import { analyticsDays, recordsByTable, totalDays } from "../../../src/checks/support/log-analytics.js";
 import type { LogTable, LogWorkspace } from "../../../src/datasets/log-analytics.js";
 
 /** Reading the records query's rows per table, and a table's queryable retention. */
@@ -45,5 +45,25 @@ describe("analyticsDays", () => {
     { name: "the workspace's null: unknown", own: -1, inherited: null, days: undefined },
   ])("$name", ({ own, inherited, days }) => {
     expect(analyticsDays(table(own), workspace(inherited))).toBe(days);
+  });
+});
+
+describe("totalDays", () => {
+  const table = (retentionInDays: number | null | undefined, totalRetentionInDays: number | null | undefined): LogTable => ({
+    id: "t",
+    name: "SigninLogs",
+    properties: { retentionInDays, totalRetentionInDays },
+  });
+  const workspace = (retentionInDays: number | null | undefined): LogWorkspace => ({ id: "w", name: "law-security", properties: { retentionInDays } });
+  // Tables API (2022-10-01): a total of -1 "will default to table retention", itself -1 for the workspace's.
+  it.each([
+    { name: "the table's own total", analytics: 90, total: 2191, inherited: 30, days: 2191 },
+    { name: "-1: the table's analytics retention", analytics: 400, total: -1, inherited: 90, days: 400 },
+    { name: "-1 with analytics following the workspace: the workspace's", analytics: -1, total: -1, inherited: 730, days: 730 },
+    { name: "null, no long-term retention: the analytics retention", analytics: 30, total: null, inherited: 730, days: 30 },
+    { name: "absent: unknown", analytics: 90, total: undefined, inherited: 90, days: undefined },
+    { name: "-1 all the way and the workspace does not say: unknown", analytics: -1, total: -1, inherited: undefined, days: undefined },
+  ])("$name", ({ analytics, total, inherited, days }) => {
+    expect(totalDays(table(analytics, total), workspace(inherited))).toBe(days);
   });
 });
