@@ -33,7 +33,8 @@ export const check = defineCheck({
     const people = [...new Set(holders.map((holding) => holding.userId))];
     const names = people.map((id) => userLabel(users.items.find(({ value }) => value.id === id)?.value, id)).sort();
     const { min, max } = settings.globalAdministrators;
-    const evidenceRefs = holders.map((holding) => holding.ref);
+    // No holder to cite: the count of none stands on the role assignments listing itself.
+    const evidenceRefs = holders.length ? holders.map((holding) => holding.ref) : read.sources.map((file) => ({ file, pointer: "/value" }));
     const listed = `${people.length} user(s) can act as Global Administrator, active or PIM-eligible${names.length ? `: ${names.join("; ")}` : ""}`;
     const outcome = (status: "pass" | "fail", expected: string): CheckOutcome => ({
       status,
