@@ -151,7 +151,7 @@ export const check = defineCheck({
           status: "fail",
           ...accountSubject,
           message: `Emergency access account ${configured}, named in the configuration, is not in the directory.`,
-          evidence: identity.users[0] ? [{ file: identity.users[0].ref.file, pointer: "/value" }] : [],
+          evidence: [{ file: identity.usersFile, pointer: "/value" }],
         });
         continue;
       }
@@ -231,7 +231,7 @@ export const check = defineCheck({
                 ...accountSubject,
                 message: `Emergency access account ${who} holds permanent Global Administrator, ${
                   requiringPhishingResistant.length
-                    ? `no enabled Conditional Access policy applies to it but ${requiringPhishingResistant.map((item) => `"${item.policy.displayName}"`).join(", ")}, which requires phishing-resistant MFA`
+                    ? `no enabled Conditional Access policy applies to it but ${requiringPhishingResistant.map((item) => `"${item.policy.displayName}"`).join(", ")}, which ${requiringPhishingResistant.length > 1 ? "require" : "requires"} phishing-resistant MFA`
                     : "no enabled Conditional Access policy applies to it"
                 } (${identity.policies.length} policies examined), and ${alert.watched.map((rule) => rule.label).join(", ")} ${alert.watched.length > 1 ? "watch" : "watches"} its sign-ins.`,
                 evidence: refs,

@@ -31,6 +31,31 @@ const neitherWatched = [
   },
 ] as const;
 
+/** A policy that asks the emergency accounts for the built-in phishing-resistant strength alone. */
+function phishingResistantPolicy(id: string, displayName: string): Raw {
+  const policy = mfaPolicy(id, displayName);
+  policy.conditions.users = { ...policy.conditions.users, includeUsers: [breakGlass.first.id, breakGlass.second.id], excludeUsers: [], excludeGroups: [] };
+  policy.grantControls.builtInControls = [];
+  policy.grantControls.authenticationStrength = {
+    id: "00000000-0000-0000-0000-000000000004",
+    displayName: "Phishing-resistant MFA",
+    allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
+  };
+  return policy;
+}
+
+/** The first account's own eligibility for a directory role (PIM), as Graph lists it. */
+const eligibleFirst = (roleDefinitionId: string): Raw => ({
+  id: `es-bg-${roleDefinitionId.slice(0, 8)}`,
+  principalId: breakGlass.first.id,
+  roleDefinitionId,
+  directoryScopeId: "/",
+  memberType: "Direct",
+  status: "Provisioned",
+  scheduleInfo: { startDateTime: "2025-01-01T00:00:00Z", expiration: { type: "noExpiration" } },
+  principal: { "@odata.type": "#microsoft.graph.user", id: breakGlass.first.id },
+});
+
 const alertRule = (t: Tenant): Raw => t.items(alerts.scheduledQueryRulesDataset)[0] as Raw;
 
 /** The second emergency account, untouched by a case about the first. */
@@ -570,6 +595,217 @@ checkTable(check, [
         status: "error",
         message:
           'Whether sign-ins by emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) raise an alert could not be evaluated because the evidence "Microsoft Sentinel analytics rules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "the users listing unreadable: not evaluated, naming it",
+    change: (t: Tenant) => t.fail(entra.usersDataset, forbidden),
+    expected: [
+      {
+        status: "error",
+        message:
+          'Emergency access accounts could not be evaluated because the evidence "Users (enabled and disabled, members and guests)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "the directory role assignments unreadable: not evaluated, naming them",
+    change: (t: Tenant) => t.fail(entra.directoryRoleAssignmentsDataset, forbidden),
+    expected: [
+      {
+        status: "error",
+        message:
+          'Emergency access accounts could not be evaluated because the evidence "Entra ID directory role assignments (active)" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "an empty users listing: each configured account is not in the directory, the listing cited",
+    change: (t: Tenant) => {
+      t.items(entra.usersDataset).splice(0);
+    },
+    expected: [
+      { status: "fail", message: "Emergency access account bg-admin-01@example.onmicrosoft.com, named in the configuration, is not in the directory." },
+      { status: "fail", message: "Emergency access account bg-admin-02@example.onmicrosoft.com, named in the configuration, is not in the directory." },
+    ],
+  },
+  {
+    // Without the schedules, whether the active assignment is permanent is unknown; being eligible as
+    // well does not settle it.
+    name: "schedules unavailable, Global Administrator held actively and as eligible: whether it is permanent is unknown",
+    change: (t: Tenant) => {
+      t.fail(entra.directoryRoleAssignmentSchedulesDataset, forbidden);
+      t.items(entra.directoryRoleEligibilityDataset).push(eligibleFirst(directoryRoles.globalAdministrator));
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator permanently could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds Global Administrator permanently could not be evaluated because the evidence "Entra ID PIM active directory role schedules" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "Global Administrator held only as time-bound and as eligible: both ways named, neither permanent",
+    change: (t: Tenant) => {
+      const schedule = t.items(entra.directoryRoleAssignmentSchedulesDataset).find((item: Raw) => item.principalId === breakGlass.first.id)!;
+      schedule.scheduleInfo = { ...schedule.scheduleInfo, expiration: { type: "afterDateTime", endDateTime: "2027-01-31T00:00:00Z" } };
+      t.items(entra.directoryRoleEligibilityDataset).push(eligibleFirst(directoryRoles.globalAdministrator));
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds Global Administrator only as time-bound, eligible, not permanently.",
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "a disabled account without Global Administrator: both problems named",
+    change: (t: Tenant) => {
+      t.items(entra.usersDataset).find((user: Raw) => user.id === breakGlass.first.id)!.accountEnabled = false;
+      t.items(entra.directoryRoleAssignmentsDataset).splice(0, 1);
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) does not hold Global Administrator; is disabled.",
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (3 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    // Microsoft Learn, "Manage emergency access accounts": exclude them from every Conditional Access
+    // policy; a policy on some applications only still reaches their sign-ins to those.
+    name: "a policy on Office 365 alone that does not exclude the accounts still reaches them",
+    change: (t: Tenant) => {
+      const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c8", "MFA for Office 365");
+      policy.conditions.applications.includeApplications = ["Office365"];
+      policy.conditions.users = { ...policy.conditions.users, excludeUsers: [], excludeGroups: [] };
+      caPolicies(t).push(policy);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is not excluded from "MFA for Office 365", which asks for more than phishing-resistant MFA.',
+      },
+      {
+        status: "fail",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is not excluded from "MFA for Office 365", which asks for more than phishing-resistant MFA.',
+      },
+    ],
+  },
+  {
+    // Microsoft Learn, "Conditional Access: Users, groups, and workload identities": a policy on a
+    // directory role reaches users actively assigned it, not those only eligible for it.
+    name: "a policy on a directory role the first account is only eligible for does not reach its sign-in",
+    change: (t: Tenant) => {
+      t.items(entra.directoryRoleEligibilityDataset).push(eligibleFirst(directoryRoles.securityAdministrator));
+      const policy = mfaPolicy("0a1b2c3d-0000-4000-8000-0000000000c8", "MFA for security administrators");
+      policy.conditions.users = {
+        ...policy.conditions.users,
+        includeUsers: [],
+        excludeUsers: [],
+        excludeGroups: [],
+        includeRoles: [directoryRoles.securityAdministrator],
+      };
+      caPolicies(t).push(policy);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    // A phishing-resistant-only policy may reach them (Microsoft's guidance), so whether it does is not
+    // a problem; it is not named as applying when its users are not reported.
+    name: "a phishing-resistant-only policy whose users are not reported is neither a problem nor named as applying",
+    change: (t: Tenant) => {
+      const policy = phishingResistantPolicy("0a1b2c3d-0000-4000-8000-0000000000c9", "Emergency accounts use phishing-resistant MFA");
+      policy.conditions.users = null;
+      caPolicies(t).push(policy);
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it (4 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "two phishing-resistant-only policies reach them: both named",
+    change: (t: Tenant) => {
+      caPolicies(t).push(
+        phishingResistantPolicy("0a1b2c3d-0000-4000-8000-0000000000c9", "Emergency accounts use phishing-resistant MFA"),
+        phishingResistantPolicy("0a1b2c3d-0000-4000-8000-0000000000ca", "Emergency accounts, second policy"),
+      );
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but "Emergency accounts use phishing-resistant MFA", "Emergency accounts, second policy", which require phishing-resistant MFA (5 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+      {
+        status: "pass",
+        message:
+          'Emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) holds permanent Global Administrator, no enabled Conditional Access policy applies to it but "Emergency accounts use phishing-resistant MFA", "Emergency accounts, second policy", which require phishing-resistant MFA (5 policies examined), and alert rule "Emergency access account signed in" watches its sign-ins.',
+      },
+    ],
+  },
+  {
+    name: "two policies whose users are not reported: both named with why",
+    change: (t: Tenant) => {
+      for (const [id, name] of [
+        ["0a1b2c3d-0000-4000-8000-0000000000c8", "Scope not reported"],
+        ["0a1b2c3d-0000-4000-8000-0000000000ca", "Scope not reported either"],
+      ] as const) {
+        const policy = mfaPolicy(id, name);
+        policy.conditions.users = null;
+        caPolicies(t).push(policy);
+      }
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 1 (bg-admin-01@example.onmicrosoft.com) is excluded from "Scope not reported" (it does not say which users it applies to), "Scope not reported either" (it does not say which users it applies to) is unknown.',
+      },
+      {
+        status: "error",
+        message:
+          'Whether emergency access account Break Glass 2 (bg-admin-02@example.onmicrosoft.com) is excluded from "Scope not reported" (it does not say which users it applies to), "Scope not reported either" (it does not say which users it applies to) is unknown.',
       },
     ],
   },

@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/entra-mfa-all-users.js";
 import * as entra from "../../src/datasets/entra.js";
 import { checkTable } from "../support/check-table.js";
-import { caPolicies, entraUsers, forbidden, mfaPolicy, people, type Tenant } from "../support/good-tenant.js";
+import { caPolicies, directoryRoles, entraUsers, forbidden, mfaPolicy, people, type Tenant } from "../support/good-tenant.js";
 
 type Raw = Record<string, any>;
 
@@ -281,6 +281,80 @@ checkTable(check, [
     name: "security defaults reported on while a policy exists: Conditional Access decides",
     change: (t: Tenant) => {
       t.items(entra.securityDefaultsDataset)[0]!.isEnabled = true;
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          "An enabled Conditional Access policy requires MFA on all cloud apps, without conditions, for all 3 enabled user(s), emergency access accounts aside.",
+      },
+    ],
+  },
+  {
+    // The PIM eligible roles play no part in an everyday sign-in (a role-targeted policy reaches only
+    // active holders), so their absence is not what leaves these users unknown.
+    name: "a policy whose users are not reported while the PIM eligible roles cannot be read: still no missing evidence to blame",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users = null;
+      t.fail(entra.directoryRoleEligibilityDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether MFA is required on all cloud apps is unknown for 3 of 3 enabled user(s), emergency access accounts aside: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com); because policy "Require MFA for all users": it does not say which users it applies to.',
+      },
+    ],
+  },
+  {
+    name: "two policies whose users are not reported: each reason named once",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users = null;
+      caPolicies(t)[2]!.conditions.users = null;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether MFA is required on all cloud apps is unknown for 3 of 3 enabled user(s), emergency access accounts aside: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com); because policy "Require MFA for all users": it does not say which users it applies to; policy "Administrators sign in every 4 hours": it does not say which users it applies to.',
+      },
+    ],
+  },
+  {
+    // Both the excluded group's members and the active role list are missing; the group's members are
+    // named first, as the unknown the policy's group exclusion hangs on.
+    name: "the excluded group's members and the role assignments both unreadable: the group members are blamed",
+    change: (t: Tenant) => {
+      caPolicies(t)[0]!.conditions.users.excludeRoles = [directoryRoles.helpdeskAdministrator];
+      t.fail(entra.groupMembersDataset, forbidden);
+      t.fail(entra.directoryRoleAssignmentsDataset, forbidden);
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'MFA for every user on all cloud apps (3 user(s) whose verdict depends on it: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com)) could not be evaluated because the evidence "Transitive members of groups used by Conditional Access, directory roles and Azure roles" is unavailable: GET https://management.azure.com/example returned HTTP 403; the collecting identity lacks Microsoft.Example/read.',
+      },
+    ],
+  },
+  {
+    name: "no Conditional Access policy and security defaults off: nobody is required to use MFA",
+    change: (t: Tenant) => {
+      caPolicies(t).splice(0, 3);
+    },
+    expected: [
+      {
+        status: "fail",
+        message:
+          "Of 3 enabled user(s), emergency access accounts aside, MFA on all cloud apps is required by no enabled policy for 3: Avery Owner (avery.owner@example.com); Blake Owner (blake.owner@example.com); User Account (user@my-tenant.com).",
+      },
+    ],
+  },
+  {
+    name: "a policy whose user conditions leave out the group lists reads no group members",
+    change: (t: Tenant) => {
+      delete caPolicies(t)[2]!.conditions.users.includeGroups;
+      delete caPolicies(t)[2]!.conditions.users.excludeGroups;
     },
     expected: [
       {

@@ -32,6 +32,8 @@ import {
  */
 export interface IdentityEvidence {
   users: Located<EntraUser>[];
+  /** The users listing as collected, cited even when it lists nobody. */
+  usersFile: string;
   policies: Located<ConditionalAccessPolicy>[];
   policiesFile: string;
   securityDefaultsEnabled: boolean | undefined;
@@ -89,6 +91,7 @@ export function readIdentityEvidence(evidence: EvidenceReader, tenantId: string)
   return {
     ok: true,
     users: users.items,
+    usersFile: users.file,
     policies: policyItems,
     policiesFile: policies.file,
     securityDefaultsEnabled: defaults.ok ? (defaults.items[0]?.value.isEnabled ?? undefined) : undefined,
@@ -346,7 +349,7 @@ export function tenantMfaOutcomes(
   }
   const evidenceRefs = [
     { file: identity.policiesFile, pointer: "/value" },
-    ...(identity.users[0] ? [{ file: identity.users[0].ref.file, pointer: "/value" }] : []),
+    { file: identity.usersFile, pointer: "/value" },
   ];
   const counted = `${enabled.length} enabled user(s), emergency access accounts aside`;
   if (identity.securityDefaultsEnabled !== false && identity.policies.every(({ value }) => value.state !== "enabled")) {
