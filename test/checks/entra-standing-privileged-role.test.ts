@@ -176,4 +176,47 @@ checkTable(check, [
       },
     ],
   },
+  {
+    name: "a schedule that does not report its schedule information is not called permanent or activated",
+    change: (tenant: Tenant) => {
+      standingSecurityAdmin("Assigned", { type: "noExpiration" })(tenant);
+      delete tenant.items(directoryRoleAssignmentSchedulesDataset).at(-1)!.scheduleInfo;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          "Blake Owner (blake.owner@example.com) holds an active Security Administrator whose PIM schedule is missing or does not say when it ends, so whether it is standing is unknown.",
+      },
+    ],
+  },
+  {
+    name: "a schedule whose information does not report its expiration is not called permanent or activated",
+    change: (tenant: Tenant) => {
+      standingSecurityAdmin("Assigned", { type: "noExpiration" })(tenant);
+      delete tenant.items(directoryRoleAssignmentSchedulesDataset).at(-1)!.scheduleInfo.expiration;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          "Blake Owner (blake.owner@example.com) holds an active Security Administrator whose PIM schedule is missing or does not say when it ends, so whether it is standing is unknown.",
+      },
+    ],
+  },
+  {
+    // Microsoft Graph, "Create unifiedRoleAssignment": "/" is the tenant-wide scope; an assignment that
+    // does not report its scope is judged as tenant-wide, never dropped unseen.
+    name: "an assignment that does not report its directory scope is judged as tenant-wide",
+    change: (tenant: Tenant) => {
+      standingSecurityAdmin("Assigned", { type: "noExpiration" })(tenant);
+      delete tenant.items(directoryRoleAssignmentsDataset).at(-1)!.directoryScopeId;
+    },
+    expected: [
+      {
+        status: "fail",
+        message: "Blake Owner (blake.owner@example.com) holds a standing permanent Security Administrator assignment, outside PIM eligibility.",
+      },
+    ],
+  },
 ]);
