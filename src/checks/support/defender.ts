@@ -65,7 +65,8 @@ export function uploadScanning(
     return { scanned: undefined, why: "the account overrides its subscription, but its settings do not say whether uploads are scanned" };
   }
   // Without the account's own settings, whether it overrides the plan (either way) is unknown.
-  if (account === undefined) return { scanned: undefined, why: "the account's Defender for Storage settings are empty, so whether it overrides its subscription's plan cannot be told" };
+  if (account === undefined)
+    return { scanned: undefined, why: "the account's Defender for Storage settings are empty, so whether it overrides its subscription's plan cannot be told" };
   if (plan?.properties.pricingTier !== "Standard")
     return { scanned: false, why: `the subscription's Defender for Storage plan is ${plan ? `off (${plan.properties.pricingTier})` : "not listed"}` };
   if (plan.properties.subPlan !== "DefenderForStorageV2")

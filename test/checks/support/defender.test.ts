@@ -96,7 +96,10 @@ describe("uploadScanning", () => {
       name: "the account's settings unreadable",
       plan: v2("True"),
       account: undefined,
-      expected: { scanned: undefined, why: "the account's Defender for Storage settings are empty, so whether it overrides its subscription's plan cannot be told" },
+      expected: {
+        scanned: undefined,
+        why: "the account's Defender for Storage settings are empty, so whether it overrides its subscription's plan cannot be told",
+      },
     },
     {
       name: "the account overrides with scanning on",
