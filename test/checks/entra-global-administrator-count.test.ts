@@ -5,8 +5,9 @@ import {
   directoryRoleEligibilityDataset,
   groupMembersDataset,
 } from "../../src/datasets/entra.js";
+import type { CallError } from "../../src/model/call-error.js";
 import { checkTable } from "../support/check-table.js";
-import { directoryRoles, forbidden, people, tenantId } from "../support/good-tenant.js";
+import { directoryRoles, forbidden, people, type Tenant, tenantId } from "../support/good-tenant.js";
 
 const avery = "Avery Owner (avery.owner@example.com)";
 const blake = "Blake Owner (blake.owner@example.com)";
@@ -15,6 +16,26 @@ const group = "99999999-0000-4000-8000-0000000000a1";
 const three = `3 user(s) can act as Global Administrator, active or PIM-eligible: ${avery}; ${glass}`;
 /** Someone the users listing does not hold. */
 const unlisted = "11111111-0000-4000-8000-0000000000f9";
+
+/** A role-assignable group given Global Administrator, and its members as collected (or the error that stopped them). */
+function groupHoldsGlobalAdministrator(
+  tenant: Tenant,
+  members: { status: "ok"; calls: string[]; value: unknown[] } | { status: "error"; error: CallError },
+): void {
+  tenant.items(directoryRoleAssignmentsDataset).push({
+    id: "ra-group",
+    principalId: group,
+    roleDefinitionId: directoryRoles.globalAdministrator,
+    directoryScopeId: "/",
+    principal: { "@odata.type": "#microsoft.graph.group", id: group },
+  });
+  tenant.records.push({
+    dataset: groupMembersDataset.id,
+    scope: `/tenants/${tenantId}/groups/${group}`,
+    file: `raw/entra/groups/${group}/transitive-members.json`,
+    ...members,
+  });
+}
 
 checkTable(check, [
   {
@@ -47,21 +68,7 @@ checkTable(check, [
   {
     name: "a role-assignable group holding Global Administrator counts its members",
     change: (tenant) => {
-      tenant.items(directoryRoleAssignmentsDataset).push({
-        id: "ra-group",
-        principalId: group,
-        roleDefinitionId: directoryRoles.globalAdministrator,
-        directoryScopeId: "/",
-        principal: { "@odata.type": "#microsoft.graph.group", id: group },
-      });
-      tenant.records.push({
-        dataset: groupMembersDataset.id,
-        scope: `/tenants/${tenantId}/groups/${group}`,
-        file: `raw/entra/groups/${group}/transitive-members.json`,
-        status: "ok",
-        calls: ["GET members"],
-        value: [{ "@odata.type": "#microsoft.graph.user", id: people.ownerB }],
-      });
+      groupHoldsGlobalAdministrator(tenant, { status: "ok", calls: ["GET members"], value: [{ "@odata.type": "#microsoft.graph.user", id: people.ownerB }] });
     },
     expected: [
       {
@@ -73,20 +80,7 @@ checkTable(check, [
   {
     name: "a group whose members cannot be read: no count claimed",
     change: (tenant) => {
-      tenant.items(directoryRoleAssignmentsDataset).push({
-        id: "ra-group",
-        principalId: group,
-        roleDefinitionId: directoryRoles.globalAdministrator,
-        directoryScopeId: "/",
-        principal: { "@odata.type": "#microsoft.graph.group", id: group },
-      });
-      tenant.records.push({
-        dataset: groupMembersDataset.id,
-        scope: `/tenants/${tenantId}/groups/${group}`,
-        file: `raw/entra/groups/${group}/transitive-members.json`,
-        status: "error",
-        error: forbidden,
-      });
+      groupHoldsGlobalAdministrator(tenant, { status: "error", error: forbidden });
     },
     expected: [
       {
@@ -173,17 +167,7 @@ checkTable(check, [
     // principals; only a user is a person who can act as Global Administrator.
     name: "a service principal among the members of a group holding Global Administrator is not counted",
     change: (tenant) => {
-      tenant.items(directoryRoleAssignmentsDataset).push({
-        id: "ra-group",
-        principalId: group,
-        roleDefinitionId: directoryRoles.globalAdministrator,
-        directoryScopeId: "/",
-        principal: { "@odata.type": "#microsoft.graph.group", id: group },
-      });
-      tenant.records.push({
-        dataset: groupMembersDataset.id,
-        scope: `/tenants/${tenantId}/groups/${group}`,
-        file: `raw/entra/groups/${group}/transitive-members.json`,
+      groupHoldsGlobalAdministrator(tenant, {
         status: "ok",
         calls: ["GET members"],
         value: [

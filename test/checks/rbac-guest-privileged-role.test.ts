@@ -20,6 +20,13 @@ const rgApp = `${subscription.scope}/resourceGroups/rg-app`;
 /** Robin, a B2B guest, is in the directory as one: userType Guest. */
 const robinAsGuest = { "@odata.type": "#microsoft.graph.user", id: robin.id, displayName: robin.name, userPrincipalName: robin.upn };
 
+/** Robin, a guest member of Partner Engineers, which holds Contributor on rg-app. */
+const robinFailsAsMember = {
+  status: "fail",
+  message:
+    "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
+} as const;
+
 const clean =
   "No guest or external principal holds Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, active or PIM-eligible, in subscription Example Subscription (3 privileged assignment(s) examined).";
 
@@ -146,13 +153,7 @@ checkTable(check, [
       );
       tenant.addUser(casey);
     },
-    expected: [
-      {
-        status: "fail",
-        message:
-          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
-      },
-    ],
+    expected: [robinFailsAsMember],
   },
   {
     // PIM for Groups: an eligible member becomes a member, and holds the group's role, on activation.
@@ -191,13 +192,7 @@ checkTable(check, [
         { atScope: rgApp },
       );
     },
-    expected: [
-      {
-        status: "fail",
-        message:
-          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
-      },
-    ],
+    expected: [robinFailsAsMember],
   },
   {
     name: "a guest who is a member and can also activate ownership is judged once, as a member",
@@ -211,13 +206,7 @@ checkTable(check, [
         { atScope: rgApp },
       );
     },
-    expected: [
-      {
-        status: "fail",
-        message:
-          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
-      },
-    ],
+    expected: [robinFailsAsMember],
   },
   {
     name: "a guest member of a group made eligible for membership, who is a member already, is judged once, as a member",
@@ -236,13 +225,7 @@ checkTable(check, [
       );
       tenant.records.push(...groupRecords(onCall, { members: [groupMember(robin.id.toUpperCase(), robin.name, robin.upn)] }));
     },
-    expected: [
-      {
-        status: "fail",
-        message:
-          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
-      },
-    ],
+    expected: [robinFailsAsMember],
   },
   {
     name: "a group made eligible for Owner: a guest among its members is a guest eligible for Owner",
@@ -365,13 +348,7 @@ checkTable(check, [
     change: (tenant) => {
       tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(robin.id, robin.name, robin.upn)] }, { atScope: rgApp });
     },
-    expected: [
-      {
-        status: "fail",
-        message:
-          "Guest user Robin Vendor (robin_partner.example#EXT#@example.onmicrosoft.com), a member of group Partner Engineers, holds an active Contributor assignment at resource group rg-app in Example Subscription through it.",
-      },
-    ],
+    expected: [robinFailsAsMember],
   },
   {
     name: "a group member the users listing does not hold, the users listing refused: not evaluated",
