@@ -1,7 +1,7 @@
 import { check } from "../../src/checks/entra-mfa-privileged-users.js";
 import * as entra from "../../src/datasets/entra.js";
 import * as rbac from "../../src/datasets/rbac.js";
-import { checkTable } from "../support/check-table.js";
+import { type CheckCase, checkTable } from "../support/check-table.js";
 import {
   assignment,
   caPolicies,
@@ -96,6 +96,27 @@ const withoutRoleTargetedExclusion = (row: { status: "not_applicable"; message: 
   message: row.message.replace('; excluded from "Administrators sign in every 4 hours" as user', ""),
 });
 const withCasey = (roles: string) => [goodRows.avery, goodRows.blake, goodRows.breakGlass1, goodRows.breakGlass2, caseyRow(roles), goodRows.userAccount];
+
+/** The all-users policy narrowed to outside trusted locations: each privileged user covered only conditionally. */
+const onlyOutsideTrustedLocations: CheckCase["expected"] = [
+  {
+    status: "fail",
+    message:
+      'MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; "Administrators sign in every 4 hours" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2.',
+  },
+  {
+    status: "fail",
+    message:
+      'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
+  },
+  goodRows.breakGlass1,
+  goodRows.breakGlass2,
+  {
+    status: "fail",
+    message:
+      'MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
+  },
+];
 
 checkTable(check, [
   {
@@ -316,25 +337,7 @@ checkTable(check, [
     change: (t: Tenant) => {
       caPolicies(t)[0]!.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] };
     },
-    expected: [
-      {
-        status: "fail",
-        message:
-          'MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; "Administrators sign in every 4 hours" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2.',
-      },
-      {
-        status: "fail",
-        message:
-          'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
-      },
-      goodRows.breakGlass1,
-      goodRows.breakGlass2,
-      {
-        status: "fail",
-        message:
-          'MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
-      },
-    ],
+    expected: onlyOutsideTrustedLocations,
   },
   {
     name: "registration unavailable",
@@ -847,25 +850,7 @@ checkTable(check, [
       caPolicies(t)[0]!.conditions.locations = { includeLocations: ["All"], excludeLocations: ["AllTrusted"] };
       t.fail(entra.securityDefaultsDataset, forbidden);
     },
-    expected: [
-      {
-        status: "fail",
-        message:
-          'MFA is required of Avery Owner (avery.owner@example.com) (Global Administrator (eligible); Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; "Administrators sign in every 4 hours" would require it only through a directory role they are eligible for, once activated, not at sign-in; registered: fido2.',
-      },
-      {
-        status: "fail",
-        message:
-          'MFA is required of Blake Owner (blake.owner@example.com) (Owner on Example Subscription (active)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
-      },
-      goodRows.breakGlass1,
-      goodRows.breakGlass2,
-      {
-        status: "fail",
-        message:
-          'MFA is required of User Account (user@my-tenant.com) (Contributor on Example Subscription (eligible)) on all cloud apps only conditionally, by "Require MFA for all users", only outside all trusted locations; registered: fido2.',
-      },
-    ],
+    expected: onlyOutsideTrustedLocations,
   },
   {
     // The role assignment's principalType says Group; the group is named by its id when the directory
