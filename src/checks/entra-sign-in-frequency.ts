@@ -61,7 +61,9 @@ export const check = defineCheck({
       users.ok ? users.items.filter(({ value }) => isBreakGlass(value, settings.breakGlassAccounts)).map(({ value }) => value.id.toLowerCase()) : [],
     );
     const controls = signInFrequencyControls(policies.items.map(({ value }) => value)).filter((control) => control.signInFrequency !== undefined);
-    const refs = controls.map((control) => policies.items.find(({ value }) => value.id === control.id)?.ref ?? { file: policies.file, pointer: "/value" });
+    const refOf = (control: SessionLifetimeControl) =>
+      policies.items.find(({ value }) => value.id === control.id)?.ref ?? { file: policies.file, pointer: "/value" };
+    const refs = controls.map(refOf);
     /** Why a control does not end every session of the people it names within the limit. */
     const shortfalls = (control: SessionLifetimeControl): string[] => {
       const excluded = [
@@ -74,15 +76,33 @@ export const check = defineCheck({
       return [
         ...(excluded.length ? [`exclusions (${excluded.join(", ")})`] : []),
         ...control.narrowing,
-        // A period Graph did not report is unknown: never taken as within the limit.
-        ...(hours === undefined ? ["a frequency of unreported length"] : hours > maximumHours ? [`a frequency longer than ${maximumHours} hours`] : []),
+        ...(hours !== undefined && hours > maximumHours ? [`a frequency longer than ${maximumHours} hours`] : []),
       ];
     };
+    /** What a control does not report that decides whether it ends sessions in time: neither a pass nor a shortfall. */
+    const unknowns = (control: SessionLifetimeControl): string[] => [
+      ...control.unknowns,
+      ...(frequencyHours(control.signInFrequency) === undefined ? ["it does not report the length of its frequency"] : []),
+    ];
     const broad = controls.filter((control) => control.included.allUsers || control.included.roles.some((role) => role.toLowerCase() === globalAdministrator));
     // Whether excluded users are the emergency accounts needs the users; without them, no verdict.
     if (!users.ok && broad.some((control) => control.excluded.users.length > 0))
       return [notEvaluated(subject, "Session lifetime controls (who their exclusions are)", usersDataset, users)];
-    const sound = broad.filter((control) => shortfalls(control).length === 0);
+    const sound = broad.filter((control) => shortfalls(control).length === 0 && unknowns(control).length === 0);
+    // A control that falls short only in what it does not report might be sound: no verdict either way.
+    const undecided = broad.filter((control) => shortfalls(control).length === 0 && unknowns(control).length > 0);
+    if (sound.length === 0 && undecided.length > 0) {
+      const why = undecided.map((control) => `${describeControl(control)}: ${unknowns(control).join("; ")}`).join("; ");
+      return [
+        {
+          status: "error",
+          ...subject,
+          message: `Whether sign-in frequency ends the sessions of all users or Global Administrators within ${maximumHours} hours could not be determined: ${why}.`,
+          evidence: undecided.map(refOf),
+          error: { call: policies.calls[0] ?? policies.file, status: 200, message: why, reason: "incomplete-data" },
+        },
+      ];
+    }
     if (sound.length > 0) {
       return [
         {

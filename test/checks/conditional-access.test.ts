@@ -1106,6 +1106,7 @@ describe("signInFrequencyControls", () => {
         excluded: none,
         applications: ["All"],
         narrowing: [],
+        unknowns: [],
       },
       {
         id: "22222222-0000-4000-8000-000000000002",
@@ -1116,6 +1117,7 @@ describe("signInFrequencyControls", () => {
         excluded: { ...none, users: [otherUserId] },
         applications: [azureManagementAppId],
         narrowing: [`only applications Azure management (${azureManagementAppId})`],
+        unknowns: [],
       },
     ]);
   });
@@ -1135,6 +1137,7 @@ describe("signInFrequencyControls", () => {
     excluded: none,
     applications: ["All"],
     narrowing: [],
+    unknowns: [],
   };
   it.each([
     { name: "the control as made: all users, all applications", change: () => {}, expected: control },
@@ -1154,9 +1157,9 @@ describe("signInFrequencyControls", () => {
     // Sign-in frequency applies to applications, authentication contexts and user actions
     // (https://learn.microsoft.com/graph/api/resources/signinfrequencysessioncontrol?view=graph-rest-beta).
     {
-      name: "a policy that does not say which applications it covers: applications not given, a limit",
+      name: "a policy that does not say which applications it covers: unknown, not a limit",
       change: (p: ConditionalAccessPolicy) => (p.conditions.applications = null),
-      expected: { ...control, applications: [], narrowing: ["applications not given"] },
+      expected: { ...control, applications: [], unknowns: ["it does not say which applications it covers"] },
     },
     {
       name: "a policy on an authentication context alone covers no application: a limit",

@@ -135,28 +135,28 @@ checkTable(check, [
     ],
   },
   {
-    name: "a frequency without its value",
+    name: "a frequency without its value: its length unknown, no verdict",
     change: (t: Tenant) => {
       delete caPolicies(t)[2]!.sessionControls.signInFrequency.value;
     },
     expected: [
       {
-        status: "fail",
+        status: "error",
         message:
-          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every (value not reported) hours, no persistent browser session, for Global Administrator), but with a frequency of unreported length.',
+          'Whether sign-in frequency ends the sessions of all users or Global Administrators within 24 hours could not be determined: "Administrators sign in every 4 hours" (sign-in again every (value not reported) hours, no persistent browser session, for Global Administrator): it does not report the length of its frequency.',
       },
     ],
   },
   {
-    name: "a frequency without its unit",
+    name: "a frequency without its unit: its length unknown, no verdict",
     change: (t: Tenant) => {
       delete caPolicies(t)[2]!.sessionControls.signInFrequency.type;
     },
     expected: [
       {
-        status: "fail",
+        status: "error",
         message:
-          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 (unit not reported), no persistent browser session, for Global Administrator), but with a frequency of unreported length.',
+          'Whether sign-in frequency ends the sessions of all users or Global Administrators within 24 hours could not be determined: "Administrators sign in every 4 hours" (sign-in again every 4 (unit not reported), no persistent browser session, for Global Administrator): it does not report the length of its frequency.',
       },
     ],
   },
@@ -330,7 +330,7 @@ checkTable(check, [
     ],
   },
   {
-    name: "a frequency in days without its value: of unreported length, never within the limit",
+    name: "a frequency in days without its value: of unreported length, never within the limit nor a shortfall",
     change: (t: Tenant) => {
       const frequency = caPolicies(t)[2]!.sessionControls.signInFrequency;
       frequency.type = "days";
@@ -338,9 +338,42 @@ checkTable(check, [
     },
     expected: [
       {
+        status: "error",
+        message:
+          'Whether sign-in frequency ends the sessions of all users or Global Administrators within 24 hours could not be determined: "Administrators sign in every 4 hours" (sign-in again every (value not reported) days, no persistent browser session, for Global Administrator): it does not report the length of its frequency.',
+      },
+    ],
+  },
+  {
+    name: "a frequency of unreported length beside a sound policy for all users: the sound one passes",
+    change: (t: Tenant) => {
+      const everyone = structuredClone(caPolicies(t)[2]!);
+      everyone.id = "cccccccc-0000-4000-8000-0000000000f1";
+      everyone.displayName = "Everyone signs in every 12 hours";
+      everyone.conditions.users = { ...everyone.conditions.users, includeUsers: ["All"], includeRoles: [] };
+      everyone.sessionControls.signInFrequency.value = 12;
+      caPolicies(t).push(everyone);
+      delete caPolicies(t)[2]!.sessionControls.signInFrequency.value;
+    },
+    expected: [
+      {
+        status: "pass",
+        message:
+          'Enabled Conditional Access limits session lifetime: "Everyone signs in every 12 hours" (sign-in again every 12 hours, no persistent browser session, for all users).',
+      },
+    ],
+  },
+  {
+    name: "a frequency of unreported length with an excluded user: the exclusion is a known shortfall, so it fails",
+    change: (t: Tenant) => {
+      delete caPolicies(t)[2]!.sessionControls.signInFrequency.value;
+      caPolicies(t)[2]!.conditions.users.excludeUsers = ["11111111-0000-4000-8000-0000000000f7"];
+    },
+    expected: [
+      {
         status: "fail",
         message:
-          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every (value not reported) days, no persistent browser session, for Global Administrator), but with a frequency of unreported length.',
+          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every (value not reported) hours, no persistent browser session, for Global Administrator), but with exclusions (user 11111111-0000-4000-8000-0000000000f7).',
       },
     ],
   },
@@ -438,15 +471,15 @@ checkTable(check, [
     ],
   },
   {
-    name: "a policy that does not say which applications it covers: not known to end sessions",
+    name: "a policy that does not say which applications it covers: not known to end sessions, no verdict",
     change: (t: Tenant) => {
       caPolicies(t)[2]!.conditions.applications = null;
     },
     expected: [
       {
-        status: "fail",
+        status: "error",
         message:
-          'Sign-in frequency for all users or Global Administrators is weakened: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator; applications not given), but with applications not given.',
+          'Whether sign-in frequency ends the sessions of all users or Global Administrators within 24 hours could not be determined: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator): it does not say which applications it covers.',
       },
     ],
   },

@@ -528,6 +528,8 @@ export interface SessionLifetimeControl extends PolicyRef {
   applications: string[];
   /** Conditions that limit where the control applies, excluded applications among them. */
   narrowing: string[];
+  /** What the policy does not say that decides where it applies: never a limit, never a pass. */
+  unknowns: string[];
 }
 
 /** Enabled policies that end sessions (sign-in frequency, or no persistent browser sessions): the automatic-logoff evidence. */
@@ -549,13 +551,9 @@ export function signInFrequencyControls(policies: readonly ConditionalAccessPoli
 
     const apps = applicationScope(policy.conditions.applications, "all-cloud-apps");
     // A policy on user actions or authentication contexts alone (sign-in frequency applies there too) ends no
-    // application's session, and one that does not say which applications it covers is not known to: both are limits.
+    // application's session: a limit. One that does not say which applications it covers is unknown.
     const applicationNarrowing =
-      apps.status === "covers"
-        ? apps.narrowing
-        : apps.status === "unknown"
-          ? ["applications not given"]
-          : ["no applications, at most user actions or authentication contexts"];
+      apps.status === "covers" ? apps.narrowing : apps.status === "unknown" ? [] : ["no applications, at most user actions or authentication contexts"];
     controls.push({
       ...policyRef(policy),
       signInFrequency,
@@ -564,6 +562,7 @@ export function signInFrequencyControls(policies: readonly ConditionalAccessPoli
       excluded: excludedUsers(policy.conditions.users),
       applications: [...(policy.conditions.applications?.includeApplications ?? [])],
       narrowing: [...applicationNarrowing, ...clientAppNarrowing(policy.conditions), ...otherConditionNarrowing(policy.conditions)],
+      unknowns: apps.status === "unknown" ? [apps.reason] : [],
     });
   }
   return controls;
