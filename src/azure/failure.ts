@@ -45,7 +45,9 @@ export function describeFailure(error: unknown, exchanges: readonly Exchange[], 
   const call = last ? `${last.request.method} ${last.request.url}` : "(no request was sent)";
   const thrown = error as { code?: unknown; statusCode?: unknown; message?: unknown; name?: unknown };
   const thrownCode = typeof thrown?.code === "string" ? thrown.code : undefined;
-  const thrownMessage = typeof thrown?.message === "string" ? thrown.message : String(error);
+  // A rejection with no value at all says nothing: the finding says so rather than "undefined".
+  const thrownMessage =
+    typeof thrown?.message === "string" ? thrown.message : error === undefined || error === null ? "the call failed without saying why" : String(error);
   // What the ledger saw decides: Graph wraps a network failure as status -1 with code "RestError".
   const status = last?.response?.status ?? (last?.failure ? 0 : typeof thrown?.statusCode === "number" && thrown.statusCode > 0 ? thrown.statusCode : 0);
   const fromService = serviceError(last);

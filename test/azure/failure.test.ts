@@ -158,10 +158,10 @@ const cases: FailureCase[] = [
     expected: { call: `GET ${url}`, status: 503, message: "a bare string", reason: "service" },
   },
   {
-    name: "a rejection that carries nothing, before any request: a network failure, nothing invented",
+    name: "a rejection that carries nothing, before any request: a network failure that says it was given no reason",
     error: undefined,
     exchanges: [],
-    expected: { call: "(no request was sent)", status: 0, message: "undefined", reason: "network" },
+    expected: { call: "(no request was sent)", status: 0, message: "the call failed without saying why", reason: "network" },
   },
   {
     // The platform's abort (fetch, AbortSignal) is a DOMException, whose legacy code is a number (20).
