@@ -10,6 +10,17 @@ const administratorsEvery4Hours = {
     'Enabled Conditional Access limits session lifetime: "Administrators sign in every 4 hours" (sign-in again every 4 hours, no persistent browser session, for Global Administrator).',
 } as const;
 
+/** The administrators' session policy copied for all users under another name, its frequency changed as given. */
+function forEveryone(t: Tenant, displayName: string, frequency: Record<string, unknown>): ReturnType<typeof caPolicies>[number] {
+  const policy = structuredClone(caPolicies(t)[2]!);
+  policy.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
+  policy.displayName = displayName;
+  policy.conditions.users.includeRoles = [];
+  policy.conditions.users.includeUsers = ["All"];
+  Object.assign(policy.sessionControls.signInFrequency, frequency);
+  return policy;
+}
+
 checkTable(check, [
   {
     name: "the known-good tenant",
@@ -208,13 +219,7 @@ checkTable(check, [
   {
     name: "a sound policy beside a weakened one: the sound one is named",
     change: (t: Tenant) => {
-      const weak = structuredClone(caPolicies(t)[2]!);
-      weak.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
-      weak.displayName = "Everyone signs in every week";
-      weak.conditions.users.includeRoles = [];
-      weak.conditions.users.includeUsers = ["All"];
-      Object.assign(weak.sessionControls.signInFrequency, { value: 7, type: "days" });
-      caPolicies(t).push(weak);
+      caPolicies(t).push(forEveryone(t, "Everyone signs in every week", { value: 7, type: "days" }));
     },
     expected: [administratorsEvery4Hours],
   },
@@ -222,13 +227,7 @@ checkTable(check, [
     name: "two weakened policies: both are named",
     change: (t: Tenant) => {
       caPolicies(t)[2]!.sessionControls.signInFrequency.value = 48;
-      const weak = structuredClone(caPolicies(t)[2]!);
-      weak.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
-      weak.displayName = "Everyone signs in every week";
-      weak.conditions.users.includeRoles = [];
-      weak.conditions.users.includeUsers = ["All"];
-      Object.assign(weak.sessionControls.signInFrequency, { value: 7, type: "days" });
-      caPolicies(t).push(weak);
+      caPolicies(t).push(forEveryone(t, "Everyone signs in every week", { value: 7, type: "days" }));
     },
     expected: [
       {
@@ -347,12 +346,7 @@ checkTable(check, [
   {
     name: "a frequency of unreported length beside a sound policy for all users: the sound one passes",
     change: (t: Tenant) => {
-      const everyone = structuredClone(caPolicies(t)[2]!);
-      everyone.id = "cccccccc-0000-4000-8000-0000000000f1";
-      everyone.displayName = "Everyone signs in every 12 hours";
-      everyone.conditions.users = { ...everyone.conditions.users, includeUsers: ["All"], includeRoles: [] };
-      everyone.sessionControls.signInFrequency.value = 12;
-      caPolicies(t).push(everyone);
+      caPolicies(t).push(forEveryone(t, "Everyone signs in every 12 hours", { value: 12 }));
       delete caPolicies(t)[2]!.sessionControls.signInFrequency.value;
     },
     expected: [
@@ -380,13 +374,7 @@ checkTable(check, [
   {
     name: "two sound policies: both named",
     change: (t: Tenant) => {
-      const everyone = structuredClone(caPolicies(t)[2]!);
-      everyone.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
-      everyone.displayName = "Everyone signs in every 12 hours";
-      everyone.conditions.users.includeRoles = [];
-      everyone.conditions.users.includeUsers = ["All"];
-      everyone.sessionControls.signInFrequency.value = 12;
-      caPolicies(t).push(everyone);
+      caPolicies(t).push(forEveryone(t, "Everyone signs in every 12 hours", { value: 12 }));
     },
     expected: [
       {
@@ -433,11 +421,7 @@ checkTable(check, [
   {
     name: "users unavailable while one of two broad policies excludes users: no verdict, though the other excludes no one",
     change: (t: Tenant) => {
-      const everyone = structuredClone(caPolicies(t)[2]!);
-      everyone.id = "0a1b2c3d-0000-4000-8000-0000000000c4";
-      everyone.displayName = "Everyone signs in every 12 hours";
-      everyone.conditions.users.includeRoles = [];
-      everyone.conditions.users.includeUsers = ["All"];
+      const everyone = forEveryone(t, "Everyone signs in every 12 hours", {});
       everyone.conditions.users.excludeUsers = [];
       caPolicies(t).splice(2, 0, everyone);
       t.fail(entra.usersDataset, forbidden);
