@@ -12,6 +12,7 @@ import {
   pimGroupInstance,
   roleIds,
   subscription,
+  type Tenant,
   tenantId,
 } from "../support/good-tenant.js";
 
@@ -19,6 +20,10 @@ const { casey, robin, group } = groupCase;
 const rgApp = `${subscription.scope}/resourceGroups/rg-app`;
 /** Robin, a B2B guest, is in the directory as one: userType Guest. */
 const robinAsGuest = { "@odata.type": "#microsoft.graph.user", id: robin.id, displayName: robin.name, userPrincipalName: robin.upn };
+
+/** Partner Engineers, holding Contributor on rg-app, with its members and PIM for Groups schedules. */
+const partnerEngineersOnRgApp = (tenant: Tenant, content: Parameters<Tenant["addGroup"]>[3]) =>
+  tenant.addGroup(group, "Partner Engineers", roleIds.contributor, content, { atScope: rgApp });
 
 /** Robin, a guest member of Partner Engineers, which holds Contributor on rg-app. */
 const robinFailsAsMember = {
@@ -144,13 +149,7 @@ checkTable(check, [
     name: "a guest who is a member of a group holding Contributor holds it",
     change: (tenant) => {
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(
-        group,
-        "Partner Engineers",
-        roleIds.contributor,
-        { members: [groupMember(robin.id, robin.name, robin.upn), groupMember(casey.id, casey.name, casey.upn)] },
-        { atScope: rgApp },
-      );
+      partnerEngineersOnRgApp(tenant, { members: [groupMember(robin.id, robin.name, robin.upn), groupMember(casey.id, casey.name, casey.upn)] });
       tenant.addUser(casey);
     },
     expected: [robinFailsAsMember],
@@ -160,13 +159,7 @@ checkTable(check, [
     name: "a guest who can activate membership of a group holding Contributor through PIM for Groups",
     change: (tenant) => {
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(
-        group,
-        "Partner Engineers",
-        roleIds.contributor,
-        { eligible: [pimGroupInstance("eligible", group, robinAsGuest, "member")] },
-        { atScope: rgApp },
-      );
+      partnerEngineersOnRgApp(tenant, { eligible: [pimGroupInstance("eligible", group, robinAsGuest, "member")] });
     },
     expected: [
       {
@@ -181,16 +174,10 @@ checkTable(check, [
     name: "a guest who activated an eligible membership is judged once, as a member (the eligibility names the id in capitals)",
     change: (tenant) => {
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(
-        group,
-        "Partner Engineers",
-        roleIds.contributor,
-        {
-          members: [groupMember(robin.id, robin.name, robin.upn)],
-          eligible: [pimGroupInstance("eligible", group, { ...robinAsGuest, id: robin.id.toUpperCase() }, "member")],
-        },
-        { atScope: rgApp },
-      );
+      partnerEngineersOnRgApp(tenant, {
+        members: [groupMember(robin.id, robin.name, robin.upn)],
+        eligible: [pimGroupInstance("eligible", group, { ...robinAsGuest, id: robin.id.toUpperCase() }, "member")],
+      });
     },
     expected: [robinFailsAsMember],
   },
@@ -198,13 +185,10 @@ checkTable(check, [
     name: "a guest who is a member and can also activate ownership is judged once, as a member",
     change: (tenant) => {
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(
-        group,
-        "Partner Engineers",
-        roleIds.contributor,
-        { members: [groupMember(robin.id, robin.name, robin.upn)], eligible: [pimGroupInstance("eligible", group, robinAsGuest, "owner")] },
-        { atScope: rgApp },
-      );
+      partnerEngineersOnRgApp(tenant, {
+        members: [groupMember(robin.id, robin.name, robin.upn)],
+        eligible: [pimGroupInstance("eligible", group, robinAsGuest, "owner")],
+      });
     },
     expected: [robinFailsAsMember],
   },
@@ -213,16 +197,10 @@ checkTable(check, [
     change: (tenant) => {
       const onCall = "77777777-0000-4000-8000-0000000000c7";
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(
-        group,
-        "Partner Engineers",
-        roleIds.contributor,
-        {
-          members: [groupMember(robin.id, robin.name, robin.upn)],
-          eligible: [pimGroupInstance("eligible", group, { "@odata.type": "#microsoft.graph.group", id: onCall, displayName: "On-call" }, "member")],
-        },
-        { atScope: rgApp },
-      );
+      partnerEngineersOnRgApp(tenant, {
+        members: [groupMember(robin.id, robin.name, robin.upn)],
+        eligible: [pimGroupInstance("eligible", group, { "@odata.type": "#microsoft.graph.group", id: onCall, displayName: "On-call" }, "member")],
+      });
       tenant.records.push(...groupRecords(onCall, { members: [groupMember(robin.id.toUpperCase(), robin.name, robin.upn)] }));
     },
     expected: [robinFailsAsMember],
@@ -245,7 +223,7 @@ checkTable(check, [
     name: "a group whose members are all members of the organisation: the people behind it are counted in the pass",
     change: (tenant) => {
       tenant.addUser(casey);
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+      partnerEngineersOnRgApp(tenant, { members: [groupMember(casey.id, casey.name, casey.upn)] });
     },
     expected: [
       {
@@ -260,7 +238,7 @@ checkTable(check, [
     change: (tenant) => {
       tenant.addUser(casey);
       delete tenant.items(usersDataset).at(-1)!.userType;
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+      partnerEngineersOnRgApp(tenant, { members: [groupMember(casey.id, casey.name, casey.upn)] });
     },
     expected: [
       {
@@ -273,7 +251,7 @@ checkTable(check, [
   {
     name: "the members of a group holding Contributor cannot be read: not evaluated",
     change: (tenant) => {
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, {}, { atScope: rgApp });
+      partnerEngineersOnRgApp(tenant, {});
       tenant.fail(
         groupMembersDataset,
         { ...forbidden, missingPermission: "Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All)" },
@@ -291,7 +269,7 @@ checkTable(check, [
   {
     name: "PIM for Groups refused for want of a licence: who can activate is not evaluated, never passed",
     change: (tenant) => {
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, {}, { atScope: rgApp });
+      partnerEngineersOnRgApp(tenant, {});
       tenant.fail(
         groupEligibilityDataset,
         { ...forbidden, status: 403, code: "AadPremiumLicenseRequired", message: "The tenant needs an AAD Premium 2 license.", reason: "licence" },
@@ -333,7 +311,7 @@ checkTable(check, [
     name: "a guest by userType in a group, whose UPN carries no #EXT#",
     change: (tenant) => {
       tenant.addUser({ ...casey }, { userType: "Guest" });
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+      partnerEngineersOnRgApp(tenant, { members: [groupMember(casey.id, casey.name, casey.upn)] });
     },
     expected: [
       {
@@ -346,14 +324,14 @@ checkTable(check, [
   {
     name: "a B2B account in a group that the users listing does not hold: a guest by its name",
     change: (tenant) => {
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(robin.id, robin.name, robin.upn)] }, { atScope: rgApp });
+      partnerEngineersOnRgApp(tenant, { members: [groupMember(robin.id, robin.name, robin.upn)] });
     },
     expected: [robinFailsAsMember],
   },
   {
     name: "a group member the users listing does not hold, the users listing refused: not evaluated",
     change: (tenant) => {
-      tenant.addGroup(group, "Partner Engineers", roleIds.contributor, { members: [groupMember(casey.id, casey.name, casey.upn)] }, { atScope: rgApp });
+      partnerEngineersOnRgApp(tenant, { members: [groupMember(casey.id, casey.name, casey.upn)] });
       tenant.fail(usersDataset, forbidden);
     },
     expected: [
@@ -367,13 +345,7 @@ checkTable(check, [
   {
     name: "a service principal in a group holding Contributor is not a person to judge",
     change: (tenant) => {
-      tenant.addGroup(
-        group,
-        "Partner Engineers",
-        roleIds.contributor,
-        { members: [{ "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "reader-app" }] },
-        { atScope: rgApp },
-      );
+      partnerEngineersOnRgApp(tenant, { members: [{ "@odata.type": "#microsoft.graph.servicePrincipal", id: people.readerApp, displayName: "reader-app" }] });
     },
     expected: [
       {
@@ -388,13 +360,9 @@ checkTable(check, [
     change: (tenant) => {
       const onCall = "77777777-0000-4000-8000-0000000000c7";
       tenant.addUser(robin, { userType: "Guest" });
-      tenant.addGroup(
-        group,
-        "Partner Engineers",
-        roleIds.contributor,
-        { eligible: [pimGroupInstance("eligible", group, { "@odata.type": "#microsoft.graph.group", id: onCall, displayName: "On-call" }, "member")] },
-        { atScope: rgApp },
-      );
+      partnerEngineersOnRgApp(tenant, {
+        eligible: [pimGroupInstance("eligible", group, { "@odata.type": "#microsoft.graph.group", id: onCall, displayName: "On-call" }, "member")],
+      });
       tenant.records.push(...groupRecords(onCall, { members: [groupMember(robin.id, robin.name, robin.upn)] }));
     },
     expected: [
