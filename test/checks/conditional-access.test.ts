@@ -59,6 +59,18 @@ const phishingResistantStrength = {
   policyType: "builtIn",
   allowedCombinations: ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"],
 };
+/** The good policy enforcing MFA through the built-in phishing-resistant strength, with nothing that narrows it. */
+const enforcedByPhishingResistantStrength: Partial<MfaCoverage> & Pick<MfaCoverage, "verdict"> = {
+  verdict: "enforced",
+  enforcedBy: [
+    {
+      ...good,
+      via: "authentication-strength",
+      authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
+      narrowing: [],
+    },
+  ],
+};
 const multifactorStrength = {
   id: "00000000-0000-0000-0000-000000000002",
   displayName: "Multifactor authentication",
@@ -141,17 +153,7 @@ const cases: Case[] = [
       p.grantControls!.builtInControls = [];
       p.grantControls!.authenticationStrength = phishingResistantStrength;
     },
-    expected: {
-      verdict: "enforced",
-      enforcedBy: [
-        {
-          ...good,
-          via: "authentication-strength",
-          authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
-          narrowing: [],
-        },
-      ],
-    },
+    expected: enforcedByPhishingResistantStrength,
   },
   {
     name: "the built-in MFA authentication strength enforces MFA, not phishing-resistant",
@@ -719,17 +721,7 @@ const cases: Case[] = [
   {
     name: "an authentication strength alone, the other grant lists not given, enforces MFA with no alternative",
     change: (p) => (p.grantControls = { operator: "OR", authenticationStrength: phishingResistantStrength }),
-    expected: {
-      verdict: "enforced",
-      enforcedBy: [
-        {
-          ...good,
-          via: "authentication-strength",
-          authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
-          narrowing: [],
-        },
-      ],
-    },
+    expected: enforcedByPhishingResistantStrength,
   },
   // "Require one of the selected controls": the strength or a compliant device, so MFA is optional.
   {
@@ -757,17 +749,7 @@ const cases: Case[] = [
       p.grantControls!.builtInControls = [];
       p.grantControls!.authenticationStrength = { id: phishingResistantStrength.id, displayName: phishingResistantStrength.displayName };
     },
-    expected: {
-      verdict: "enforced",
-      enforcedBy: [
-        {
-          ...good,
-          via: "authentication-strength",
-          authenticationStrength: { id: phishingResistantStrength.id, displayName: "Phishing-resistant MFA", phishingResistant: true },
-          narrowing: [],
-        },
-      ],
-    },
+    expected: enforcedByPhishingResistantStrength,
   },
   {
     name: "a custom strength that accepts two single factors names both",
