@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AzureAccess } from "../../src/azure/access.js";
 import { resolveEndpoints } from "../../src/azure/clouds.js";
-import { exchangesToHar } from "../../src/azure/har.js";
+import { exchangesToHar, type HarFile } from "../../src/azure/har.js";
 import { replayKey } from "../../src/azure/replay.js";
 import { fixedClock } from "../../src/clock.js";
 import { armGet, armList, collectDataset, defineCollector, drain } from "../../src/collectors/collector.js";
@@ -15,8 +15,13 @@ const arm = "https://management.azure.com";
 const subscriptionId = "291bba3f-e0a5-47bc-a099-3bdcb2a50a05";
 const listUrl = `${arm}/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`;
 
+/** Replays a recording as the main job does, `source` naming it in errors. */
+function replayHar(recording: HarFile, source = "test.har"): AzureAccess {
+  return new AzureAccess({ kind: "replay", har: recording, source }, resolveEndpoints("AzurePublic"), fixedClock("2026-11-24T09:30:00Z"));
+}
+
 function replay(answers: readonly Answer[]): AzureAccess {
-  return new AzureAccess({ kind: "replay", har: har(answers), source: "test.har" }, resolveEndpoints("AzurePublic"), fixedClock("2026-11-24T09:30:00Z"));
+  return replayHar(har(answers));
 }
 
 /** The SQL collector's single-object GET (a server's auditing policy), as it sends it. */
@@ -185,11 +190,7 @@ describe("collection through the real SDK clients and the replay seam", () => {
   it("a recorded call that got no response replays the error text it recorded, under the replay's own code", async () => {
     const recording = har([{ url: listUrl, status: 0 }]);
     recording.log.entries[0]!._error = "socket hang up";
-    const access = new AzureAccess(
-      { kind: "replay", har: recording, source: "calls.har" },
-      resolveEndpoints("AzurePublic"),
-      fixedClock("2026-11-24T09:30:00Z"),
-    );
+    const access = replayHar(recording, "calls.har");
     const record = await collectAssignments(access);
     expect(record).toEqual({
       dataset: "rbac/role-assignments",
@@ -207,11 +208,7 @@ describe("collection through the real SDK clients and the replay seam", () => {
   ])("a recorded 200 without its body ($kind) is an empty body, which the single GET cannot read", async ({ encoding }) => {
     const recording = har([{ url: auditingUrl }]);
     recording.log.entries[0]!.response.content = encoding ? { encoding } : {};
-    const access = new AzureAccess(
-      { kind: "replay", har: recording, source: "calls.har" },
-      resolveEndpoints("AzurePublic"),
-      fixedClock("2026-11-24T09:30:00Z"),
-    );
+    const access = replayHar(recording, "calls.har");
     const record = await collectAuditing(access);
     expect(record).toEqual({
       dataset: sqlAuditingDataset.id,
@@ -383,11 +380,7 @@ describe("the ledger as raw/calls.har", () => {
     expect(parsed.log.entries[1]?._collector).toBe("rbac");
 
     // The written HAR is itself a valid replay input.
-    const again = new AzureAccess(
-      { kind: "replay", har: JSON.parse(written), source: "calls.har" },
-      resolveEndpoints("AzurePublic"),
-      fixedClock("2026-11-24T09:30:00Z"),
-    );
+    const again = replayHar(JSON.parse(written), "calls.har");
     expect(await collectAssignments(again)).toMatchObject({ status: "ok", value: [assignmentItem("one")] });
   });
 });
