@@ -89,10 +89,11 @@ export const check = defineCheck({
     if (!users.ok && broad.some((control) => control.excluded.users.length > 0))
       return [notEvaluated(subject, "Session lifetime controls (who their exclusions are)", usersDataset, users)];
     const sound = broad.filter((control) => shortfalls(control).length === 0 && unknowns(control).length === 0);
-    // A control that falls short only in what it does not report might be sound: no verdict either way.
-    const undecided = broad.filter((control) => shortfalls(control).length === 0 && unknowns(control).length > 0);
+    // Without a sound control, one without a known shortfall falls short only in what it does not
+    // report, and might be sound: no verdict either way.
+    const undecided = broad.filter((control) => shortfalls(control).length === 0);
     if (sound.length === 0 && undecided.length > 0) {
-      const why = undecided.map((control) => `${describeControl(control)}: ${unknowns(control).join("; ")}`).join("; ");
+      const why = undecided.map((control) => `${describeControl(control)}: ${unknowns(control).join(" and ")}`).join("; ");
       return [
         {
           status: "error",

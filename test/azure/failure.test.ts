@@ -164,6 +164,12 @@ const cases: FailureCase[] = [
     expected: { call: "(no request was sent)", status: 0, message: "the call failed without saying why", reason: "network" },
   },
   {
+    name: "a rejection with null, before any request: the same",
+    error: null,
+    exchanges: [],
+    expected: { call: "(no request was sent)", status: 0, message: "the call failed without saying why", reason: "network" },
+  },
+  {
     // The platform's abort (fetch, AbortSignal) is a DOMException, whose legacy code is a number (20).
     name: "an abort reported as a DOMException: its numeric code is no error code",
     error: new DOMException("This operation was aborted", "AbortError"),

@@ -358,6 +358,23 @@ checkTable(check, [
     ],
   },
   {
+    name: "two broad policies, each undecided, one of them on two counts: every unknown named",
+    change: (t: Tenant) => {
+      const everyone = forEveryone(t, "Everyone signs in every 12 hours", { value: 12 });
+      everyone.conditions.applications = null;
+      caPolicies(t).push(everyone);
+      caPolicies(t)[2]!.conditions.applications = null;
+      delete caPolicies(t)[2]!.sessionControls.signInFrequency.value;
+    },
+    expected: [
+      {
+        status: "error",
+        message:
+          'Whether sign-in frequency ends the sessions of all users or Global Administrators within 24 hours could not be determined: "Administrators sign in every 4 hours" (sign-in again every (value not reported) hours, no persistent browser session, for Global Administrator): it does not say which applications it covers and it does not report the length of its frequency; "Everyone signs in every 12 hours" (sign-in again every 12 hours, no persistent browser session, for all users): it does not say which applications it covers.',
+      },
+    ],
+  },
+  {
     name: "a frequency of unreported length with an excluded user: the exclusion is a known shortfall, so it fails",
     change: (t: Tenant) => {
       delete caPolicies(t)[2]!.sessionControls.signInFrequency.value;
